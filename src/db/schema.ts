@@ -1,0 +1,428 @@
+// The whole Open Door data model. Instants are stored as integer milliseconds since the
+// epoch (UTC); dates of birth as 'YYYY-MM-DD' strings so they never shift with a time zone.
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+const createdAt = () => integer("created_at").notNull().default(now);
+
+export const ORGANISATION_TYPES = ["coordinator", "school", "employer", "community"] as const;
+export const EVENT_TYPES = [
+  "career_taster",
+  "cv_workshop",
+  "interview_skills",
+  "budgeting",
+  "intergenerational",
+  "community_event",
+] as const;
+export const BOOKING_STATUSES = [
+  "pending_consent",
+  "confirmed",
+  "waitlisted",
+  "offered",
+  "cancelled",
+  "attended",
+  "no_show",
+] as const;
+/** Statuses that hold a seat: rule 1 counts these against capacity. */
+export const SEAT_HOLDING_STATUSES = ["pending_consent", "confirmed", "offered"] as const;
+export const LOCALES = ["en", "pl", "ro", "uk", "ar"] as const;
+
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+export type EventType = (typeof EVENT_TYPES)[number];
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+export type Locale = (typeof LOCALES)[number];
+
+export const organisations = sqliteTable("organisations", {
+  id: text("id").primaryKey(),
+  type: text("type", { enum: ORGANISATION_TYPES }).notNull(),
+  name: text("name").notNull(),
+  contactEmail: text("contact_email"),
+  createdAt: createdAt(),
+});
+
+/** Everyone who signs in: young people, organisation staff, coordinators, mentors. */
+export const people = sqliteTable(
+  "people",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    /** Only young people have one; it decides eligibility and consent. */
+    dateOfBirth: text("date_of_birth"),
+    isYoungPerson: integer("is_young_person", { mode: "boolean" }).notNull().default(false),
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
+    /** Hash of the secret in the personal calendar feed URL; rotating replaces it. */
+    calendarFeedHash: text("calendar_feed_hash"),
+    erasedAt: integer("erased_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("people_email_unique").on(t.email),
+    uniqueIndex("people_calendar_feed_unique").on(t.calendarFeedHash),
+  ],
+);
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("memberships_org_person_unique").on(t.organisationId, t.personId),
+    index("memberships_person_idx").on(t.personId),
+  ],
+);
+
+export const magicLinks = sqliteTable(
+  "magic_links",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    email: text("email").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("magic_links_token_unique").on(t.tokenHash)],
+);
+
+export const authSessions = sqliteTable(
+  "auth_sessions",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    expiresAt: integer("expires_at").notNull(),
+    revokedAt: integer("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("auth_sessions_token_unique").on(t.tokenHash),
+    index("auth_sessions_person_idx").on(t.personId),
+  ],
+);
+
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    /** Shown in listings so people can tell keys apart; never enough to use the key. */
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull(),
+    createdBy: text("created_by").references(() => people.id),
+    revokedAt: integer("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("api_keys_hash_unique").on(t.keyHash)],
+);
+
+export const venues = sqliteTable("venues", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  address: text("address").notNull(),
+  postcode: text("postcode").notNull(),
+  organisationId: text("organisation_id").references(() => organisations.id),
+  stepFree: integer("step_free", { mode: "boolean" }).notNull().default(false),
+  accessibleToilet: integer("accessible_toilet", { mode: "boolean" }).notNull().default(false),
+  hearingLoop: integer("hearing_loop", { mode: "boolean" }).notNull().default(false),
+  quietRoom: integer("quiet_room", { mode: "boolean" }).notNull().default(false),
+  disabledParking: integer("disabled_parking", { mode: "boolean" }).notNull().default(false),
+  publicTransport: text("public_transport").notNull().default(""),
+  createdAt: createdAt(),
+});
+
+export type LocalisedText = Partial<Record<Locale, string>> & { en: string };
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type", { enum: EVENT_TYPES }).notNull(),
+    title: text("title", { mode: "json" }).$type<LocalisedText>().notNull(),
+    description: text("description", { mode: "json" }).$type<LocalisedText>().notNull(),
+    /** All locales' titles and descriptions lower-cased, so `q` is one LIKE. */
+    searchText: text("search_text").notNull().default(""),
+    hostOrganisationId: text("host_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    minAge: integer("min_age").notNull().default(11),
+    maxAge: integer("max_age").notNull().default(25),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    accessFeatures: text("access_features", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    groupsAllowed: integer("groups_allowed", { mode: "boolean" }).notNull().default(false),
+    /** Pupils allowed per member of staff in a group booking. */
+    pupilsPerStaff: integer("pupils_per_staff").notNull().default(10),
+    waitlistEnabled: integer("waitlist_enabled", { mode: "boolean" }).notNull().default(true),
+    consentAge: integer("consent_age").notNull().default(16),
+    whatToBring: text("what_to_bring", { mode: "json" }).$type<LocalisedText>(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [
+    index("events_type_idx").on(t.type),
+    index("events_host_idx").on(t.hostOrganisationId),
+  ],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id),
+    startsAt: integer("starts_at").notNull(),
+    endsAt: integer("ends_at").notNull(),
+    venueId: text("venue_id").references(() => venues.id),
+    onlineUrl: text("online_url"),
+    capacity: integer("capacity").notNull(),
+    /**
+     * Seats held by pending_consent, confirmed and offered bookings. Only ever changed inside
+     * the same batch as the booking rows it counts, guarded by `seats_taken + n <= capacity`.
+     */
+    seatsTaken: integer("seats_taken").notNull().default(0),
+    status: text("status", { enum: ["scheduled", "cancelled"] }).notNull().default("scheduled"),
+    /** iCalendar SEQUENCE: bumped on every change of time or place. */
+    sequence: integer("sequence").notNull().default(0),
+    /** Id of the recurring series this occurrence came from, if any. */
+    seriesId: text("series_id"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [
+    index("sessions_event_start_idx").on(t.eventId, t.startsAt),
+    index("sessions_start_idx").on(t.startsAt),
+  ],
+);
+
+export const mentors = sqliteTable(
+  "mentors",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    personId: text("person_id").references(() => people.id),
+    displayName: text("display_name").notNull(),
+    email: text("email").notNull(),
+    sector: text("sector").notNull().default(""),
+    bio: text("bio").notNull().default(""),
+    languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'["en"]'`),
+    dbsCheckedOn: text("dbs_checked_on"),
+    dbsExpiresOn: text("dbs_expires_on"),
+    dbsCertificateLast4: text("dbs_certificate_last4"),
+    dbsRevokedAt: integer("dbs_revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("mentors_org_idx").on(t.organisationId)],
+);
+
+export const mentoringSlots = sqliteTable(
+  "mentoring_slots",
+  {
+    id: text("id").primaryKey(),
+    mentorId: text("mentor_id")
+      .notNull()
+      .references(() => mentors.id),
+    startsAt: integer("starts_at").notNull(),
+    endsAt: integer("ends_at").notNull(),
+    mode: text("mode", { enum: ["online", "in_person"] }).notNull(),
+    venueId: text("venue_id").references(() => venues.id),
+    meetingUrl: text("meeting_url"),
+    status: text("status", { enum: ["open", "booked", "withdrawn"] }).notNull().default("open"),
+    sequence: integer("sequence").notNull().default(0),
+    seriesId: text("series_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("mentoring_slots_mentor_idx").on(t.mentorId, t.startsAt),
+    index("mentoring_slots_start_idx").on(t.startsAt),
+  ],
+);
+
+/**
+ * One row per booking of any kind. `startsAt`/`endsAt` are copied from the session or slot
+ * (and kept in step on reschedule) so the clash rule is one indexed lookup per person.
+ */
+export const bookings = sqliteTable(
+  "bookings",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ["individual", "group", "mentoring"] }).notNull(),
+    sessionId: text("session_id").references(() => sessions.id),
+    slotId: text("slot_id").references(() => mentoringSlots.id),
+    /** The young person (individual, mentoring) or the staff member who booked (group). */
+    personId: text("person_id").references(() => people.id),
+    /** The school, for group bookings. */
+    organisationId: text("organisation_id").references(() => organisations.id),
+    pupils: integer("pupils").notNull().default(0),
+    staff: integer("staff").notNull().default(0),
+    seats: integer("seats").notNull().default(1),
+    status: text("status", { enum: BOOKING_STATUSES }).notNull(),
+    startsAt: integer("starts_at").notNull(),
+    endsAt: integer("ends_at").notNull(),
+    accessNeeds: text("access_needs").notNull().default(""),
+    roster: text("roster", { mode: "json" }).$type<string[]>(),
+    ticketCode: text("ticket_code").notNull(),
+    guardianEmail: text("guardian_email"),
+    consentTokenHash: text("consent_token_hash"),
+    /** When a pending_consent or offered hold lapses. */
+    holdExpiresAt: integer("hold_expires_at"),
+    /** FIFO order for the waiting list. */
+    queuedAt: integer("queued_at"),
+    /** Id of the last write that touched this row: lets later statements in a batch see it. */
+    lastOp: text("last_op"),
+    sequence: integer("sequence").notNull().default(0),
+    checkedInAt: integer("checked_in_at"),
+    checkedInCount: integer("checked_in_count"),
+    reminderSentAt: integer("reminder_sent_at"),
+    cancelledAt: integer("cancelled_at"),
+    cancelReason: text("cancel_reason"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [
+    index("bookings_session_status_idx").on(t.sessionId, t.status, t.queuedAt),
+    index("bookings_person_time_idx").on(t.personId, t.status, t.startsAt),
+    index("bookings_slot_idx").on(t.slotId, t.status),
+    index("bookings_hold_idx").on(t.status, t.holdExpiresAt),
+    index("bookings_last_op_idx").on(t.lastOp),
+    uniqueIndex("bookings_ticket_unique").on(t.ticketCode),
+    uniqueIndex("bookings_consent_token_unique").on(t.consentTokenHash),
+    // Rule 4 backstop: one live booking per person per session, whatever the race.
+    uniqueIndex("bookings_one_per_person_session")
+      .on(t.sessionId, t.personId)
+      .where(sql`kind = 'individual' and status not in ('cancelled')`),
+    // Exactly one live booking per mentoring slot.
+    uniqueIndex("bookings_one_per_slot")
+      .on(t.slotId)
+      .where(sql`kind = 'mentoring' and status not in ('cancelled')`),
+  ],
+);
+
+export const feedback = sqliteTable(
+  "feedback",
+  {
+    id: text("id").primaryKey(),
+    bookingId: text("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id),
+    rating: integer("rating").notNull(),
+    whatWorked: text("what_worked").notNull().default(""),
+    couldBeBetter: text("could_be_better").notNull().default(""),
+    anonymous: integer("anonymous", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("feedback_booking_unique").on(t.bookingId), index("feedback_event_idx").on(t.eventId)],
+);
+
+export const youSaidWeDid = sqliteTable(
+  "you_said_we_did",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id),
+    youSaid: text("you_said").notNull(),
+    weDid: text("we_did").notNull(),
+    authorId: text("author_id").references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("you_said_we_did_event_idx").on(t.eventId)],
+);
+
+/** Messages to send, written in the same batch as the change that causes them (rule 9). */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    template: text("template").notNull(),
+    toEmail: text("to_email").notNull(),
+    cc: text("cc", { mode: "json" }).$type<string[]>(),
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull().default(0),
+    leaseUntil: integer("lease_until"),
+    leaseOwner: text("lease_owner"),
+    lastError: text("last_error"),
+    providerId: text("provider_id"),
+    sentAt: integer("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/** What the development mailbox captured when no Resend key is configured. */
+export const devMailbox = sqliteTable("dev_mailbox", {
+  id: text("id").primaryKey(),
+  messageId: text("message_id").notNull(),
+  toEmail: text("to_email").notNull(),
+  cc: text("cc", { mode: "json" }).$type<string[]>(),
+  subject: text("subject").notNull(),
+  text: text("text").notNull(),
+  html: text("html").notNull(),
+  attachments: text("attachments", { mode: "json" })
+    .$type<{ filename: string; contentType: string; content: string }[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  createdAt: createdAt(),
+});
+
+/** Idempotency-Key records for creating POSTs, kept 24 h. */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    key: text("key").notNull(),
+    /** Who sent it: keys are scoped per caller so one person cannot replay another's. */
+    scope: text("scope").notNull(),
+    method: text("method").notNull(),
+    path: text("path").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: text("status", { enum: ["in_flight", "done"] }).notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: text("response_body"),
+    responseHeaders: text("response_headers", { mode: "json" }).$type<Record<string, string>>(),
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("idempotency_scope_key").on(t.scope, t.key), index("idempotency_expiry_idx").on(t.expiresAt)],
+);
+
+/** Append-only: who read or changed personal data, and when. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_subject_idx").on(t.subjectType, t.subjectId)],
+);

@@ -1,0 +1,192 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+import { events, memberships, mentoringSlots, mentors, organisations, people, sessions, venues, type EventType, type LocalisedText } from "./schema";
+import { DAY, londonDate, londonToUtc, londonWallTime } from "../lib/time";
+
+/** London local time `days` from `now` at hh:mm, as a UTC instant. */
+function at(now: number, days: number, hour: number, minute = 0): number {
+  const d = londonWallTime(now + days * DAY);
+  return londonToUtc({ year: d.year, month: d.month, day: d.day, hour, minute, second: 0 });
+}
+
+/**
+ * A believable local programme, so `npm start` shows something real. Only inserted when the
+ * database has no organisations yet.
+ */
+export async function seedDemoData(db: Db, now: number): Promise<boolean> {
+  const [{ n }] = (await db.all(sql`select count(*) as n from organisations`)) as [{ n: number }];
+  if (n > 0) return false;
+
+  const orgs = [
+    { id: "org_coordinator", type: "coordinator" as const, name: "Open Door Youth Partnership", contactEmail: "hello@opendoor.example" },
+    { id: "org_riverside", type: "school" as const, name: "Riverside Academy", contactEmail: "office@riverside.example" },
+    { id: "org_hillview", type: "school" as const, name: "Hillview High School", contactEmail: "office@hillview.example" },
+    { id: "org_northbuild", type: "employer" as const, name: "Northbuild Construction", contactEmail: "careers@northbuild.example" },
+    { id: "org_cityhealth", type: "employer" as const, name: "City Health NHS Trust", contactEmail: "outreach@cityhealth.example" },
+    { id: "org_brightbank", type: "employer" as const, name: "Brightbank Building Society", contactEmail: "community@brightbank.example" },
+    { id: "org_oakhouse", type: "community" as const, name: "Oak House Care Home", contactEmail: "activities@oakhouse.example" },
+    { id: "org_library", type: "community" as const, name: "Central Library", contactEmail: "events@library.example" },
+  ];
+  const staff = [
+    { id: "per_coordinator", email: "coordinator@opendoor.example", displayName: "Sam (Coordinator)", org: "org_coordinator" },
+    { id: "per_riverside_staff", email: "j.khan@riverside.example", displayName: "Ms Khan", org: "org_riverside" },
+    { id: "per_hillview_staff", email: "t.evans@hillview.example", displayName: "Mr Evans", org: "org_hillview" },
+    { id: "per_northbuild_staff", email: "careers@northbuild.example", displayName: "Dee (Northbuild)", org: "org_northbuild" },
+    { id: "per_cityhealth_staff", email: "outreach@cityhealth.example", displayName: "Priya (City Health)", org: "org_cityhealth" },
+    { id: "per_brightbank_staff", email: "community@brightbank.example", displayName: "Tom (Brightbank)", org: "org_brightbank" },
+    { id: "per_oakhouse_staff", email: "activities@oakhouse.example", displayName: "Maggie (Oak House)", org: "org_oakhouse" },
+  ];
+  const youngPeople = [
+    { id: "per_demo_aisha", email: "aisha@example.com", displayName: "Aisha", dateOfBirth: "2010-05-14", locale: "en" as const },
+    { id: "per_demo_kuba", email: "kuba@example.com", displayName: "Kuba", dateOfBirth: "2008-09-02", locale: "pl" as const },
+    { id: "per_demo_olena", email: "olena@example.com", displayName: "Olena", dateOfBirth: "2005-01-20", locale: "uk" as const },
+  ];
+  const venueRows = [
+    {
+      id: "ven_library",
+      name: "Central Library, Community Room 2",
+      address: "1 Library Square, Riverside",
+      postcode: "RV1 2LB",
+      organisationId: "org_library",
+      stepFree: true,
+      accessibleToilet: true,
+      hearingLoop: true,
+      quietRoom: true,
+      disabledParking: true,
+      publicTransport: "Buses 5, 12 and 40 stop outside (Library Square). Riverside station is a 6-minute flat walk.",
+    },
+    {
+      id: "ven_oakhouse",
+      name: "Oak House Care Home, Garden Lounge",
+      address: "22 Oak Lane, Hillview",
+      postcode: "HV3 7OK",
+      organisationId: "org_oakhouse",
+      stepFree: true,
+      accessibleToilet: true,
+      hearingLoop: false,
+      quietRoom: true,
+      disabledParking: true,
+      publicTransport: "Bus 12 to Oak Lane (2 minutes' walk). Ring the bell at the main door; staff will sign you in.",
+    },
+    {
+      id: "ven_northbuild",
+      name: "Northbuild Training Yard",
+      address: "Unit 4, Canal Industrial Estate",
+      postcode: "RV4 9NB",
+      organisationId: "org_northbuild",
+      stepFree: true,
+      accessibleToilet: true,
+      hearingLoop: false,
+      quietRoom: false,
+      disabledParking: true,
+      publicTransport: "Bus 40 to Canal Road, then 8 minutes' walk along the towpath (lit, flat).",
+    },
+    {
+      id: "ven_stmarks",
+      name: "St Mark's Church Hall",
+      address: "St Mark's Road, Riverside",
+      postcode: "RV2 5SM",
+      organisationId: null,
+      stepFree: false,
+      accessibleToilet: false,
+      hearingLoop: true,
+      quietRoom: true,
+      disabledParking: false,
+      publicTransport: "Buses 5 and 7 to St Mark's Road. Three steps at the entrance; a portable ramp is available on request.",
+    },
+  ];
+  const en = (text: string): LocalisedText => ({ en: text });
+  const ev = (
+    id: string,
+    type: EventType,
+    title: string,
+    description: string,
+    host: string,
+    extra: Partial<typeof events.$inferInsert> = {},
+  ): typeof events.$inferInsert => ({
+    id,
+    type,
+    title: en(title),
+    description: en(description),
+    searchText: `${title} ${description}`.toLowerCase(),
+    hostOrganisationId: host,
+    createdAt: now,
+    ...extra,
+  });
+  const eventRows = [
+    ev("evt_trades", "career_taster", "Try a trade: bricklaying and carpentry", "Spend a morning on site with Northbuild apprentices. Hard hats and gloves provided.", "org_northbuild", { minAge: 14, maxAge: 19, tags: ["women_in_trades"], accessFeatures: ["easy_read"], groupsAllowed: true, whatToBring: en("Closed shoes and clothes you don't mind getting dusty.") }),
+    ev("evt_nhs", "career_taster", "A day in the life of a hospital", "Meet nurses, porters and lab scientists. See the jobs behind the wards.", "org_cityhealth", { minAge: 15, maxAge: 25, tags: ["send_friendly"], accessFeatures: ["bsl", "easy_read"], groupsAllowed: true }),
+    ev("evt_bank", "career_taster", "Working in finance: not just numbers", "Customer service, IT and apprenticeships at a building society.", "org_brightbank", { minAge: 15, maxAge: 25 }),
+    ev("evt_cv", "cv_workshop", "Write your first CV", "Bring what you have (or nothing at all). Leave with a one-page CV.", "org_coordinator", { minAge: 14, maxAge: 25, tags: ["send_friendly", "neurodiverse_friendly"], accessFeatures: ["easy_read", "sensory_friendly"] }),
+    ev("evt_cv_parents", "cv_workshop", "CVs for young parents", "Gaps, childcare and part-time work: how to write about them. Children welcome.", "org_coordinator", { minAge: 16, maxAge: 25, tags: ["young_parents"] }),
+    ev("evt_interview", "interview_skills", "Interview practice with real employers", "Short practice interviews with friendly feedback. Quiet room available.", "org_brightbank", { minAge: 15, maxAge: 25, tags: ["neurodiverse_friendly"], accessFeatures: ["sensory_friendly"] }),
+    ev("evt_interview_online", "interview_skills", "Online interviews: tips and a practice run", "How to get ready for a video interview, then try one.", "org_cityhealth", { minAge: 16, maxAge: 25 }),
+    ev("evt_budget", "budgeting", "Money basics: your first payslip", "Tax, National Insurance, and making your money last the month.", "org_brightbank", { minAge: 15, maxAge: 25, accessFeatures: ["easy_read"], groupsAllowed: true }),
+    ev("evt_budget_rent", "budgeting", "Moving out: rent, bills and deposits", "What it really costs to live on your own, and where to get help.", "org_coordinator", { minAge: 16, maxAge: 25, tags: ["young_parents"] }),
+    ev("evt_stories", "intergenerational", "Storytelling at Oak House", "Swap stories with residents. Weekly, with the same group, so you get to know each other.", "org_oakhouse", { minAge: 11, maxAge: 25, tags: ["send_friendly"], accessFeatures: ["sensory_friendly"], consentAge: 16 }),
+    ev("evt_garden", "intergenerational", "Gardening with Oak House residents", "Plant, water and chat in the care home garden. Gloves provided.", "org_oakhouse", { minAge: 11, maxAge: 25, groupsAllowed: true }),
+    ev("evt_music", "intergenerational", "Music afternoon: songs across the years", "Bring a song you love; residents bring theirs. No singing skills needed.", "org_oakhouse", { minAge: 11, maxAge: 25, accessFeatures: ["bsl"] }),
+    ev("evt_bookclub", "intergenerational", "Book club with a difference", "Read a short story together with residents, then talk about it.", "org_library", { minAge: 12, maxAge: 25, accessFeatures: ["easy_read"] }),
+    ev("evt_fair", "community_event", "Spring opportunities fair", "Employers, colleges and youth groups under one roof. Drop in any time.", "org_coordinator", { minAge: 11, maxAge: 25, tags: ["send_friendly"], accessFeatures: ["bsl", "sensory_friendly"], groupsAllowed: true, waitlistEnabled: false }),
+    ev("evt_games", "community_event", "Board games night", "Relaxed games night at the library. Quiet corner available.", "org_library", { minAge: 11, maxAge: 18, tags: ["neurodiverse_friendly"], accessFeatures: ["sensory_friendly"] }),
+  ];
+  const session = (id: string, eventId: string, days: number, hour: number, minutes: number, venueId: string | null, capacity: number, extra: Partial<typeof sessions.$inferInsert> = {}) => {
+    const startsAt = at(now, days, hour);
+    return { id, eventId, startsAt, endsAt: startsAt + minutes * 60_000, venueId, capacity, createdAt: now, updatedAt: now, ...extra };
+  };
+  const sessionRows = [
+    session("ses_trades_1", "evt_trades", 6, 10, 180, "ven_northbuild", 16),
+    session("ses_trades_2", "evt_trades", 27, 10, 180, "ven_northbuild", 16),
+    session("ses_nhs_1", "evt_nhs", 9, 9, 360, "ven_library", 20),
+    session("ses_bank_1", "evt_bank", 12, 14, 120, "ven_library", 15),
+    session("ses_cv_1", "evt_cv", 3, 16, 90, "ven_library", 12),
+    session("ses_cv_2", "evt_cv", 17, 16, 90, "ven_library", 12),
+    session("ses_cv_parents_1", "evt_cv_parents", 8, 10, 90, "ven_stmarks", 10),
+    session("ses_interview_1", "evt_interview", 10, 16, 120, "ven_library", 8),
+    session("ses_interview_online_1", "evt_interview_online", 14, 18, 60, null, 25, { onlineUrl: "https://meet.example/od-interviews" }),
+    session("ses_budget_1", "evt_budget", 5, 16, 90, "ven_library", 20),
+    session("ses_budget_rent_1", "evt_budget_rent", 20, 18, 90, "ven_stmarks", 15),
+    ...Array.from({ length: 8 }, (_, i) => session(`ses_stories_${i + 1}`, "evt_stories", 2 + i * 7, 15, 60, "ven_oakhouse", 8, { seriesId: "ser_stories" })),
+    session("ses_garden_1", "evt_garden", 11, 14, 90, "ven_oakhouse", 12),
+    session("ses_music_1", "evt_music", 15, 14, 90, "ven_oakhouse", 12),
+    session("ses_bookclub_1", "evt_bookclub", 7, 17, 60, "ven_library", 10),
+    session("ses_fair_1", "evt_fair", 35, 11, 240, "ven_library", 200),
+    session("ses_games_1", "evt_games", 4, 18, 120, "ven_library", 20),
+    session("ses_games_2", "evt_games", 32, 18, 120, "ven_library", 20),
+  ];
+  const mentorRows = [
+    { id: "mtr_dee", organisationId: "org_northbuild", displayName: "Dee, site manager", email: "dee@northbuild.example", sector: "construction", bio: "Started as an apprentice at 17. Happy to talk about trades, apprenticeships and being a woman on site.", languages: ["en"], dbsCheckedOn: londonDate(now - 200 * DAY), dbsExpiresOn: londonDate(now + 900 * DAY), dbsCertificateLast4: "4821" },
+    { id: "mtr_priya", organisationId: "org_cityhealth", displayName: "Priya, staff nurse", email: "priya@cityhealth.example", sector: "health", bio: "Nurse on a children's ward. Ask me about nursing degrees and apprenticeships.", languages: ["en", "pl"], dbsCheckedOn: londonDate(now - 100 * DAY), dbsExpiresOn: londonDate(now + 1000 * DAY), dbsCertificateLast4: "1177" },
+    { id: "mtr_tom", organisationId: "org_brightbank", displayName: "Tom, IT apprentice", email: "tom@brightbank.example", sector: "finance", bio: "Two years into an IT apprenticeship. I can help with applications and interviews.", languages: ["en"], dbsCheckedOn: null, dbsExpiresOn: null, dbsCertificateLast4: null },
+  ];
+  const slotRows = mentorRows.flatMap((m, mi) =>
+    Array.from({ length: 4 }, (_, i) => {
+      const startsAt = at(now, 3 + i * 7 + mi, 17);
+      return {
+        id: `slt_${m.id.slice(4)}_${i + 1}`,
+        mentorId: m.id,
+        startsAt,
+        endsAt: startsAt + 45 * 60_000,
+        mode: i % 2 === 0 ? ("online" as const) : ("in_person" as const),
+        venueId: i % 2 === 0 ? null : "ven_library",
+        meetingUrl: i % 2 === 0 ? `https://meet.example/mentoring-${m.id.slice(4)}-${i + 1}` : null,
+        createdAt: now,
+      };
+    }),
+  );
+
+  await db.batch([
+    db.insert(organisations).values(orgs.map((o) => ({ ...o, createdAt: now }))),
+    db.insert(people).values([
+      ...staff.map(({ org: _org, ...p }) => ({ ...p, createdAt: now })),
+      ...youngPeople.map((p) => ({ ...p, isYoungPerson: true, createdAt: now })),
+    ]),
+    db.insert(memberships).values(staff.map((s) => ({ id: `mem_${s.id.slice(4)}`, organisationId: s.org, personId: s.id, createdAt: now }))),
+    db.insert(venues).values(venueRows.map((v) => ({ ...v, createdAt: now }))),
+    db.insert(events).values(eventRows),
+    db.insert(sessions).values(sessionRows),
+    db.insert(mentors).values(mentorRows.map((m) => ({ ...m, createdAt: now }))),
+    db.insert(mentoringSlots).values(slotRows),
+  ]);
+  return true;
+}

@@ -1,0 +1,139 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { memberships, organisations } from "../../db/schema";
+import { requirePerson } from "../../lib/auth";
+import type { Api } from "../../lib/env";
+import { bearer, Email, json, jsonBody, problems, Text } from "../../lib/openapi";
+import { ProblemError } from "../../lib/problem";
+import { ageOn, londonDate } from "../../lib/time";
+import { LOCALES } from "../../db/schema";
+import { createSession, ensurePerson, requestMagicLink, revokeSession } from "./service";
+
+const Accepted = z.object({ message: z.string() }).openapi("Accepted");
+const SIGN_IN_SENT = "If that email address is registered, a sign-in link is on its way. It works for 15 minutes.";
+
+export const MeSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    dateOfBirth: z.string().nullable(),
+    locale: z.enum(LOCALES),
+    roles: z.array(z.enum(["young_person", "coordinator", "organisation_staff"])),
+    organisations: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
+  })
+  .openapi("Me");
+
+const DateOfBirth = z.iso.date({ message: "Use the format YYYY-MM-DD" });
+
+export function registerAuth(api: Api) {
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/auth/magic-links",
+      tags: ["auth"],
+      summary: "Email a one-time sign-in link",
+      description: "Always answers 202, whether or not the address is registered.",
+      request: { body: jsonBody(z.object({ email: Email })) },
+      responses: { 202: json(Accepted, "Link sent if the address is known"), 400: problems[400] },
+    }),
+    async (c) => {
+      await requestMagicLink(c.var.deps, c.req.valid("json").email);
+      return c.json({ message: SIGN_IN_SENT }, 202);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/auth/sessions",
+      tags: ["auth"],
+      summary: "Exchange a sign-in link token for an access token",
+      request: { body: jsonBody(z.object({ token: Text(200, 1) })) },
+      responses: {
+        201: json(z.object({ accessToken: z.string(), expiresAt: z.string() }).openapi("AccessToken"), "Signed in"),
+        400: problems[400],
+        401: problems[401],
+      },
+    }),
+    async (c) => {
+      const session = await createSession(c.var.deps, c.req.valid("json").token);
+      return c.json({ accessToken: session.accessToken, expiresAt: new Date(session.expiresAt).toISOString() }, 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/auth/sessions/current",
+      tags: ["auth"],
+      summary: "Sign out (revoke this access token)",
+      security: bearer,
+      responses: { 204: { description: "Signed out" }, 401: problems[401], 403: problems[403] },
+    }),
+    async (c) => {
+      await revokeSession(c.var.deps, requirePerson(c).authSessionId);
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/me",
+      tags: ["auth"],
+      summary: "Who am I",
+      security: bearer,
+      responses: { 200: json(MeSchema, "The signed-in person"), 401: problems[401], 403: problems[403] },
+    }),
+    async (c) => {
+      const actor = requirePerson(c);
+      const orgs = await c.var.deps.db
+        .select({ id: organisations.id, name: organisations.name, type: organisations.type })
+        .from(memberships)
+        .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+        .where(eq(memberships.personId, actor.person.id));
+      const roles: ("young_person" | "coordinator" | "organisation_staff")[] = [];
+      if (actor.person.isYoungPerson) roles.push("young_person");
+      if (actor.isCoordinator) roles.push("coordinator");
+      if (orgs.length) roles.push("organisation_staff");
+      const p = actor.person;
+      return c.json({ id: p.id, email: p.email, displayName: p.displayName, dateOfBirth: p.dateOfBirth, locale: p.locale, roles, organisations: orgs }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/young-people",
+      tags: ["auth"],
+      summary: "Sign up as a young person (11–25)",
+      description:
+        "Collects only what the programme needs: an email, a first name, a date of birth (for age rules) and a language. Sends a sign-in link. Answers 202 whether or not the email was already registered.",
+      request: {
+        body: jsonBody(
+          z.object({
+            email: Email,
+            displayName: Text(60, 1).describe("First name, or what you'd like to be called"),
+            dateOfBirth: DateOfBirth,
+            locale: z.enum(LOCALES).default("en"),
+          }),
+        ),
+      },
+      responses: { 202: json(Accepted, "Sign-in link sent"), 400: problems[400], 422: problems[422] },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const deps = c.var.deps;
+      const age = ageOn(input.dateOfBirth, londonDate(deps.clock.now()));
+      if (age < 11 || age > 25) {
+        throw new ProblemError("not_eligible", "Open Door is for young people aged 11 to 25.", {
+          errors: [{ path: "dateOfBirth", message: "must make you 11 to 25 years old today" }],
+        });
+      }
+      await ensurePerson(deps, { ...input, isYoungPerson: true });
+      await requestMagicLink(deps, input.email);
+      return c.json({ message: SIGN_IN_SENT }, 202);
+    },
+  );
+}

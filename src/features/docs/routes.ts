@@ -1,0 +1,63 @@
+import type { Api } from "../../lib/env";
+import { html, raw } from "hono/html";
+
+/**
+ * OpenAPI 3.1 generated from the route definitions, and a self-contained HTML reference
+ * rendered from the same document (no third-party scripts, works offline).
+ */
+export function registerDocs(app: Api, api: Api) {
+  const document = () =>
+    api.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: {
+        title: "Open Door API",
+        version: "1.0.0",
+        description:
+          "Booking for young people's programmes. Errors are RFC 9457 application/problem+json. Creating POSTs accept an Idempotency-Key header (kept 24 h).",
+      },
+      servers: [{ url: "/api/v1" }],
+    });
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "A session token from POST /auth/sessions, or an organisation API key.",
+  });
+
+  app.get("/api/v1/openapi.json", (c) => c.json(document()));
+  app.get("/api/docs", (c) => {
+    const doc = document();
+    const ops = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, { summary?: string; description?: string; tags?: string[]; security?: unknown[]; responses?: Record<string, unknown>; requestBody?: { content?: Record<string, { schema?: unknown }> } }>)
+        .filter(([method]) => ["get", "post", "put", "patch", "delete"].includes(method))
+        .map(([method, op]) => ({ path, method, op })),
+    );
+    const tags = [...new Set(ops.map((o) => o.op.tags?.[0] ?? "other"))];
+    return c.html(html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Open Door API reference</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#1a1a1a}code,pre{font-family:ui-monospace,monospace}
+.op{border:1px solid #ccd;border-radius:6px;padding:.5rem 1rem;margin:.75rem 0}.m{font-weight:bold;text-transform:uppercase;color:#0b4f6c}
+details pre{background:#f4f6f8;padding:.5rem;overflow:auto;font-size:13px}</style></head>
+<body><h1>Open Door API reference</h1>
+<p>Base path <code>/api/v1</code>. Machine-readable: <a href="/api/v1/openapi.json">openapi.json</a> (OpenAPI 3.1).
+Send <code>Authorization: Bearer &lt;token&gt;</code>. Errors are <code>application/problem+json</code> with an <code>errors</code> list naming each invalid field.</p>
+<nav aria-label="Sections"><ul>${raw(tags.map((t) => `<li><a href="#${t}">${t}</a></li>`).join(""))}</ul></nav>
+${raw(
+  tags
+    .map(
+      (t) =>
+        `<section id="${t}"><h2>${t}</h2>${ops
+          .filter((o) => (o.op.tags?.[0] ?? "other") === t)
+          .map(
+            ({ path, method, op }) =>
+              `<div class="op"><h3><span class="m">${method}</span> <code>${path}</code></h3><p>${escape(op.summary ?? "")}</p>${op.description ? `<p>${escape(op.description)}</p>` : ""}${op.security?.length ? "<p>Requires sign-in.</p>" : ""}<p>Responses: ${Object.keys(op.responses ?? {}).join(", ")}</p>${op.requestBody ? `<details><summary>Request body schema</summary><pre>${escape(JSON.stringify(op.requestBody.content?.["application/json"]?.schema, null, 2))}</pre></details>` : ""}</div>`,
+          )
+          .join("")}</section>`,
+    )
+    .join(""),
+)}
+</body></html>`);
+  });
+}
+
+const escape = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");

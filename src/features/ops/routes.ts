@@ -1,0 +1,69 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { desc, sql } from "drizzle-orm";
+import type { Context } from "hono";
+import { devMailbox } from "../../db/schema";
+import type { Api, AppEnv } from "../../lib/env";
+import { json, problems } from "../../lib/openapi";
+import { ProblemError } from "../../lib/problem";
+
+const Health = z.object({ status: z.literal("ok"), database: z.literal("ok"), time: z.string() }).openapi("Health");
+const MailboxEntry = z
+  .object({
+    id: z.string(),
+    messageId: z.string(),
+    to: z.string(),
+    cc: z.array(z.string()),
+    subject: z.string(),
+    text: z.string(),
+    html: z.string(),
+    attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })),
+    createdAt: z.string(),
+  })
+  .openapi("MailboxEntry");
+
+async function health(c: Context<AppEnv>) {
+  const { db, clock } = c.var.deps;
+  await db.run(sql`select 1`);
+  return c.json({ status: "ok" as const, database: "ok" as const, time: new Date(clock.now()).toISOString() }, 200);
+}
+
+async function mailbox(c: Context<AppEnv>) {
+  const { db, config } = c.var.deps;
+  if (!config.devMailbox) throw new ProblemError("not_found", "The development mailbox is switched off here.");
+  const to = c.req.query("to")?.toLowerCase();
+  const rows = await db.select().from(devMailbox).orderBy(desc(devMailbox.createdAt), desc(devMailbox.id)).limit(200);
+  const items = rows
+    .filter((r) => !to || r.toEmail === to || (r.cc ?? []).includes(to))
+    .map((r) => ({
+      id: r.id,
+      messageId: r.messageId,
+      to: r.toEmail,
+      cc: r.cc ?? [],
+      subject: r.subject,
+      text: r.text,
+      html: r.html,
+      attachments: r.attachments,
+      createdAt: new Date(r.createdAt).toISOString(),
+    }));
+  return c.json({ items }, 200);
+}
+
+export function registerOps(app: Api) {
+  const healthRoute = createRoute({
+    method: "get",
+    path: "/healthz",
+    tags: ["ops"],
+    summary: "Liveness and database check",
+    responses: { 200: json(Health, "Healthy") },
+  });
+  app.openapi(healthRoute, health);
+  const mailboxRoute = createRoute({
+    method: "get",
+    path: "/dev/mailbox",
+    tags: ["ops"],
+    summary: "Development only: emails captured when no Resend key is set, newest first",
+    request: { query: z.object({ to: z.string().max(254).optional() }) },
+    responses: { 200: json(z.object({ items: z.array(MailboxEntry) }), "Captured emails"), 404: problems[404] },
+  });
+  app.openapi(mailboxRoute, mailbox);
+}

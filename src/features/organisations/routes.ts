@@ -1,0 +1,141 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ORGANISATION_TYPES } from "../../db/schema";
+import { actorId, requireActor, requireActsFor, requireCoordinator } from "../../lib/auth";
+import type { Api } from "../../lib/env";
+import { bearer, Email, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
+import { ProblemError } from "../../lib/problem";
+import { addMember, createApiKey, createOrganisation, listApiKeys, listOrganisations, revokeApiKey } from "./service";
+
+const Organisation = z
+  .object({ id: z.string(), type: z.enum(ORGANISATION_TYPES), name: z.string(), contactEmail: z.string().nullable() })
+  .openapi("Organisation");
+const ApiKeyInfo = z
+  .object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })
+  .openapi("ApiKeyInfo");
+
+const orgOut = (o: { id: string; type: (typeof ORGANISATION_TYPES)[number]; name: string; contactEmail: string | null }) => ({
+  id: o.id,
+  type: o.type,
+  name: o.name,
+  contactEmail: o.contactEmail,
+});
+const isoOrNull = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+
+export function registerOrganisations(api: Api) {
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/organisations",
+      tags: ["organisations"],
+      summary: "Add an organisation (coordinators)",
+      security: bearer,
+      request: { body: jsonBody(z.object({ type: z.enum(ORGANISATION_TYPES), name: Text(120, 2), contactEmail: Email.optional() })) },
+      responses: { 201: json(Organisation, "Created"), 400: problems[400], 401: problems[401], 403: problems[403] },
+    }),
+    async (c) => {
+      requireCoordinator(c);
+      const org = await createOrganisation(c.var.deps, c.req.valid("json"));
+      return c.json(orgOut(org), 201, { location: `/api/v1/organisations/${org.id}` });
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/organisations",
+      tags: ["organisations"],
+      summary: "Organisations you can see (coordinators: all)",
+      security: bearer,
+      responses: { 200: json(z.object({ items: z.array(Organisation) }), "Organisations"), 401: problems[401] },
+    }),
+    async (c) => {
+      const items = await listOrganisations(c.var.deps, requireActor(c));
+      return c.json({ items: items.map(orgOut) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/organisations/{id}/members",
+      tags: ["organisations"],
+      summary: "Add a member of staff to an organisation",
+      description: "Coordinators, or existing members of the same organisation. The new member signs in by email link.",
+      security: bearer,
+      request: { params: IdParam, body: jsonBody(z.object({ email: Email, displayName: Text(80, 1) })) },
+      responses: {
+        201: json(z.object({ personId: z.string(), organisationId: z.string(), email: z.string() }).openapi("Membership"), "Added"),
+        400: problems[400],
+        401: problems[401],
+        403: problems[403],
+        404: problems[404],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      requireActsFor(c, id);
+      return c.json(await addMember(c.var.deps, id, c.req.valid("json")), 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/organisations/{id}/api-keys",
+      tags: ["organisations"],
+      summary: "Create an API key (the key is shown once)",
+      security: bearer,
+      request: { params: IdParam, body: jsonBody(z.object({ name: Text(80, 1) })) },
+      responses: {
+        201: json(ApiKeyInfo.extend({ key: z.string().describe("Shown only in this response") }).openapi("NewApiKey"), "Created"),
+        400: problems[400],
+        401: problems[401],
+        403: problems[403],
+        404: problems[404],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const actor = requireActsFor(c, id);
+      if (actor.kind === "api_key") throw new ProblemError("forbidden", "An API key cannot create other API keys. Sign in as a person.");
+      const k = await createApiKey(c.var.deps, id, c.req.valid("json").name, actorId(actor));
+      return c.json({ id: k.id, name: k.name, prefix: k.prefix, createdAt: new Date(k.createdAt).toISOString(), revokedAt: null, key: k.key }, 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/organisations/{id}/api-keys",
+      tags: ["organisations"],
+      summary: "List an organisation's API keys (never the keys themselves)",
+      security: bearer,
+      request: { params: IdParam },
+      responses: { 200: json(z.object({ items: z.array(ApiKeyInfo) }), "Keys"), 401: problems[401], 403: problems[403] },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      requireActsFor(c, id);
+      const keys = await listApiKeys(c.var.deps, id);
+      return c.json({ items: keys.map((k) => ({ ...k, createdAt: new Date(k.createdAt).toISOString(), revokedAt: isoOrNull(k.revokedAt) })) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/organisations/{id}/api-keys/{keyId}",
+      tags: ["organisations"],
+      summary: "Revoke an API key",
+      security: bearer,
+      request: { params: IdParam.extend({ keyId: z.string().max(64).openapi({ param: { name: "keyId", in: "path" } }) }) },
+      responses: { 204: { description: "Revoked" }, 401: problems[401], 403: problems[403], 404: problems[404] },
+    }),
+    async (c) => {
+      const { id, keyId } = c.req.valid("param");
+      requireActsFor(c, id);
+      await revokeApiKey(c.var.deps, id, keyId);
+      return c.body(null, 204);
+    },
+  );
+}

@@ -1,0 +1,25 @@
+import type { Deps } from "./lib/deps";
+import { dispatchOutbox } from "./features/notifications/outbox";
+
+/**
+ * Everything the minute cron (Worker `scheduled`) and the Node timer run. Each job is
+ * idempotent: running it twice, or twice at once, changes nothing more than running it once.
+ * Jobs that change state run before the dispatcher, so the messages they cause go out now.
+ */
+export const SCHEDULED_JOBS: ReadonlyArray<{ name: string; run: (deps: Deps) => Promise<unknown> }> = [
+  { name: "outbox", run: (deps) => dispatchOutbox(deps, { limit: 50 }) },
+];
+
+export async function runScheduledJobs(deps: Deps): Promise<Record<string, string>> {
+  const outcome: Record<string, string> = {};
+  for (const job of SCHEDULED_JOBS) {
+    try {
+      outcome[job.name] = JSON.stringify(await job.run(deps));
+    } catch (err) {
+      // One failing job must not stop the others (a stuck outbox must not stop expiries).
+      console.error(`[open-door] scheduled job ${job.name} failed:`, err);
+      outcome[job.name] = "failed";
+    }
+  }
+  return outcome;
+}

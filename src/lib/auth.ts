@@ -1,0 +1,97 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Context, MiddlewareHandler } from "hono";
+import { apiKeys, authSessions, memberships, people } from "../db/schema";
+import { sha256Hex } from "./crypto";
+import type { Actor, AppEnv } from "./env";
+import { ProblemError } from "./problem";
+
+export const ACCESS_TOKEN_PREFIX = "od_s_";
+export const API_KEY_PREFIX = "od_k_";
+
+/**
+ * Resolves the Authorization header to an actor. A header that is present but wrong is
+ * refused outright (401) rather than treated as anonymous, so a stale token is noticed.
+ */
+export function resolveActor(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set("actor", null);
+    const header = c.req.header("authorization");
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw new ProblemError("unauthenticated", "Use 'Authorization: Bearer <token>'.");
+      c.set("actor", await actorForToken(c, match[1]!));
+    }
+    await next();
+  };
+}
+
+async function actorForToken(c: Context<AppEnv>, token: string): Promise<Actor> {
+  const { db, clock, config } = c.var.deps;
+  const hash = await sha256Hex(token);
+  const now = clock.now();
+  if (token.startsWith(API_KEY_PREFIX)) {
+    const [key] = await db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
+      .limit(1);
+    if (!key) throw new ProblemError("unauthenticated", "This API key is not valid or has been revoked.");
+    return { kind: "api_key", organisationId: key.organisationId, apiKeyId: key.id };
+  }
+  const [row] = await db
+    .select({ session: authSessions, person: people })
+    .from(authSessions)
+    .innerJoin(people, eq(people.id, authSessions.personId))
+    .where(and(eq(authSessions.tokenHash, hash), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now)))
+    .limit(1);
+  if (!row || row.person.erasedAt) throw new ProblemError("unauthenticated", "Your sign-in has expired. Please sign in again.");
+  const orgs = await db.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.personId, row.person.id));
+  return {
+    kind: "person",
+    person: row.person,
+    isCoordinator: config.coordinatorEmails.includes(row.person.email.toLowerCase()),
+    organisationIds: orgs.map((o) => o.id),
+    authSessionId: row.session.id,
+  };
+}
+
+export function requireActor(c: Context<AppEnv>): Actor {
+  const actor = c.var.actor;
+  if (!actor) throw new ProblemError("unauthenticated", "Please sign in to do this.");
+  return actor;
+}
+
+export function requirePerson(c: Context<AppEnv>): Extract<Actor, { kind: "person" }> {
+  const actor = requireActor(c);
+  if (actor.kind !== "person") throw new ProblemError("forbidden", "This needs a person to sign in, not an API key.");
+  return actor;
+}
+
+export function isCoordinator(actor: Actor | null): boolean {
+  return actor?.kind === "person" && actor.isCoordinator;
+}
+
+export function requireCoordinator(c: Context<AppEnv>): Actor {
+  const actor = requireActor(c);
+  if (!isCoordinator(actor)) throw new ProblemError("forbidden", "Only programme coordinators can do this.");
+  return actor;
+}
+
+/** True when the actor may act for this organisation: a member, its API key, or a coordinator. */
+export function actsFor(actor: Actor | null, organisationId: string): boolean {
+  if (!actor) return false;
+  if (actor.kind === "api_key") return actor.organisationId === organisationId;
+  return actor.isCoordinator || actor.organisationIds.includes(organisationId);
+}
+
+export function requireActsFor(c: Context<AppEnv>, organisationId: string): Actor {
+  const actor = requireActor(c);
+  if (!actsFor(actor, organisationId)) throw new ProblemError("forbidden", "You can only do this for your own organisation.");
+  return actor;
+}
+
+/** Id of whoever is calling, for audit rows and idempotency scopes. */
+export function actorId(actor: Actor | null): string {
+  if (!actor) return "anonymous";
+  return actor.kind === "person" ? actor.person.id : `apikey:${actor.apiKeyId}`;
+}

@@ -1,0 +1,45 @@
+/** Settings read once from the environment (Worker bindings or process.env). */
+export interface Config {
+  /** Public base URL used in emails and calendar files, without a trailing slash. */
+  publicUrl: string;
+  coordinatorEmails: string[];
+  /** Emails captured in the database and listed at GET /dev/mailbox. */
+  devMailbox: boolean;
+  resendApiKey?: string;
+  resendBaseUrl?: string;
+  emailFrom: string;
+  safeguardingEmail: string;
+  maxFutureMentoringBookings: number;
+  /** Months after a session before attendee personal data is anonymised. */
+  retentionMonths: number;
+  production: boolean;
+}
+
+export type EnvVars = Record<string, string | undefined>;
+
+const list = (v?: string) =>
+  (v ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+
+export function configFromEnv(env: EnvVars, runtime: "node" | "worker"): Config {
+  const production = env.NODE_ENV === "production";
+  const devMailbox = !env.RESEND_API_KEY && (runtime === "worker" ? env.DEV_MAILBOX === "1" : !production);
+  return {
+    publicUrl: (env.PUBLIC_URL ?? "http://localhost:8787").replace(/\/$/, ""),
+    coordinatorEmails: list(env.COORDINATOR_EMAILS),
+    devMailbox,
+    resendApiKey: env.RESEND_API_KEY || undefined,
+    resendBaseUrl: env.RESEND_BASE_URL || undefined,
+    emailFrom: env.EMAIL_FROM ?? "Open Door <bookings@opendoor.example>",
+    safeguardingEmail: env.SAFEGUARDING_EMAIL ?? "safeguarding@opendoor.example",
+    maxFutureMentoringBookings: Number(env.MAX_FUTURE_MENTORING_BOOKINGS ?? 2),
+    retentionMonths: Number(env.RETENTION_MONTHS ?? 24),
+    production,
+  };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...configFromEnv({ COORDINATOR_EMAILS: "coordinator@opendoor.test" }, "node"), ...overrides };
+}

@@ -1,0 +1,14 @@
+import type { Db } from "../db/client";
+import type { Config } from "./config";
+import type { Mailer } from "../features/notifications/mailer";
+import type { Clock } from "./time";
+
+/** Everything a request or a scheduled job needs, built once per entry point and passed in. */
+export interface Deps {
+  db: Db;
+  mailer: Mailer;
+  clock: Clock;
+  config: Config;
+  /** Runs work after the response (Workers `waitUntil`; on Node a fire-and-forget). */
+  defer?: (work: Promise<unknown>) => void;
+}

@@ -1,0 +1,26 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { people } from "../db/schema";
+import type { Deps } from "./deps";
+
+export type Person = typeof people.$inferSelect;
+
+/** Who is calling: a signed-in person, or an organisation's API key. */
+export type Actor =
+  | {
+      kind: "person";
+      person: Person;
+      isCoordinator: boolean;
+      /** Organisations this person is a member of. */
+      organisationIds: string[];
+      authSessionId: string;
+    }
+  | { kind: "api_key"; organisationId: string; apiKeyId: string };
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    actor: Actor | null;
+  };
+}
+
+export type Api = OpenAPIHono<AppEnv>;

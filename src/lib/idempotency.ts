@@ -1,0 +1,78 @@
+import { and, eq } from "drizzle-orm";
+import type { MiddlewareHandler } from "hono";
+import { idempotencyKeys } from "../db/schema";
+import { actorId } from "./auth";
+import { sha256Hex } from "./crypto";
+import type { AppEnv } from "./env";
+import { ProblemError } from "./problem";
+import { DAY } from "./time";
+
+const KEEP_MS = DAY;
+const REPLAYED_HEADERS = ["content-type", "location"];
+
+/**
+ * Idempotency-Key on creating POSTs: the first response is stored and replayed for the same
+ * key and body; another body under the same key is refused (422); a duplicate that arrives
+ * while the first is still running gets 409. Keys are scoped to the caller and kept 24 h.
+ */
+export function idempotency(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const key = c.req.header("idempotency-key");
+    if (c.req.method !== "POST" || !key) return next();
+    if (key.length > 255) throw new ProblemError("validation", "Idempotency-Key must be at most 255 characters.", { errors: [{ path: "Idempotency-Key", message: "too long" }] });
+    const { db, clock } = c.var.deps;
+    const scope = actorId(c.var.actor);
+    const path = new URL(c.req.url).pathname;
+    const requestHash = await sha256Hex(`${c.req.method} ${path}\n${await c.req.text()}`);
+    const now = clock.now();
+    const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
+
+    const claimed = await db
+      .insert(idempotencyKeys)
+      .values({ key, scope, method: c.req.method, path, requestHash, status: "in_flight", expiresAt: now + KEEP_MS, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+
+    if (claimed.length === 0) {
+      const [existing] = await db.select().from(idempotencyKeys).where(where).limit(1);
+      if (existing && existing.expiresAt <= now) {
+        // An expired key is as good as new: drop it and let the caller retry.
+        await db.delete(idempotencyKeys).where(and(where, eq(idempotencyKeys.expiresAt, existing.expiresAt)));
+        throw new ProblemError("idempotency_in_flight", "That Idempotency-Key had expired and has been cleared. Please send the request again.", { headers: { "retry-after": "0" } });
+      }
+      if (!existing) throw new ProblemError("idempotency_in_flight", "Please send the request again.", { headers: { "retry-after": "1" } });
+      if (existing.requestHash !== requestHash) {
+        throw new ProblemError("idempotency_mismatch", "This Idempotency-Key was already used with a different request. Use a new key for a new request.");
+      }
+      if (existing.status === "in_flight") {
+        throw new ProblemError("idempotency_in_flight", "A request with this Idempotency-Key is still being processed. Try again shortly.", { headers: { "retry-after": "1" } });
+      }
+      return new Response(existing.responseBody, {
+        status: existing.responseStatus ?? 200,
+        headers: { ...existing.responseHeaders, "idempotent-replayed": "true" },
+      });
+    }
+
+    try {
+      await next();
+    } catch (err) {
+      await db.delete(idempotencyKeys).where(where);
+      throw err;
+    }
+    // Errors from onError arrive here as responses; only keep answers worth replaying.
+    if (c.res.status >= 500) {
+      await db.delete(idempotencyKeys).where(where);
+      return;
+    }
+    const body = await c.res.clone().text();
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = c.res.headers.get(name);
+      if (value) headers[name] = value;
+    }
+    await db
+      .update(idempotencyKeys)
+      .set({ status: "done", responseStatus: c.res.status, responseBody: body, responseHeaders: headers })
+      .where(where);
+  };
+}

@@ -1,0 +1,52 @@
+import { z } from "@hono/zod-openapi";
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: "https://opendoor.example/problems/session-full" }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi("Problem");
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ProblemSchema } },
+});
+
+/** The error responses a route can give, documented once. */
+export const problems = {
+  400: problem("Invalid input: `errors` lists each field and why"),
+  401: problem("Not signed in, or the token has expired"),
+  403: problem("Signed in, but not allowed to do this"),
+  404: problem("Not found (or not yours to see)"),
+  409: problem("Conflicts with the current state"),
+  422: problem("Understood but not allowed"),
+  429: problem("Too many requests: see Retry-After"),
+};
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
+export const bearer = [{ bearerAuth: [] }];
+
+export const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
+
+export const Email = z
+  .email({ message: "Enter an email address like name@example.com" })
+  .max(254)
+  .transform((v) => v.trim().toLowerCase());
+
+/** Trimmed text with a length limit, so no field can be used to store megabytes. */
+export const Text = (max: number, min = 0) => z.string().trim().min(min).max(max);
+
+export const Cursor = z.string().max(200).optional();

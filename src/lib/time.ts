@@ -1,0 +1,100 @@
+// Storage is UTC; people live in Europe/London. These helpers convert between the two
+// without a time-zone library, using the platform's Intl data (present in workerd and Node).
+
+export const LONDON = "Europe/London";
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** A clock tests can move by hand. */
+export function fixedClock(start: number | string | Date): Clock & { set(t: number | string | Date): void; advance(ms: number): void } {
+  let t = new Date(start).getTime();
+  return {
+    now: () => t,
+    set: (v) => {
+      t = new Date(v).getTime();
+    },
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}
+
+const partsFormatter = new Intl.DateTimeFormat("en-GB", {
+  timeZone: LONDON,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The London wall-clock reading at an instant. */
+export function londonWallTime(instant: number): WallTime {
+  const parts = Object.fromEntries(partsFormatter.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+/**
+ * The UTC instant at which London's clocks show `wall`. In the spring-forward gap (01:00–
+ * 02:00 on the last Sunday of March) the time does not exist and we move it forward an hour,
+ * as calendar apps do; in the autumn overlap we take the first (BST) occurrence.
+ */
+export function londonToUtc(wall: WallTime): number {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  for (const offsetHours of [1, 0]) {
+    const candidate = asUtc - offsetHours * HOUR;
+    const seen = londonWallTime(candidate);
+    if (seen.hour === wall.hour && seen.minute === wall.minute && seen.day === wall.day) return candidate;
+  }
+  // In the gap: reading it as GMT lands one hour later on the wall clock.
+  return asUtc;
+}
+
+/** Parses 'YYYY-MM-DDTHH:MM[:SS]' (no offset) as London local time. */
+export function parseLondonLocal(value: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!m) throw new Error(`not a local date-time: ${value}`);
+  const [, y, mo, d, h, mi, s] = m;
+  return londonToUtc({ year: +y!, month: +mo!, day: +d!, hour: +h!, minute: +mi!, second: +(s ?? 0) });
+}
+
+/** London date 'YYYY-MM-DD' of an instant. */
+export function londonDate(instant: number): string {
+  const w = londonWallTime(instant);
+  return `${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
+}
+
+/** Whole years of age on a given 'YYYY-MM-DD' date. */
+export function ageOn(dateOfBirth: string, onDate: string): number {
+  const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = onDate.split("-").map(Number) as [number, number, number];
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age -= 1;
+  return age;
+}
+
+export const iso = (instant: number) => new Date(instant).toISOString();

@@ -1,0 +1,87 @@
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { applyMigrations, openLibsqlFile } from "./db/libsql-node";
+import { seedDemoData } from "./db/seed";
+import { mailerFor } from "./lib/build-deps";
+import { configFromEnv } from "./lib/config";
+import type { Deps } from "./lib/deps";
+import { systemClock } from "./lib/time";
+import { runScheduledJobs } from "./jobs";
+import { dispatchOutbox } from "./features/notifications/outbox";
+
+export interface ServerOptions {
+  databaseUrl: string;
+  port: number;
+  hostname?: string;
+  seed?: boolean;
+  /** Run the scheduled jobs every this many ms (0 = never, for benchmarks and tests). */
+  jobsEveryMs?: number;
+  env?: Record<string, string | undefined>;
+}
+
+/** Starts the app on an embedded libSQL file. Returns a handle to stop it. */
+export async function startServer(options: ServerOptions) {
+  const env = options.env ?? process.env;
+  const config = configFromEnv({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${options.port}` }, "node");
+  const { db, client } = await openLibsqlFile(options.databaseUrl);
+  await applyMigrations(db);
+  if (options.seed) await seedDemoData(db, systemClock.now());
+  const deps: Deps = {
+    db,
+    config,
+    clock: systemClock,
+    mailer: mailerFor(db, config),
+    defer: (p) => void p.catch((err) => console.error("[open-door] deferred work failed", err)),
+  };
+  const app = createApp(deps);
+  let draining = false;
+  const drainSoon = () => {
+    if (draining) return;
+    draining = true;
+    setTimeout(() => {
+      dispatchOutbox(deps)
+        .catch((err) => console.error("[open-door] dispatch failed", err))
+        .finally(() => (draining = false));
+    }, 50);
+  };
+  const server = serve({
+    fetch: async (req) => {
+      const res = await app.fetch(req);
+      if (req.method !== "GET") drainSoon();
+      return res;
+    },
+    port: options.port,
+    hostname: options.hostname ?? "0.0.0.0",
+  });
+  const every = options.jobsEveryMs ?? 60_000;
+  const timer = every > 0 ? setInterval(() => void runScheduledJobs(deps), every) : undefined;
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  return {
+    deps,
+    url: `http://${options.hostname === "0.0.0.0" || !options.hostname ? "localhost" : options.hostname}:${options.port}`,
+    async close() {
+      if (timer) clearInterval(timer);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      client.close();
+    },
+  };
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("server.ts");
+if (isMain) {
+  const started = Date.now();
+  const handle = await startServer({
+    databaseUrl: process.env.DATABASE_URL ?? "./data/open-door.db",
+    port: Number(process.env.PORT ?? 8787),
+    seed: process.env.SEED !== "0",
+    jobsEveryMs: 60_000,
+  });
+  console.log(`Open Door is running at ${handle.url} (ready in ${Date.now() - started} ms)`);
+  console.log(`API docs: ${handle.url}/api/docs   Demo emails: ${handle.url}/dev/mailbox`);
+  const stop = async () => {
+    await handle.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
