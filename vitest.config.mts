@@ -1,0 +1,45 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  return {
+    test: {
+      projects: [
+        {
+          test: {
+            name: "node",
+            include: ["src/**/*.test.ts", "test/**/*.test.ts", "emails/**/*.test.ts"],
+            exclude: ["test/workers/**", "node_modules/**"],
+            environment: "node",
+            testTimeout: 30_000,
+            hookTimeout: 30_000,
+          },
+        },
+        {
+          plugins: [
+            cloudflareTest({
+              main: "./src/worker.ts",
+              wrangler: { configPath: "./wrangler.toml" },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  COORDINATOR_EMAILS: "coordinator@opendoor.test",
+                  PUBLIC_URL: "https://opendoor.test",
+                  DEV_MAILBOX: "1",
+                },
+              },
+            }),
+          ],
+          test: {
+            name: "workers",
+            include: ["test/workers/**/*.test.ts"],
+            setupFiles: ["./test/workers/apply-migrations.ts"],
+            testTimeout: 30_000,
+          },
+        },
+      ],
+    },
+  };
+});
