@@ -11,7 +11,7 @@ import { testConfig, type Config } from "../../src/lib/config";
 import type { Deps } from "../../src/lib/deps";
 import { devMailboxMailer, type Mailer } from "../../src/features/notifications/mailer";
 import { fixedClock } from "../../src/lib/time";
-import { createSession, ensurePerson } from "../../src/features/auth/service";
+import { createSession, ensurePerson, requestMagicLink } from "../../src/features/auth/service";
 import { dispatchOutbox } from "../../src/features/notifications/outbox";
 
 export const COORDINATOR = "coordinator@opendoor.test";
@@ -49,6 +49,11 @@ export async function createHarness(options: { now?: string; config?: Partial<Co
     );
   };
 
+  const mailFor: Harness["mailFor"] = async (to) => {
+    while ((await dispatchOutbox(deps, { limit: 100 })).sent > 0);
+    return db.select().from(devMailbox).where(eq(devMailbox.toEmail, to));
+  };
+
   return {
     deps,
     db,
@@ -56,6 +61,7 @@ export async function createHarness(options: { now?: string; config?: Partial<Co
     app,
     dir,
     request,
+    mailFor,
     async tokenFor(email, profile = {}) {
       await ensurePerson(deps, { email, displayName: profile.displayName ?? email.split("@")[0]!, ...profile });
       if (profile.dateOfBirth || profile.isYoungPerson) {
@@ -64,16 +70,11 @@ export async function createHarness(options: { now?: string; config?: Partial<Co
           .set({ dateOfBirth: profile.dateOfBirth ?? null, isYoungPerson: profile.isYoungPerson ?? true, locale: profile.locale ?? "en" })
           .where(eq(people.email, email));
       }
-      const { requestMagicLink } = await import("../../src/features/auth/service");
       await requestMagicLink(deps, email);
-      const [mail] = await this.mailFor(email);
+      const [mail] = await mailFor(email);
       const token = /sign-in\/([A-Za-z0-9_-]+)/.exec(mail!.text)![1]!;
       await db.delete(devMailbox).where(eq(devMailbox.toEmail, email));
       return (await createSession(deps, token)).accessToken;
-    },
-    async mailFor(to) {
-      while ((await dispatchOutbox(deps, { limit: 100 })).sent > 0);
-      return db.select().from(devMailbox).where(eq(devMailbox.toEmail, to));
     },
     async close() {
       client.close();

@@ -1,4 +1,4 @@
-/// <reference types="@cloudflare/vitest-plugin/types/cloudflare-test" />
+/// <reference path="../../node_modules/@cloudflare/vitest-plugin/types/cloudflare-test.d.ts" />
 declare namespace Cloudflare {
   interface Env {
     DB: D1Database;
