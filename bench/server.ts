@@ -1,0 +1,17 @@
+// The app as `npm start` runs it, on the bench's database file, in its own process so the
+// load generator never shares an event loop with the server it measures.
+import { startServer } from "../src/server";
+
+const handle = await startServer({
+  databaseUrl: process.env.BENCH_DB!,
+  port: Number(process.env.PORT ?? 0),
+  hostname: "127.0.0.1",
+  seed: false,
+  jobsEveryMs: 0,
+  env: { NODE_ENV: "production", COORDINATOR_EMAILS: "coordinator@bench.test", PUBLIC_URL: "http://127.0.0.1" },
+});
+process.stdout.write(`ready ${handle.url}\n`);
+process.on("SIGTERM", async () => {
+  await handle.close();
+  process.exit(0);
+});
