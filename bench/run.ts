@@ -118,7 +118,7 @@ async function main() {
             body: "{}",
           })
             .then(async (r) => ({ status: r.status, body: (await r.json()) as { status?: string } }))
-            .catch(() => ({ status: 599, body: {} })),
+            .catch(() => ({ status: 599, body: {} as { status?: string } })),
         ),
       );
       const confirmedHttp = statuses.filter((s) => s.status === 201 && s.body.status === "confirmed").length;
