@@ -5,6 +5,7 @@ import { seedDemoData } from "./db/seed";
 import { mailerFor } from "./lib/build-deps";
 import { configFromEnv } from "./lib/config";
 import type { Deps } from "./lib/deps";
+import { memoryRateLimiter } from "./lib/rate-limit";
 import { systemClock } from "./lib/time";
 import { runScheduledJobs } from "./jobs";
 import { dispatchOutbox } from "./features/notifications/outbox";
@@ -32,6 +33,12 @@ export async function startServer(options: ServerOptions) {
     clock: systemClock,
     mailer: mailerFor(db, config),
     defer: (p) => void p.catch((err) => console.error("[open-door] deferred work failed", err)),
+    rateLimiter: memoryRateLimiter(systemClock),
+    clientIp: (c) => {
+      // Behind a reverse proxy the socket is the proxy: trust its header only when told to.
+      if (env.TRUST_PROXY === "1") return c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+      return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+    },
   };
   const app = createApp(deps);
   let draining = false;
@@ -45,8 +52,8 @@ export async function startServer(options: ServerOptions) {
     }, 50);
   };
   const server = serve({
-    fetch: async (req) => {
-      const res = await app.fetch(req);
+    fetch: async (req, bindings) => {
+      const res = await app.fetch(req, bindings);
       if (req.method !== "GET") drainSoon();
       return res;
     },

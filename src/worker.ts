@@ -4,12 +4,18 @@ import { d1Db, libsqlDb, type Db } from "./db/client";
 import { mailerFor } from "./lib/build-deps";
 import { configFromEnv, type EnvVars } from "./lib/config";
 import type { Deps } from "./lib/deps";
+import { bindingRateLimiter, type RateLimitBinding } from "./lib/rate-limit";
 import { systemClock } from "./lib/time";
 import { runScheduledJobs } from "./jobs";
 import { dispatchOutbox } from "./features/notifications/outbox";
 
 /** Bindings: the D1 database and plain-text vars/secrets (see wrangler.toml and the README). */
-export type Env = { DB?: D1Database } & { [name: string]: unknown };
+export type Env = {
+  DB?: D1Database;
+  SIGN_IN_EMAIL_LIMITER?: RateLimitBinding;
+  SIGN_IN_IP_LIMITER?: RateLimitBinding;
+  BOOKING_LIMITER?: RateLimitBinding;
+} & { [name: string]: unknown };
 
 const vars = (env: Env): EnvVars =>
   Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string")) as EnvVars;
@@ -27,7 +33,18 @@ function database(env: Env): Db {
 function depsFor(env: Env, ctx: ExecutionContext): Deps {
   const config = configFromEnv(vars(env), "worker");
   const db = database(env);
-  return { db, config, clock: systemClock, mailer: mailerFor(db, config), defer: (p) => ctx.waitUntil(p) };
+  return {
+    db,
+    config,
+    clock: systemClock,
+    mailer: mailerFor(db, config),
+    defer: (p) => ctx.waitUntil(p),
+    rateLimiter: bindingRateLimiter({
+      sign_in_email: env.SIGN_IN_EMAIL_LIMITER,
+      sign_in_ip: env.SIGN_IN_IP_LIMITER,
+      booking_person: env.BOOKING_LIMITER,
+    }),
+  };
 }
 
 export default {

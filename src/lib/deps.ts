@@ -1,6 +1,8 @@
 import type { Db } from "../db/client";
 import type { Config } from "./config";
 import type { Mailer } from "../features/notifications/mailer";
+import type { Context } from "hono";
+import type { RateLimiter } from "./rate-limit";
 import type { Clock } from "./time";
 
 /** Everything a request or a scheduled job needs, built once per entry point and passed in. */
@@ -11,4 +13,8 @@ export interface Deps {
   config: Config;
   /** Runs work after the response (Workers `waitUntil`; on Node a fire-and-forget). */
   defer?: (work: Promise<unknown>) => void;
+  /** Abuse throttling; absent in unit tests that are not about it. */
+  rateLimiter?: RateLimiter;
+  /** The caller's IP where the runtime knows it (Node: the socket). */
+  clientIp?: (c: Context) => string | undefined;
 }

@@ -7,6 +7,7 @@ import { bearer, Email, json, jsonBody, problems, Text } from "../../lib/openapi
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
 import { LOCALES } from "../../db/schema";
+import { clientIp, enforceRateLimit } from "../../lib/rate-limit";
 import { createSession, ensurePerson, requestMagicLink, revokeSession } from "./service";
 
 const Accepted = z.object({ message: z.string() }).openapi("Accepted");
@@ -35,10 +36,13 @@ export function registerAuth(api: Api) {
       summary: "Email a one-time sign-in link",
       description: "Always answers 202, whether or not the address is registered.",
       request: { body: jsonBody(z.object({ email: Email })) },
-      responses: { 202: json(Accepted, "Link sent if the address is known"), 400: problems[400] },
+      responses: { 202: json(Accepted, "Link sent if the address is known"), 400: problems[400], 429: problems[429] },
     }),
     async (c) => {
-      await requestMagicLink(c.var.deps, c.req.valid("json").email);
+      const { email } = c.req.valid("json");
+      await enforceRateLimit(c, "sign_in_ip", clientIp(c));
+      await enforceRateLimit(c, "sign_in_email", email);
+      await requestMagicLink(c.var.deps, email);
       return c.json({ message: SIGN_IN_SENT }, 202);
     },
   );
@@ -120,11 +124,13 @@ export function registerAuth(api: Api) {
           }),
         ),
       },
-      responses: { 202: json(Accepted, "Sign-in link sent"), 400: problems[400], 422: problems[422] },
+      responses: { 202: json(Accepted, "Sign-in link sent"), 400: problems[400], 422: problems[422], 429: problems[429] },
     }),
     async (c) => {
       const input = c.req.valid("json");
       const deps = c.var.deps;
+      await enforceRateLimit(c, "sign_in_ip", clientIp(c));
+      await enforceRateLimit(c, "sign_in_email", input.email);
       const age = ageOn(input.dateOfBirth, londonDate(deps.clock.now()));
       if (age < 11 || age > 25) {
         throw new ProblemError("not_eligible", "Open Door is for young people aged 11 to 25.", {
