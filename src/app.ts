@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
 import { resolveActor } from "./lib/auth";
 import type { Deps } from "./lib/deps";
 import type { Api, AppEnv } from "./lib/env";
@@ -33,6 +34,27 @@ export function createApp(deps: Deps) {
     c.set("deps", deps);
     await next();
   });
+  // Pages and API alike: no framing, no third-party anything, no inline scripts.
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: "strict-origin-when-cross-origin",
+      xFrameOptions: "DENY",
+      crossOriginEmbedderPolicy: false,
+      permissionsPolicy: { geolocation: [], microphone: [], camera: ["self"] },
+    }),
+  );
   app.use("*", resolveActor());
   app.use(`${API_BASE}/*`, jsonBodies());
   app.use(`${API_BASE}/*`, idempotency());
