@@ -11,6 +11,7 @@ import { registerOps } from "./features/ops/routes";
 import { registerAuth } from "./features/auth/routes";
 import { registerOrganisations } from "./features/organisations/routes";
 import { registerDocs } from "./features/docs/routes";
+import { registerAudit } from "./features/audit/routes";
 
 export const API_BASE = "/api/v1";
 
@@ -63,6 +64,7 @@ export function createApp(deps: Deps) {
   registerAuth(api);
   registerOrganisations(api);
   registerOps(api);
+  registerAudit(api);
   app.route(API_BASE, api);
 
   registerOps(app);

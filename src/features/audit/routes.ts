@@ -1,0 +1,47 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireCoordinator } from "../../lib/auth";
+import type { Api } from "../../lib/env";
+import { bearer, json, problems } from "../../lib/openapi";
+import { auditRead, listAudit } from "./service";
+
+const AuditRow = z
+  .object({
+    id: z.string(),
+    actorId: z.string().nullable(),
+    action: z.string(),
+    subjectType: z.string(),
+    subjectId: z.string().nullable(),
+    detail: z.record(z.string(), z.unknown()).nullable(),
+    at: z.string(),
+  })
+  .openapi("AuditEntry");
+
+export function registerAudit(api: Api) {
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/audit-log",
+      tags: ["privacy"],
+      summary: "Who read or changed personal data, newest first (coordinators)",
+      security: bearer,
+      request: {
+        query: z.object({
+          subjectType: z.string().max(40).optional(),
+          subjectId: z.string().max(64).optional(),
+          before: z.iso.datetime().optional().describe("Page back: entries before this instant"),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+      responses: { 200: json(z.object({ items: z.array(AuditRow) }), "Entries"), 401: problems[401], 403: problems[403] },
+    }),
+    async (c) => {
+      const actor = requireCoordinator(c);
+      const q = c.req.valid("query");
+      const { db, clock } = c.var.deps;
+      const rows = await listAudit(db, { ...q, before: q.before ? Date.parse(q.before) : undefined });
+      // Reading the audit log is itself a read of personal data (ids of people).
+      await auditRead(db, actor, { action: "audit_log.read", subjectType: "audit_log", detail: { count: rows.length } }, clock.now());
+      return c.json({ items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) }, 200);
+    },
+  );
+}
