@@ -12,6 +12,7 @@ import { registerAuth } from "./features/auth/routes";
 import { registerOrganisations } from "./features/organisations/routes";
 import { registerDocs } from "./features/docs/routes";
 import { registerAudit } from "./features/audit/routes";
+import { registerPrivacy } from "./features/privacy/routes";
 
 export const API_BASE = "/api/v1";
 
@@ -65,6 +66,7 @@ export function createApp(deps: Deps) {
   registerOrganisations(api);
   registerOps(api);
   registerAudit(api);
+  registerPrivacy(api);
   app.route(API_BASE, api);
 
   registerOps(app);

@@ -1,0 +1,86 @@
+import { desc, eq, or } from "drizzle-orm";
+import { authSessions, bookings, events, feedback, memberships, mentoringSlots, mentors, organisations, outbox, people, sessions } from "../../db/schema";
+import type { Deps } from "../../lib/deps";
+import { iso } from "../../lib/time";
+
+const isoOrNull = (t: number | null | undefined) => (t == null ? null : iso(t));
+
+/**
+ * Everything Open Door holds about one person (UK GDPR right of access), as plain JSON:
+ * profile, memberships, bookings with what they were for, feedback, sign-ins and messages.
+ * Secrets (token hashes, feed hashes) are described, never exported.
+ */
+export async function exportPersonalData(deps: Deps, personId: string) {
+  const { db } = deps;
+  const [person] = await db.select().from(people).where(eq(people.id, personId)).limit(1);
+  if (!person) return null;
+  const [orgs, bookingRows, feedbackRows, signIns, messages] = await Promise.all([
+    db
+      .select({ id: organisations.id, name: organisations.name, type: organisations.type, since: memberships.createdAt })
+      .from(memberships)
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .where(eq(memberships.personId, personId)),
+    db
+      .select({ booking: bookings, eventTitle: events.title, mentorName: mentors.displayName })
+      .from(bookings)
+      .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
+      .leftJoin(events, eq(events.id, sessions.eventId))
+      .leftJoin(mentoringSlots, eq(mentoringSlots.id, bookings.slotId))
+      .leftJoin(mentors, eq(mentors.id, mentoringSlots.mentorId))
+      .where(eq(bookings.personId, personId))
+      .orderBy(desc(bookings.startsAt)),
+    db
+      .select({ feedback })
+      .from(feedback)
+      .innerJoin(bookings, eq(bookings.id, feedback.bookingId))
+      .where(eq(bookings.personId, personId)),
+    db.select().from(authSessions).where(eq(authSessions.personId, personId)).orderBy(desc(authSessions.createdAt)),
+    db
+      .select({ id: outbox.id, template: outbox.template, status: outbox.status, createdAt: outbox.createdAt, sentAt: outbox.sentAt })
+      .from(outbox)
+      .where(or(eq(outbox.toEmail, person.email)))
+      .orderBy(desc(outbox.createdAt)),
+  ]);
+  return {
+    exportedAt: iso(deps.clock.now()),
+    profile: {
+      id: person.id,
+      email: person.email,
+      displayName: person.displayName,
+      dateOfBirth: person.dateOfBirth,
+      locale: person.locale,
+      youngPerson: person.isYoungPerson,
+      hasCalendarFeed: person.calendarFeedHash !== null,
+      createdAt: iso(person.createdAt),
+    },
+    organisations: orgs.map((o) => ({ ...o, since: iso(o.since) })),
+    bookings: bookingRows.map(({ booking: b, eventTitle, mentorName }) => ({
+      id: b.id,
+      kind: b.kind,
+      what: eventTitle?.en ?? (mentorName ? `Mentoring with ${mentorName}` : null),
+      status: b.status,
+      startsAt: iso(b.startsAt),
+      endsAt: iso(b.endsAt),
+      seats: b.seats,
+      pupils: b.pupils,
+      staff: b.staff,
+      accessNeeds: b.accessNeeds,
+      guardianEmail: b.guardianEmail,
+      roster: b.roster,
+      ticketCode: b.ticketCode,
+      checkedInAt: isoOrNull(b.checkedInAt),
+      cancelledAt: isoOrNull(b.cancelledAt),
+      createdAt: iso(b.createdAt),
+    })),
+    feedback: feedbackRows.map(({ feedback: f }) => ({
+      bookingId: f.bookingId,
+      rating: f.rating,
+      whatWorked: f.whatWorked,
+      couldBeBetter: f.couldBeBetter,
+      anonymous: f.anonymous,
+      createdAt: iso(f.createdAt),
+    })),
+    signIns: signIns.map((s) => ({ startedAt: iso(s.createdAt), expiresAt: iso(s.expiresAt), revokedAt: isoOrNull(s.revokedAt) })),
+    emails: messages.map((m) => ({ id: m.id, message: m.template, status: m.status, queuedAt: iso(m.createdAt), sentAt: isoOrNull(m.sentAt) })),
+  };
+}
