@@ -58,6 +58,15 @@ describe("POST /venues", () => {
     expect((await h.request("POST", "/api/v1/venues", { token: w.employerStaff, body: venueBody() })).status).toBe(403);
   });
 
+  it("creates one venue for a repeated Idempotency-Key", async () => {
+    const headers = { "idempotency-key": "venue-once" };
+    const a = await json(await h.request("POST", "/api/v1/venues", { token: w.coordinator, headers, body: venueBody({ name: "Once only" }) }), 201);
+    const b = await json(await h.request("POST", "/api/v1/venues", { token: w.coordinator, headers, body: venueBody({ name: "Once only" }) }), 201);
+    expect(b.id).toBe(a.id);
+    const all = await json<{ items: { name: string }[] }>(await h.request("GET", "/api/v1/venues?limit=100"), 200);
+    expect(all.items.filter((v) => v.name === "Once only")).toHaveLength(1);
+  });
+
   it("refuses a young person", async () => {
     expect((await h.request("POST", "/api/v1/venues", { token: w.youngPerson, body: venueBody() })).status).toBe(403);
   });
