@@ -149,7 +149,7 @@ export async function listEvents(deps: Deps, f: EventFilters) {
     // Every access feature asked for: someone who needs BSL and easy-read needs both.
     where.push(sql`exists (select 1 from json_each(${events.accessFeatures}) where json_each.value = ${feature})`);
   }
-  if (f.q) where.push(sql`instr(${events.searchText}, ${f.q.toLocaleLowerCase()}) > 0`);
+  if (f.q) where.push(sql`instr(${events.searchText}, ${f.q.toLowerCase()}) > 0`);
   if (f.from !== undefined || f.to !== undefined) {
     const inRange = and(
       eq(sessions.eventId, events.id),

@@ -151,6 +151,13 @@ describe("POST /events/{id}/sessions: a repeating series", () => {
     expect((await problem(mixed)).errors?.map((e) => e.path)).toEqual(["startsAt"]);
   });
 
+  it("refuses a series whose sessions would overlap each other, naming durationMinutes", async () => {
+    const res = await post({ start: "2026-04-01T15:00", durationMinutes: 120, rrule: "FREQ=HOURLY;COUNT=3", venueId, capacity: 8 });
+    expect(res.status).toBe(422);
+    expect((await problem(res)).errors?.[0]?.path).toBe("durationMinutes");
+    expect((await post({ start: "2026-04-01T15:00", durationMinutes: 60, rrule: "FREQ=HOURLY;COUNT=3", venueId, capacity: 8 })).status).toBe(201);
+  });
+
   it("refuses a series whose first session is in the past, naming start", async () => {
     const res = await post({ start: "2026-03-01T10:00", durationMinutes: 60, rrule: "FREQ=WEEKLY;COUNT=2", venueId, capacity: 8 });
     expect(res.status).toBe(422);

@@ -48,6 +48,10 @@ export async function addSessions(deps: Deps, actor: Actor, eventId: string, inp
   } else {
     const starts = expandLondonRule(input.start, input.rrule);
     times = starts.map((startsAt) => ({ startsAt, endsAt: startsAt + input.durationMinutes * 60_000 }));
+    // Sessions of one series that overlap each other would let a person hold two seats at once.
+    if (times.some((t, i) => i > 0 && t.startsAt < times[i - 1]!.endsAt)) {
+      throw unprocessable("Sessions in this series would overlap each other. Make them shorter or further apart.", [{ path: "durationMinutes", message: "longer than the gap between sessions" }]);
+    }
     seriesId = newId("ser", now);
   }
   if (times[0]!.startsAt <= now) {

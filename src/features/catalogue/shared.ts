@@ -13,7 +13,7 @@ export function searchTextFor(title: LocalisedText, description: LocalisedText):
     if (title[locale]) parts.push(title[locale]!);
     if (description[locale]) parts.push(description[locale]!);
   }
-  return parts.join("\n").toLocaleLowerCase();
+  return parts.join("\n").toLowerCase();
 }
 
 /** The text in `lang`, falling back to English, which is always present. */
