@@ -165,6 +165,10 @@ describe("GET /events filters", () => {
     expect(fromInstant).toContain(late);
     expect(fromInstant).not.toContain(early);
 
+    // Without an offset a date-time is London wall time (GMT in March, so the same instant).
+    expect(await idsFor("from=2026-03-10T22:30&to=2026-03-10T23:00")).toContain(early);
+    expect(await idsFor("from=2026-03-10T22:31")).not.toContain(early);
+
     const toInstant = await idsFor("to=2026-03-10T22:29:59Z");
     expect(toInstant).not.toContain(early);
     expect(await idsFor("to=2026-03-10T22:30:00Z")).toContain(early);
@@ -174,6 +178,7 @@ describe("GET /events filters", () => {
     await addSession(summer, "2026-06-30T23:30:00Z");
     expect(await idsFor("from=2026-07-01&to=2026-07-01")).toContain(summer);
     expect(await idsFor("from=2026-06-30&to=2026-06-30")).not.toContain(summer);
+    expect(await idsFor("from=2026-07-01T00:30&to=2026-07-01T00:30")).toContain(summer); // 00:30 BST = 23:30Z
   });
 
   it("refuses a malformed date, or to before from, naming the field", async () => {
