@@ -13,6 +13,7 @@ import { registerOrganisations } from "./features/organisations/routes";
 import { registerDocs } from "./features/docs/routes";
 import { registerAudit } from "./features/audit/routes";
 import { registerPrivacy } from "./features/privacy/routes";
+import { registerCatalogue } from "./features/catalogue/routes";
 
 export const API_BASE = "/api/v1";
 
@@ -64,6 +65,7 @@ export function createApp(deps: Deps) {
   const api = newApi();
   registerAuth(api);
   registerOrganisations(api);
+  registerCatalogue(api);
   registerOps(api);
   registerAudit(api);
   registerPrivacy(api);

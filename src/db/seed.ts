@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { events, memberships, mentoringSlots, mentors, organisations, people, sessions, venues, type EventType, type LocalisedText } from "./schema";
 import { DAY, londonDate, londonToUtc, londonWallTime } from "../lib/time";
+import { searchTextFor } from "../features/catalogue/shared";
 
 /** London local time `days` from `now` at hh:mm, as a UTC instant. */
 function at(now: number, days: number, hour: number, minute = 0): number {
@@ -108,7 +109,7 @@ export async function seedDemoData(db: Db, now: number): Promise<boolean> {
     type,
     title: en(title),
     description: en(description),
-    searchText: `${title} ${description}`.toLowerCase(),
+    searchText: searchTextFor(en(title), en(description)),
     hostOrganisationId: host,
     createdAt: now,
     ...extra,

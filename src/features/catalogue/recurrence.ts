@@ -1,0 +1,44 @@
+// Expanding an RRULE in London wall time. rrule works in UTC, so we run it in "floating"
+// time: the start's London wall-clock fields go in as if they were UTC, each occurrence's UTC
+// fields come out as London wall fields, and only then become real instants. A 10:00 session
+// therefore stays 10:00 on both sides of the March and October clock changes.
+import { RRule } from "rrule";
+import { ProblemError } from "../../lib/problem";
+import { londonToUtc } from "../../lib/time";
+
+export const MAX_OCCURRENCES = 100;
+
+const refuse = (detail: string) => new ProblemError("unprocessable", detail, { errors: [{ path: "rrule", message: detail }] });
+
+/** Start instants (UTC ms) of each occurrence of `rrule` from the London local `start`. */
+export function expandLondonRule(start: string, rrule: string): number[] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(start);
+  if (!m) throw new ProblemError("validation", "Use London local time like 2026-03-02T10:00.", { errors: [{ path: "start", message: "expected YYYY-MM-DDTHH:MM" }] });
+  const body = rrule.trim().replace(/^RRULE:/i, "");
+  if (/DTSTART|\n/i.test(body)) throw refuse("Give only the RRULE part; the start time goes in `start`.");
+  let options: ReturnType<typeof RRule.parseString>;
+  try {
+    options = RRule.parseString(body);
+  } catch {
+    throw refuse("This repeat rule could not be read. Try something like FREQ=WEEKLY;COUNT=8.");
+  }
+  if (options.freq === undefined) throw refuse("Say how often it repeats with FREQ, e.g. FREQ=WEEKLY;COUNT=8.");
+  if (!options.count && !options.until) throw refuse("Say when the sessions stop with COUNT or UNTIL, e.g. FREQ=WEEKLY;COUNT=8.");
+  if (options.count && options.count > MAX_OCCURRENCES) throw refuse(`A series can have at most ${MAX_OCCURRENCES} sessions.`);
+  const [, y, mo, d, h, mi] = m.map(Number) as number[];
+  const rule = new RRule({ ...options, dtstart: new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!)) });
+  // Ask for one more than allowed so we can tell "exactly 100" from "more than 100".
+  const floating = rule.all((_, i) => i <= MAX_OCCURRENCES);
+  if (floating.length > MAX_OCCURRENCES) throw refuse(`A series can have at most ${MAX_OCCURRENCES} sessions.`);
+  if (floating.length === 0) throw refuse("This repeat rule gives no dates at all.");
+  return floating.map((f) =>
+    londonToUtc({
+      year: f.getUTCFullYear(),
+      month: f.getUTCMonth() + 1,
+      day: f.getUTCDate(),
+      hour: f.getUTCHours(),
+      minute: f.getUTCMinutes(),
+      second: 0,
+    }),
+  );
+}

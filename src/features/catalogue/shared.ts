@@ -1,0 +1,50 @@
+// Small pieces every catalogue route shares: locale text, search text, cursors, time strings.
+import { LOCALES, type Locale, type LocalisedText } from "../../db/schema";
+import { londonWallTime } from "../../lib/time";
+import { ProblemError } from "../../lib/problem";
+
+/**
+ * All locales' titles and descriptions, lower-cased in JS (SQLite's lower() only folds
+ * ASCII, and Polish, Ukrainian and Romanian titles need real case folding).
+ */
+export function searchTextFor(title: LocalisedText, description: LocalisedText): string {
+  const parts: string[] = [];
+  for (const locale of LOCALES) {
+    if (title[locale]) parts.push(title[locale]!);
+    if (description[locale]) parts.push(description[locale]!);
+  }
+  return parts.join("\n").toLowerCase();
+}
+
+/** The text in `lang`, falling back to English, which is always present. */
+export function resolveText(text: LocalisedText, lang: Locale): string {
+  return text[lang] || text.en;
+}
+
+/** Opaque cursors: the sort key of the last row seen, base64url so clients don't depend on it. */
+export function encodeCursor(lastId: string): string {
+  return btoa(JSON.stringify({ after: lastId })).replaceAll("+", "-").replaceAll("/", "_").replaceAll("=", "");
+}
+
+export function decodeCursor(cursor: string | undefined): string | null {
+  if (!cursor) return null;
+  try {
+    const parsed = JSON.parse(atob(cursor.replaceAll("-", "+").replaceAll("_", "/"))) as { after?: unknown };
+    if (typeof parsed.after === "string" && parsed.after.length <= 64) return parsed.after;
+  } catch {
+    // fall through to the refusal below
+  }
+  throw new ProblemError("validation", "This page link is not valid. Start again from the first page.", {
+    errors: [{ path: "cursor", message: "not a cursor this API gave out" }],
+  });
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** London wall time as 'YYYY-MM-DDTHH:MM', what people read on a poster. */
+export function londonLocalString(instant: number): string {
+  const w = londonWallTime(instant);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+export const seatsLeft = (s: { capacity: number; seatsTaken: number }) => Math.max(0, s.capacity - s.seatsTaken);

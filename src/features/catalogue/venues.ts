@@ -1,0 +1,89 @@
+import { asc, eq, gt } from "drizzle-orm";
+import { organisations, venues } from "../../db/schema";
+import { isCoordinator, actsFor } from "../../lib/auth";
+import { newId } from "../../lib/crypto";
+import type { Deps } from "../../lib/deps";
+import type { Actor } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { decodeCursor, encodeCursor } from "./shared";
+
+export type Venue = typeof venues.$inferSelect;
+
+export interface VenueInput {
+  name: string;
+  address: string;
+  postcode: string;
+  organisationId?: string | null;
+  stepFree?: boolean;
+  accessibleToilet?: boolean;
+  hearingLoop?: boolean;
+  quietRoom?: boolean;
+  disabledParking?: boolean;
+  publicTransport?: string;
+}
+
+/**
+ * Coordinators add any venue (shared community spaces may belong to nobody); an
+ * organisation's staff or API key only venues owned by an organisation they act for.
+ */
+export async function createVenue(deps: Deps, actor: Actor, input: VenueInput): Promise<Venue> {
+  const organisationId = input.organisationId ?? null;
+  if (!isCoordinator(actor)) {
+    if (!organisationId || !actsFor(actor, organisationId)) {
+      throw new ProblemError("forbidden", "You can only add venues that belong to your own organisation. Set organisationId to it.", {
+        errors: [{ path: "organisationId", message: "must be an organisation you act for" }],
+      });
+    }
+  }
+  if (organisationId) {
+    const [org] = await deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+    if (!org) {
+      throw new ProblemError("unprocessable", "There is no organisation with that id.", {
+        errors: [{ path: "organisationId", message: "no such organisation" }],
+      });
+    }
+  }
+  const now = deps.clock.now();
+  const [row] = await deps.db
+    .insert(venues)
+    .values({
+      id: newId("ven", now),
+      name: input.name,
+      address: input.address,
+      postcode: input.postcode,
+      organisationId,
+      stepFree: input.stepFree ?? false,
+      accessibleToilet: input.accessibleToilet ?? false,
+      hearingLoop: input.hearingLoop ?? false,
+      quietRoom: input.quietRoom ?? false,
+      disabledParking: input.disabledParking ?? false,
+      publicTransport: input.publicTransport ?? "",
+      createdAt: now,
+    })
+    .returning();
+  return row!;
+}
+
+export async function findVenue(deps: Deps, id: string): Promise<Venue | undefined> {
+  const [row] = await deps.db.select().from(venues).where(eq(venues.id, id)).limit(1);
+  return row;
+}
+
+export async function getVenue(deps: Deps, id: string): Promise<Venue> {
+  const venue = await findVenue(deps, id);
+  if (!venue) throw new ProblemError("not_found", "There is no venue with that id.");
+  return venue;
+}
+
+/** Ordered by id (time-prefixed, unique), so pages never skip or repeat a venue. */
+export async function listVenues(deps: Deps, page: { cursor?: string; limit: number }) {
+  const after = decodeCursor(page.cursor);
+  const rows = await deps.db
+    .select()
+    .from(venues)
+    .where(after ? gt(venues.id, after) : undefined)
+    .orderBy(asc(venues.id))
+    .limit(page.limit + 1);
+  const items = rows.slice(0, page.limit);
+  return { items, nextCursor: rows.length > page.limit ? encodeCursor(items.at(-1)!.id) : null };
+}
