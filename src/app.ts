@@ -10,6 +10,7 @@ import { registerOps } from "./features/ops/routes";
 import { registerAuth } from "./features/auth/routes";
 import { registerOrganisations } from "./features/organisations/routes";
 import { registerDocs } from "./features/docs/routes";
+import { registerMentoring } from "./features/mentoring/routes";
 
 export const API_BASE = "/api/v1";
 
@@ -40,6 +41,7 @@ export function createApp(deps: Deps) {
   const api = newApi();
   registerAuth(api);
   registerOrganisations(api);
+  registerMentoring(api);
   registerOps(api);
   app.route(API_BASE, api);
 
