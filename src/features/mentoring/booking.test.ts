@@ -98,7 +98,7 @@ describe("POST /mentoring-slots/{id}/bookings", () => {
 
   it("refuses a third future mentoring booking when the cap is 2 (409 too_many_mentoring)", async () => {
     const mentor = await makeMentor(h, employer);
-    const slots = [];
+    const slots: string[] = [];
     for (const t of ["2026-03-28T10:00:00Z", "2026-03-29T10:00:00Z", "2026-03-30T10:00:00Z"]) slots.push(await makeSlot(h, mentor, t));
     const yp = await youngPerson(h, ADULT);
     expect((await book(slots[0]!, yp.token)).status).toBe(201);
