@@ -131,6 +131,15 @@ describe("POST /mentoring-slots/{id}/bookings", () => {
   it("answers 404 for a withdrawn or unknown slot", async () => {
     const yp = await youngPerson(h, ADULT);
     expect((await book("mslot_nope", yp.token)).status).toBe(404);
+    const slot = await makeSlot(h, await makeMentor(h, employer), "2026-03-24T14:00:00Z");
+    await h.request("POST", `/api/v1/mentoring-slots/${slot}/withdraw`, { token: staff.token });
+    expect((await book(slot, yp.token)).status).toBe(404);
+  });
+
+  it("accepts a booking sent with no body at all", async () => {
+    const slot = await makeSlot(h, await makeMentor(h, employer), "2026-03-24T15:00:00Z");
+    const yp = await youngPerson(h, ADULT);
+    expect((await h.request("POST", `/api/v1/mentoring-slots/${slot}/bookings`, { token: yp.token })).status).toBe(201);
   });
 
   it("refuses staff (403) and no token (401)", async () => {
@@ -198,6 +207,12 @@ describe("POST /mentoring-bookings/{id}/cancel", () => {
     expect((await h.request("POST", `/api/v1/mentoring-bookings/${bookingId}/cancel`, { token: staff.token })).status).toBe(200);
     expect((await h.request("POST", `/api/v1/mentoring-bookings/${bookingId}/cancel`, { token: staff.token })).status).toBe(409);
     expect((await noticesFor(bookingId, "mentoring_cancelled"))[0]!.payload.cancelledBy).toBe("mentor");
+  });
+
+  it("lets a coordinator cancel, telling both sides who cancelled", async () => {
+    const { bookingId } = await booked("2026-03-26T09:00:00Z");
+    expect((await h.request("POST", `/api/v1/mentoring-bookings/${bookingId}/cancel`, { token: coordinator })).status).toBe(200);
+    expect((await noticesFor(bookingId, "mentoring_cancelled")).map((m) => m.payload.cancelledBy)).toEqual(["coordinator", "coordinator"]);
   });
 
   it("refuses cancelling after the start (409)", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { rowsAffected } from "../../db/client";
 import { bookings, mentoringSlots, mentors, people, venues } from "../../db/schema";
@@ -9,14 +9,12 @@ import type { Actor, Person } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
 import { futureMentoringCount, LIVE_STATUSES, noClashFor } from "./clash-guard";
-import { bookingStampedBy, enqueueIf } from "./conditional-outbox";
+import { bookingStampedBy, enqueueIf, insertSelect } from "./conditional-writes";
 import { countFutureMentoring } from "./finder";
 import { dbsProblemOn, managesMentor, type Mentor } from "./mentors";
 import { mentoringNotices, type Audience } from "./notices";
 
 export type Booking = typeof bookings.$inferSelect;
-
-const LIVE = sql.raw(LIVE_STATUSES.map((s) => `'${s}'`).join(","));
 
 const slotTaken = () => new ProblemError("slot_taken", "Someone else has just booked this slot. Have a look at the other times available.");
 
@@ -36,10 +34,26 @@ export interface BookingRow {
  * holds at that moment. Exported so the concurrency tests can show what happens without it.
  */
 export function bookingInsert(db: Db, b: BookingRow, guard: SQL) {
-  return db.run(sql`INSERT INTO bookings (id, kind, slot_id, person_id, status, starts_at, ends_at, ticket_code, guardian_email, seats, last_op, sequence, created_at, updated_at)
-    SELECT ${b.id}, 'mentoring', s.id, ${b.personId}, 'confirmed', s.starts_at, s.ends_at, ${b.ticketCode}, ${b.guardianEmail}, 1, ${b.op}, 0, ${b.now}, ${b.now}
-    FROM mentoring_slots AS s JOIN mentors AS m ON m.id = s.mentor_id
-    WHERE s.id = ${b.slotId} AND ${guard}`);
+  return insertSelect(
+    db,
+    bookings,
+    {
+      id: b.id,
+      kind: "mentoring",
+      slotId: sql`s.id`,
+      personId: b.personId,
+      status: "confirmed",
+      startsAt: sql`s.starts_at`,
+      endsAt: sql`s.ends_at`,
+      ticketCode: b.ticketCode,
+      guardianEmail: b.guardianEmail,
+      seats: 1,
+      lastOp: b.op,
+      createdAt: b.now,
+      updatedAt: b.now,
+    },
+    sql`FROM mentoring_slots AS s JOIN mentors AS m ON m.id = s.mentor_id WHERE s.id = ${b.slotId} AND ${guard}`,
+  );
 }
 
 /**
@@ -169,6 +183,13 @@ export async function getMentoringBooking(deps: Deps, actor: Actor, bookingId: s
   return row;
 }
 
+function cancelledBy(actor: Actor, booking: Booking, mentor: Mentor): "young_person" | "mentor" | "coordinator" {
+  if (actor.kind === "api_key") return "mentor";
+  if (actor.person.id === booking.personId) return "young_person";
+  const mentorSide = actor.organisationIds.includes(mentor.organisationId) || actor.person.id === mentor.personId;
+  return mentorSide ? "mentor" : "coordinator";
+}
+
 /** Either side cancels before the start: booking cancelled, slot open again, both told; one batch. */
 export async function cancelMentoringBooking(deps: Deps, actor: Actor, bookingId: string): Promise<MentoringBookingView> {
   const view = await getMentoringBooking(deps, actor, bookingId);
@@ -176,13 +197,15 @@ export async function cancelMentoringBooking(deps: Deps, actor: Actor, bookingId
   const now = deps.clock.now();
   if (!(LIVE_STATUSES as readonly string[]).includes(booking.status)) throw new ProblemError("conflict", "This booking is already cancelled.");
   if (booking.startsAt <= now) throw new ProblemError("conflict", "This session has already started, so it can no longer be cancelled.");
-  const by = actor.kind === "person" && actor.person.id === booking.personId ? "young_person" : "mentor";
+  const by = cancelledBy(actor, booking, mentor);
   const op = newId("op", now);
   const stamped = bookingStampedBy(booking.id, op);
   const { db } = deps;
   const [cancelled] = await db.batch([
-    db.run(sql`UPDATE bookings SET status = 'cancelled', cancelled_at = ${now}, cancel_reason = ${`cancelled_by_${by}`}, last_op = ${op}, updated_at = ${now}
-      WHERE id = ${booking.id} AND status IN (${LIVE}) AND starts_at > ${now}`),
+    db
+      .update(bookings)
+      .set({ status: "cancelled", cancelledAt: now, cancelReason: `cancelled_by_${by}`, lastOp: op, updatedAt: now })
+      .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...LIVE_STATUSES]), gt(bookings.startsAt, now))),
     // A withdrawn slot stays withdrawn; a booked one is free for someone else again.
     db.update(mentoringSlots).set({ status: "open" }).where(and(eq(mentoringSlots.id, slot.id), eq(mentoringSlots.status, "booked"), stamped)),
     ...mentoringNotices(

@@ -9,6 +9,7 @@ import { createHarness, type Harness } from "../../../test/support/harness";
 import { makeMentor, makeOrg, makeSlot, youngPerson } from "../../../test/support/mentoring-fixtures";
 import { bookingInsert } from "./booking";
 import { LIVE_STATUSES } from "./clash-guard";
+import { countFutureMentoring } from "./finder";
 
 const liveOnSlot = (h: Pick<Harness, "db">, slot: string) =>
   h.db.select().from(bookings).where(and(eq(bookings.slotId, slot), inArray(bookings.status, [...LIVE_STATUSES])));
@@ -93,6 +94,24 @@ describe("controls: the race is real without the guards", () => {
     }
   });
 
+  it("without the cap in the write's WHERE, a count-then-write burst by one person exceeds the cap of 2", async () => {
+    const mentor = await makeMentor(h, await makeOrg(h));
+    const slots: string[] = [];
+    for (const t of ["2026-03-24T10:00:00Z", "2026-03-25T10:00:00Z", "2026-03-26T10:00:00Z"]) slots.push(await makeSlot(h, mentor, t));
+    const [yp] = await youngPeople(h, 1);
+    const cap = h.deps.config.maxFutureMentoringBookings;
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        if ((await countFutureMentoring(h.deps, yp!.personId)) >= cap) return;
+        const now = h.clock.now();
+        const b = { id: newId("bkg"), slotId: slots[i % 3]!, personId: yp!.personId, ticketCode: newTicketCode(), guardianEmail: null, op: newId("op"), now };
+        // Slot-open guard kept (and the unique index), only the cap check moved out of the write.
+        await h.db.batch([bookingInsert(h.db, b, sql`s.status = 'open'`), h.db.update(mentoringSlots).set({ status: "booked" }).where(eq(mentoringSlots.id, b.slotId))]).catch(() => undefined);
+      }),
+    );
+    expect(await countFutureMentoring(h.deps, yp!.personId)).toBeGreaterThan(cap);
+  });
+
   it("the unique index alone still stops the double booking (the backstop)", async () => {
     const slot = await makeSlot(h, await makeMentor(h, await makeOrg(h)), "2026-03-21T17:00:00Z");
     const crowd = await youngPeople(h, 20);
@@ -152,6 +171,8 @@ describe("over real HTTP (Node server on a libSQL file)", () => {
       expect(await liveOnSlot(h, slot)).toHaveLength(1);
       console.info(`[mentoring] 100 simultaneous bookings of one slot over HTTP: ${Math.round(ms)} ms`);
     } finally {
+      // Let the server's post-request outbox drain finish before its database closes.
+      await new Promise((resolve) => setTimeout(resolve, 300));
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     }

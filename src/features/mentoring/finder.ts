@@ -49,7 +49,7 @@ export async function bookableSlots(deps: Deps, person: Pick<Person, "id" | "dat
     .where(
       and(
         eq(mentoringSlots.status, "open"),
-        gt(mentoringSlots.startsAt, Math.max(now, filters.from ?? 0)),
+        gt(mentoringSlots.startsAt, now),
         filters.from !== undefined ? gte(mentoringSlots.startsAt, filters.from) : undefined,
         filters.to !== undefined ? lte(mentoringSlots.startsAt, filters.to) : undefined,
         filters.mode ? eq(mentoringSlots.mode, filters.mode) : undefined,

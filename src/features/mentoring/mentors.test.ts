@@ -121,6 +121,13 @@ describe("POST /mentors/{id}/verification", () => {
     expect(JSON.stringify(row)).not.toContain("001234567890");
   });
 
+  it("refuses a check dated in the future", async () => {
+    const id = await makeMentor(h, employer, { dbs: null });
+    const res = await h.request("POST", `/api/v1/mentors/${id}/verification`, { token: coordinator, body: { checkedOn: "2026-04-01", expiresOn: "2029-04-01", certificateLast4: "1111" } });
+    expect(res.status).toBe(400);
+    expect((await problem(res)).errors![0]!.path).toBe("checkedOn");
+  });
+
   it("refuses an expiry before the check date", async () => {
     const id = await makeMentor(h, employer, { dbs: null });
     const res = await h.request("POST", `/api/v1/mentors/${id}/verification`, { token: coordinator, body: { checkedOn: "2026-01-15", expiresOn: "2025-01-15", certificateLast4: "1111" } });

@@ -5,6 +5,7 @@ import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
+import { londonDate } from "../../lib/time";
 import { ensurePerson } from "../auth/service";
 
 export type Mentor = typeof mentors.$inferSelect;
@@ -92,6 +93,9 @@ export async function recordVerification(deps: Deps, mentorId: string, input: Ve
     "revoked" in input
       ? { dbsRevokedAt: now }
       : { dbsCheckedOn: input.checkedOn, dbsExpiresOn: input.expiresOn, dbsCertificateLast4: input.certificateLast4, dbsRevokedAt: null };
+  if (!("revoked" in input) && input.checkedOn > londonDate(now)) {
+    throw new ProblemError("validation", "The check date cannot be in the future.", { errors: [{ path: "checkedOn", message: "Must be today or earlier" }] });
+  }
   if (!("revoked" in input) && input.expiresOn <= input.checkedOn) {
     throw new ProblemError("validation", "The expiry date must be after the date of the check.", { errors: [{ path: "expiresOn", message: "Must be after checkedOn" }] });
   }

@@ -7,7 +7,7 @@ import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
 import { LIVE_STATUSES, noClashFor } from "./clash-guard";
-import { bookingStampedBy, enqueueIf } from "./conditional-outbox";
+import { bookingStampedBy, enqueueIf } from "./conditional-writes";
 import { bookableSlots } from "./finder";
 import { dbsValidOn } from "./mentors";
 import { mentoringNotices } from "./notices";
@@ -72,10 +72,17 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
   // booking moves only if the young person has nothing else at the new time (rule 4) and the
   // slot is still as we read it.
   const [moved] = await db.batch([
-    db.run(sql`UPDATE bookings SET starts_at = ${startsAt}, ends_at = ${endsAt}, last_op = ${op}, updated_at = ${now}
-      WHERE id = ${booking.id} AND status IN (${sql.raw(LIVE_STATUSES.map((s) => `'${s}'`).join(","))})
-        AND EXISTS (SELECT 1 FROM mentoring_slots WHERE id = ${slot.id} AND status = 'booked' AND sequence = ${slot.sequence})
-        AND ${noClashFor(booking.personId!, startsAt, endsAt, booking.id)}`),
+    db
+      .update(bookings)
+      .set({ startsAt, endsAt, lastOp: op, updatedAt: now })
+      .where(
+        and(
+          eq(bookings.id, booking.id),
+          inArray(bookings.status, [...LIVE_STATUSES]),
+          sql`EXISTS (SELECT 1 FROM mentoring_slots WHERE id = ${slot.id} AND status = 'booked' AND sequence = ${slot.sequence})`,
+          noClashFor(booking.personId!, startsAt, endsAt, booking.id),
+        ),
+      ),
     db
       .update(mentoringSlots)
       .set({ ...values, sequence: sql`${mentoringSlots.sequence} + 1` })
