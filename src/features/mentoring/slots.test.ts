@@ -169,6 +169,17 @@ describe("PATCH /mentoring-slots/{id}", () => {
     expect(s!.sequence).toBe(0);
   });
 
+  it("refuses to move an under-18's booking past the mentor's DBS expiry (422)", async () => {
+    const mentor = await makeMentor(h, employer, { dbs: { checkedOn: "2023-03-25", expiresOn: "2026-03-25" } });
+    const slot = await makeSlot(h, mentor, "2026-03-19T17:00:00Z");
+    const yp = await youngPerson(h, "2009-05-05");
+    expect((await h.request("POST", `/api/v1/mentoring-slots/${slot}/bookings`, { token: yp.token, body: {} })).status).toBe(201);
+    const res = await h.request("PATCH", `/api/v1/mentoring-slots/${slot}`, { token: staff.token, body: { startsAt: "2026-03-26T17:00:00Z" } });
+    expect(res.status).toBe(422);
+    const [s] = await h.db.select().from(mentoringSlots).where(eq(mentoringSlots.id, slot));
+    expect(s!.startsAt).toBe(Date.parse("2026-03-19T17:00:00Z"));
+  });
+
   it("answers 404 to another employer's staff and 401 without a token", async () => {
     const mentor = await makeMentor(h, employer);
     const slot = await makeSlot(h, mentor, "2026-03-14T12:00:00Z");
