@@ -14,6 +14,7 @@ import { registerDocs } from "./features/docs/routes";
 import { registerAudit } from "./features/audit/routes";
 import { registerPrivacy } from "./features/privacy/routes";
 import { registerCatalogue } from "./features/catalogue/routes";
+import { registerMentoring } from "./features/mentoring/routes";
 
 export const API_BASE = "/api/v1";
 
@@ -66,6 +67,7 @@ export function createApp(deps: Deps) {
   registerAuth(api);
   registerOrganisations(api);
   registerCatalogue(api);
+  registerMentoring(api);
   registerOps(api);
   registerAudit(api);
   registerPrivacy(api);

@@ -23,6 +23,7 @@ export const PROBLEMS = {
   idempotency_in_flight: { status: 409, title: "The same request is still being processed" },
   token_invalid: { status: 401, title: "This link or token does not work" },
   too_many_mentoring: { status: 409, title: "You already have the most mentoring sessions allowed" },
+  slot_taken: { status: 409, title: "This mentoring slot has just been taken" },
   not_eligible: { status: 422, title: "This session is not open to you" },
   group_ratio: { status: 422, title: "Not enough staff for this group" },
   idempotency_mismatch: { status: 422, title: "This Idempotency-Key was used for a different request" },

@@ -1,0 +1,220 @@
+import { and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { rowsAffected } from "../../db/client";
+import { bookings, mentoringSlots, mentors, people, venues } from "../../db/schema";
+import { isCoordinator } from "../../lib/auth";
+import { newId, newTicketCode } from "../../lib/crypto";
+import type { Deps } from "../../lib/deps";
+import type { Actor, Person } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { ageOn, londonDate } from "../../lib/time";
+import { futureMentoringCount, LIVE_STATUSES, noClashFor } from "./clash-guard";
+import { bookingStampedBy, enqueueIf, insertSelect } from "./conditional-writes";
+import { countFutureMentoring } from "./finder";
+import { dbsProblemOn, managesMentor, type Mentor } from "./mentors";
+import { mentoringNotices, type Audience } from "./notices";
+
+export type Booking = typeof bookings.$inferSelect;
+
+const slotTaken = () => new ProblemError("slot_taken", "Someone else has just booked this slot. Have a look at the other times available.");
+
+export interface BookingRow {
+  id: string;
+  slotId: string;
+  personId: string;
+  ticketCode: string;
+  guardianEmail: string | null;
+  op: string;
+  now: number;
+}
+
+/**
+ * The mentoring booking INSERT ... SELECT: the row is copied from the slot (so its times are
+ * the slot's at the moment of writing) and written only when every condition in `guard`
+ * holds at that moment. Exported so the concurrency tests can show what happens without it.
+ */
+export function bookingInsert(db: Db, b: BookingRow, guard: SQL) {
+  return insertSelect(
+    db,
+    bookings,
+    {
+      id: b.id,
+      kind: "mentoring",
+      slotId: sql`s.id`,
+      personId: b.personId,
+      status: "confirmed",
+      startsAt: sql`s.starts_at`,
+      endsAt: sql`s.ends_at`,
+      ticketCode: b.ticketCode,
+      guardianEmail: b.guardianEmail,
+      seats: 1,
+      lastOp: b.op,
+      createdAt: b.now,
+      updatedAt: b.now,
+    },
+    sql`FROM mentoring_slots AS s JOIN mentors AS m ON m.id = s.mentor_id WHERE s.id = ${b.slotId} AND ${guard}`,
+  );
+}
+
+/**
+ * Rule 8 and rule 4 as one condition on the slot `s` and its mentor `m`, checked by the write
+ * itself: the slot is still open and unchanged since we read it (so the DBS date we checked
+ * is the slot's date), the young person is under the cap of future mentoring bookings and has
+ * nothing else at that time, and, for an under-18, the mentor's DBS is valid on the day.
+ */
+function bookingGuard(slot: typeof mentoringSlots.$inferSelect, personId: string, needsDbs: boolean, cap: number, now: number): SQL {
+  const day = londonDate(slot.startsAt);
+  return sql`s.status = 'open' AND s.sequence = ${slot.sequence} AND s.starts_at > ${now}
+    AND ${futureMentoringCount(personId, now)} < ${cap}
+    AND ${noClashFor(personId, sql`s.starts_at`, sql`s.ends_at`)}
+    ${needsDbs ? sql`AND m.dbs_revoked_at IS NULL AND m.dbs_checked_on IS NOT NULL AND m.dbs_checked_on <= ${day} AND m.dbs_expires_on >= ${day}` : sql``}`;
+}
+
+const isUniqueViolation = (err: unknown) => /UNIQUE constraint failed|SQLITE_CONSTRAINT/i.test(String((err as Error)?.message ?? err) + String((err as { cause?: unknown })?.cause ?? ""));
+
+const dbsDetail = {
+  dbs_missing: "This mentor's safety check (DBS) has not been confirmed yet, so under-18s cannot book them.",
+  dbs_expired: "This mentor's safety check (DBS) runs out before this slot, so under-18s cannot book it.",
+  dbs_revoked: "This mentor's safety check (DBS) is no longer valid, so under-18s cannot book them.",
+};
+
+export async function bookSlot(deps: Deps, person: Person, slotId: string, input: { guardianEmail?: string }): Promise<Booking> {
+  const { db, clock, config } = deps;
+  if (!person.isYoungPerson) throw new ProblemError("forbidden", "Only young people can book mentoring.");
+  const [row] = await db
+    .select({ slot: mentoringSlots, mentor: mentors })
+    .from(mentoringSlots)
+    .innerJoin(mentors, eq(mentors.id, mentoringSlots.mentorId))
+    .where(eq(mentoringSlots.id, slotId))
+    .limit(1);
+  if (!row || row.slot.status === "withdrawn") throw new ProblemError("not_found", "There is no mentoring slot with that id.");
+  const { slot, mentor } = row;
+  const now = clock.now();
+  if (slot.startsAt <= now) throw new ProblemError("conflict", "This slot has already started.");
+  if (!person.dateOfBirth) throw new ProblemError("not_eligible", "We need your date of birth before you can book mentoring. Add it to your profile first.");
+  const day = londonDate(slot.startsAt);
+  const age = ageOn(person.dateOfBirth, day);
+  if (age < 16 && !input.guardianEmail) {
+    throw new ProblemError("validation", "You are under 16, so we need your parent's or carer's email. We copy them in.", {
+      errors: [{ path: "guardianEmail", message: "Required for under-16s" }],
+    });
+  }
+  const needsDbs = age < 18;
+  const dbsProblem = needsDbs ? dbsProblemOn(mentor, day) : null;
+  if (dbsProblem) throw new ProblemError("not_eligible", dbsDetail[dbsProblem]);
+
+  const b: BookingRow = {
+    id: newId("bkg", now),
+    slotId,
+    personId: person.id,
+    ticketCode: newTicketCode(),
+    guardianEmail: age < 16 ? input.guardianEmail! : null,
+    op: newId("op", now),
+    now,
+  };
+  const stamped = bookingStampedBy(b.id, b.op);
+  const audiences: Audience[] = ["young_person", "mentor", "safeguarding", ...(age < 16 ? (["guardian"] as const) : [])];
+  const notices = mentoringNotices(
+    "mentoring_confirmed",
+    { bookingId: b.id, youngPerson: person, mentorEmail: mentor.email, guardianEmail: b.guardianEmail, safeguardingEmail: config.safeguardingEmail },
+    audiences,
+  );
+  let inserted: unknown;
+  try {
+    // One batch: the booking, the slot marked booked, and the confirmations to the young
+    // person, mentor, safeguarding contact (and guardian) exist together or not at all. The
+    // guard in the INSERT decides; bookings_one_per_slot is the backstop for one per slot.
+    [inserted] = await db.batch([
+      bookingInsert(db, b, bookingGuard(slot, person.id, needsDbs, config.maxFutureMentoringBookings, now)),
+      db.update(mentoringSlots).set({ status: "booked" }).where(and(eq(mentoringSlots.id, slotId), stamped)),
+      ...notices.map((m) => enqueueIf(db, m, now, stamped)),
+    ]);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw slotTaken();
+    throw err;
+  }
+  if (rowsAffected(inserted) === 0) await explainRefusal(deps, person, slot.id, needsDbs);
+  const [booking] = await db.select().from(bookings).where(eq(bookings.id, b.id));
+  return booking!;
+}
+
+/** The write said no: find out which rule did, reading the state as it is now. */
+async function explainRefusal(deps: Deps, person: Person, slotId: string, needsDbs: boolean): Promise<never> {
+  const [row] = await deps.db.select({ slot: mentoringSlots, mentor: mentors }).from(mentoringSlots).innerJoin(mentors, eq(mentors.id, mentoringSlots.mentorId)).where(eq(mentoringSlots.id, slotId));
+  const { slot, mentor } = row!;
+  if (slot.status !== "open") throw slotTaken();
+  if ((await countFutureMentoring(deps, person.id)) >= deps.config.maxFutureMentoringBookings) {
+    throw new ProblemError("too_many_mentoring", `You already have ${deps.config.maxFutureMentoringBookings} mentoring sessions coming up. Cancel one or wait until it has happened to book another.`);
+  }
+  const [clash] = await deps.db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.personId, person.id), inArray(bookings.status, [...LIVE_STATUSES]), sql`${bookings.startsAt} < ${slot.endsAt} AND ${bookings.endsAt} > ${slot.startsAt}`))
+    .limit(1);
+  if (clash) throw new ProblemError("booking_clash", "You already have something booked at this time.");
+  const dbsProblem = needsDbs ? dbsProblemOn(mentor, londonDate(slot.startsAt)) : null;
+  if (dbsProblem) throw new ProblemError("not_eligible", dbsDetail[dbsProblem]);
+  throw new ProblemError("conflict", "This slot changed while you were booking. Please try again.");
+}
+
+export interface MentoringBookingView {
+  booking: Booking;
+  slot: typeof mentoringSlots.$inferSelect;
+  mentor: Mentor;
+  person: Person;
+  venue: typeof venues.$inferSelect | null;
+}
+
+/** A mentoring booking, for the booked young person, the mentor's side or a coordinator only (404 for anyone else). */
+export async function getMentoringBooking(deps: Deps, actor: Actor, bookingId: string): Promise<MentoringBookingView> {
+  const [row] = await deps.db
+    .select({ booking: bookings, slot: mentoringSlots, mentor: mentors, person: people, venue: venues })
+    .from(bookings)
+    .innerJoin(mentoringSlots, eq(mentoringSlots.id, bookings.slotId))
+    .innerJoin(mentors, eq(mentors.id, mentoringSlots.mentorId))
+    .innerJoin(people, eq(people.id, bookings.personId))
+    .leftJoin(venues, eq(venues.id, mentoringSlots.venueId))
+    .where(and(eq(bookings.id, bookingId), eq(bookings.kind, "mentoring")))
+    .limit(1);
+  const mine = row && actor.kind === "person" && actor.person.id === row.booking.personId;
+  if (!row || !(mine || isCoordinator(actor) || managesMentor(actor, row.mentor))) {
+    throw new ProblemError("not_found", "There is no mentoring booking with that id that you can see.");
+  }
+  return row;
+}
+
+function cancelledBy(actor: Actor, booking: Booking, mentor: Mentor): "young_person" | "mentor" | "coordinator" {
+  if (actor.kind === "api_key") return "mentor";
+  if (actor.person.id === booking.personId) return "young_person";
+  const mentorSide = actor.organisationIds.includes(mentor.organisationId) || actor.person.id === mentor.personId;
+  return mentorSide ? "mentor" : "coordinator";
+}
+
+/** Either side cancels before the start: booking cancelled, slot open again, both told; one batch. */
+export async function cancelMentoringBooking(deps: Deps, actor: Actor, bookingId: string): Promise<MentoringBookingView> {
+  const view = await getMentoringBooking(deps, actor, bookingId);
+  const { booking, slot, mentor, person } = view;
+  const now = deps.clock.now();
+  if (!(LIVE_STATUSES as readonly string[]).includes(booking.status)) throw new ProblemError("conflict", "This booking is already cancelled.");
+  if (booking.startsAt <= now) throw new ProblemError("conflict", "This session has already started, so it can no longer be cancelled.");
+  const by = cancelledBy(actor, booking, mentor);
+  const op = newId("op", now);
+  const stamped = bookingStampedBy(booking.id, op);
+  const { db } = deps;
+  const [cancelled] = await db.batch([
+    db
+      .update(bookings)
+      .set({ status: "cancelled", cancelledAt: now, cancelReason: `cancelled_by_${by}`, lastOp: op, updatedAt: now })
+      .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...LIVE_STATUSES]), gt(bookings.startsAt, now))),
+    // A withdrawn slot stays withdrawn; a booked one is free for someone else again.
+    db.update(mentoringSlots).set({ status: "open" }).where(and(eq(mentoringSlots.id, slot.id), eq(mentoringSlots.status, "booked"), stamped)),
+    ...mentoringNotices(
+      "mentoring_cancelled",
+      { bookingId: booking.id, youngPerson: person, mentorEmail: mentor.email, guardianEmail: booking.guardianEmail, safeguardingEmail: deps.config.safeguardingEmail },
+      ["young_person", "mentor", "guardian"],
+      { cancelledBy: by },
+    ).map((m) => enqueueIf(db, m, now, stamped)),
+  ]);
+  if (rowsAffected(cancelled) === 0) throw new ProblemError("conflict", "This booking changed meanwhile. Please reload it.");
+  return getMentoringBooking(deps, actor, bookingId);
+}

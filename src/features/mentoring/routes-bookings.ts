@@ -1,0 +1,69 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireActor, requirePerson } from "../../lib/auth";
+import type { Api } from "../../lib/env";
+import { bearer, Email, IdParam, json, jsonBody, problems } from "../../lib/openapi";
+import { bookSlot, cancelMentoringBooking, getMentoringBooking } from "./booking";
+import { MentoringBooking, mentoringBookingOut } from "./schemas";
+
+export function registerMentoringBookingRoutes(api: Api) {
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/mentoring-slots/{id}/bookings",
+      tags: ["mentoring"],
+      summary: "Book a mentoring slot (young people)",
+      description:
+        "One young person per slot. Under-18s only with a mentor whose DBS check is valid on the day. Under-16s give a parent's or carer's email, who is copied in. At most a set number of future mentoring bookings each (default 2).",
+      security: bearer,
+      request: { params: IdParam, body: { required: false, content: { "application/json": { schema: z.object({ guardianEmail: Email.optional() }) } } } },
+      responses: {
+        201: json(MentoringBooking, "Booked"),
+        400: problems[400],
+        401: problems[401],
+        403: problems[403],
+        404: problems[404],
+        409: problems[409],
+        422: problems[422],
+      },
+    }),
+    async (c) => {
+      const actor = requirePerson(c);
+      const body = c.req.valid("json") ?? {};
+      const booking = await bookSlot(c.var.deps, actor.person, c.req.valid("param").id, body);
+      const view = await getMentoringBooking(c.var.deps, actor, booking.id);
+      return c.json(mentoringBookingOut(view), 201, { location: `/api/v1/mentoring-bookings/${booking.id}` });
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/mentoring-bookings/{id}",
+      tags: ["mentoring"],
+      summary: "A mentoring booking, with its meeting link (the booked young person, the mentor's side, coordinators)",
+      security: bearer,
+      request: { params: IdParam },
+      responses: { 200: json(MentoringBooking, "The booking"), 401: problems[401], 404: problems[404] },
+    }),
+    async (c) => {
+      const view = await getMentoringBooking(c.var.deps, requireActor(c), c.req.valid("param").id);
+      return c.json(mentoringBookingOut(view), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/mentoring-bookings/{id}/cancel",
+      tags: ["mentoring"],
+      summary: "Cancel a mentoring booking (the young person, the mentor's side, or a coordinator)",
+      security: bearer,
+      request: { params: IdParam },
+      responses: { 200: json(MentoringBooking, "Cancelled"), 401: problems[401], 404: problems[404], 409: problems[409] },
+    }),
+    async (c) => {
+      const view = await cancelMentoringBooking(c.var.deps, requireActor(c), c.req.valid("param").id);
+      return c.json(mentoringBookingOut(view), 200);
+    },
+  );
+}

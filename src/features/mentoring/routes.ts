@@ -1,0 +1,141 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireActor, requireCoordinator } from "../../lib/auth";
+import type { Api } from "../../lib/env";
+import { bearer, Email, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
+import { iso } from "../../lib/time";
+import { registerMentoringBookingRoutes } from "./routes-bookings";
+import { registerSlotRoutes } from "./routes-slots";
+import { canSeeDbs, createMentor, getMentor, listMentors, recordVerification } from "./mentors";
+import { safeguardingAlerts } from "./safeguarding";
+import { Day, LanguageCode, MentorFull, mentorFull, MentorPublic, mentorPublic } from "./schemas";
+
+const NewMentor = z
+  .object({
+    organisationId: z.string().max(64).optional().describe("The employer; optional with an API key (its own organisation)"),
+    displayName: Text(80, 1),
+    email: Email,
+    sector: Text(60, 1),
+    bio: Text(500).default(""),
+    languages: z.array(LanguageCode).min(1).max(10).default(["en"]),
+  })
+  .openapi("NewMentor");
+
+const Verification = z
+  .union([
+    z.strictObject({
+      checkedOn: Day,
+      expiresOn: Day,
+      certificateLast4: z.string().regex(/^[A-Za-z0-9]{4}$/, "Give only the last 4 characters of the certificate number"),
+    }),
+    z.strictObject({ revoked: z.literal(true) }),
+  ])
+  .openapi("MentorVerification");
+
+const SafeguardingAlert = z
+  .object({
+    bookingId: z.string(),
+    slotId: z.string(),
+    startsAt: z.string(),
+    reason: z.enum(["dbs_missing", "dbs_expired", "dbs_revoked"]),
+    mentor: z.object({ id: z.string(), displayName: z.string(), organisationId: z.string(), dbsExpiresOn: z.string().nullable(), dbsRevokedAt: z.string().nullable() }),
+    youngPerson: z.object({ id: z.string(), displayName: z.string(), ageOnDay: z.number().int().nullable() }),
+  })
+  .openapi("SafeguardingAlert");
+
+/** Mentors, their slots, mentoring bookings and the safeguarding watch (SPEC rule 8). */
+export function registerMentoring(api: Api) {
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/mentors",
+      tags: ["mentoring"],
+      summary: "Add a mentor to your employer organisation",
+      description: "Employer staff or the employer's API key, for their own organisation; or coordinators.",
+      security: bearer,
+      request: { body: jsonBody(NewMentor) },
+      responses: { 201: json(MentorFull, "Added"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404] },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const mentor = await createMentor(c.var.deps, actor, c.req.valid("json"));
+      return c.json(mentorFull(mentor, c.var.deps.clock.now()), 201, { location: `/api/v1/mentors/${mentor.id}` });
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/mentors",
+      tags: ["mentoring"],
+      summary: "Mentors (public details only)",
+      request: { query: z.object({ organisationId: z.string().max(64).optional() }) },
+      responses: { 200: json(z.object({ items: z.array(MentorPublic) }), "Mentors") },
+    }),
+    async (c) => {
+      const items = await listMentors(c.var.deps, c.req.valid("query"));
+      return c.json({ items: items.map(mentorPublic) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/mentors/{id}",
+      tags: ["mentoring"],
+      summary: "A mentor",
+      description: "Everyone sees name, sector, bio and languages. The mentor's organisation and coordinators also see the email and DBS status.",
+      request: { params: IdParam },
+      responses: { 200: json(z.union([MentorFull, MentorPublic]), "The mentor"), 404: problems[404] },
+    }),
+    async (c) => {
+      const mentor = await getMentor(c.var.deps, c.req.valid("param").id);
+      return c.json(canSeeDbs(c.var.actor, mentor) ? mentorFull(mentor, c.var.deps.clock.now()) : mentorPublic(mentor), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/mentors/{id}/verification",
+      tags: ["mentoring"],
+      summary: "Record or revoke a mentor's DBS check (coordinators)",
+      description: "Only the certificate number's last 4 characters are stored. `{ revoked: true }` revokes the check at once.",
+      security: bearer,
+      request: { params: IdParam, body: jsonBody(Verification) },
+      responses: { 200: json(MentorFull, "Recorded"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404] },
+    }),
+    async (c) => {
+      requireCoordinator(c);
+      const mentor = await recordVerification(c.var.deps, c.req.valid("param").id, c.req.valid("json"));
+      return c.json(mentorFull(mentor, c.var.deps.clock.now()), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/safeguarding/alerts",
+      tags: ["mentoring"],
+      summary: "Future mentoring bookings with under-18s whose mentor's DBS is missing, expired or revoked (coordinators)",
+      security: bearer,
+      responses: { 200: json(z.object({ items: z.array(SafeguardingAlert) }), "Alerts"), 401: problems[401], 403: problems[403] },
+    }),
+    async (c) => {
+      const actor = requireCoordinator(c);
+      const alerts = await safeguardingAlerts(c.var.deps, actor);
+      return c.json(
+        {
+          items: alerts.map((a) => ({
+            ...a,
+            startsAt: iso(a.startsAt),
+            mentor: { ...a.mentor, dbsRevokedAt: a.mentor.dbsRevokedAt === null ? null : iso(a.mentor.dbsRevokedAt) },
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  registerSlotRoutes(api);
+  registerMentoringBookingRoutes(api);
+}

@@ -1,0 +1,140 @@
+import { z } from "@hono/zod-openapi";
+import { venues } from "../../db/schema";
+import { iso, londonDate } from "../../lib/time";
+import type { MentoringBookingView } from "./booking";
+import { LIVE_STATUSES } from "./clash-guard";
+import { dbsProblemOn, type Mentor } from "./mentors";
+import type { Slot } from "./slots";
+
+export const Instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time like 2026-03-02T17:00:00Z" });
+export const Day = z.iso.date({ message: "Use the format YYYY-MM-DD" });
+export const LanguageCode = z.string().regex(/^[a-z]{2,3}$/, "Use a 2 or 3 letter ISO 639 code like en, pl or ar");
+export const MeetingUrl = z.url({ protocol: /^https$/, message: "Use an https:// link" }).max(500);
+
+export const MentorPublic = z
+  .object({ id: z.string(), organisationId: z.string(), displayName: z.string(), sector: z.string(), bio: z.string(), languages: z.array(z.string()) })
+  .openapi("MentorPublic");
+export const MentorFull = MentorPublic.extend({
+  email: z.string(),
+  dbs: z.object({
+    status: z.enum(["verified", "dbs_missing", "dbs_expired", "dbs_revoked"]).describe("As of today"),
+    checkedOn: z.string().nullable(),
+    expiresOn: z.string().nullable(),
+    certificateLast4: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  }),
+}).openapi("Mentor");
+
+export const mentorPublic = (m: Mentor) => ({ id: m.id, organisationId: m.organisationId, displayName: m.displayName, sector: m.sector, bio: m.bio, languages: m.languages });
+export const mentorFull = (m: Mentor, now: number) => ({
+  ...mentorPublic(m),
+  email: m.email,
+  dbs: {
+    status: dbsProblemOn(m, londonDate(now)) ?? ("verified" as const),
+    checkedOn: m.dbsCheckedOn,
+    expiresOn: m.dbsExpiresOn,
+    certificateLast4: m.dbsCertificateLast4,
+    revokedAt: m.dbsRevokedAt === null ? null : iso(m.dbsRevokedAt),
+  },
+});
+
+export const ManagedSlot = z
+  .object({
+    id: z.string(),
+    mentorId: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    mode: z.enum(["online", "in_person"]),
+    meetingUrl: z.string().nullable(),
+    venueId: z.string().nullable(),
+    status: z.enum(["open", "booked", "withdrawn"]),
+    sequence: z.number().int(),
+    seriesId: z.string().nullable(),
+    bookingId: z.string().nullable(),
+  })
+  .openapi("ManagedMentoringSlot");
+export const managedSlot = (s: Slot, bookingId: string | null = null) => ({
+  id: s.id,
+  mentorId: s.mentorId,
+  startsAt: iso(s.startsAt),
+  endsAt: iso(s.endsAt),
+  mode: s.mode,
+  meetingUrl: s.meetingUrl,
+  venueId: s.venueId,
+  status: s.status,
+  sequence: s.sequence,
+  seriesId: s.seriesId,
+  bookingId,
+});
+
+type VenueRow = typeof venues.$inferSelect;
+export const Venue = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    address: z.string(),
+    postcode: z.string(),
+    stepFree: z.boolean(),
+    accessibleToilet: z.boolean(),
+    hearingLoop: z.boolean(),
+    quietRoom: z.boolean(),
+    disabledParking: z.boolean(),
+    publicTransport: z.string(),
+  })
+  .openapi("MentoringVenue");
+export const venueOut = (v: VenueRow | null) =>
+  v && {
+    id: v.id,
+    name: v.name,
+    address: v.address,
+    postcode: v.postcode,
+    stepFree: v.stepFree,
+    accessibleToilet: v.accessibleToilet,
+    hearingLoop: v.hearingLoop,
+    quietRoom: v.quietRoom,
+    disabledParking: v.disabledParking,
+    publicTransport: v.publicTransport,
+  };
+
+export const SlotListing = z
+  .object({
+    id: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    mode: z.enum(["online", "in_person"]),
+    mentor: MentorPublic.extend({ organisationName: z.string() }),
+    venue: Venue.nullable(),
+  })
+  .openapi("MentoringSlot");
+
+export const MentoringBooking = z
+  .object({
+    id: z.string(),
+    status: z.string(),
+    slotId: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    mode: z.enum(["online", "in_person"]),
+    meetingUrl: z.string().nullable().describe("Only ever shown to the booked young person, the mentor's organisation and coordinators"),
+    venue: Venue.nullable(),
+    mentor: MentorPublic,
+    youngPerson: z.object({ id: z.string(), displayName: z.string() }),
+    ticketCode: z.string(),
+    cancelledAt: z.string().nullable(),
+  })
+  .openapi("MentoringBooking");
+export const mentoringBookingOut = (v: MentoringBookingView) => ({
+  id: v.booking.id,
+  status: v.booking.status,
+  slotId: v.slot.id,
+  startsAt: iso(v.booking.startsAt),
+  endsAt: iso(v.booking.endsAt),
+  mode: v.slot.mode,
+  // A cancelled booking no longer opens the meeting.
+  meetingUrl: v.slot.mode === "online" && (LIVE_STATUSES as readonly string[]).includes(v.booking.status) ? v.slot.meetingUrl : null,
+  venue: venueOut(v.venue),
+  mentor: mentorPublic(v.mentor),
+  youngPerson: { id: v.person.id, displayName: v.person.displayName },
+  ticketCode: v.booking.ticketCode,
+  cancelledAt: v.booking.cancelledAt === null ? null : iso(v.booking.cancelledAt),
+});

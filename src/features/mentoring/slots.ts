@@ -1,0 +1,134 @@
+import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { bookings, mentoringSlots, mentors, people, venues } from "../../db/schema";
+import { newId } from "../../lib/crypto";
+import type { Deps } from "../../lib/deps";
+import type { Actor } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { HOUR } from "../../lib/time";
+import { LIVE_STATUSES } from "./clash-guard";
+import { getMentor, managesMentor, type Mentor } from "./mentors";
+import { expandLondonSeries } from "./recurrence";
+
+export type Slot = typeof mentoringSlots.$inferSelect;
+
+export interface SlotPlace {
+  mode: "online" | "in_person";
+  meetingUrl?: string;
+  venueId?: string;
+}
+export type SlotTimes = { startsAt: string; endsAt: string } | { start: string; durationMinutes: number; rrule: string };
+
+const MIN_MS = 15 * 60_000;
+const MAX_MS = 4 * HOUR;
+const field = (path: string, detail: string, code: "validation" | "unprocessable" = "validation") =>
+  new ProblemError(code, detail, { errors: [{ path, message: detail }] });
+
+/** Rule 8: online slots carry a link; in-person slots are at a registered venue, never a typed address. */
+async function checkPlace(deps: Deps, place: SlotPlace) {
+  if (place.mode === "online") {
+    if (!place.meetingUrl) throw field("meetingUrl", "An online slot needs a meeting link.");
+    if (place.venueId) throw field("venueId", "An online slot has no venue.");
+  } else {
+    if (!place.venueId) throw field("venueId", "An in-person slot needs a registered venue.");
+    if (place.meetingUrl) throw field("meetingUrl", "An in-person slot has no meeting link.");
+    const [venue] = await deps.db.select({ id: venues.id }).from(venues).where(eq(venues.id, place.venueId)).limit(1);
+    if (!venue) throw field("venueId", "There is no registered venue with that id. Ask a coordinator to add the venue first.", "unprocessable");
+  }
+}
+
+function checkTimes(startsAt: number, endsAt: number, now: number, path = "startsAt") {
+  if (startsAt <= now) throw field(path, "A slot must start in the future.");
+  if (endsAt - startsAt < MIN_MS || endsAt - startsAt > MAX_MS) throw field("endsAt", "A slot lasts between 15 minutes and 4 hours.");
+}
+
+function instants(times: SlotTimes): { startsAt: number; endsAt: number }[] {
+  if ("startsAt" in times) {
+    return [{ startsAt: Date.parse(times.startsAt), endsAt: Date.parse(times.endsAt) }];
+  }
+  const starts = expandLondonSeries(times.start, times.rrule);
+  return starts.map((s) => ({ startsAt: s, endsAt: s + times.durationMinutes * 60_000 }));
+}
+
+/** A mentor cannot be in two places at once: new slots may not overlap their other live slots. */
+async function checkMentorFree(deps: Deps, mentorId: string, times: { startsAt: number; endsAt: number }[], exceptSlotId?: string) {
+  const first = Math.min(...times.map((t) => t.startsAt));
+  const last = Math.max(...times.map((t) => t.endsAt));
+  const existing = await deps.db
+    .select({ startsAt: mentoringSlots.startsAt, endsAt: mentoringSlots.endsAt })
+    .from(mentoringSlots)
+    .where(
+      and(
+        eq(mentoringSlots.mentorId, mentorId),
+        ne(mentoringSlots.status, "withdrawn"),
+        sql`${mentoringSlots.startsAt} < ${last} AND ${mentoringSlots.endsAt} > ${first}`,
+        exceptSlotId ? ne(mentoringSlots.id, exceptSlotId) : undefined,
+      ),
+    );
+  const all = [...existing, ...times].sort((a, b) => a.startsAt - b.startsAt);
+  for (let i = 1; i < all.length; i++) {
+    if (all[i]!.startsAt < all[i - 1]!.endsAt) throw new ProblemError("conflict", "This mentor already has a slot at that time.");
+  }
+}
+
+export async function createSlots(deps: Deps, actor: Actor, mentorId: string, input: SlotTimes & SlotPlace): Promise<Slot[]> {
+  const mentor = await getMentor(deps, mentorId);
+  if (!managesMentor(actor, mentor)) throw new ProblemError("forbidden", "You can only add slots for your own organisation's mentors.");
+  const now = deps.clock.now();
+  const times = instants(input);
+  for (const t of times) checkTimes(t.startsAt, t.endsAt, now, "startsAt" in input ? "startsAt" : "start");
+  await checkPlace(deps, input);
+  await checkMentorFree(deps, mentorId, times);
+  const seriesId = times.length > 1 ? newId("ser", now) : null;
+  const rows = times.map((t) => ({
+    id: newId("mslot", now),
+    mentorId,
+    startsAt: t.startsAt,
+    endsAt: t.endsAt,
+    mode: input.mode,
+    venueId: input.mode === "in_person" ? input.venueId! : null,
+    meetingUrl: input.mode === "online" ? input.meetingUrl! : null,
+    seriesId,
+    createdAt: now,
+  }));
+  // A series is created whole or not at all.
+  const [first, ...rest] = rows.map((r) => deps.db.insert(mentoringSlots).values(r).returning());
+  const results = await deps.db.batch([first!, ...rest]);
+  return results.flat() as Slot[];
+}
+
+export async function listMentorSlots(deps: Deps, actor: Actor, mentorId: string) {
+  const mentor = await getMentor(deps, mentorId);
+  if (!managesMentor(actor, mentor)) throw new ProblemError("forbidden", "Only the mentor's organisation can see all of their slots.");
+  return deps.db
+    .select({ slot: mentoringSlots, bookingId: bookings.id })
+    .from(mentoringSlots)
+    .leftJoin(bookings, and(eq(bookings.slotId, mentoringSlots.id), eq(bookings.kind, "mentoring"), inArray(bookings.status, [...LIVE_STATUSES])))
+    .where(and(eq(mentoringSlots.mentorId, mentorId), gt(mentoringSlots.endsAt, deps.clock.now() - 30 * 24 * HOUR)))
+    .orderBy(asc(mentoringSlots.startsAt))
+    .limit(500);
+}
+
+/** The slot with its mentor, checked against who is asking. Unknown and not-yours look the same (404). */
+export async function slotForManager(deps: Deps, actor: Actor, slotId: string): Promise<{ slot: Slot; mentor: Mentor }> {
+  const [row] = await deps.db
+    .select({ slot: mentoringSlots, mentor: mentors })
+    .from(mentoringSlots)
+    .innerJoin(mentors, eq(mentors.id, mentoringSlots.mentorId))
+    .where(eq(mentoringSlots.id, slotId))
+    .limit(1);
+  if (!row || !managesMentor(actor, row.mentor)) throw new ProblemError("not_found", "There is no mentoring slot with that id that you manage.");
+  return row;
+}
+
+/** The live booking on a slot, with the young person's contact details for notices. */
+export async function liveBookingOnSlot(deps: Deps, slotId: string) {
+  const [row] = await deps.db
+    .select({ booking: bookings, person: people })
+    .from(bookings)
+    .innerJoin(people, eq(people.id, bookings.personId))
+    .where(and(eq(bookings.slotId, slotId), eq(bookings.kind, "mentoring"), inArray(bookings.status, [...LIVE_STATUSES])))
+    .limit(1);
+  return row ?? null;
+}
+
+export { checkMentorFree, checkPlace, checkTimes };
