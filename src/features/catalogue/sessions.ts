@@ -5,7 +5,7 @@ import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { ProblemError, type FieldError } from "../../lib/problem";
 import { getEvent, getEventToManage, type Session } from "./events";
-import { expandLondonRule } from "./recurrence";
+import { expandLondonRule } from "../../lib/recurrence";
 import { findVenue } from "./venues";
 
 export const MAX_CAPACITY = 10_000;

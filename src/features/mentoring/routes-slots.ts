@@ -5,7 +5,7 @@ import { bearer, IdParam, json, jsonBody, problems, Text } from "../../lib/opena
 import { ProblemError } from "../../lib/problem";
 import { iso } from "../../lib/time";
 import { bookableSlots } from "./finder";
-import { MAX_OCCURRENCES } from "./recurrence";
+import { MAX_OCCURRENCES } from "../../lib/recurrence";
 import { updateSlot, withdrawSlot } from "./slot-changes";
 import { createSlots, listMentorSlots, type SlotTimes } from "./slots";
 import { Instant, LanguageCode, ManagedSlot, managedSlot, MeetingUrl, mentorPublic, SlotListing, venueOut } from "./schemas";

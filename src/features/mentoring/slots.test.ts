@@ -85,10 +85,10 @@ describe("POST /mentors/{id}/slots", () => {
     const mentor = await makeMentor(h, employer);
     const post = (rrule: string) => h.request("POST", `/api/v1/mentors/${mentor}/slots`, { token: staff.token, body: { ...online, start: "2026-03-16T17:00", durationMinutes: 30, rrule } });
     const endless = await post("FREQ=WEEKLY");
-    expect(endless.status).toBe(400);
+    expect(endless.status).toBe(422);
     expect((await problem(endless)).errors![0]!.path).toBe("rrule");
     const tooMany = await post("FREQ=DAILY;COUNT=101");
-    expect(tooMany.status).toBe(400);
+    expect(tooMany.status).toBe(422);
     expect((await post("FREQ=DAILY;UNTIL=20260320T235959Z")).status).toBe(201);
     expect(await h.db.select().from(mentoringSlots).where(eq(mentoringSlots.mentorId, mentor))).toHaveLength(5);
   });

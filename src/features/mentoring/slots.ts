@@ -7,7 +7,7 @@ import { ProblemError } from "../../lib/problem";
 import { HOUR } from "../../lib/time";
 import { LIVE_STATUSES } from "./clash-guard";
 import { getMentor, managesMentor, type Mentor } from "./mentors";
-import { expandLondonSeries } from "./recurrence";
+import { expandLondonRule } from "../../lib/recurrence";
 
 export type Slot = typeof mentoringSlots.$inferSelect;
 
@@ -45,7 +45,7 @@ function instants(times: SlotTimes): { startsAt: number; endsAt: number }[] {
   if ("startsAt" in times) {
     return [{ startsAt: Date.parse(times.startsAt), endsAt: Date.parse(times.endsAt) }];
   }
-  const starts = expandLondonSeries(times.start, times.rrule);
+  const starts = expandLondonRule(times.start, times.rrule, "slots");
   return starts.map((s) => ({ startsAt: s, endsAt: s + times.durationMinutes * 60_000 }));
 }
 
