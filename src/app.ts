@@ -10,6 +10,7 @@ import { registerOps } from "./features/ops/routes";
 import { registerAuth } from "./features/auth/routes";
 import { registerOrganisations } from "./features/organisations/routes";
 import { registerDocs } from "./features/docs/routes";
+import { registerAttendance } from "./features/attendance/routes";
 
 export const API_BASE = "/api/v1";
 
@@ -41,6 +42,7 @@ export function createApp(deps: Deps) {
   registerAuth(api);
   registerOrganisations(api);
   registerOps(api);
+  registerAttendance(api);
   app.route(API_BASE, api);
 
   registerOps(app);
