@@ -11,6 +11,7 @@ import { registerAuth } from "./features/auth/routes";
 import { registerOrganisations } from "./features/organisations/routes";
 import { registerDocs } from "./features/docs/routes";
 import { registerAttendance } from "./features/attendance/routes";
+import { registerFeedback } from "./features/feedback/routes";
 
 export const API_BASE = "/api/v1";
 
@@ -43,6 +44,7 @@ export function createApp(deps: Deps) {
   registerOrganisations(api);
   registerOps(api);
   registerAttendance(api);
+  registerFeedback(api);
   app.route(API_BASE, api);
 
   registerOps(app);
