@@ -12,6 +12,7 @@ import { registerOrganisations } from "./features/organisations/routes";
 import { registerDocs } from "./features/docs/routes";
 import { registerAttendance } from "./features/attendance/routes";
 import { registerFeedback } from "./features/feedback/routes";
+import { registerReports } from "./features/reports/routes";
 
 export const API_BASE = "/api/v1";
 
@@ -45,6 +46,7 @@ export function createApp(deps: Deps) {
   registerOps(api);
   registerAttendance(api);
   registerFeedback(api);
+  registerReports(api);
   app.route(API_BASE, api);
 
   registerOps(app);

@@ -31,7 +31,7 @@ export async function attendanceFor(deps: Deps, actor: Actor, sessionId: string)
     .leftJoin(people, eq(people.id, bookings.personId))
     .leftJoin(organisations, eq(organisations.id, bookings.organisationId))
     .where(and(eq(bookings.sessionId, sessionId), inArray(bookings.status, EXPECTED_STATUSES)))
-    .orderBy(asc(bookings.kind), asc(people.displayName), asc(bookings.createdAt));
+    .orderBy(asc(bookings.createdAt));
   await auditRead(deps, actor, "attendance.read", "session", sessionId);
 
   const attendees: Attendee[] = rows.map(({ booking: b, displayName, schoolName }) => ({
@@ -47,6 +47,8 @@ export async function attendanceFor(deps: Deps, actor: Actor, sessionId: string)
     checkedInAt: b.checkedInAt,
     checkedInCount: b.checkedInCount ?? 0,
   }));
+  // A register reads best as people by first name, then groups by school.
+  attendees.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === "individual" ? -1 : 1));
   return { session, event, attendees, counts: countAttendance(attendees) };
 }
 
