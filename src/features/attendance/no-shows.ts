@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { QueryBuilder, type SQLiteInsertSelectQueryBuilder } from "drizzle-orm/sqlite-core";
 import { bookings, outbox, people } from "../../db/schema";
 import { rowsAffected } from "../../db/client";
 import { newId } from "../../lib/crypto";
@@ -53,12 +54,32 @@ export async function markNoShows(deps: Deps, options: { limit?: number } = {}):
         .where(and(eq(bookings.id, id), eq(bookings.status, "attended"), isNull(bookings.feedbackInvitedAt))),
       // …and the message exists only if this run's claim succeeded (and the person was not
       // erased meanwhile): the message and the flag commit together or not at all.
-      db.run(sql`
-        insert into ${outbox} (id, template, to_email, locale, payload, status, attempts, next_attempt_at, created_at)
-        select ${newId("msg", now)}, 'feedback_invitation', ${people.email}, ${people.locale},
-               json_object('bookingId', ${bookings.id}), 'pending', 0, ${now}, ${now}
-        from ${bookings} join ${people} on ${people.id} = ${bookings.personId}
-        where ${bookings.id} = ${id} and ${bookings.lastOp} = ${op} and ${people.erasedAt} is null`),
+      // A query-builder INSERT ... SELECT (a raw db.run() cannot join a D1 batch). drizzle wants
+      // every column, in table order, and checks that at run time; its static type rejects
+      // computed columns, hence the cast.
+      db.insert(outbox).select(
+        new QueryBuilder()
+          .select({
+            id: sql<string>`${newId("msg", now)}`,
+            template: sql<string>`'feedback_invitation'`,
+            toEmail: people.email,
+            cc: sql<string[] | null>`null`,
+            locale: people.locale,
+            payload: sql<Record<string, unknown>>`json_object('bookingId', ${bookings.id})`,
+            status: sql<"pending">`'pending'`,
+            attempts: sql<number>`0`,
+            nextAttemptAt: sql<number>`${now}`,
+            leaseUntil: sql<number | null>`null`,
+            leaseOwner: sql<string | null>`null`,
+            lastError: sql<string | null>`null`,
+            providerId: sql<string | null>`null`,
+            sentAt: sql<number | null>`null`,
+            createdAt: sql<number>`${now}`,
+          })
+          .from(bookings)
+          .innerJoin(people, eq(people.id, bookings.personId))
+          .where(and(eq(bookings.id, id), eq(bookings.lastOp, op), isNull(people.erasedAt))) as unknown as SQLiteInsertSelectQueryBuilder<typeof outbox>,
+      ),
     ];
   });
   // Invariant: a booking's feedback_invited_at is set if and only if its invitation is in the
