@@ -146,6 +146,20 @@ describe("checking in a group by head count", () => {
     expect(withCount.status).toBe(201);
   });
 
+  it("names the field when the request is neither a ticket nor a group with a count", async () => {
+    const w = await seedWorld(h, "cg5");
+    for (const [body, path] of [
+      [{}, "ticketCode"],
+      [{ ticketCode: w.amyBooking.ticketCode, groupBookingId: w.groupBooking.id, count: 1 }, "ticketCode"],
+      [{ groupBookingId: w.groupBooking.id }, "count"],
+      [{ groupBookingId: w.groupBooking.id, count: 0 }, "count"],
+    ] as const) {
+      const res = await checkIn(w.session.id, body, w.tokens.host);
+      expect(res.status).toBe(400);
+      expect((await problem(res)).errors?.map((e) => e.path)).toEqual([path]);
+    }
+  });
+
   it("does not treat an individual booking's id as a group booking", async () => {
     const w = await seedWorld(h, "cg4");
     const res = await checkIn(w.session.id, { groupBookingId: w.amyBooking.id, count: 1 }, w.tokens.host);

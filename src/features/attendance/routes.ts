@@ -4,20 +4,24 @@ import type { Api } from "../../lib/env";
 import { bearer, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
 import { iso } from "../../lib/time";
 import { attendanceFor, EXPECTED_STATUSES } from "./attendance-list";
-import { checkIn, type CheckInResult } from "./check-in";
+import { checkIn, type CheckInInput, type CheckInResult } from "./check-in";
 import { ticketFor } from "./ticket";
 
+// One object rather than a union, so a mistake is reported against the field that has it.
 const CheckInBody = z
-  .union([
-    z.object({
-      ticketCode: Text(32, 1).describe("The code in the QR ticket (dashes, spaces and case do not matter)"),
-      count: z.number().int().min(1).max(1000).optional().describe("Head count: required when the ticket is a group's"),
-    }),
-    z.object({
-      groupBookingId: z.string().min(1).max(64),
-      count: z.number().int().min(1).max(1000).describe("How many of the group arrived (at most pupils + staff)"),
-    }),
-  ])
+  .object({
+    ticketCode: Text(32, 1).optional().describe("The code in the QR ticket (dashes, spaces and case do not matter)"),
+    groupBookingId: z.string().min(1).max(64).optional().describe("A group booking, checked in by head count"),
+    count: z.number().int().min(1).max(1000).optional().describe("How many of the group arrived (at most pupils + staff): required for a group"),
+  })
+  .superRefine((body, ctx) => {
+    if (!body.ticketCode === !body.groupBookingId) {
+      ctx.addIssue({ code: "custom", path: ["ticketCode"], message: "Send either ticketCode or groupBookingId" });
+    }
+    if (body.groupBookingId && body.count === undefined) {
+      ctx.addIssue({ code: "custom", path: ["count"], message: "Give the head count for a group" });
+    }
+  })
   .openapi("CheckInRequest");
 
 const CheckIn = z
@@ -122,7 +126,9 @@ export function registerAttendance(api: Api) {
       },
     }),
     async (c) => {
-      const result = await checkIn(c.var.deps, requireActor(c), c.req.valid("param").id, c.req.valid("json"));
+      const body = c.req.valid("json");
+      const input: CheckInInput = body.ticketCode ? { ticketCode: body.ticketCode, count: body.count } : { groupBookingId: body.groupBookingId!, count: body.count! };
+      const result = await checkIn(c.var.deps, requireActor(c), c.req.valid("param").id, input);
       return result.alreadyCheckedIn ? c.json(checkInOut(result), 200) : c.json(checkInOut(result), 201);
     },
   );
