@@ -61,6 +61,7 @@ CREATE TABLE `bookings` (
 	`checked_in_at` integer,
 	`checked_in_count` integer,
 	`reminder_sent_at` integer,
+	`feedback_invited_at` integer,
 	`cancelled_at` integer,
 	`cancel_reason` text,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
@@ -76,6 +77,7 @@ CREATE INDEX `bookings_person_time_idx` ON `bookings` (`person_id`,`status`,`sta
 CREATE INDEX `bookings_slot_idx` ON `bookings` (`slot_id`,`status`);--> statement-breakpoint
 CREATE INDEX `bookings_hold_idx` ON `bookings` (`status`,`hold_expires_at`);--> statement-breakpoint
 CREATE INDEX `bookings_last_op_idx` ON `bookings` (`last_op`);--> statement-breakpoint
+CREATE INDEX `bookings_follow_up_idx` ON `bookings` (`status`,`feedback_invited_at`,`ends_at`);--> statement-breakpoint
 CREATE UNIQUE INDEX `bookings_ticket_unique` ON `bookings` (`ticket_code`);--> statement-breakpoint
 CREATE UNIQUE INDEX `bookings_consent_token_unique` ON `bookings` (`consent_token_hash`);--> statement-breakpoint
 CREATE UNIQUE INDEX `bookings_one_per_person_session` ON `bookings` (`session_id`,`person_id`) WHERE kind = 'individual' and status not in ('cancelled');--> statement-breakpoint

@@ -15,6 +15,9 @@ import { registerAudit } from "./features/audit/routes";
 import { registerPrivacy } from "./features/privacy/routes";
 import { registerCatalogue } from "./features/catalogue/routes";
 import { registerMentoring } from "./features/mentoring/routes";
+import { registerAttendance } from "./features/attendance/routes";
+import { registerFeedback } from "./features/feedback/routes";
+import { registerReports } from "./features/reports/routes";
 
 export const API_BASE = "/api/v1";
 
@@ -71,6 +74,9 @@ export function createApp(deps: Deps) {
   registerOps(api);
   registerAudit(api);
   registerPrivacy(api);
+  registerAttendance(api);
+  registerFeedback(api);
+  registerReports(api);
   app.route(API_BASE, api);
 
   registerOps(app);

@@ -1,6 +1,7 @@
 import type { Deps } from "./lib/deps";
 import { dispatchOutbox } from "./features/notifications/outbox";
 import { anonymiseExpiredAttendees } from "./features/privacy/retention";
+import { markNoShows } from "./features/attendance/no-shows";
 
 /**
  * Everything the minute cron (Worker `scheduled`) and the Node timer run. Each job is
@@ -9,6 +10,7 @@ import { anonymiseExpiredAttendees } from "./features/privacy/retention";
  */
 export const SCHEDULED_JOBS: ReadonlyArray<{ name: string; run: (deps: Deps) => Promise<unknown> }> = [
   { name: "retention", run: anonymiseExpiredAttendees },
+  { name: "no-shows", run: (deps) => markNoShows(deps) },
   { name: "outbox", run: (deps) => dispatchOutbox(deps, { limit: 50 }) },
 ];
 

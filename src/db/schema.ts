@@ -293,6 +293,8 @@ export const bookings = sqliteTable(
     checkedInAt: integer("checked_in_at"),
     checkedInCount: integer("checked_in_count"),
     reminderSentAt: integer("reminder_sent_at"),
+    /** Set in the same batch as the feedback_invitation message, so it goes once (rule 13). */
+    feedbackInvitedAt: integer("feedback_invited_at"),
     cancelledAt: integer("cancelled_at"),
     cancelReason: text("cancel_reason"),
     createdAt: createdAt(),
@@ -304,6 +306,8 @@ export const bookings = sqliteTable(
     index("bookings_slot_idx").on(t.slotId, t.status),
     index("bookings_hold_idx").on(t.status, t.holdExpiresAt),
     index("bookings_last_op_idx").on(t.lastOp),
+    // The after-session job's lookups (no-shows, feedback invitations) without scanning history.
+    index("bookings_follow_up_idx").on(t.status, t.feedbackInvitedAt, t.endsAt),
     uniqueIndex("bookings_ticket_unique").on(t.ticketCode),
     uniqueIndex("bookings_consent_token_unique").on(t.consentTokenHash),
     // Rule 4 backstop: one live booking per person per session, whatever the race.

@@ -1,0 +1,90 @@
+import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { QueryBuilder, type SQLiteInsertSelectQueryBuilder } from "drizzle-orm/sqlite-core";
+import { bookings, outbox, people } from "../../db/schema";
+import { rowsAffected } from "../../db/client";
+import { newId } from "../../lib/crypto";
+import type { Deps } from "../../lib/deps";
+import { HOUR } from "../../lib/time";
+
+/** Hosts may still be scanning late arrivals or typing up a paper list after the end. */
+export const NO_SHOW_GRACE_MS = 2 * HOUR;
+
+/**
+ * After a session ends (plus the grace period): confirmed bookings nobody checked in become
+ * `no_show`, and everyone who came is invited, once, to give feedback (rules 12 and 13).
+ * Safe to run twice, or twice at once: every write is guarded by the state it changes.
+ */
+export async function markNoShows(deps: Deps, options: { limit?: number } = {}): Promise<{ noShows: number; invited: number }> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const cutoff = now - NO_SHOW_GRACE_MS;
+
+  // One statement, so it is atomic on its own; `status = 'confirmed' AND checked_in_at IS NULL`
+  // means a check-in that lands first wins and is never overwritten. Mentoring has no door to
+  // check in at, so it is not ours to mark.
+  const marked = await db
+    .update(bookings)
+    .set({ status: "no_show", updatedAt: now })
+    .where(
+      and(
+        eq(bookings.status, "confirmed"),
+        isNull(bookings.feedbackInvitedAt),
+        lte(bookings.endsAt, cutoff),
+        isNull(bookings.checkedInAt),
+        inArray(bookings.kind, ["individual", "group"]),
+      ),
+    )
+    .returning({ id: bookings.id });
+
+  const due = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.status, "attended"), isNull(bookings.feedbackInvitedAt), lte(bookings.endsAt, cutoff)))
+    .limit(options.limit ?? 200);
+  if (due.length === 0) return { noShows: marked.length, invited: 0 };
+
+  const statements = due.flatMap(({ id }) => {
+    const op = newId("op", now);
+    return [
+      // Claims the booking for this run: a concurrent run's UPDATE finds the column already set
+      // and matches nothing, so its `last_op` never equals its own op id.
+      db
+        .update(bookings)
+        .set({ feedbackInvitedAt: now, lastOp: op })
+        .where(and(eq(bookings.id, id), eq(bookings.status, "attended"), isNull(bookings.feedbackInvitedAt))),
+      // …and the message exists only if this run's claim succeeded (and the person was not
+      // erased meanwhile): the message and the flag commit together or not at all.
+      // A query-builder INSERT ... SELECT (a raw db.run() cannot join a D1 batch). drizzle wants
+      // every column, in table order, and checks that at run time; its static type rejects
+      // computed columns, hence the cast.
+      db.insert(outbox).select(
+        new QueryBuilder()
+          .select({
+            id: sql<string>`${newId("msg", now)}`,
+            template: sql<string>`'feedback_invitation'`,
+            toEmail: people.email,
+            cc: sql<string[] | null>`null`,
+            locale: people.locale,
+            payload: sql<Record<string, unknown>>`json_object('bookingId', ${bookings.id})`,
+            status: sql<"pending">`'pending'`,
+            attempts: sql<number>`0`,
+            nextAttemptAt: sql<number>`${now}`,
+            leaseUntil: sql<number | null>`null`,
+            leaseOwner: sql<string | null>`null`,
+            lastError: sql<string | null>`null`,
+            providerId: sql<string | null>`null`,
+            sentAt: sql<number | null>`null`,
+            createdAt: sql<number>`${now}`,
+          })
+          .from(bookings)
+          .innerJoin(people, eq(people.id, bookings.personId))
+          .where(and(eq(bookings.id, id), eq(bookings.lastOp, op), isNull(people.erasedAt))) as unknown as SQLiteInsertSelectQueryBuilder<typeof outbox>,
+      ),
+    ];
+  });
+  // Invariant: a booking's feedback_invited_at is set if and only if its invitation is in the
+  // outbox (or its person was erased).
+  const results = await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+  const invited = results.filter((_, i) => i % 2 === 1).reduce((n, r) => n + rowsAffected(r), 0);
+  return { noShows: marked.length, invited };
+}
