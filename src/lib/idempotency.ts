@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, lte } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { idempotencyKeys } from "../db/schema";
 import { actorId } from "./auth";
@@ -27,19 +27,24 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     const now = clock.now();
     const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
 
-    const claimed = await db
-      .insert(idempotencyKeys)
-      .values({ key, scope, method: c.req.method, path, requestHash, status: "in_flight", expiresAt: now + KEEP_MS, createdAt: now })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
+    const claim = () =>
+      db
+        .insert(idempotencyKeys)
+        .values({ key, scope, method: c.req.method, path, requestHash, status: "in_flight", expiresAt: now + KEEP_MS, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ key: idempotencyKeys.key });
+
+    let claimed = await claim();
+    let [existing] = claimed.length ? [] : await db.select().from(idempotencyKeys).where(where).limit(1);
+    if (existing && existing.expiresAt <= now) {
+      // An expired key is as good as new. The delete is guarded on expiry, so of two retries
+      // racing here only one claims the key; the other sees it in flight.
+      await db.delete(idempotencyKeys).where(and(where, lte(idempotencyKeys.expiresAt, now)));
+      claimed = await claim();
+      [existing] = claimed.length ? [] : await db.select().from(idempotencyKeys).where(where).limit(1);
+    }
 
     if (claimed.length === 0) {
-      const [existing] = await db.select().from(idempotencyKeys).where(where).limit(1);
-      if (existing && existing.expiresAt <= now) {
-        // An expired key is as good as new: drop it and let the caller retry.
-        await db.delete(idempotencyKeys).where(and(where, eq(idempotencyKeys.expiresAt, existing.expiresAt)));
-        throw new ProblemError("idempotency_in_flight", "That Idempotency-Key had expired and has been cleared. Please send the request again.", { headers: { "retry-after": "0" } });
-      }
       if (!existing) throw new ProblemError("idempotency_in_flight", "Please send the request again.", { headers: { "retry-after": "1" } });
       if (existing.requestHash !== requestHash) {
         throw new ProblemError("idempotency_mismatch", "This Idempotency-Key was already used with a different request. Use a new key for a new request.");
@@ -59,8 +64,10 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       await db.delete(idempotencyKeys).where(where);
       throw err;
     }
-    // Errors from onError arrive here as responses; only keep answers worth replaying.
-    if (c.res.status >= 500) {
+    // Errors from onError arrive here as responses; only keep answers worth replaying. A
+    // response marked no-store carries a secret (an access token, a new API key): keeping it
+    // would put the secret in the database in clear, so a retry with that key runs afresh.
+    if (c.res.status >= 500 || /no-store/i.test(c.res.headers.get("cache-control") ?? "")) {
       await db.delete(idempotencyKeys).where(where);
       return;
     }
