@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { memberships, organisations } from "../../db/schema";
 import { requirePerson } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Email, json, jsonBody, problems, Text } from "../../lib/openapi";
+import { bearer, Email, json, jsonBody, NO_STORE, problems, Text } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
 import { LOCALES } from "../../db/schema";
@@ -58,7 +58,8 @@ export function registerAuth(api: Api) {
     }),
     async (c) => {
       const session = await createSession(c.var.deps, c.req.valid("json").token);
-      return c.json({ accessToken: session.accessToken, expiresAt: new Date(session.expiresAt).toISOString() }, 201);
+      // A credential: never cached, and never kept by the Idempotency-Key store.
+      return c.json({ accessToken: session.accessToken, expiresAt: new Date(session.expiresAt).toISOString() }, 201, NO_STORE);
     },
   );
 
