@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { resolveActor } from "./lib/auth";
 import type { Deps } from "./lib/deps";
@@ -26,12 +27,16 @@ export function newApi(): Api {
   });
 }
 
-/** The whole application, built once per entry point (Worker, Node server, tests). */
-export function createApp(deps: Deps) {
+/** The dependencies, or how to build them for a request (the Worker, from its bindings). */
+export type DepsSource = Deps | ((c: Context<AppEnv>) => Deps);
+
+/** The whole application, built once per entry point (Worker isolate, Node server, tests). */
+export function createApp(deps: DepsSource) {
   const app = newApi();
+  const depsFor = typeof deps === "function" ? deps : () => deps;
 
   app.use("*", async (c, next) => {
-    c.set("deps", deps);
+    c.set("deps", depsFor(c));
     await next();
   });
   app.use("*", resolveActor());
