@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devMailbox } from "../src/db/schema";
 import { configFromEnv } from "../src/lib/config";
 import { COORDINATOR, createHarness, problem, type Harness } from "./support/harness";
 
@@ -36,6 +37,17 @@ describe("/dev/mailbox", () => {
     expect(items[0]).toMatchObject({ subject: expect.any(String), text: expect.stringContaining("/sign-in/"), html: expect.stringContaining("<"), attachments: [] });
     const filtered = (await (await h.request("GET", `/dev/mailbox?to=${encodeURIComponent("MIA@example.com")}`)).json()) as { items: unknown[] };
     expect(filtered.items).toHaveLength(1);
+  });
+
+  it("finds a recipient's mail (as to or cc) behind more than 200 newer messages", async () => {
+    const base = Date.now() + 60_000;
+    const row = (i: number, to: string, cc: string[] = []) => ({ id: `mail_t${i}`, messageId: `msg_t${i}`, toEmail: to, cc, subject: "s", text: "t", html: "<p>t</p>", attachments: [], createdAt: base + i });
+    await h.db.insert(devMailbox).values([row(0, "buried@example.com"), row(1, "someone@example.com", ["copied@example.com"])]);
+    await h.db.insert(devMailbox).values(Array.from({ length: 210 }, (_, i) => row(i + 2, `other${i}@example.com`)));
+    const buried = (await (await h.request("GET", "/dev/mailbox?to=buried@example.com")).json()) as { items: { to: string }[] };
+    expect(buried.items.map((m) => m.to)).toEqual(["buried@example.com"]);
+    const copied = (await (await h.request("GET", "/dev/mailbox?to=copied@example.com")).json()) as { items: { to: string; cc: string[] }[] };
+    expect(copied.items).toEqual([expect.objectContaining({ to: "someone@example.com", cc: ["copied@example.com"] })]);
   });
 
   it("is switched off (404 problem) when the config says so", async () => {
