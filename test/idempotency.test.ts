@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { createApp } from "../src/app";
 import type { Db } from "../src/db/client";
 import { idempotencyKeys, organisations } from "../src/db/schema";
+import { runScheduledJobs } from "../src/jobs";
 import { DAY } from "../src/lib/time";
 import { COORDINATOR, createHarness, problem, type Harness } from "./support/harness";
 
@@ -217,5 +218,18 @@ describe("Idempotency-Key on responses that carry a secret", () => {
     const { accessToken } = (await res.json()) as { accessToken: string };
     const stored = await h.db.select().from(idempotencyKeys);
     expect(stored.some((r) => (r.responseBody ?? "").includes(accessToken))).toBe(false);
+  });
+});
+
+describe("expired keys", () => {
+  it("are deleted by the scheduled jobs once their 24 hours are over, and only then", async () => {
+    const rows = async (key: string) => (await h.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key))).length;
+    await createOrg("purge-old", { type: "school", name: "Purge Old School" });
+    h.clock.advance(12 * 60 * 60_000);
+    await createOrg("purge-new", { type: "school", name: "Purge New School" });
+    h.clock.advance(12 * 60 * 60_000);
+    await runScheduledJobs(h.deps);
+    expect(await rows("purge-old")).toBe(0);
+    expect(await rows("purge-new")).toBe(1);
   });
 });

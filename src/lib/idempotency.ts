@@ -1,8 +1,10 @@
 import { and, eq, lte } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
+import { rowsAffected } from "../db/client";
 import { idempotencyKeys } from "../db/schema";
 import { actorId } from "./auth";
 import { sha256Hex } from "./crypto";
+import type { Deps } from "./deps";
 import type { AppEnv } from "./env";
 import { ProblemError } from "./problem";
 import { DAY } from "./time";
@@ -82,4 +84,10 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       .set({ status: "done", responseStatus: c.res.status, responseBody: body, responseHeaders: headers })
       .where(where);
   };
+}
+
+/** Scheduled: keys are promised for 24 h; after that they only take space. */
+export async function purgeExpiredIdempotencyKeys(deps: Deps): Promise<{ purged: number }> {
+  const result = await deps.db.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, deps.clock.now()));
+  return { purged: rowsAffected(result) };
 }
