@@ -31,7 +31,8 @@ export async function startServer(options: ServerOptions) {
     config,
     clock: systemClock,
     mailer: mailerFor(db, config),
-    defer: (p) => void p.catch((err) => console.error("[open-door] deferred work failed", err)),
+    // Deferred work may queue email (a sign-in link): send it once the work is done.
+    defer: (p) => void p.then(() => drainSoon()).catch((err) => console.error("[open-door] deferred work failed", err)),
   };
   const app = createApp(deps);
   let draining = false;

@@ -27,7 +27,15 @@ function database(env: Env): Db {
 function depsFor(env: Env, ctx: { waitUntil(promise: Promise<unknown>): void }): Deps {
   const config = configFromEnv(vars(env), "worker");
   const db = database(env);
-  return { db, config, clock: systemClock, mailer: mailerFor(db, config), defer: (p) => ctx.waitUntil(p) };
+  const deps: Deps = {
+    db,
+    config,
+    clock: systemClock,
+    mailer: mailerFor(db, config),
+    // Deferred work may queue email (a sign-in link): send it as soon as the work is done.
+    defer: (p) => ctx.waitUntil(p.then(() => dispatchOutbox(deps)).catch((err) => console.error("[open-door] deferred work failed", err))),
+  };
+  return deps;
 }
 
 // The route table is built once per isolate: registering every route with its schemas costs

@@ -12,3 +12,12 @@ export interface Deps {
   /** Runs work after the response (Workers `waitUntil`; on Node a fire-and-forget). */
   defer?: (work: Promise<unknown>) => void;
 }
+
+/**
+ * Runs `work` after the response where the entry point can (Deps.defer), else before it. For
+ * work whose duration would tell the caller something, such as whether an email is registered.
+ */
+export async function afterResponse(deps: Deps, work: () => Promise<unknown>): Promise<void> {
+  if (deps.defer) deps.defer(work());
+  else await work();
+}

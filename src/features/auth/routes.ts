@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { memberships, organisations } from "../../db/schema";
 import { requirePerson } from "../../lib/auth";
+import { afterResponse } from "../../lib/deps";
 import type { Api } from "../../lib/env";
 import { bearer, Email, json, jsonBody, NO_STORE, problems, Text } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
@@ -38,7 +39,10 @@ export function registerAuth(api: Api) {
       responses: { 202: json(Accepted, "Link sent if the address is known"), 400: problems[400] },
     }),
     async (c) => {
-      await requestMagicLink(c.var.deps, c.req.valid("json").email);
+      const { email } = c.req.valid("json");
+      // A known address costs a database write, an unknown one does not: answer first, so the
+      // response time does not tell whether someone is registered.
+      await afterResponse(c.var.deps, () => requestMagicLink(c.var.deps, email));
       return c.json({ message: SIGN_IN_SENT }, 202);
     },
   );
@@ -132,8 +136,11 @@ export function registerAuth(api: Api) {
           errors: [{ path: "dateOfBirth", message: "must make you 11 to 25 years old today" }],
         });
       }
-      await ensurePerson(deps, { ...input, isYoungPerson: true });
-      await requestMagicLink(deps, input.email);
+      // After the response, as for magic links: a new and an existing address must look alike.
+      await afterResponse(deps, async () => {
+        await ensurePerson(deps, { ...input, isYoungPerson: true });
+        await requestMagicLink(deps, input.email);
+      });
       return c.json({ message: SIGN_IN_SENT }, 202);
     },
   );
