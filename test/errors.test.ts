@@ -87,6 +87,14 @@ describe("every error is application/problem+json", () => {
     expect(array.errors).toEqual([expect.objectContaining({ path: "(body)" })]);
   });
 
+  it("says how to authenticate on every 401", async () => {
+    for (const res of [await h.request("GET", "/api/v1/me"), await h.request("GET", "/api/v1/me", { token: "od_s_wrong" })]) {
+      expect(res.status).toBe(401);
+      expect(res.headers.get("www-authenticate")).toBe('Bearer realm="open-door"');
+    }
+    expect((await h.request("GET", "/api/v1/nowhere")).headers.get("www-authenticate")).toBeNull();
+  });
+
   it("refuses a malformed Authorization header with 401 rather than treating it as anonymous", async () => {
     const res = await h.request("GET", "/api/v1/me", { headers: { authorization: "Basic dXNlcjpwYXNz" } });
     expect(res.status).toBe(401);
