@@ -4,6 +4,8 @@ import { createApp } from "../src/app";
 import type { Db } from "../src/db/client";
 import { idempotencyKeys, organisations } from "../src/db/schema";
 import { runScheduledJobs } from "../src/jobs";
+import { sha256Hex } from "../src/lib/crypto";
+import { IN_FLIGHT_ABANDONED_MS } from "../src/lib/idempotency";
 import { DAY } from "../src/lib/time";
 import { COORDINATOR, createHarness, problem, type Harness } from "./support/harness";
 
@@ -180,6 +182,18 @@ describe("Idempotency-Key while the first request is still running", () => {
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(((await replay.json()) as { id: string }).id).toBe(((await done.json()) as { id: string }).id);
     expect(await orgsNamed("Slow School")).toBe(1);
+  });
+
+  it("releases a key whose request died without answering, after a minute", async () => {
+    const body = { type: "school", name: "Crashed School" };
+    const scope = (await h.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, "replay-1")))[0]!.scope;
+    // What a Worker killed mid-request leaves behind: a claim that never finished.
+    await h.db.insert(idempotencyKeys).values({ key: "crashed-1", scope, method: "POST", path: "/api/v1/organisations", requestHash: await sha256Hex(`POST /api/v1/organisations\n${JSON.stringify(body)}`), status: "in_flight", expiresAt: h.clock.now() + DAY, createdAt: h.clock.now() });
+    expect((await createOrg("crashed-1", body)).status).toBe(409);
+    h.clock.advance(IN_FLIGHT_ABANDONED_MS);
+    const retry = await createOrg("crashed-1", body);
+    expect(retry.status).toBe(201);
+    expect(await orgsNamed("Crashed School")).toBe(1);
   });
 
   it("lets exactly one of many simultaneous identical requests do the work", async () => {

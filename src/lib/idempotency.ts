@@ -1,4 +1,4 @@
-import { and, eq, lte } from "drizzle-orm";
+import { and, eq, lte, or } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { rowsAffected } from "../db/client";
 import { idempotencyKeys } from "../db/schema";
@@ -10,6 +10,11 @@ import { ProblemError } from "./problem";
 import { DAY } from "./time";
 
 const KEEP_MS = DAY;
+/**
+ * A request still "in flight" after this long died without answering (a Worker past its CPU
+ * limit, a restarted server): its key is released rather than answering 409 for a day.
+ */
+export const IN_FLIGHT_ABANDONED_MS = 60_000;
 const REPLAYED_HEADERS = ["content-type", "location"];
 
 /**
@@ -38,10 +43,12 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
 
     let claimed = await claim();
     let [existing] = claimed.length ? [] : await db.select().from(idempotencyKeys).where(where).limit(1);
-    if (existing && existing.expiresAt <= now) {
-      // An expired key is as good as new. The delete is guarded on expiry, so of two retries
-      // racing here only one claims the key; the other sees it in flight.
-      await db.delete(idempotencyKeys).where(and(where, lte(idempotencyKeys.expiresAt, now)));
+    const abandonedBefore = now - IN_FLIGHT_ABANDONED_MS;
+    if (existing && (existing.expiresAt <= now || (existing.status === "in_flight" && existing.createdAt <= abandonedBefore))) {
+      // An expired or abandoned key is as good as new. The delete is guarded on that state, so
+      // of two retries racing here only one claims the key; the other sees it in flight.
+      const stale = or(lte(idempotencyKeys.expiresAt, now), and(eq(idempotencyKeys.status, "in_flight"), lte(idempotencyKeys.createdAt, abandonedBefore)));
+      await db.delete(idempotencyKeys).where(and(where, stale));
       claimed = await claim();
       [existing] = claimed.length ? [] : await db.select().from(idempotencyKeys).where(where).limit(1);
     }
