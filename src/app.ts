@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { resolveActor } from "./lib/auth";
@@ -18,6 +19,7 @@ import { registerMentoring } from "./features/mentoring/routes";
 import { registerAttendance } from "./features/attendance/routes";
 import { registerFeedback } from "./features/feedback/routes";
 import { registerReports } from "./features/reports/routes";
+import { registerSignInPages } from "./features/auth/pages";
 
 export const API_BASE = "/api/v1";
 
@@ -33,12 +35,16 @@ export function newApi(): Api {
   });
 }
 
-/** The whole application, built once per entry point (Worker, Node server, tests). */
-export function createApp(deps: Deps) {
+/** The dependencies, or how to build them for a request (the Worker, from its bindings). */
+export type DepsSource = Deps | ((c: Context<AppEnv>) => Deps);
+
+/** The whole application, built once per entry point (Worker isolate, Node server, tests). */
+export function createApp(deps: DepsSource) {
   const app = newApi();
+  const depsFor = typeof deps === "function" ? deps : () => deps;
 
   app.use("*", async (c, next) => {
-    c.set("deps", deps);
+    c.set("deps", depsFor(c));
     await next();
   });
   // Pages and API alike: no framing, no third-party anything, no inline scripts.
@@ -56,7 +62,8 @@ export function createApp(deps: Deps) {
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
       },
-      referrerPolicy: "strict-origin-when-cross-origin",
+      // Pages carry one-time tokens in their URLs (sign-in, consent, calendar feeds): never leak them.
+      referrerPolicy: "no-referrer",
       xFrameOptions: "DENY",
       crossOriginEmbedderPolicy: false,
       permissionsPolicy: { geolocation: [], microphone: [], camera: ["self"] },
@@ -81,6 +88,7 @@ export function createApp(deps: Deps) {
 
   registerOps(app);
   registerDocs(app, api);
+  registerSignInPages(app);
 
   app.notFound((c) => problemResponse(c, new ProblemError("not_found", `There is nothing at ${new URL(c.req.url).pathname}.`)));
   app.onError((err, c) => {

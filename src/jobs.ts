@@ -2,6 +2,7 @@ import type { Deps } from "./lib/deps";
 import { dispatchOutbox } from "./features/notifications/outbox";
 import { anonymiseExpiredAttendees } from "./features/privacy/retention";
 import { markNoShows } from "./features/attendance/no-shows";
+import { purgeExpiredIdempotencyKeys } from "./lib/idempotency";
 
 /**
  * Everything the minute cron (Worker `scheduled`) and the Node timer run. Each job is
@@ -11,6 +12,7 @@ import { markNoShows } from "./features/attendance/no-shows";
 export const SCHEDULED_JOBS: ReadonlyArray<{ name: string; run: (deps: Deps) => Promise<unknown> }> = [
   { name: "retention", run: anonymiseExpiredAttendees },
   { name: "no-shows", run: (deps) => markNoShows(deps) },
+  { name: "idempotency_keys", run: purgeExpiredIdempotencyKeys },
   { name: "outbox", run: (deps) => dispatchOutbox(deps, { limit: 50 }) },
 ];
 

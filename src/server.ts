@@ -32,7 +32,8 @@ export async function startServer(options: ServerOptions) {
     config,
     clock: systemClock,
     mailer: mailerFor(db, config),
-    defer: (p) => void p.catch((err) => console.error("[open-door] deferred work failed", err)),
+    // Deferred work may queue email (a sign-in link): send it once the work is done.
+    defer: (p) => void p.then(() => drainSoon()).catch((err) => console.error("[open-door] deferred work failed", err)),
     rateLimiter: memoryRateLimiter(systemClock),
     clientIp: (c) => {
       // Behind a reverse proxy the socket is the proxy: trust its header only when told to.
@@ -74,10 +75,15 @@ export async function startServer(options: ServerOptions) {
   };
 }
 
+/** The coordinator in the demo data (src/db/seed.ts), so a first `npm start` can sign in. */
+export const DEMO_COORDINATOR_EMAIL = "coordinator@opendoor.example";
+
 const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("server.ts");
 if (isMain) {
   const started = Date.now();
+  const demoCoordinator = !process.env.COORDINATOR_EMAILS && process.env.NODE_ENV !== "production";
   const handle = await startServer({
+    env: demoCoordinator ? { ...process.env, COORDINATOR_EMAILS: DEMO_COORDINATOR_EMAIL } : process.env,
     databaseUrl: process.env.DATABASE_URL ?? "./data/open-door.db",
     port: Number(process.env.PORT ?? 8787),
     seed: process.env.SEED !== "0",
@@ -85,6 +91,7 @@ if (isMain) {
   });
   console.log(`Open Door is running at ${handle.url} (ready in ${Date.now() - started} ms)`);
   console.log(`API docs: ${handle.url}/api/docs   Demo emails: ${handle.url}/dev/mailbox`);
+  if (demoCoordinator) console.log(`COORDINATOR_EMAILS is not set: ${DEMO_COORDINATOR_EMAIL} is the coordinator for this run.`);
   const stop = async () => {
     await handle.close();
     process.exit(0);

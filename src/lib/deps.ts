@@ -18,3 +18,12 @@ export interface Deps {
   /** The caller's IP where the runtime knows it (Node: the socket). */
   clientIp?: (c: Context) => string | undefined;
 }
+
+/**
+ * Runs `work` after the response where the entry point can (Deps.defer), else before it. For
+ * work whose duration would tell the caller something, such as whether an email is registered.
+ */
+export async function afterResponse(deps: Deps, work: () => Promise<unknown>): Promise<void> {
+  if (deps.defer) deps.defer(work());
+  else await work();
+}

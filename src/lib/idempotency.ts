@@ -1,13 +1,20 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, lte, or } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
+import { rowsAffected } from "../db/client";
 import { idempotencyKeys } from "../db/schema";
 import { actorId } from "./auth";
 import { sha256Hex } from "./crypto";
+import type { Deps } from "./deps";
 import type { AppEnv } from "./env";
 import { ProblemError } from "./problem";
 import { DAY } from "./time";
 
 const KEEP_MS = DAY;
+/**
+ * A request still "in flight" after this long died without answering (a Worker past its CPU
+ * limit, a restarted server): its key is released rather than answering 409 for a day.
+ */
+export const IN_FLIGHT_ABANDONED_MS = 60_000;
 const REPLAYED_HEADERS = ["content-type", "location"];
 
 /**
@@ -27,19 +34,26 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     const now = clock.now();
     const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
 
-    const claimed = await db
-      .insert(idempotencyKeys)
-      .values({ key, scope, method: c.req.method, path, requestHash, status: "in_flight", expiresAt: now + KEEP_MS, createdAt: now })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
+    const claim = () =>
+      db
+        .insert(idempotencyKeys)
+        .values({ key, scope, method: c.req.method, path, requestHash, status: "in_flight", expiresAt: now + KEEP_MS, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ key: idempotencyKeys.key });
+
+    let claimed = await claim();
+    let [existing] = claimed.length ? [] : await db.select().from(idempotencyKeys).where(where).limit(1);
+    const abandonedBefore = now - IN_FLIGHT_ABANDONED_MS;
+    if (existing && (existing.expiresAt <= now || (existing.status === "in_flight" && existing.createdAt <= abandonedBefore))) {
+      // An expired or abandoned key is as good as new. The delete is guarded on that state, so
+      // of two retries racing here only one claims the key; the other sees it in flight.
+      const stale = or(lte(idempotencyKeys.expiresAt, now), and(eq(idempotencyKeys.status, "in_flight"), lte(idempotencyKeys.createdAt, abandonedBefore)));
+      await db.delete(idempotencyKeys).where(and(where, stale));
+      claimed = await claim();
+      [existing] = claimed.length ? [] : await db.select().from(idempotencyKeys).where(where).limit(1);
+    }
 
     if (claimed.length === 0) {
-      const [existing] = await db.select().from(idempotencyKeys).where(where).limit(1);
-      if (existing && existing.expiresAt <= now) {
-        // An expired key is as good as new: drop it and let the caller retry.
-        await db.delete(idempotencyKeys).where(and(where, eq(idempotencyKeys.expiresAt, existing.expiresAt)));
-        throw new ProblemError("idempotency_in_flight", "That Idempotency-Key had expired and has been cleared. Please send the request again.", { headers: { "retry-after": "0" } });
-      }
       if (!existing) throw new ProblemError("idempotency_in_flight", "Please send the request again.", { headers: { "retry-after": "1" } });
       if (existing.requestHash !== requestHash) {
         throw new ProblemError("idempotency_mismatch", "This Idempotency-Key was already used with a different request. Use a new key for a new request.");
@@ -59,8 +73,10 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       await db.delete(idempotencyKeys).where(where);
       throw err;
     }
-    // Errors from onError arrive here as responses; only keep answers worth replaying.
-    if (c.res.status >= 500) {
+    // Errors from onError arrive here as responses; only keep answers worth replaying. A
+    // response marked no-store carries a secret (an access token, a new API key): keeping it
+    // would put the secret in the database in clear, so a retry with that key runs afresh.
+    if (c.res.status >= 500 || /no-store/i.test(c.res.headers.get("cache-control") ?? "")) {
       await db.delete(idempotencyKeys).where(where);
       return;
     }
@@ -75,4 +91,10 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       .set({ status: "done", responseStatus: c.res.status, responseBody: body, responseHeaders: headers })
       .where(where);
   };
+}
+
+/** Scheduled: keys are promised for 24 h; after that they only take space. */
+export async function purgeExpiredIdempotencyKeys(deps: Deps): Promise<{ purged: number }> {
+  const result = await deps.db.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, deps.clock.now()));
+  return { purged: rowsAffected(result) };
 }

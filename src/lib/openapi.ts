@@ -39,6 +39,9 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
 
 export const bearer = [{ bearerAuth: [] }];
 
+/** Headers for a response that carries a secret: no cache keeps it, nor does Idempotency-Key. */
+export const NO_STORE = { "cache-control": "no-store" };
+
 export const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
 
 export const Email = z

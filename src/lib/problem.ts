@@ -89,6 +89,8 @@ export function problemResponse(c: Context, err: ProblemError): Response {
   const body = problemBody(err, new URL(c.req.url).pathname);
   return c.body(JSON.stringify(body), err.status as ContentfulStatusCode, {
     "content-type": "application/problem+json",
+    // HTTP requires a 401 to say how to authenticate (RFC 9110 §15.5.2).
+    ...(err.status === 401 ? { "www-authenticate": 'Bearer realm="open-door"' } : {}),
     ...err.headers,
   });
 }

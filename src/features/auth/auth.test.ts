@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { authSessions, magicLinks, outbox } from "../../db/schema";
 import { COORDINATOR, createHarness, problem, type Harness } from "../../../test/support/harness";
+import { createApp } from "../../app";
+import type { Db } from "../../db/client";
 
 let h: Harness;
 beforeAll(async () => {
@@ -133,5 +135,53 @@ describe("young people sign up", () => {
     expect(await a.json()).toEqual(await b.json());
     const rows = await h.db.select().from(magicLinks).where(eq(magicLinks.email, "twice@example.com"));
     expect(rows).toHaveLength(2);
+  });
+});
+
+describe("the time a sign-in request takes", () => {
+  /** An app whose database holds every batch (the link's write) until `release()`. */
+  function heldWrites(defer?: (p: Promise<unknown>) => void) {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const db = new Proxy(h.db, {
+      get(target, prop, receiver) {
+        if (prop === "batch") return async (queries: Parameters<Db["batch"]>[0]) => (await gate, target.batch(queries));
+        return Reflect.get(target, prop, receiver);
+      },
+    }) as Db;
+    const app = createApp({ ...h.deps, db, defer });
+    const ask = (path: string, body: unknown) => Promise.resolve(app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+    return { ask, release };
+  }
+  const within = <T>(p: Promise<T>, ms: number) => Promise.race([p.then(() => "answered"), new Promise((resolve) => setTimeout(() => resolve("still waiting"), ms))]);
+
+  it("does not depend on the link's write: a known address is answered while the write is held", async () => {
+    const deferred: Promise<unknown>[] = [];
+    const { ask, release } = heldWrites((p) => deferred.push(p));
+    const before = (await h.mailFor(COORDINATOR)).length;
+    const res = ask("/api/v1/auth/magic-links", { email: COORDINATOR });
+    expect(await within(res, 200)).toBe("answered");
+    expect((await res).status).toBe(202);
+    release();
+    await Promise.all(deferred);
+    expect((await h.mailFor(COORDINATOR)).length).toBe(before + 1);
+  });
+
+  it("does not depend on whether a young person's address is new", async () => {
+    const deferred: Promise<unknown>[] = [];
+    const { ask, release } = heldWrites((p) => deferred.push(p));
+    const res = ask("/api/v1/young-people", { email: "timing@example.com", displayName: "T", dateOfBirth: "2010-01-01" });
+    expect(await within(res, 200)).toBe("answered");
+    release();
+    await Promise.all(deferred);
+    expect(await h.mailFor("timing@example.com")).toHaveLength(1);
+  });
+
+  it("control: where nothing can run after the response, the answer waits for the write", async () => {
+    const { ask, release } = heldWrites();
+    const res = ask("/api/v1/auth/magic-links", { email: COORDINATOR });
+    expect(await within(res, 100)).toBe("still waiting");
+    release();
+    expect((await res).status).toBe(202);
   });
 });

@@ -2,8 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { memberships, organisations } from "../../db/schema";
 import { requirePerson } from "../../lib/auth";
+import { afterResponse } from "../../lib/deps";
 import type { Api } from "../../lib/env";
-import { bearer, Email, json, jsonBody, problems, Text } from "../../lib/openapi";
+import { bearer, Email, json, jsonBody, NO_STORE, problems, Text } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
 import { LOCALES } from "../../db/schema";
@@ -42,7 +43,9 @@ export function registerAuth(api: Api) {
       const { email } = c.req.valid("json");
       await enforceRateLimit(c, "sign_in_ip", clientIp(c));
       await enforceRateLimit(c, "sign_in_email", email);
-      await requestMagicLink(c.var.deps, email);
+      // A known address costs a database write, an unknown one does not: answer first, so the
+      // response time does not tell whether someone is registered.
+      await afterResponse(c.var.deps, () => requestMagicLink(c.var.deps, email));
       return c.json({ message: SIGN_IN_SENT }, 202);
     },
   );
@@ -62,7 +65,8 @@ export function registerAuth(api: Api) {
     }),
     async (c) => {
       const session = await createSession(c.var.deps, c.req.valid("json").token);
-      return c.json({ accessToken: session.accessToken, expiresAt: new Date(session.expiresAt).toISOString() }, 201);
+      // A credential: never cached, and never kept by the Idempotency-Key store.
+      return c.json({ accessToken: session.accessToken, expiresAt: new Date(session.expiresAt).toISOString() }, 201, NO_STORE);
     },
   );
 
@@ -137,8 +141,11 @@ export function registerAuth(api: Api) {
           errors: [{ path: "dateOfBirth", message: "must make you 11 to 25 years old today" }],
         });
       }
-      await ensurePerson(deps, { ...input, isYoungPerson: true });
-      await requestMagicLink(deps, input.email);
+      // After the response, as for magic links: a new and an existing address must look alike.
+      await afterResponse(deps, async () => {
+        await ensurePerson(deps, { ...input, isYoungPerson: true });
+        await requestMagicLink(deps, input.email);
+      });
       return c.json({ message: SIGN_IN_SENT }, 202);
     },
   );

@@ -12,8 +12,8 @@ export const SESSION_TTL_MS = 30 * DAY;
 
 /**
  * Sends a sign-in link if the email belongs to someone we know (or a coordinator). The
- * caller always gets the same answer, and the same work is done either way (hashing, a
- * lookup), so neither the response nor its timing tells whether an account exists.
+ * caller always gets the same answer; only a known address costs a write, so the routes run
+ * this after responding (afterResponse) and its timing tells nothing.
  */
 export async function requestMagicLink(deps: Deps, email: string): Promise<void> {
   const { db, clock, config } = deps;

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { desc, sql } from "drizzle-orm";
+import { desc, eq, or, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { devMailbox } from "../../db/schema";
 import type { Api, AppEnv } from "../../lib/env";
@@ -31,20 +31,20 @@ async function mailbox(c: Context<AppEnv>) {
   const { db, config } = c.var.deps;
   if (!config.devMailbox) throw new ProblemError("not_found", "The development mailbox is switched off here.");
   const to = c.req.query("to")?.toLowerCase();
-  const rows = await db.select().from(devMailbox).orderBy(desc(devMailbox.createdAt), desc(devMailbox.id)).limit(200);
-  const items = rows
-    .filter((r) => !to || r.toEmail === to || (r.cc ?? []).includes(to))
-    .map((r) => ({
-      id: r.id,
-      messageId: r.messageId,
-      to: r.toEmail,
-      cc: r.cc ?? [],
-      subject: r.subject,
-      text: r.text,
-      html: r.html,
-      attachments: r.attachments,
-      createdAt: new Date(r.createdAt).toISOString(),
-    }));
+  // Filtered in SQL, before the limit, so a recipient's mail is found however busy the box is.
+  const addressedTo = to ? or(eq(devMailbox.toEmail, to), sql`exists (select 1 from json_each(${devMailbox.cc}) where value = ${to})`) : undefined;
+  const rows = await db.select().from(devMailbox).where(addressedTo).orderBy(desc(devMailbox.createdAt), desc(devMailbox.id)).limit(200);
+  const items = rows.map((r) => ({
+    id: r.id,
+    messageId: r.messageId,
+    to: r.toEmail,
+    cc: r.cc ?? [],
+    subject: r.subject,
+    text: r.text,
+    html: r.html,
+    attachments: r.attachments,
+    createdAt: new Date(r.createdAt).toISOString(),
+  }));
   return c.json({ items }, 200);
 }
 

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ORGANISATION_TYPES } from "../../db/schema";
 import { actorId, requireActor, requireActsFor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Email, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
+import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, Text } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { addMember, createApiKey, createOrganisation, listApiKeys, listOrganisations, revokeApiKey } from "./service";
 
@@ -99,7 +99,7 @@ export function registerOrganisations(api: Api) {
       const actor = requireActsFor(c, id);
       if (actor.kind === "api_key") throw new ProblemError("forbidden", "An API key cannot create other API keys. Sign in as a person.");
       const k = await createApiKey(c.var.deps, id, c.req.valid("json").name, actorId(actor));
-      return c.json({ id: k.id, name: k.name, prefix: k.prefix, createdAt: new Date(k.createdAt).toISOString(), revokedAt: null, key: k.key }, 201);
+      return c.json({ id: k.id, name: k.name, prefix: k.prefix, createdAt: new Date(k.createdAt).toISOString(), revokedAt: null, key: k.key }, 201, NO_STORE);
     },
   );
 
