@@ -62,8 +62,9 @@ export async function youngPeopleWithTokens(db: Db, now: number, count: number, 
       return { id: newId("per"), email: `yp-${prefix}-${i}@example.com`, token, tokenHash: await sha256Hex(token) };
     }),
   );
-  for (let i = 0; i < made.length; i += 200) {
-    const chunk = made.slice(i, i + 200);
+  // D1 allows at most 100 bound values per statement.
+  for (let i = 0; i < made.length; i += 15) {
+    const chunk = made.slice(i, i + 15);
     await db.insert(people).values(chunk.map((p) => ({ id: p.id, email: p.email, displayName: "Sam", dateOfBirth: options.dateOfBirth ?? "2008-05-05", isYoungPerson: true })));
     await db.insert(authSessions).values(chunk.map((p) => ({ id: newId("ses"), tokenHash: p.tokenHash, personId: p.id, expiresAt: now + 30 * DAY })));
   }

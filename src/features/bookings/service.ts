@@ -1,5 +1,5 @@
 // Individual bookings (rules 1–5): book, cancel, accept an offered seat, list.
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { rowsAffected } from "../../db/client";
 import { bookings, events, people, sessions } from "../../db/schema";
 import { isCoordinator } from "../../lib/auth";
@@ -19,7 +19,7 @@ import {
   loadVisibleBooking,
   positionOf,
 } from "./lookups";
-import { clashExists, notifyBookings, releaseSeatsStatements, takeSeatsStatement, waitlistPosition } from "./statements";
+import { clashExists, insertSelect, notifyBookings, releaseSeatsStatements, takeSeatsStatement, waitlistPosition } from "./statements";
 import { bookingOut, type BookingRow } from "./view";
 
 export const CONSENT_HOLD_MS = 2 * DAY;
@@ -84,15 +84,33 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
   const op = newId("op", now);
   const token = needsConsent ? newSecret() : null;
   const status = needsConsent ? "pending_consent" : "confirmed";
-  const hold = needsConsent ? sql`min(${now + CONSENT_HOLD_MS}, s.starts_at)` : sql`null`;
-  const insert = (rowStatus: string, guard: ReturnType<typeof sql>, holdExpiresAt: ReturnType<typeof sql>, tokenHash: string | null, queuedAt: number | null) =>
-    db.run(sql`insert into bookings (id, kind, session_id, person_id, seats, status, starts_at, ends_at, access_needs, ticket_code,
-        guardian_email, consent_token_hash, hold_expires_at, queued_at, last_op, created_at, updated_at)
-      select ${id}, 'individual', s.id, ${person.id}, 1, ${rowStatus}, s.starts_at, s.ends_at, ${input.accessNeeds ?? ""}, ${newTicketCode()},
-        ${needsConsent ? input.guardianEmail! : null}, ${tokenHash}, ${holdExpiresAt}, ${queuedAt}, ${op}, ${now}, ${now}
-      from sessions s
-      where s.id = ${sessionId} and s.status = 'scheduled' and s.starts_at > ${now} and (${guard})
-        and not ${clashExists(person.id, sql`s.starts_at`, sql`s.ends_at`, sessionId)}`);
+  const hold = needsConsent ? sql`min(${now + CONSENT_HOLD_MS}, s.starts_at)` : null;
+  const insert = (rowStatus: string, guard: SQL, holdExpiresAt: SQL | null, tokenHash: string | null, queuedAt: number | null) =>
+    insertSelect(
+      db,
+      bookings,
+      {
+        id,
+        kind: "individual",
+        sessionId,
+        personId: person.id,
+        status: rowStatus,
+        startsAt: sql`s.starts_at`,
+        endsAt: sql`s.ends_at`,
+        accessNeeds: input.accessNeeds ?? "",
+        ticketCode: newTicketCode(),
+        guardianEmail: needsConsent ? input.guardianEmail! : null,
+        consentTokenHash: tokenHash,
+        holdExpiresAt,
+        queuedAt,
+        lastOp: op,
+        createdAt: now,
+        updatedAt: now,
+      },
+      sql`from sessions s
+        where s.id = ${sessionId} and s.status = 'scheduled' and s.starts_at > ${now} and (${guard})
+          and not ${clashExists(person.id, sql`s.starts_at`, sql`s.ends_at`, sessionId)}`,
+    );
   const mine = sql`b.id = ${id} and b.last_op = ${op}`;
   const statements = [
     // Rule 1: the seat is taken only if one is free at the moment this batch runs.
@@ -100,7 +118,7 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
     takeSeatsStatement(db, { sessionId, seats: 1, opId: op, heldBy: id, now }),
     // Rule 5: otherwise the person joins the back of the queue (if this event keeps one).
     ...(event.waitlistEnabled
-      ? [insert("waitlisted", sql`not exists (select 1 from bookings where id = ${id})`, sql`null`, null, now)]
+      ? [insert("waitlisted", sql`not exists (select 1 from bookings where id = ${id})`, null, null, now)]
       : []),
     notifyBookings(db, "booking_confirmed", sql`${mine} and b.status = 'confirmed'`, now),
     notifyBookings(db, "booking_pending_consent", sql`${mine} and b.status = 'pending_consent'`, now),

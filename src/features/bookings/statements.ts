@@ -5,9 +5,28 @@
 // Statements in a batch cannot read each other's results, so a write that must only happen
 // "if the previous statement really changed a row" looks for that row's `last_op` marker:
 // every booking write stamps `last_op = opId`, and later statements test for the stamp.
-import { sql, type SQL } from "drizzle-orm";
+//
+// Only query builders go into batches (never `db.run(sql)`): drizzle's D1 batch cannot bind
+// parameters of raw statements. INSERT … SELECT goes through `insertSelect` for that reason.
+import { getTableColumns, is, SQL, sql } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
+import { bookings, outbox, sessions } from "../../db/schema";
 import { DAY, HOUR } from "../../lib/time";
+
+/**
+ * `INSERT INTO table (every column) SELECT … FROM …`: a conditional insert that writes a row
+ * only when `from` (e.g. `from sessions s where <guard>`) yields one. Columns not given take
+ * their schema default.
+ */
+export function insertSelect<T extends SQLiteTable>(db: Db, table: T, values: Partial<Record<keyof T["_"]["columns"], unknown>>, from: SQL) {
+  const given = values as Record<string, unknown>;
+  const exprs = Object.entries(getTableColumns(table)).map(([key, column]) => {
+    const value = key in given ? given[key] : column.default !== undefined ? column.default : null;
+    return is(value, SQL) ? value : sql`${value}`;
+  });
+  return db.insert(table).select(sql`select ${sql.join(exprs, sql`, `)} ${from}`);
+}
 
 /** Statuses that hold a seat (rule 1 counts these against capacity). */
 export const HOLDING = sql`('pending_consent', 'confirmed', 'offered')`;
@@ -41,13 +60,23 @@ export function notifyBookings(
   const to = options.to === "guardian" ? sql`b.guardian_email` : sql`coalesce(p.email, o.contact_email)`;
   const extra = Object.entries(options.payload ?? {}).map(([k, v]) => sql`, ${k}, ${v}`);
   const idPrefix = `msg_${now.toString(32).padStart(9, "0")}`;
-  return db.run(sql`insert into outbox (id, template, to_email, locale, payload, status, attempts, next_attempt_at, created_at)
-    select ${idPrefix} || lower(hex(randomblob(12))), ${template}, ${to}, coalesce(p.locale, 'en'),
-      json_object('bookingId', b.id${sql.join(extra)}), 'pending', 0, ${now}, ${now}
-    from bookings b
-    left join people p on p.id = b.person_id
-    left join organisations o on o.id = b.organisation_id
-    where (${where}) and ${to} is not null and p.erased_at is null`);
+  return insertSelect(
+    db,
+    outbox,
+    {
+      id: sql`${idPrefix} || lower(hex(randomblob(12)))`,
+      template,
+      toEmail: to,
+      locale: sql`coalesce(p.locale, 'en')`,
+      payload: sql`json_object('bookingId', b.id${sql.join(extra)})`,
+      nextAttemptAt: now,
+      createdAt: now,
+    },
+    sql`from bookings b
+      left join people p on p.id = b.person_id
+      left join organisations o on o.id = b.organisation_id
+      where (${where}) and ${to} is not null and p.erased_at is null`,
+  );
 }
 
 /** A waitlisted booking's place in line: FIFO by queuedAt, then by arrival (rowid). */
@@ -65,14 +94,26 @@ export function offerFreeSeatsStatements(db: Db, { sessionId, opId, now }: { ses
   const free = sql`coalesce((select max(0, capacity - seats_taken) from sessions
     where id = ${sessionId} and status = 'scheduled' and starts_at - ${OFFER_CUTOFF_MS} > ${now}), 0)`;
   return [
-    db.run(sql`update bookings set status = 'offered', last_op = ${offerOp}, updated_at = ${now},
-        hold_expires_at = min(${now + OFFER_HOLD_MS}, (select starts_at from sessions where id = ${sessionId}) - ${OFFER_CUTOFF_MS})
-      where id in (select w.id from bookings w where w.session_id = ${sessionId} and w.status = 'waitlisted'
-        order by w.queued_at, w.rowid limit ${free})`),
+    db
+      .update(bookings)
+      .set({
+        status: "offered",
+        lastOp: offerOp,
+        updatedAt: now,
+        holdExpiresAt: sql`min(${now + OFFER_HOLD_MS}, (select starts_at from sessions where id = ${sessionId}) - ${OFFER_CUTOFF_MS})`,
+      })
+      .where(
+        sql`${bookings.id} in (select w.id from bookings w where w.session_id = ${sessionId} and w.status = 'waitlisted'
+          order by w.queued_at, w.rowid limit ${free})`,
+      ),
     // Offered seats are held seats: count exactly the rows the previous statement changed.
-    db.run(sql`update sessions set seats_taken = seats_taken + (select count(*) from bookings
-        where session_id = ${sessionId} and last_op = ${offerOp} and status = 'offered'), updated_at = ${now}
-      where id = ${sessionId}`),
+    db
+      .update(sessions)
+      .set({
+        seatsTaken: sql`seats_taken + (select count(*) from bookings where session_id = ${sessionId} and last_op = ${offerOp} and status = 'offered')`,
+        updatedAt: now,
+      })
+      .where(sql`${sessions.id} = ${sessionId}`),
     notifyBookings(db, "offer_made", sql`b.session_id = ${sessionId} and b.last_op = ${offerOp} and b.status = 'offered'`, now),
   ];
 }
@@ -88,14 +129,18 @@ export function releaseSeatsStatements(
   { sessionId, seats, opId, freedBy, now }: { sessionId: string; seats: number; opId: string; freedBy: string; now: number },
 ) {
   return [
-    db.run(sql`update sessions set seats_taken = seats_taken - ${seats}, updated_at = ${now}
-      where id = ${sessionId} and exists (select 1 from bookings where id = ${freedBy} and last_op = ${opId})`),
+    db
+      .update(sessions)
+      .set({ seatsTaken: sql`seats_taken - ${seats}`, updatedAt: now })
+      .where(sql`${sessions.id} = ${sessionId} and exists (select 1 from bookings where id = ${freedBy} and last_op = ${opId})`),
     ...offerFreeSeatsStatements(db, { sessionId, opId, now }),
   ];
 }
 
 /** Takes `seats` of a session if booking `heldBy` was really written as a seat holder by `opId`. */
 export function takeSeatsStatement(db: Db, { sessionId, seats, opId, heldBy, now }: { sessionId: string; seats: number; opId: string; heldBy: string; now: number }) {
-  return db.run(sql`update sessions set seats_taken = seats_taken + ${seats}, updated_at = ${now}
-    where id = ${sessionId} and exists (select 1 from bookings where id = ${heldBy} and last_op = ${opId} and status in ${HOLDING})`);
+  return db
+    .update(sessions)
+    .set({ seatsTaken: sql`seats_taken + ${seats}`, updatedAt: now })
+    .where(sql`${sessions.id} = ${sessionId} and exists (select 1 from bookings where id = ${heldBy} and last_op = ${opId} and status in ${HOLDING})`);
 }

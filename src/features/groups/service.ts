@@ -8,7 +8,7 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { assertBookable, loadSession, loadVisibleBooking } from "../bookings/lookups";
-import { notifyBookings, releaseSeatsStatements, takeSeatsStatement } from "../bookings/statements";
+import { insertSelect, notifyBookings, releaseSeatsStatements, takeSeatsStatement } from "../bookings/statements";
 import { bookingOut } from "../bookings/view";
 
 export interface GroupInput {
@@ -76,12 +76,30 @@ export async function createGroupBooking(deps: Deps, actor: Actor, sessionId: st
   // Invariant (rules 1, 7, 9): the group's seats are taken only if all of them are free when
   // the batch runs (no waiting list for groups); the counter and the confirmation go with it.
   await db.batch([
-    db.run(sql`insert into bookings (id, kind, session_id, person_id, organisation_id, pupils, staff, seats, status, starts_at, ends_at,
-        access_needs, roster, ticket_code, last_op, created_at, updated_at)
-      select ${id}, 'group', s.id, ${bookerId}, ${input.schoolId}, ${input.pupils}, ${input.staff}, ${seats}, 'confirmed', s.starts_at, s.ends_at,
-        ${input.accessNeeds ?? ""}, ${input.roster ? JSON.stringify(input.roster) : null}, ${newTicketCode()}, ${op}, ${now}, ${now}
-      from sessions s
-      where s.id = ${sessionId} and s.status = 'scheduled' and s.starts_at > ${now} and s.seats_taken + ${seats} <= s.capacity`),
+    insertSelect(
+      db,
+      bookings,
+      {
+        id,
+        kind: "group",
+        sessionId,
+        personId: bookerId,
+        organisationId: input.schoolId,
+        pupils: input.pupils,
+        staff: input.staff,
+        seats,
+        status: "confirmed",
+        startsAt: sql`s.starts_at`,
+        endsAt: sql`s.ends_at`,
+        accessNeeds: input.accessNeeds ?? "",
+        roster: input.roster ? JSON.stringify(input.roster) : null,
+        ticketCode: newTicketCode(),
+        lastOp: op,
+        createdAt: now,
+        updatedAt: now,
+      },
+      sql`from sessions s where s.id = ${sessionId} and s.status = 'scheduled' and s.starts_at > ${now} and s.seats_taken + ${seats} <= s.capacity`,
+    ),
     takeSeatsStatement(db, { sessionId, seats, opId: op, heldBy: id, now }),
     notifyBookings(db, "group_confirmed", sql`b.id = ${id} and b.last_op = ${op}`, now),
   ]);
