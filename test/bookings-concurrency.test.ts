@@ -8,7 +8,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { startServer } from "../src/server";
 import { bookings, sessions } from "../src/db/schema";
 import { checkSeatAccounting } from "../src/features/bookings/consistency";
-import { addMember, organisation, session, youngPeopleWithTokens } from "./support/fixtures";
+import { addMember, organisation, session, signedIn, youngPeopleWithTokens } from "./support/fixtures";
 import { serveUnguarded } from "./support/unguarded-booking";
 import { serve } from "@hono/node-server";
 import { createApp } from "../src/app";
@@ -54,9 +54,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function post(path: string, token: string, body: unknown = {}) {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method: "POST",
+async function post(path: string, token: string, body: unknown = {}, base = server.url, method = "POST") {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method,
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body: JSON.stringify(body),
   });
@@ -176,6 +176,48 @@ describe("the same races with a network round trip per statement (as on D1 and T
     expect(count(results, (r) => r.body.status === "confirmed")).toBe(20);
     expect(count(results, (r) => r.body.status === "waitlisted")).toBe(280);
     expect(await seatsTaken(s.id)).toBe(20);
+  });
+
+  it("gives one booking to one person sending 50 requests at once, the unique index answering 409 (never 500) to the racers", async () => {
+    const s = await session(db(), now(), { capacity: 20 });
+    const [yp] = await youngPeopleWithTokens(db(), now(), 1);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        const res = await fetch(`${url}/api/v1/sessions/${s.id}/bookings`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${yp!.token}`, "content-type": "application/json" },
+          body: "{}",
+        });
+        return { status: res.status, body: (await res.json()) as { type?: string } };
+      }),
+    );
+    expect(count(results, (r) => r.status >= 500)).toBe(0);
+    expect(count(results, (r) => r.status === 201)).toBe(1);
+    expect(count(results, (r) => r.status === 409 && r.body.type!.endsWith("already-booked"))).toBe(49);
+    expect(await db().select().from(bookings).where(eq(bookings.sessionId, s.id))).toHaveLength(1);
+  });
+
+  it("keeps the ledger exact when cancellations, bookings and capacity cuts interleave", async () => {
+    const s = await session(db(), now(), { capacity: 10 });
+    const first = await youngPeopleWithTokens(db(), now(), 10);
+    const held = await Promise.all(first.map((yp) => post(`/sessions/${s.id}/bookings`, yp.token, {}, url)));
+    const later = await youngPeopleWithTokens(db(), now(), 40);
+    const coordinator = await signedIn(db(), now(), "coordinator@opendoor.test");
+    const storm = await Promise.all([
+      ...held.slice(0, 6).map((r, i) => post(`/bookings/${r.body.id}/cancel`, first[i]!.token, {}, url)),
+      ...later.map((yp) => post(`/sessions/${s.id}/bookings`, yp.token, {}, url)),
+      // A cut to 6 seats: allowed only at a moment when at most 6 are taken.
+      post(`/sessions/${s.id}`, coordinator, { capacity: 6 }, url, "PATCH"),
+    ]);
+    expect(count(storm, (r) => r.status >= 500)).toBe(0);
+    const cut = storm.at(-1)!;
+    expect(cut.status === 200 || (cut.status === 409 && cut.body.type!.endsWith("capacity-below-taken"))).toBe(true);
+    const capacity = cut.status === 200 ? 6 : 10;
+    const rows = await db().select().from(bookings).where(eq(bookings.sessionId, s.id));
+    const holding = count(rows, (r) => ["confirmed", "offered", "pending_consent"].includes(r.status));
+    expect(holding).toBe(capacity);
+    expect(await seatsTaken(s.id)).toBe(capacity);
+    console.log(`[race] capacity cut during the storm: ${cut.status}`);
   });
 
   it("CONTROL: the same race against a read-then-write booking without the guard overbooks", async () => {
