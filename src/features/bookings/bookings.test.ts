@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { bookings, outbox, sessions } from "../../db/schema";
+import { auditLog, bookings, outbox, sessions } from "../../db/schema";
 import { COORDINATOR, createHarness, problem, type Harness } from "../../../test/support/harness";
 import { session, youngPeopleWithTokens } from "../../../test/support/fixtures";
 import { checkSeatAccounting } from "./consistency";
@@ -352,5 +352,59 @@ describe("seeing and cancelling bookings", () => {
     expect((await book(s.id, yp!.token)).status).toBe(201);
     const live = await h.db.select().from(bookings).where(and(eq(bookings.sessionId, s.id), eq(bookings.status, "confirmed")));
     expect(live).toHaveLength(1);
+  });
+});
+
+describe("records and documents", () => {
+  it("audits a coordinator booking for, reading and cancelling someone else's booking", async () => {
+    const s = await session(h.db, h.clock.now());
+    const [yp] = await people(1);
+    const b = (await (await book(s.id, coordinator, { personId: yp!.id })).json()) as Booking;
+    await h.request("GET", `/api/v1/bookings/${b.id}`, { token: yp!.token });
+    await h.request("GET", `/api/v1/bookings/${b.id}`, { token: coordinator });
+    await h.request("POST", `/api/v1/bookings/${b.id}/cancel`, { token: coordinator });
+    const entries = await h.db.select().from(auditLog).where(eq(auditLog.subjectId, b.id));
+    expect(entries.map((e) => e.action)).toEqual(["booking.created_on_behalf", "booking.read", "booking.cancelled_by_coordinator"]);
+    expect(entries[0]!.detail).toEqual({ personId: yp!.id, sessionId: s.id });
+  });
+
+  it("writes no audit entry when a booking on someone's behalf is refused", async () => {
+    const s = await session(h.db, h.clock.now(), { capacity: 0, event: { waitlistEnabled: false } });
+    const [yp] = await people(1);
+    expect((await book(s.id, coordinator, { personId: yp!.id })).status).toBe(409);
+    const entries = await h.db.select().from(auditLog).where(eq(auditLog.action, "booking.created_on_behalf"));
+    expect(entries.filter((e) => (e.detail as { sessionId: string }).sessionId === s.id)).toEqual([]);
+  });
+
+  it("replays the first answer for a repeated Idempotency-Key instead of booking twice", async () => {
+    const s = await session(h.db, h.clock.now());
+    const [yp] = await people(1);
+    const send = () => h.request("POST", `/api/v1/sessions/${s.id}/bookings`, { token: yp!.token, body: {}, headers: { "idempotency-key": "tap-1" } });
+    const first = await send();
+    const second = await send();
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.headers.get("idempotent-replayed")).toBe("true");
+    expect(await second.json()).toEqual(await first.json());
+    expect(await seatsTaken(s.id)).toBe(1);
+  });
+
+  it("documents every booking endpoint in the OpenAPI document", async () => {
+    const doc = (await (await h.request("GET", "/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    for (const [path, method] of [
+      ["/sessions/{id}/bookings", "post"],
+      ["/me/bookings", "get"],
+      ["/bookings/{id}", "get"],
+      ["/bookings/{id}/cancel", "post"],
+      ["/bookings/{id}/accept-offer", "post"],
+      ["/consents/{token}", "post"],
+      ["/sessions/{id}", "patch"],
+      ["/sessions/{id}/cancel", "post"],
+      ["/sessions/{id}/group-bookings", "post"],
+      ["/group-bookings/{id}", "patch"],
+      ["/group-bookings/{id}/cancel", "post"],
+    ] as const) {
+      expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    }
   });
 });

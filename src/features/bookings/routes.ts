@@ -158,8 +158,8 @@ export function registerBookings(api: Api) {
       responses: { 200: json(SessionSchema, "Changed"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404], 409: problems[409] },
     }),
     async (c) => {
-      requireCoordinator(c);
-      return c.json(await changeSession(c.var.deps, c.req.valid("param").id, c.req.valid("json")), 200);
+      const actor = requireCoordinator(c);
+      return c.json(await changeSession(c.var.deps, actor, c.req.valid("param").id, c.req.valid("json")), 200);
     },
   );
 
@@ -180,8 +180,8 @@ export function registerBookings(api: Api) {
       },
     }),
     async (c) => {
-      requireCoordinator(c);
-      return c.json(await cancelSession(c.var.deps, c.req.valid("param").id), 200);
+      const actor = requireCoordinator(c);
+      return c.json(await cancelSession(c.var.deps, actor, c.req.valid("param").id), 200);
     },
   );
 }

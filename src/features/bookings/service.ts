@@ -20,6 +20,7 @@ import {
   positionOf,
 } from "./lookups";
 import { clashExists, insertSelect, notifyBookings, releaseSeatsStatements, takeSeatsStatement, waitlistPosition } from "./statements";
+import { auditEntry } from "./audit";
 import { bookingOut, type BookingRow } from "./view";
 
 export const CONSENT_HOLD_MS = 2 * DAY;
@@ -127,6 +128,9 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
       payload: { consentUrl: token ? consentUrl(deps, token) : "" },
     }),
     notifyBookings(db, "booking_waitlisted", sql`${mine} and b.status = 'waitlisted'`, now, { payload: { position: waitlistPosition } }),
+    ...(person.id !== (actor.kind === "person" ? actor.person.id : null)
+      ? [auditEntry(db, actor, "booking.created_on_behalf", { type: "booking", id }, now, { detail: { personId: person.id, sessionId }, onlyIf: sql`exists (select 1 from bookings where id = ${id} and last_op = ${op})` })]
+      : []),
   ] as const;
   try {
     // Invariant (rules 1, 4, 5, 9): booking row, seat counter and the messages it causes commit
@@ -194,6 +198,7 @@ export async function cancelBooking(deps: Deps, actor: Actor, bookingId: string)
         .where(and(eq(bookings.id, b.id), eq(bookings.status, b.status), eq(bookings.seats, b.seats))),
       ...(holdsSeats ? releaseSeatsStatements(db, { sessionId: b.sessionId, seats: b.seats, opId: op, freedBy: b.id, now }) : []),
       notifyBookings(db, b.kind === "group" ? "group_cancelled" : "booking_cancelled", sql`b.id = ${b.id} and b.last_op = ${op}`, now),
+      ...(reason === "cancelled_by_coordinator" ? [auditEntry(db, actor, "booking.cancelled_by_coordinator", { type: "booking", id: b.id }, now, { onlyIf: sql`exists (select 1 from bookings where id = ${b.id} and last_op = ${op})` })] : []),
     ]);
     if (rowsAffected(cancelled) === 1) return bookingOut({ ...b, status: "cancelled", cancelledAt: now, cancelReason: reason, holdExpiresAt: null });
   }
@@ -264,6 +269,8 @@ function offerExpired(b: BookingRow) {
 
 export async function getBooking(deps: Deps, actor: Actor, bookingId: string) {
   const b = await loadVisibleBooking(deps, actor, bookingId);
+  const ownOrSchool = actor.kind === "api_key" || actor.person.id === b.personId || (b.organisationId !== null && actor.organisationIds.includes(b.organisationId));
+  if (!ownOrSchool) await auditEntry(deps.db, actor, "booking.read", { type: "booking", id: b.id }, deps.clock.now());
   return bookingOut(b, { position: await positionOf(deps, b.id) });
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { bookings, outbox, sessions } from "../../db/schema";
+import { auditLog, bookings, outbox, sessions } from "../../db/schema";
 import { COORDINATOR, createHarness, problem, type Harness } from "../../../test/support/harness";
 import { session, venue, youngPeopleWithTokens } from "../../../test/support/fixtures";
 import { checkSeatAccounting } from "./consistency";
@@ -49,6 +49,8 @@ describe("changing capacity", () => {
     expect(p.detail).toBe("6 seats are already taken, so the capacity can't be less than 6.");
     expect(p.seatsTaken).toBe(6);
     expect((await patch(s.id, { capacity: 6 })).status).toBe(200);
+    const entries = await h.db.select().from(auditLog).where(eq(auditLog.subjectId, s.id));
+    expect(entries.map((e) => [e.action, (e.detail as { capacity: number }).capacity])).toEqual([["session.changed", 6]]);
   });
 
   it("is for coordinators only", async () => {
@@ -107,6 +109,7 @@ describe("cancelling a session", () => {
     expect(again.status).toBe(409);
     expect((await problem(again)).type).toMatch(/session-cancelled$/);
     expect(await messagesFor("session_cancelled", ids)).toHaveLength(3);
+    expect((await h.db.select().from(auditLog).where(eq(auditLog.subjectId, s.id))).map((e) => e.action)).toEqual(["session.cancelled"]);
   });
 
   it("is for coordinators only", async () => {

@@ -5,6 +5,8 @@ import { bookings, sessions, venues } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { ProblemError } from "../../lib/problem";
+import type { Actor } from "../../lib/env";
+import { auditEntry } from "./audit";
 import { HOLDING, notifyBookings, offerFreeSeatsStatements } from "./statements";
 
 export interface SessionChange {
@@ -44,7 +46,7 @@ async function readSession(deps: Deps, id: string) {
  * is taken is refused by the UPDATE's own guard; a new time or place bumps the calendar
  * SEQUENCE, moves every booking's copied times and tells everyone holding a seat.
  */
-export async function changeSession(deps: Deps, sessionId: string, change: SessionChange) {
+export async function changeSession(deps: Deps, actor: Actor, sessionId: string, change: SessionChange) {
   const { db, clock } = deps;
   if (change.venueId) {
     const [venue] = await db.select({ id: venues.id }).from(venues).where(eq(venues.id, change.venueId)).limit(1);
@@ -71,11 +73,16 @@ export async function changeSession(deps: Deps, sessionId: string, change: Sessi
     // Invariant (rules 1, 5, 6, 9): the session, every booking's copied time, the offers that
     // new seats allow and the change emails commit together; capacity never drops below the
     // seats taken.
-    const [, updated] = await db.batch([
+    const [, , updated] = await db.batch([
       db
         .update(bookings)
         .set({ startsAt, endsAt, lastOp: op, updatedAt: now })
         .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ('pending_consent', 'confirmed', 'offered', 'waitlisted')`, moved ? guard : sql`0`)),
+      // Before the update, under the same guard: written exactly when the update applies.
+      auditEntry(db, actor, "session.changed", { type: "session", id: sessionId }, now, {
+        detail: { ...change, before: { capacity: s.capacity, startsAt: s.startsAt, endsAt: s.endsAt, venueId: s.venueId, onlineUrl: s.onlineUrl } },
+        onlyIf: guard,
+      }),
       db
         .update(sessions)
         .set({ capacity, startsAt, endsAt, venueId, onlineUrl, sequence: moved ? s.sequence + 1 : s.sequence, updatedAt: now })
@@ -97,7 +104,7 @@ export async function changeSession(deps: Deps, sessionId: string, change: Sessi
 }
 
 /** Cancels the session and every booking on it, telling each person (calendar CANCEL). */
-export async function cancelSession(deps: Deps, sessionId: string) {
+export async function cancelSession(deps: Deps, actor: Actor, sessionId: string) {
   const { db, clock } = deps;
   const now = clock.now();
   const s = await readSession(deps, sessionId);
@@ -110,8 +117,9 @@ export async function cancelSession(deps: Deps, sessionId: string) {
     .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ('pending_consent', 'confirmed', 'offered', 'waitlisted')`, stillScheduled));
   // Invariant (rules 1, 6, 9): the session and all its bookings are cancelled together, its
   // held seats are released with them, and everyone's cancellation is queued in the same write.
-  const [cancelled, sessionUpdate] = await db.batch([
+  const [cancelled, , sessionUpdate] = await db.batch([
     cancel,
+    auditEntry(db, actor, "session.cancelled", { type: "session", id: sessionId }, now, { onlyIf: stillScheduled }),
     db
       .update(sessions)
       // Only seats already used (attended / no_show) stay counted; every held seat is released.

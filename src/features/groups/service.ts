@@ -159,6 +159,7 @@ export async function changeGroupBooking(deps: Deps, actor: Actor, bookingId: st
     const [now2] = await db.select().from(bookings).where(eq(bookings.id, b.id)).limit(1);
     if (now2?.seats === b.seats && now2.status === "confirmed" && delta > 0) {
       const { session: fresh } = await loadSession(deps, b.sessionId);
+      if (fresh.status === "cancelled") assertBookable(fresh, now);
       throw fullProblem(Math.max(0, fresh.capacity - fresh.seatsTaken), delta);
     }
   }
