@@ -355,6 +355,40 @@ describe("seeing and cancelling bookings", () => {
   });
 });
 
+describe("security", () => {
+  it("answers 401 without a token on every booking endpoint, and changes nothing", async () => {
+    const s = await session(h.db, h.clock.now());
+    const [yp] = await people(1);
+    const b = (await (await book(s.id, yp!.token)).json()) as Booking;
+    for (const [method, path] of [
+      ["POST", `/api/v1/sessions/${s.id}/bookings`],
+      ["GET", "/api/v1/me/bookings"],
+      ["GET", `/api/v1/bookings/${b.id}`],
+      ["POST", `/api/v1/bookings/${b.id}/cancel`],
+      ["POST", `/api/v1/bookings/${b.id}/accept-offer`],
+      ["PATCH", `/api/v1/sessions/${s.id}`],
+      ["POST", `/api/v1/sessions/${s.id}/cancel`],
+      ["POST", `/api/v1/sessions/${s.id}/group-bookings`],
+      ["PATCH", `/api/v1/group-bookings/${b.id}`],
+      ["POST", `/api/v1/group-bookings/${b.id}/cancel`],
+    ] as const) {
+      const res = await h.request(method, path, { body: method === "GET" ? undefined : { capacity: 1, schoolId: "x", pupils: 1, staff: 1 } });
+      expect(res.status, `${method} ${path}`).toBe(401);
+    }
+    expect((await h.db.select().from(bookings).where(eq(bookings.id, b.id)))[0]!.status).toBe("confirmed");
+    expect(await seatsTaken(s.id)).toBe(1);
+  });
+
+  it("does not let a young person treat their own booking as a group booking", async () => {
+    const s = await session(h.db, h.clock.now());
+    const [yp] = await people(1);
+    const b = (await (await book(s.id, yp!.token)).json()) as Booking;
+    expect((await h.request("PATCH", `/api/v1/group-bookings/${b.id}`, { token: yp!.token, body: { pupils: 30, staff: 3 } })).status).toBe(404);
+    expect((await h.request("POST", `/api/v1/group-bookings/${b.id}/cancel`, { token: yp!.token })).status).toBe(404);
+    expect(await seatsTaken(s.id)).toBe(1);
+  });
+});
+
 describe("records and documents", () => {
   it("audits a coordinator booking for, reading and cancelling someone else's booking", async () => {
     const s = await session(h.db, h.clock.now());

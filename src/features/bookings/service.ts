@@ -113,9 +113,11 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
           and not ${clashExists(person.id, sql`s.starts_at`, sql`s.ends_at`, sessionId)}`,
     );
   const mine = sql`b.id = ${id} and b.last_op = ${op}`;
+  const tokenHash = token ? await sha256Hex(token) : null;
+  const onBehalf = actor.kind !== "person" || person.id !== actor.person.id;
   const statements = [
     // Rule 1: the seat is taken only if one is free at the moment this batch runs.
-    insert(status, sql`s.seats_taken + 1 <= s.capacity`, hold, token ? await sha256Hex(token) : null, null),
+    insert(status, sql`s.seats_taken + 1 <= s.capacity`, hold, tokenHash, null),
     takeSeatsStatement(db, { sessionId, seats: 1, opId: op, heldBy: id, now }),
     // Rule 5: otherwise the person joins the back of the queue (if this event keeps one).
     ...(event.waitlistEnabled
@@ -128,14 +130,19 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
       payload: { consentUrl: token ? consentUrl(deps, token) : "" },
     }),
     notifyBookings(db, "booking_waitlisted", sql`${mine} and b.status = 'waitlisted'`, now, { payload: { position: waitlistPosition } }),
-    ...(person.id !== (actor.kind === "person" ? actor.person.id : null)
-      ? [auditEntry(db, actor, "booking.created_on_behalf", { type: "booking", id }, now, { detail: { personId: person.id, sessionId }, onlyIf: sql`exists (select 1 from bookings where id = ${id} and last_op = ${op})` })]
+    ...(onBehalf
+      ? [
+          auditEntry(db, actor, "booking.created_on_behalf", { type: "booking", id }, now, {
+            detail: { personId: person.id, sessionId },
+            onlyIf: sql`exists (select 1 from bookings where id = ${id} and last_op = ${op})`,
+          }),
+        ]
       : []),
   ] as const;
   try {
     // Invariant (rules 1, 4, 5, 9): booking row, seat counter and the messages it causes commit
     // together or not at all; seats_taken never exceeds capacity.
-    await db.batch(statements as unknown as Parameters<typeof db.batch>[0]);
+    await db.batch(statements);
   } catch (err) {
     if (isDuplicateBooking(err)) {
       const again = await liveBookingOf(deps, person.id, sessionId);

@@ -93,6 +93,13 @@ describe("booking a group", () => {
     expect(await seatsTaken(s.id)).toBe(0);
   });
 
+  it("refuses another school's API key", async () => {
+    const keyRes = await h.request("POST", `/api/v1/organisations/${otherSchoolId}/api-keys`, { token: otherTeacher, body: { name: "MIS" } });
+    const { key } = (await keyRes.json()) as { key: string };
+    const s = await groupSession();
+    expect((await bookGroup(s.id, key, { schoolId, pupils: 9, staff: 1 })).status).toBe(403);
+  });
+
   it("accepts the school's API key", async () => {
     const keyRes = await h.request("POST", `/api/v1/organisations/${schoolId}/api-keys`, { token: teacher, body: { name: "MIS" } });
     const { key } = (await keyRes.json()) as { key: string };
