@@ -62,6 +62,10 @@ async function post(path: string, token: string, body: unknown = {}, base = serv
   });
   return { status: res.status, body: (await res.json()) as { status?: string; position?: number; type?: string; id?: string } };
 }
+/** Opens `n` keep-alive connections first, so a burst arrives together instead of trickling in while sockets connect. */
+async function warmUp(base: string, n = 300) {
+  await Promise.all(Array.from({ length: n }, async () => (await fetch(`${base}/healthz`)).text()));
+}
 const count = <T>(xs: T[], pred: (x: T) => boolean) => xs.filter(pred).length;
 const seatsTaken = async (id: string) => (await db().select().from(sessions).where(eq(sessions.id, id)))[0]!.seatsTaken;
 
@@ -69,6 +73,7 @@ describe("booking races over HTTP", () => {
   it("gives exactly 20 seats to 300 people booking a 20-seat session at once, and queues the other 280 in order", async () => {
     const s = await session(db(), now(), { capacity: 20 });
     const yps = await youngPeopleWithTokens(db(), now(), 300);
+    await warmUp(server.url);
     const started = performance.now();
     const results = await Promise.all(yps.map((yp) => post(`/sessions/${s.id}/bookings`, yp.token)));
     const ms = Math.round(performance.now() - started);
@@ -160,6 +165,7 @@ describe("the same races with a network round trip per statement (as on D1 and T
   it("still gives exactly 20 seats to 300 people at once", async () => {
     const s = await session(db(), now(), { capacity: 20 });
     const yps = await youngPeopleWithTokens(db(), now(), 300);
+    await warmUp(url);
     const started = performance.now();
     const results = await Promise.all(
       yps.map(async (yp) => {
@@ -220,11 +226,26 @@ describe("the same races with a network round trip per statement (as on D1 and T
     console.log(`[race] capacity cut during the storm: ${cut.status}`);
   });
 
+  it("frees a seat once when the same booking is cancelled 20 times at once", async () => {
+    const s = await session(db(), now(), { capacity: 1 });
+    const [holder, waiting, third] = await youngPeopleWithTokens(db(), now(), 3);
+    const held = await post(`/sessions/${s.id}/bookings`, holder!.token, {}, url);
+    await post(`/sessions/${s.id}/bookings`, waiting!.token, {}, url);
+    await post(`/sessions/${s.id}/bookings`, third!.token, {}, url);
+    const results = await Promise.all(Array.from({ length: 20 }, () => post(`/bookings/${held.body.id}/cancel`, holder!.token, {}, url)));
+    expect(count(results, (r) => r.status === 200)).toBe(1);
+    expect(count(results, (r) => r.status === 409)).toBe(19);
+    const rows = await db().select().from(bookings).where(eq(bookings.sessionId, s.id));
+    expect(rows.map((r) => r.status).sort()).toEqual(["cancelled", "offered", "waitlisted"]);
+    expect(await seatsTaken(s.id)).toBe(1);
+  });
+
   it("CONTROL: the same race against a read-then-write booking without the guard overbooks", async () => {
     const s = await session(db(), now(), { capacity: 20 });
     const yps = await youngPeopleWithTokens(db(), now(), 300);
     const control = await serveUnguarded(slowDb, await freePort());
     try {
+      await warmUp(control.url);
       const results = await Promise.all(
         yps.map(async (yp) => (await (await fetch(`${control.url}/unguarded/${s.id}/${yp.id}`, { method: "POST" })).json()) as { status: string }),
       );

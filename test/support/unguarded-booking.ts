@@ -34,6 +34,7 @@ export async function bookWithoutCapacityGuard(db: Db, sessionId: string, person
 /** Serves the control over HTTP on its own port, so it meets the same concurrency as the app. */
 export async function serveUnguarded(db: Db, port: number) {
   const app = new Hono();
+  app.get("/healthz", (c) => c.text("ok"));
   app.post("/unguarded/:sessionId/:personId", async (c) => {
     const status = await bookWithoutCapacityGuard(db, c.req.param("sessionId"), c.req.param("personId"), Date.now());
     return c.json({ status }, 201);

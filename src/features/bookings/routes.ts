@@ -3,7 +3,8 @@ import { requireActor, requireCoordinator, requirePerson } from "../../lib/auth"
 import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
 import { decideConsent } from "./consent";
-import { acceptOffer, bookSession, cancelBooking, getBooking, listMyBookings } from "./service";
+import { acceptOffer } from "./offers";
+import { bookSession, cancelBooking, getBooking, listMyBookings } from "./service";
 import { cancelSession, changeSession } from "./session-changes";
 import { BookingSchema } from "./view";
 

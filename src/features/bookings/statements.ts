@@ -11,7 +11,7 @@
 import { getTableColumns, is, SQL, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
-import { bookings, outbox, sessions } from "../../db/schema";
+import { bookings, outbox, SEAT_HOLDING_STATUSES, sessions } from "../../db/schema";
 import { DAY, HOUR } from "../../lib/time";
 
 /**
@@ -29,7 +29,7 @@ export function insertSelect<T extends SQLiteTable>(db: Db, table: T, values: Pa
 }
 
 /** Statuses that hold a seat (rule 1 counts these against capacity). */
-export const HOLDING = sql`('pending_consent', 'confirmed', 'offered')`;
+export const HOLDING = sql.raw(`(${SEAT_HOLDING_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 /** An offer is held 24 h, but never later than 2 h before the start. */
 export const OFFER_HOLD_MS = DAY;
 export const OFFER_CUTOFF_MS = 2 * HOUR;
