@@ -74,6 +74,15 @@ describe("moving a session", () => {
     expect((await messagesFor("session_changed", ids)).map((m) => (m.payload as { bookingId: string }).bookingId).sort()).toEqual(ids.slice(0, 2).sort());
   });
 
+  it("shortens offer holds when the session moves earlier", async () => {
+    const { s, ids, yps } = await sessionWith(1, 2);
+    await h.request("POST", `/api/v1/bookings/${ids[0]}/cancel`, { token: yps[0]!.token });
+    const newStart = h.clock.now() + 10 * HOUR;
+    await patch(s.id, { startsAt: new Date(newStart).toISOString(), endsAt: new Date(newStart + HOUR).toISOString() });
+    const [offered] = await h.db.select().from(bookings).where(eq(bookings.id, ids[1]!));
+    expect(offered).toMatchObject({ status: "offered", holdExpiresAt: newStart - 2 * HOUR, startsAt: newStart });
+  });
+
   it("treats a new venue as a change everyone hears about", async () => {
     const { s, ids } = await sessionWith(5, 1);
     const v = await venue(h.db);

@@ -7,7 +7,7 @@ import type { Deps } from "../../lib/deps";
 import { ProblemError } from "../../lib/problem";
 import type { Actor } from "../../lib/env";
 import { auditEntry } from "./audit";
-import { HOLDING, notifyBookings, offerFreeSeatsStatements } from "./statements";
+import { HOLDING, notifyBookings, OFFER_CUTOFF_MS, offerFreeSeatsStatements } from "./statements";
 
 export interface SessionChange {
   capacity?: number;
@@ -73,11 +73,18 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
     // Invariant (rules 1, 5, 6, 9): the session, every booking's copied time, the offers that
     // new seats allow and the change emails commit together; capacity never drops below the
     // seats taken.
-    const [, , updated] = await db.batch([
+    const [, , , updated] = await db.batch([
       db
         .update(bookings)
         .set({ startsAt, endsAt, lastOp: op, updatedAt: now })
         .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ('pending_consent', 'confirmed', 'offered', 'waitlisted')`, moved ? guard : sql`0`)),
+      // Holds never outlast the new time: offers end 2 h before the start, consent holds at it.
+      db
+        .update(bookings)
+        .set({
+          holdExpiresAt: sql`min(${bookings.holdExpiresAt}, case when ${bookings.status} = 'offered' then ${startsAt - OFFER_CUTOFF_MS} else ${startsAt} end)`,
+        })
+        .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ('pending_consent', 'offered')`, moved ? guard : sql`0`)),
       // Before the update, under the same guard: written exactly when the update applies.
       auditEntry(db, actor, "session.changed", { type: "session", id: sessionId }, now, {
         detail: { ...change, before: { capacity: s.capacity, startsAt: s.startsAt, endsAt: s.endsAt, venueId: s.venueId, onlineUrl: s.onlineUrl } },
