@@ -20,6 +20,8 @@ import { registerAttendance } from "./features/attendance/routes";
 import { registerFeedback } from "./features/feedback/routes";
 import { registerReports } from "./features/reports/routes";
 import { registerSignInPages } from "./features/auth/pages";
+import { registerBookings } from "./features/bookings/routes";
+import { registerGroups } from "./features/groups/routes";
 
 export const API_BASE = "/api/v1";
 
@@ -84,6 +86,8 @@ export function createApp(deps: DepsSource) {
   registerAttendance(api);
   registerFeedback(api);
   registerReports(api);
+  registerBookings(api);
+  registerGroups(api);
   app.route(API_BASE, api);
 
   registerOps(app);

@@ -3,6 +3,7 @@ import { dispatchOutbox } from "./features/notifications/outbox";
 import { anonymiseExpiredAttendees } from "./features/privacy/retention";
 import { markNoShows } from "./features/attendance/no-shows";
 import { purgeExpiredIdempotencyKeys } from "./lib/idempotency";
+import { expireHolds } from "./features/bookings/expiry";
 
 /**
  * Everything the minute cron (Worker `scheduled`) and the Node timer run. Each job is
@@ -10,8 +11,9 @@ import { purgeExpiredIdempotencyKeys } from "./lib/idempotency";
  * Jobs that change state run before the dispatcher, so the messages they cause go out now.
  */
 export const SCHEDULED_JOBS: ReadonlyArray<{ name: string; run: (deps: Deps) => Promise<unknown> }> = [
-  { name: "retention", run: anonymiseExpiredAttendees },
+  { name: "expire-holds", run: (deps) => expireHolds(deps) },
   { name: "no-shows", run: (deps) => markNoShows(deps) },
+  { name: "retention", run: anonymiseExpiredAttendees },
   { name: "idempotency_keys", run: purgeExpiredIdempotencyKeys },
   { name: "outbox", run: (deps) => dispatchOutbox(deps, { limit: 50 }) },
 ];

@@ -1,0 +1,43 @@
+// Guardian consent (rule 3): the emailed one-time token is the guardian's only credential.
+import { and, eq, gt, sql } from "drizzle-orm";
+import { rowsAffected } from "../../db/client";
+import { bookings } from "../../db/schema";
+import { newId, sha256Hex } from "../../lib/crypto";
+import type { Deps } from "../../lib/deps";
+import { ProblemError } from "../../lib/problem";
+import { notifyBookings, releaseSeatsStatements } from "./statements";
+
+export type ConsentDecision = "grant" | "refuse";
+
+/** Grants (→ confirmed) or refuses (→ cancelled, seat offered on) a pending booking. Single use. */
+export async function decideConsent(deps: Deps, token: string, decision: ConsentDecision) {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const hash = await sha256Hex(token);
+  const [b] = await db.select().from(bookings).where(eq(bookings.consentTokenHash, hash)).limit(1);
+  const unusable = new ProblemError("token_invalid", "This consent link has already been used or has run out. The young person can book again if there is still space.");
+  if (!b || b.status !== "pending_consent" || (b.holdExpiresAt !== null && b.holdExpiresAt <= now)) throw unusable;
+  const op = newId("op", now);
+  // The token is cleared in the same statement that uses it, and only while the hold is open:
+  // two clicks on the link (or a click racing the expiry job) cannot both act.
+  const claim = and(eq(bookings.id, b.id), eq(bookings.status, "pending_consent"), eq(bookings.consentTokenHash, hash), gt(bookings.holdExpiresAt, now));
+  const mine = sql`b.id = ${b.id} and b.last_op = ${op}`;
+  const results =
+    decision === "grant"
+      ? // Invariant (rules 3, 9): the held seat becomes confirmed and the confirmation is queued together.
+        await db.batch([
+          db.update(bookings).set({ status: "confirmed", consentTokenHash: null, holdExpiresAt: null, lastOp: op, updatedAt: now }).where(claim),
+          notifyBookings(db, "booking_confirmed", mine, now),
+        ])
+      : // Invariant (rules 1, 3, 5, 9): refusal frees the seat, offers it on and tells the young person, all at once.
+        await db.batch([
+          db
+            .update(bookings)
+            .set({ status: "cancelled", cancelReason: "consent_refused", cancelledAt: now, consentTokenHash: null, holdExpiresAt: null, lastOp: op, updatedAt: now })
+            .where(claim),
+          ...releaseSeatsStatements(db, { sessionId: b.sessionId!, seats: b.seats, opId: op, freedBy: b.id, now }),
+          notifyBookings(db, "consent_refused", mine, now, { payload: { reason: "refused" } }),
+        ]);
+  if (rowsAffected(results[0]) !== 1) throw unusable;
+  return { bookingId: b.id, status: decision === "grant" ? ("confirmed" as const) : ("cancelled" as const) };
+}

@@ -1,0 +1,93 @@
+// Reads shared by the booking and group services. Reads decide what to attempt and how to
+// explain a refusal; they never decide capacity (the guards inside each batch do).
+import { and, eq, inArray, ne, sql, gt, lt } from "drizzle-orm";
+import { bookings, events, sessions } from "../../db/schema";
+import type { Deps } from "../../lib/deps";
+import { actsFor, isCoordinator } from "../../lib/auth";
+import type { Actor } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { waitlistPosition } from "./statements";
+import type { BookingRow } from "./view";
+
+export async function loadSession(deps: Deps, sessionId: string) {
+  const [row] = await deps.db
+    .select({ session: sessions, event: events })
+    .from(sessions)
+    .innerJoin(events, eq(events.id, sessions.eventId))
+    .where(eq(sessions.id, sessionId))
+    .limit(1);
+  if (!row) throw new ProblemError("not_found", "We can't find that session.");
+  return row;
+}
+
+export function eventTitle(event: typeof events.$inferSelect) {
+  return event.title.en;
+}
+
+/** Refuses a session that can no longer be booked (or changed by a non-coordinator). */
+export function assertBookable(session: typeof sessions.$inferSelect, now: number) {
+  if (session.status === "cancelled") throw new ProblemError("session_cancelled", "This session has been cancelled, so it can't be booked or changed.");
+  if (session.startsAt <= now) throw new ProblemError("session_started", "This session has already started, so it's too late to book or change it.");
+}
+
+/** A booking the actor may see: its owner, the group's school, or a coordinator. Others get 404. */
+export async function loadVisibleBooking(deps: Deps, actor: Actor, bookingId: string): Promise<BookingRow> {
+  const [b] = await deps.db.select().from(bookings).where(eq(bookings.id, bookingId)).limit(1);
+  const visible =
+    b &&
+    (isCoordinator(actor) ||
+      (actor.kind === "person" && b.kind !== "group" && b.personId === actor.person.id) ||
+      (b.kind === "group" && b.organisationId !== null && actsFor(actor, b.organisationId)));
+  if (!visible) throw new ProblemError("not_found", "We can't find that booking.");
+  return b;
+}
+
+export async function positionOf(deps: Deps, bookingId: string): Promise<number | undefined> {
+  const rows = await deps.db.all<{ position: number }>(sql`select ${waitlistPosition} as position from bookings b where b.id = ${bookingId} and b.status = 'waitlisted'`);
+  return rows[0]?.position;
+}
+
+/** The person's seat-holding booking that overlaps [startsAt, endsAt), other than this session. */
+export async function findClash(deps: Deps, personId: string, startsAt: number, endsAt: number, sessionId: string) {
+  const [other] = await deps.db
+    .select({ id: bookings.id, kind: bookings.kind, sessionId: bookings.sessionId, startsAt: bookings.startsAt, title: events.title })
+    .from(bookings)
+    .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .leftJoin(events, eq(events.id, sessions.eventId))
+    .where(
+      and(
+        eq(bookings.personId, personId),
+        ne(bookings.kind, "group"),
+        inArray(bookings.status, ["pending_consent", "confirmed", "offered"]),
+        lt(bookings.startsAt, endsAt),
+        gt(bookings.endsAt, startsAt),
+        sql`${bookings.sessionId} is not ${sessionId}`,
+      ),
+    )
+    .limit(1);
+  if (!other) return null;
+  return { id: other.id, title: other.title?.en ?? (other.kind === "mentoring" ? "a mentoring session" : "another booking") };
+}
+
+export function clashProblem(clash: { id: string; title: string }) {
+  return new ProblemError("booking_clash", `You already have a place at "${clash.title}" at the same time. Cancel that one first if you'd rather come to this.`, {
+    extra: { clashingBookingId: clash.id, clashingTitle: clash.title },
+  });
+}
+
+export async function liveBookingOf(deps: Deps, personId: string, sessionId: string) {
+  const [b] = await deps.db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.personId, personId), eq(bookings.sessionId, sessionId), eq(bookings.kind, "individual"), ne(bookings.status, "cancelled")))
+    .limit(1);
+  return b ?? null;
+}
+
+/** True when the error is the one-place-per-person-per-session index refusing a duplicate. */
+export function isDuplicateBooking(err: unknown): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if (e instanceof Error && /UNIQUE constraint failed: bookings\.session_id, bookings\.person_id/.test(e.message)) return true;
+  }
+  return false;
+}

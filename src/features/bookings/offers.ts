@@ -1,0 +1,76 @@
+// Accepting a seat offered from the waiting list (rule 5).
+import { and, eq, sql } from "drizzle-orm";
+import { rowsAffected } from "../../db/client";
+import { bookings } from "../../db/schema";
+import { isCoordinator } from "../../lib/auth";
+import { newId, newSecret, sha256Hex } from "../../lib/crypto";
+import type { Deps } from "../../lib/deps";
+import type { Actor } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { londonWallTime } from "../../lib/time";
+import { clashProblem, findClash, loadVisibleBooking } from "./lookups";
+import { CONSENT_HOLD_MS, consentUrl } from "./service";
+import { clashExists, notifyBookings } from "./statements";
+import { bookingOut, type BookingRow } from "./view";
+
+/** Accepts an offered seat: confirmed, or pending_consent when a guardian has to agree first. */
+export async function acceptOffer(deps: Deps, actor: Actor, bookingId: string) {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const b = await loadVisibleBooking(deps, actor, bookingId);
+  if (b.kind !== "individual" || !(isCoordinator(actor) || (actor.kind === "person" && actor.person.id === b.personId))) {
+    throw new ProblemError("not_found", "We can't find that booking.");
+  }
+  assertOfferOpen(b, now);
+  const clash = await findClash(deps, b.personId!, b.startsAt, b.endsAt, b.sessionId!);
+  if (clash) throw clashProblem(clash);
+  const needsConsent = b.guardianEmail !== null;
+  const token = needsConsent ? newSecret() : null;
+  const op = newId("op", now);
+  const mine = sql`b.id = ${b.id} and b.last_op = ${op}`;
+  // Invariant (rules 4, 5, 9): the offered seat (already counted in seats_taken) becomes the
+  // person's only while the offer is still open and they hold nothing overlapping; the
+  // confirmation or consent request is queued in the same write.
+  const [accepted] = await db.batch([
+    db
+      .update(bookings)
+      .set({
+        status: needsConsent ? "pending_consent" : "confirmed",
+        holdExpiresAt: needsConsent ? sql`min(${now + CONSENT_HOLD_MS}, ${bookings.startsAt})` : null,
+        consentTokenHash: token ? await sha256Hex(token) : null,
+        lastOp: op,
+        updatedAt: now,
+      })
+      .where(
+        and(
+          eq(bookings.id, b.id),
+          eq(bookings.status, "offered"),
+          sql`${bookings.holdExpiresAt} > ${now}`,
+          sql`not ${clashExists(b.personId!, sql`${b.startsAt}`, sql`${b.endsAt}`, b.sessionId!)}`,
+        ),
+      ),
+    notifyBookings(db, "booking_confirmed", sql`${mine} and b.status = 'confirmed'`, now),
+    notifyBookings(db, "booking_pending_consent", sql`${mine} and b.status = 'pending_consent'`, now),
+    notifyBookings(db, "consent_request", sql`${mine} and b.status = 'pending_consent'`, now, {
+      to: "guardian",
+      payload: { consentUrl: token ? consentUrl(deps, token) : "" },
+    }),
+  ]);
+  const [row] = await db.select().from(bookings).where(eq(bookings.id, b.id)).limit(1);
+  if (rowsAffected(accepted) === 1) return bookingOut(row!);
+  assertOfferOpen(row!, clock.now());
+  const clashNow = await findClash(deps, b.personId!, b.startsAt, b.endsAt, b.sessionId!);
+  throw clashNow ? clashProblem(clashNow) : new ProblemError("conflict", "This booking changed while you were accepting. Please look at it again.");
+}
+
+function assertOfferOpen(b: BookingRow, now: number) {
+  if (b.status === "cancelled" && b.cancelReason === "offer_expired") throw offerExpired(b);
+  if (b.status !== "offered") throw new ProblemError("conflict", "There's no seat offer waiting on this booking.");
+  if (b.holdExpiresAt !== null && b.holdExpiresAt <= now) throw offerExpired(b);
+}
+
+function offerExpired(b: BookingRow) {
+  const at = b.holdExpiresAt ? londonWallTime(b.holdExpiresAt) : null;
+  const when = at ? ` at ${String(at.hour).padStart(2, "0")}:${String(at.minute).padStart(2, "0")} on ${at.day}/${at.month}` : "";
+  return new ProblemError("offer_expired", `Sorry, this seat offer ran out${when}, so it has gone to the next person waiting.`);
+}

@@ -1,0 +1,240 @@
+// Individual bookings (rules 1–5): book, cancel, accept an offered seat, list.
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { rowsAffected } from "../../db/client";
+import { bookings, events, people, sessions } from "../../db/schema";
+import { isCoordinator } from "../../lib/auth";
+import { newId, newSecret, newTicketCode, sha256Hex } from "../../lib/crypto";
+import type { Deps } from "../../lib/deps";
+import type { Actor } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { ageOn, DAY, londonDate } from "../../lib/time";
+import {
+  assertBookable,
+  clashProblem,
+  eventTitle,
+  findClash,
+  isDuplicateBooking,
+  liveBookingOf,
+  loadSession,
+  loadVisibleBooking,
+  positionOf,
+} from "./lookups";
+import { clashExists, insertSelect, notifyBookings, releaseSeatsStatements, takeSeatsStatement, waitlistPosition } from "./statements";
+import { auditEntry } from "./audit";
+import { bookingOut } from "./view";
+
+export const CONSENT_HOLD_MS = 2 * DAY;
+const LIVE_STATUSES = ["pending_consent", "confirmed", "offered", "waitlisted"] as const;
+const HOLDING_STATUSES = ["pending_consent", "confirmed", "offered"] as const;
+const OPTIMISTIC_RETRIES = 5;
+
+export const consentUrl = (deps: Deps, token: string) => `${deps.config.publicUrl}/consent/${token}`;
+
+export interface BookInput {
+  personId?: string;
+  accessNeeds?: string;
+  guardianEmail?: string;
+}
+
+async function bookingPerson(deps: Deps, actor: Actor, personId?: string) {
+  if (actor.kind !== "person") throw new ProblemError("forbidden", "A person has to sign in to book a place; API keys can book groups only.");
+  if (personId && personId !== actor.person.id && !isCoordinator(actor)) {
+    throw new ProblemError("forbidden", "You can only book a place for yourself.");
+  }
+  if (!personId || personId === actor.person.id) return actor.person;
+  const [person] = await deps.db.select().from(people).where(eq(people.id, personId)).limit(1);
+  if (!person || person.erasedAt) throw new ProblemError("not_found", "We can't find that young person.", { errors: [{ path: "personId", message: "no such person" }] });
+  return person;
+}
+
+/** Why someone may not come, in words they understand, or null when they may. */
+function ineligibility(dateOfBirth: string | null, isYoungPerson: boolean, event: typeof events.$inferSelect, startsAt: number): string | null {
+  if (!isYoungPerson || !dateOfBirth) return "Only young people aged 11 to 25 can book a place. School staff can book a group instead.";
+  const age = ageOn(dateOfBirth, londonDate(startsAt));
+  if (age < event.minAge || age > event.maxAge) {
+    return `This session is for ages ${event.minAge} to ${event.maxAge}. On the day of the session you will be ${age}.`;
+  }
+  return null;
+}
+
+/**
+ * Books one seat for a young person: confirmed, pending_consent (under the event's consent
+ * age) or, when full, waitlisted. Capacity, clashes and the session's state are decided by
+ * guards inside one batch, never by the reads above it.
+ */
+export async function bookSession(deps: Deps, actor: Actor, sessionId: string, input: BookInput) {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const person = await bookingPerson(deps, actor, input.personId);
+  const { session, event } = await loadSession(deps, sessionId);
+  assertBookable(session, now);
+  const why = ineligibility(person.dateOfBirth, person.isYoungPerson, event, session.startsAt);
+  if (why) throw new ProblemError("not_eligible", why);
+  const needsConsent = ageOn(person.dateOfBirth!, londonDate(session.startsAt)) < event.consentAge;
+  if (needsConsent && !input.guardianEmail) {
+    throw new ProblemError("validation", `Because you are under ${event.consentAge}, we need a parent's or carer's email address so they can say yes.`, {
+      errors: [{ path: "guardianEmail", message: `required for people under ${event.consentAge}` }],
+    });
+  }
+  const existing = await liveBookingOf(deps, person.id, sessionId);
+  if (existing) throw alreadyBooked(existing.id);
+  const clash = await findClash(deps, person.id, session.startsAt, session.endsAt, sessionId);
+  if (clash) throw clashProblem(clash);
+
+  const id = newId("bkg", now);
+  const op = newId("op", now);
+  const token = needsConsent ? newSecret() : null;
+  const status = needsConsent ? "pending_consent" : "confirmed";
+  const hold = needsConsent ? sql`min(${now + CONSENT_HOLD_MS}, s.starts_at)` : null;
+  const insert = (rowStatus: string, guard: SQL, holdExpiresAt: SQL | null, tokenHash: string | null, queuedAt: number | null) =>
+    insertSelect(
+      db,
+      bookings,
+      {
+        id,
+        kind: "individual",
+        sessionId,
+        personId: person.id,
+        status: rowStatus,
+        startsAt: sql`s.starts_at`,
+        endsAt: sql`s.ends_at`,
+        accessNeeds: input.accessNeeds ?? "",
+        ticketCode: newTicketCode(),
+        guardianEmail: needsConsent ? input.guardianEmail! : null,
+        consentTokenHash: tokenHash,
+        holdExpiresAt,
+        queuedAt,
+        lastOp: op,
+        createdAt: now,
+        updatedAt: now,
+      },
+      sql`from sessions s
+        where s.id = ${sessionId} and s.status = 'scheduled' and s.starts_at > ${now} and (${guard})
+          and not ${clashExists(person.id, sql`s.starts_at`, sql`s.ends_at`, sessionId)}`,
+    );
+  const mine = sql`b.id = ${id} and b.last_op = ${op}`;
+  const tokenHash = token ? await sha256Hex(token) : null;
+  const onBehalf = actor.kind !== "person" || person.id !== actor.person.id;
+  const statements = [
+    // Rule 1: the seat is taken only if one is free at the moment this batch runs.
+    insert(status, sql`s.seats_taken + 1 <= s.capacity`, hold, tokenHash, null),
+    takeSeatsStatement(db, { sessionId, seats: 1, opId: op, heldBy: id, now }),
+    // Rule 5: otherwise the person joins the back of the queue (if this event keeps one).
+    ...(event.waitlistEnabled
+      ? [insert("waitlisted", sql`not exists (select 1 from bookings where id = ${id})`, null, null, now)]
+      : []),
+    notifyBookings(db, "booking_confirmed", sql`${mine} and b.status = 'confirmed'`, now),
+    notifyBookings(db, "booking_pending_consent", sql`${mine} and b.status = 'pending_consent'`, now),
+    notifyBookings(db, "consent_request", sql`${mine} and b.status = 'pending_consent'`, now, {
+      to: "guardian",
+      payload: { consentUrl: token ? consentUrl(deps, token) : "" },
+    }),
+    notifyBookings(db, "booking_waitlisted", sql`${mine} and b.status = 'waitlisted'`, now, { payload: { position: waitlistPosition } }),
+    ...(onBehalf
+      ? [
+          auditEntry(db, actor, "booking.created_on_behalf", { type: "booking", id }, now, {
+            detail: { personId: person.id, sessionId },
+            onlyIf: sql`exists (select 1 from bookings where id = ${id} and last_op = ${op})`,
+          }),
+        ]
+      : []),
+  ] as const;
+  try {
+    // Invariant (rules 1, 4, 5, 9): booking row, seat counter and the messages it causes commit
+    // together or not at all; seats_taken never exceeds capacity.
+    await db.batch(statements);
+  } catch (err) {
+    if (isDuplicateBooking(err)) {
+      const again = await liveBookingOf(deps, person.id, sessionId);
+      throw alreadyBooked(again?.id);
+    }
+    throw err;
+  }
+  const [row] = await db.select().from(bookings).where(eq(bookings.id, id)).limit(1);
+  if (row) return bookingOut(row, { position: await positionOf(deps, id), title: eventTitle(event) });
+  throw await explainRefusedBooking(deps, person.id, sessionId);
+}
+
+function alreadyBooked(bookingId?: string) {
+  return new ProblemError("already_booked", "You already have a place (or a place on the waiting list) for this session.", {
+    extra: bookingId ? { bookingId } : {},
+  });
+}
+
+/** The batch wrote nothing: re-read to say why, in the order a person would want to know. */
+async function explainRefusedBooking(deps: Deps, personId: string, sessionId: string): Promise<ProblemError> {
+  const { session } = await loadSession(deps, sessionId);
+  try {
+    assertBookable(session, deps.clock.now());
+  } catch (err) {
+    return err as ProblemError;
+  }
+  const existing = await liveBookingOf(deps, personId, sessionId);
+  if (existing) return alreadyBooked(existing.id);
+  const clash = await findClash(deps, personId, session.startsAt, session.endsAt, sessionId);
+  if (clash) return clashProblem(clash);
+  return new ProblemError("session_full", "Sorry, this session is full and it doesn't have a waiting list. Have a look at other dates.");
+}
+
+/** Cancels a booking (individual or group). Owners and schools until the start; coordinators any time. */
+export async function cancelBooking(deps: Deps, actor: Actor, bookingId: string) {
+  const { db, clock } = deps;
+  for (let attempt = 0; attempt < OPTIMISTIC_RETRIES; attempt++) {
+    const now = clock.now();
+    const b = await loadVisibleBooking(deps, actor, bookingId);
+    if (b.kind === "mentoring" || !b.sessionId) throw new ProblemError("unprocessable", "Mentoring bookings are cancelled from the mentoring page.");
+    if (!(LIVE_STATUSES as readonly string[]).includes(b.status)) {
+      throw new ProblemError("conflict", b.status === "cancelled" ? "This booking is already cancelled." : "This session has already happened, so the booking can't be cancelled.");
+    }
+    const [session] = await db.select().from(sessions).where(eq(sessions.id, b.sessionId)).limit(1);
+    const coordinator = isCoordinator(actor);
+    if (!coordinator && session!.startsAt <= now) {
+      throw new ProblemError("session_started", "The session has already started, so it's too late to cancel here. Please tell the organisers.");
+    }
+    const ownAction = actor.kind === "person" && actor.person.id === b.personId;
+    const reason = b.kind === "group" ? (coordinator && !ownAction ? "cancelled_by_coordinator" : "cancelled_by_school") : ownAction ? "cancelled_by_person" : "cancelled_by_coordinator";
+    const op = newId("op", now);
+    const holdsSeats = (HOLDING_STATUSES as readonly string[]).includes(b.status);
+    // Invariant (rules 1, 5, 9): the booking is cancelled, its seats are freed and offered to
+    // the waiting list, and the cancellation email is queued — all or nothing. The guard on
+    // the status and seats we read makes a concurrent change retry instead of freeing twice.
+    const [cancelled] = await db.batch([
+      db
+        .update(bookings)
+        .set({ status: "cancelled", cancelledAt: now, cancelReason: reason, holdExpiresAt: null, lastOp: op, updatedAt: now, sequence: sql`${bookings.sequence} + 1` })
+        .where(and(eq(bookings.id, b.id), eq(bookings.status, b.status), eq(bookings.seats, b.seats))),
+      ...(holdsSeats ? releaseSeatsStatements(db, { sessionId: b.sessionId, seats: b.seats, opId: op, freedBy: b.id, now }) : []),
+      notifyBookings(db, b.kind === "group" ? "group_cancelled" : "booking_cancelled", sql`b.id = ${b.id} and b.last_op = ${op}`, now),
+      ...(reason === "cancelled_by_coordinator" ? [auditEntry(db, actor, "booking.cancelled_by_coordinator", { type: "booking", id: b.id }, now, { onlyIf: sql`exists (select 1 from bookings where id = ${b.id} and last_op = ${op})` })] : []),
+    ]);
+    if (rowsAffected(cancelled) === 1) return bookingOut({ ...b, status: "cancelled", cancelledAt: now, cancelReason: reason, holdExpiresAt: null });
+  }
+  throw new ProblemError("conflict", "This booking is being changed by someone else right now. Please try again.");
+}
+
+export async function getBooking(deps: Deps, actor: Actor, bookingId: string) {
+  const b = await loadVisibleBooking(deps, actor, bookingId);
+  const ownOrSchool = actor.kind === "api_key" || actor.person.id === b.personId || (b.organisationId !== null && actor.organisationIds.includes(b.organisationId));
+  if (!ownOrSchool) await auditEntry(deps.db, actor, "booking.read", { type: "booking", id: b.id }, deps.clock.now());
+  return bookingOut(b, { position: await positionOf(deps, b.id) });
+}
+
+/** The signed-in person's own bookings, soonest first. */
+export async function listMyBookings(deps: Deps, personId: string) {
+  const rows = await deps.db
+    .select({ booking: bookings, title: events.title })
+    .from(bookings)
+    .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .leftJoin(events, eq(events.id, sessions.eventId))
+    .where(and(eq(bookings.personId, personId), sql`${bookings.kind} != 'group'`))
+    .orderBy(bookings.startsAt, desc(bookings.createdAt))
+    .limit(500);
+  const positions = new Map(
+    (
+      await deps.db.all<{ id: string; position: number }>(
+        sql`select b.id as id, ${waitlistPosition} as position from bookings b where b.person_id = ${personId} and b.status = 'waitlisted'`,
+      )
+    ).map((p) => [p.id, p.position]),
+  );
+  return rows.map((r) => bookingOut(r.booking, { position: positions.get(r.booking.id), title: r.title?.en }));
+}

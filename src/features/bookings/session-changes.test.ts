@@ -1,0 +1,129 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { auditLog, bookings, outbox, sessions } from "../../db/schema";
+import { COORDINATOR, createHarness, problem, type Harness } from "../../../test/support/harness";
+import { session, venue, youngPeopleWithTokens } from "../../../test/support/fixtures";
+import { checkSeatAccounting } from "./consistency";
+import { DAY, HOUR } from "../../lib/time";
+
+let h: Harness;
+let coordinator: string;
+beforeAll(async () => {
+  h = await createHarness();
+  coordinator = await h.tokenFor(COORDINATOR);
+});
+afterEach(async () => {
+  expect(await checkSeatAccounting(h.db)).toEqual([]);
+});
+afterAll(() => h.close());
+
+const patch = (id: string, body: unknown, token = coordinator) => h.request("PATCH", `/api/v1/sessions/${id}`, { token, body });
+const messagesFor = async (template: string, bookingIds: string[]) =>
+  (await h.db.select().from(outbox)).filter((m) => m.template === template && bookingIds.includes((m.payload as { bookingId: string }).bookingId));
+
+async function sessionWith(capacity: number, people: number) {
+  const s = await session(h.db, h.clock.now(), { capacity });
+  const yps = await youngPeopleWithTokens(h.db, h.clock.now(), people);
+  const ids: string[] = [];
+  for (const yp of yps) ids.push(((await (await h.request("POST", `/api/v1/sessions/${s.id}/bookings`, { token: yp.token, body: {} })).json()) as { id: string }).id);
+  return { s, ids, yps };
+}
+const statuses = async (ids: string[]) => Promise.all(ids.map(async (id) => (await h.db.select().from(bookings).where(eq(bookings.id, id)))[0]!.status));
+
+describe("changing capacity", () => {
+  it("offers new seats to the waiting list, in order, in the same write", async () => {
+    const { s, ids } = await sessionWith(2, 5);
+    const res = await patch(s.id, { capacity: 4 });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ capacity: 4, seatsTaken: 4, seatsLeft: 0 });
+    expect(await statuses(ids)).toEqual(["confirmed", "confirmed", "offered", "offered", "waitlisted"]);
+    expect(await messagesFor("offer_made", ids)).toHaveLength(2);
+  });
+
+  it("refuses to go below the seats taken, saying how many are taken", async () => {
+    const { s } = await sessionWith(10, 6);
+    const res = await patch(s.id, { capacity: 5 });
+    expect(res.status).toBe(409);
+    const p = await problem(res);
+    expect(p.type).toMatch(/capacity-below-taken$/);
+    expect(p.detail).toBe("6 seats are already taken, so the capacity can't be less than 6.");
+    expect(p.seatsTaken).toBe(6);
+    expect((await patch(s.id, { capacity: 6 })).status).toBe(200);
+    const entries = await h.db.select().from(auditLog).where(eq(auditLog.subjectId, s.id));
+    expect(entries.map((e) => [e.action, (e.detail as { capacity: number }).capacity])).toEqual([["session.changed", 6]]);
+  });
+
+  it("is for coordinators only", async () => {
+    const { s, yps } = await sessionWith(3, 1);
+    expect((await patch(s.id, { capacity: 50 }, yps[0]!.token)).status).toBe(403);
+    expect((await h.request("PATCH", `/api/v1/sessions/${s.id}`, { body: { capacity: 50 } })).status).toBe(401);
+    expect((await patch("ses_missing", { capacity: 50 })).status).toBe(404);
+  });
+});
+
+describe("moving a session", () => {
+  it("bumps the calendar sequence, moves every booking's times and tells everyone holding a seat", async () => {
+    const { s, ids } = await sessionWith(2, 3);
+    const startsAt = new Date(s.startsAt + DAY).toISOString();
+    const endsAt = new Date(s.startsAt + DAY + 3 * HOUR).toISOString();
+    const res = await patch(s.id, { startsAt, endsAt });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ startsAt, endsAt, sequence: 1 });
+    const rows = await h.db.select().from(bookings).where(eq(bookings.sessionId, s.id));
+    expect(rows.every((r) => r.startsAt === s.startsAt + DAY && r.endsAt === s.startsAt + DAY + 3 * HOUR)).toBe(true);
+    expect((await messagesFor("session_changed", ids)).map((m) => (m.payload as { bookingId: string }).bookingId).sort()).toEqual(ids.slice(0, 2).sort());
+  });
+
+  it("shortens offer holds when the session moves earlier", async () => {
+    const { s, ids, yps } = await sessionWith(1, 2);
+    await h.request("POST", `/api/v1/bookings/${ids[0]}/cancel`, { token: yps[0]!.token });
+    const newStart = h.clock.now() + 10 * HOUR;
+    await patch(s.id, { startsAt: new Date(newStart).toISOString(), endsAt: new Date(newStart + HOUR).toISOString() });
+    const [offered] = await h.db.select().from(bookings).where(eq(bookings.id, ids[1]!));
+    expect(offered).toMatchObject({ status: "offered", holdExpiresAt: newStart - 2 * HOUR, startsAt: newStart });
+  });
+
+  it("treats a new venue as a change everyone hears about", async () => {
+    const { s, ids } = await sessionWith(5, 1);
+    const v = await venue(h.db);
+    const res = await patch(s.id, { venueId: v.id });
+    expect(await res.json()).toMatchObject({ venueId: v.id, sequence: 1 });
+    expect(await messagesFor("session_changed", ids)).toHaveLength(1);
+    expect((await patch(s.id, { venueId: "ven_missing" })).status).toBe(400);
+  });
+
+  it("does not notify anyone for a capacity-only change", async () => {
+    const { s, ids } = await sessionWith(5, 2);
+    await patch(s.id, { capacity: 6 });
+    expect(await messagesFor("session_changed", ids)).toHaveLength(0);
+  });
+
+  it("refuses an end before the start, naming endsAt", async () => {
+    const { s } = await sessionWith(5, 0);
+    const res = await patch(s.id, { endsAt: new Date(s.startsAt - HOUR).toISOString() });
+    expect(res.status).toBe(400);
+    expect((await problem(res)).errors?.[0]?.path).toBe("endsAt");
+  });
+});
+
+describe("cancelling a session", () => {
+  it("cancels every booking, releases the seats and tells each person, all at once", async () => {
+    const { s, ids } = await sessionWith(2, 3);
+    const res = await h.request("POST", `/api/v1/sessions/${s.id}/cancel`, { token: coordinator });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: "cancelled", bookingsCancelled: 3, seatsTaken: 0 });
+    expect(await statuses(ids)).toEqual(["cancelled", "cancelled", "cancelled"]);
+    expect(await messagesFor("session_cancelled", ids)).toHaveLength(3);
+    const again = await h.request("POST", `/api/v1/sessions/${s.id}/cancel`, { token: coordinator });
+    expect(again.status).toBe(409);
+    expect((await problem(again)).type).toMatch(/session-cancelled$/);
+    expect(await messagesFor("session_cancelled", ids)).toHaveLength(3);
+    expect((await h.db.select().from(auditLog).where(eq(auditLog.subjectId, s.id))).map((e) => e.action)).toEqual(["session.cancelled"]);
+  });
+
+  it("is for coordinators only", async () => {
+    const { s, yps } = await sessionWith(2, 1);
+    expect((await h.request("POST", `/api/v1/sessions/${s.id}/cancel`, { token: yps[0]!.token })).status).toBe(403);
+    expect((await h.db.select().from(sessions).where(eq(sessions.id, s.id)))[0]!.status).toBe("scheduled");
+  });
+});

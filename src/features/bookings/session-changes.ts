@@ -1,0 +1,138 @@
+// Coordinators changing a session (rules 5 and 6): capacity, time, place, cancellation.
+import { and, eq, sql } from "drizzle-orm";
+import { rowsAffected } from "../../db/client";
+import { bookings, sessions, venues } from "../../db/schema";
+import { newId } from "../../lib/crypto";
+import type { Deps } from "../../lib/deps";
+import { ProblemError } from "../../lib/problem";
+import type { Actor } from "../../lib/env";
+import { auditEntry } from "./audit";
+import { HOLDING, notifyBookings, OFFER_CUTOFF_MS, offerFreeSeatsStatements } from "./statements";
+
+export interface SessionChange {
+  capacity?: number;
+  startsAt?: number;
+  endsAt?: number;
+  venueId?: string | null;
+  onlineUrl?: string | null;
+}
+
+const RETRIES = 5;
+
+export function sessionOut(s: typeof sessions.$inferSelect) {
+  return {
+    id: s.id,
+    eventId: s.eventId,
+    startsAt: new Date(s.startsAt).toISOString(),
+    endsAt: new Date(s.endsAt).toISOString(),
+    venueId: s.venueId,
+    onlineUrl: s.onlineUrl,
+    capacity: s.capacity,
+    seatsTaken: s.seatsTaken,
+    seatsLeft: Math.max(0, s.capacity - s.seatsTaken),
+    status: s.status,
+    sequence: s.sequence,
+  };
+}
+
+async function readSession(deps: Deps, id: string) {
+  const [s] = await deps.db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
+  if (!s) throw new ProblemError("not_found", "We can't find that session.");
+  return s;
+}
+
+/**
+ * Applies a coordinator's change. More capacity is offered to the waiting list; less than
+ * is taken is refused by the UPDATE's own guard; a new time or place bumps the calendar
+ * SEQUENCE, moves every booking's copied times and tells everyone holding a seat.
+ */
+export async function changeSession(deps: Deps, actor: Actor, sessionId: string, change: SessionChange) {
+  const { db, clock } = deps;
+  if (change.venueId) {
+    const [venue] = await db.select({ id: venues.id }).from(venues).where(eq(venues.id, change.venueId)).limit(1);
+    if (!venue) throw new ProblemError("validation", "There is no venue with that id.", { errors: [{ path: "venueId", message: "no such venue" }] });
+  }
+  for (let attempt = 0; attempt < RETRIES; attempt++) {
+    const now = clock.now();
+    const s = await readSession(deps, sessionId);
+    if (s.status === "cancelled") throw new ProblemError("session_cancelled", "This session has been cancelled, so it can't be changed.");
+    const startsAt = change.startsAt ?? s.startsAt;
+    const endsAt = change.endsAt ?? s.endsAt;
+    if (endsAt <= startsAt) {
+      throw new ProblemError("validation", "The session has to end after it starts.", { errors: [{ path: "endsAt", message: "must be after startsAt" }] });
+    }
+    const venueId = change.venueId !== undefined ? change.venueId : s.venueId;
+    const onlineUrl = change.onlineUrl !== undefined ? change.onlineUrl : s.onlineUrl;
+    const moved = startsAt !== s.startsAt || endsAt !== s.endsAt || venueId !== s.venueId || onlineUrl !== s.onlineUrl;
+    const capacity = change.capacity ?? s.capacity;
+    // The state this change was decided on; if anything moved since, the batch does nothing
+    // and we decide again. The capacity guard is here, not in the read above.
+    const guard = sql`exists (select 1 from sessions where id = ${sessionId} and status = 'scheduled'
+      and sequence = ${s.sequence} and seats_taken <= ${capacity})`;
+    const op = newId("op", now);
+    // Invariant (rules 1, 5, 6, 9): the session, every booking's copied time, the offers that
+    // new seats allow and the change emails commit together; capacity never drops below the
+    // seats taken.
+    const [, , , updated] = await db.batch([
+      db
+        .update(bookings)
+        .set({ startsAt, endsAt, lastOp: op, updatedAt: now })
+        .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ('pending_consent', 'confirmed', 'offered', 'waitlisted')`, moved ? guard : sql`0`)),
+      // Holds never outlast the new time: offers end 2 h before the start, consent holds at it.
+      db
+        .update(bookings)
+        .set({
+          holdExpiresAt: sql`min(${bookings.holdExpiresAt}, case when ${bookings.status} = 'offered' then ${startsAt - OFFER_CUTOFF_MS} else ${startsAt} end)`,
+        })
+        .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ('pending_consent', 'offered')`, moved ? guard : sql`0`)),
+      // Before the update, under the same guard: written exactly when the update applies.
+      auditEntry(db, actor, "session.changed", { type: "session", id: sessionId }, now, {
+        detail: { ...change, before: { capacity: s.capacity, startsAt: s.startsAt, endsAt: s.endsAt, venueId: s.venueId, onlineUrl: s.onlineUrl } },
+        onlyIf: guard,
+      }),
+      db
+        .update(sessions)
+        .set({ capacity, startsAt, endsAt, venueId, onlineUrl, sequence: moved ? s.sequence + 1 : s.sequence, updatedAt: now })
+        .where(and(eq(sessions.id, sessionId), guard)),
+      notifyBookings(db, "session_changed", sql`b.session_id = ${sessionId} and b.last_op = ${op} and b.status in ${HOLDING}`, now),
+      ...offerFreeSeatsStatements(db, { sessionId, opId: op, now }),
+    ]);
+    if (rowsAffected(updated) === 1) return sessionOut(await readSession(deps, sessionId));
+    const fresh = await readSession(deps, sessionId);
+    if (fresh.status === "cancelled") throw new ProblemError("session_cancelled", "This session has been cancelled, so it can't be changed.");
+    if (fresh.seatsTaken > capacity) {
+      throw new ProblemError("capacity_below_taken", `${fresh.seatsTaken} seats are already taken, so the capacity can't be less than ${fresh.seatsTaken}.`, {
+        extra: { seatsTaken: fresh.seatsTaken },
+        errors: [{ path: "capacity", message: `must be at least ${fresh.seatsTaken}` }],
+      });
+    }
+  }
+  throw new ProblemError("conflict", "This session is being changed by someone else right now. Please try again.");
+}
+
+/** Cancels the session and every booking on it, telling each person (calendar CANCEL). */
+export async function cancelSession(deps: Deps, actor: Actor, sessionId: string) {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const s = await readSession(deps, sessionId);
+  if (s.status === "cancelled") throw new ProblemError("session_cancelled", "This session is already cancelled.");
+  const op = newId("op", now);
+  const stillScheduled = sql`exists (select 1 from sessions where id = ${sessionId} and status = 'scheduled')`;
+  const cancel = db
+    .update(bookings)
+    .set({ status: "cancelled", cancelReason: "session_cancelled", cancelledAt: now, holdExpiresAt: null, consentTokenHash: null, lastOp: op, updatedAt: now, sequence: sql`${bookings.sequence} + 1` })
+    .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ('pending_consent', 'confirmed', 'offered', 'waitlisted')`, stillScheduled));
+  // Invariant (rules 1, 6, 9): the session and all its bookings are cancelled together, its
+  // held seats are released with them, and everyone's cancellation is queued in the same write.
+  const [cancelled, , sessionUpdate] = await db.batch([
+    cancel,
+    auditEntry(db, actor, "session.cancelled", { type: "session", id: sessionId }, now, { onlyIf: stillScheduled }),
+    db
+      .update(sessions)
+      // Only seats already used (attended / no_show) stay counted; every held seat is released.
+      .set({ status: "cancelled", seatsTaken: sql`(select coalesce(sum(seats), 0) from bookings where session_id = ${sessionId} and status in ('attended', 'no_show'))`, updatedAt: now }).where(and(eq(sessions.id, sessionId), eq(sessions.status, "scheduled"))),
+    notifyBookings(db, "session_cancelled", sql`b.session_id = ${sessionId} and b.last_op = ${op}`, now),
+  ]);
+  if (rowsAffected(sessionUpdate) !== 1) throw new ProblemError("session_cancelled", "This session is already cancelled.");
+  return { ...sessionOut(await readSession(deps, sessionId)), bookingsCancelled: rowsAffected(cancelled) };
+}

@@ -1,0 +1,91 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireActor } from "../../lib/auth";
+import type { Api } from "../../lib/env";
+import { bearer, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
+import { cancelBooking } from "../bookings/service";
+import { BookingSchema } from "../bookings/view";
+import { changeGroupBooking, createGroupBooking, loadGroupBooking } from "./service";
+
+/** First name and an initial only ("Amira K"): the least a school needs to share (rule 14). */
+const RosterName = z
+  .string()
+  .trim()
+  .regex(/^\p{L}[\p{L}'’-]{0,29} \p{L}\.?$/u, { message: "Use a first name and the first letter of the surname, like 'Amira K'" });
+const Roster = z.array(RosterName).max(500);
+
+const GroupRequest = z
+  .object({
+    schoolId: z.string().min(1).max(64),
+    pupils: z.number().int().min(1).max(500),
+    staff: z.number().int().min(1).max(100),
+    accessNeeds: Text(1000).optional(),
+    roster: Roster.optional(),
+  })
+  .openapi("GroupBookingRequest");
+
+const GroupChange = z
+  .object({
+    pupils: z.number().int().min(1).max(500).optional(),
+    staff: z.number().int().min(1).max(100).optional(),
+    accessNeeds: Text(1000).optional(),
+    roster: Roster.nullable().optional(),
+  })
+  .openapi("GroupBookingChange");
+
+export function registerGroups(api: Api) {
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/sessions/{id}/group-bookings",
+      tags: ["groups"],
+      summary: "Book a school group (staff or API key of that school)",
+      description: "Takes pupils + staff seats, or 409 session_full (groups have no waiting list). 422 group_ratio when there are not enough staff for the event's ratio.",
+      security: bearer,
+      request: { params: IdParam, body: jsonBody(GroupRequest) },
+      responses: {
+        201: json(BookingSchema, "Group booked"),
+        400: problems[400],
+        401: problems[401],
+        403: problems[403],
+        404: problems[404],
+        409: problems[409],
+        422: problems[422],
+      },
+    }),
+    async (c) => {
+      const booking = await createGroupBooking(c.var.deps, requireActor(c), c.req.valid("param").id, c.req.valid("json"));
+      return c.json(booking, 201, { location: `/api/v1/bookings/${booking.id}` });
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "patch",
+      path: "/group-bookings/{id}",
+      tags: ["groups"],
+      summary: "Change a group's size, access needs or roster",
+      description: "Growing needs free seats (409 session_full otherwise); shrinking frees seats, which are offered to the waiting list at once.",
+      security: bearer,
+      request: { params: IdParam, body: jsonBody(GroupChange) },
+      responses: { 200: json(BookingSchema, "Changed"), 400: problems[400], 401: problems[401], 404: problems[404], 409: problems[409], 422: problems[422] },
+    }),
+    async (c) => c.json(await changeGroupBooking(c.var.deps, requireActor(c), c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/group-bookings/{id}/cancel",
+      tags: ["groups"],
+      summary: "Cancel a group booking",
+      security: bearer,
+      request: { params: IdParam },
+      responses: { 200: json(BookingSchema, "Cancelled"), 401: problems[401], 404: problems[404], 409: problems[409] },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const b = await loadGroupBooking(c.var.deps, actor, c.req.valid("param").id);
+      return c.json(await cancelBooking(c.var.deps, actor, b.id), 200);
+    },
+  );
+}
