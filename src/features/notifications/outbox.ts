@@ -79,7 +79,7 @@ export async function dispatchOutbox(deps: Deps, options: { limit?: number } = {
   for (const msg of claimed) {
     const mine = and(eq(outbox.id, msg.id), eq(outbox.leaseOwner, owner));
     try {
-      const rendered = await renderEmail(db, msg, config);
+      const rendered = await renderEmail(db, msg, config, clock.now());
       const { providerId } = await mailer.send({ id: msg.id, from: config.emailFrom, to: msg.toEmail, cc: msg.cc ?? undefined, ...rendered });
       await db.update(outbox).set({ status: "sent", sentAt: clock.now(), providerId, leaseUntil: null, lastError: null }).where(mine);
       tally.sent++;
