@@ -10,6 +10,8 @@ import { registerOps } from "./features/ops/routes";
 import { registerAuth } from "./features/auth/routes";
 import { registerOrganisations } from "./features/organisations/routes";
 import { registerDocs } from "./features/docs/routes";
+import { registerCalendar } from "./features/calendar/routes";
+import { registerNotifications } from "./features/notifications/routes";
 
 export const API_BASE = "/api/v1";
 
@@ -41,6 +43,8 @@ export function createApp(deps: Deps) {
   registerAuth(api);
   registerOrganisations(api);
   registerOps(api);
+  registerCalendar(api);
+  registerNotifications(api);
   app.route(API_BASE, api);
 
   registerOps(app);
