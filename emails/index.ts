@@ -3,7 +3,10 @@ import type { Db } from "../src/db/client";
 import type { Locale } from "../src/db/schema";
 import type { Config } from "../src/lib/config";
 import type { EmailAttachment } from "../src/features/notifications/mailer";
+import { UnrenderableMessage } from "./errors";
 import { magicLink } from "./magic-link";
+
+export { UnrenderableMessage } from "./errors";
 import {
   bookingCancelled,
   bookingConfirmed,
@@ -67,6 +70,6 @@ export async function renderEmail(
   now?: number,
 ): Promise<RenderedEmail> {
   const template = TEMPLATES[message.template];
-  if (!template) throw new Error(`no email template called ${message.template}`);
+  if (!template) throw new UnrenderableMessage(`no email template called ${message.template}`);
   return template({ db, config, locale: message.locale, payload: message.payload, to: message.toEmail, now });
 }

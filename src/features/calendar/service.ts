@@ -8,6 +8,7 @@ import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { loadBookingDetails, type BookingDetails } from "../notifications/booking-details";
 import { bookingInvite, inviteMethodFor, personalFeed } from "./ics";
+import { UnrenderableMessage } from "../../../emails/errors";
 
 /** Who may download a booking's invite: the booker, the group's school, coordinators. */
 function maySee(actor: Actor, d: BookingDetails): boolean {
@@ -17,7 +18,10 @@ function maySee(actor: Actor, d: BookingDetails): boolean {
 
 export async function inviteForBooking(deps: Deps, actor: Actor, bookingId: string): Promise<string> {
   const { db, clock, config } = deps;
-  const d = await loadBookingDetails(db, bookingId).catch(() => null);
+  const d = await loadBookingDetails(db, bookingId).catch((err) => {
+    if (err instanceof UnrenderableMessage) return null;
+    throw err;
+  });
   // Someone else's booking looks exactly like a missing one: ids are not to be probed.
   if (!d || !maySee(actor, d)) throw new ProblemError("not_found", "We could not find that booking.");
   const method = inviteMethodFor(d);

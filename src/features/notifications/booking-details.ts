@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { message } from "../../../emails/messages";
+import { UnrenderableMessage } from "../../../emails/errors";
 import { bookings, events, mentoringSlots, mentors, organisations, people, sessions, venues, type Locale, type LocalisedText } from "../../db/schema";
 
 export interface BookingDetails {
@@ -32,7 +33,7 @@ async function one<T>(rows: Promise<T[]>): Promise<T | null> {
 
 export async function loadBookingDetails(db: Db, bookingId: string): Promise<BookingDetails> {
   const booking = await one(db.select().from(bookings).where(eq(bookings.id, bookingId)).limit(1));
-  if (!booking) throw new Error(`booking ${bookingId} not found`);
+  if (!booking) throw new UnrenderableMessage(`booking ${bookingId} not found`);
   const person = booking.personId ? await one(db.select().from(people).where(eq(people.id, booking.personId)).limit(1)) : null;
   const session = booking.sessionId ? await one(db.select().from(sessions).where(eq(sessions.id, booking.sessionId)).limit(1)) : null;
   const event = session ? await one(db.select().from(events).where(eq(events.id, session.eventId)).limit(1)) : null;
