@@ -1,5 +1,6 @@
 import type { Deps } from "./lib/deps";
 import { dispatchOutbox } from "./features/notifications/outbox";
+import { sendReminders } from "./features/notifications/reminders";
 
 /**
  * Everything the minute cron (Worker `scheduled`) and the Node timer run. Each job is
@@ -7,6 +8,7 @@ import { dispatchOutbox } from "./features/notifications/outbox";
  * Jobs that change state run before the dispatcher, so the messages they cause go out now.
  */
 export const SCHEDULED_JOBS: ReadonlyArray<{ name: string; run: (deps: Deps) => Promise<unknown> }> = [
+  { name: "reminders", run: (deps) => sendReminders(deps) },
   { name: "outbox", run: (deps) => dispatchOutbox(deps, { limit: 50 }) },
 ];
 

@@ -6,7 +6,8 @@ import { bookings, events, memberships, mentoringSlots, mentors, organisations, 
 import { newId, newTicketCode } from "../../src/lib/crypto";
 import { HOUR } from "../../src/lib/time";
 
-export function notificationFixtures(db: Db) {
+/** `now` stamps bookings' createdAt, so rules about when a booking was made follow the test clock. */
+export function notificationFixtures(db: Db, now: () => number = Date.now) {
   const organisation = async (values: Partial<typeof organisations.$inferInsert> = {}) => {
     const [row] = await db
       .insert(organisations)
@@ -72,7 +73,7 @@ export function notificationFixtures(db: Db) {
   const booking = async (values: Partial<typeof bookings.$inferInsert> & { startsAt: number }) => {
     const [row] = await db
       .insert(bookings)
-      .values({ id: newId("bkg"), kind: "individual", status: "confirmed", endsAt: values.startsAt + 90 * 60_000, ticketCode: newTicketCode(), ...values })
+      .values({ id: newId("bkg"), kind: "individual", status: "confirmed", endsAt: values.startsAt + 90 * 60_000, ticketCode: newTicketCode(), createdAt: now(), ...values })
       .returning();
     return row!;
   };

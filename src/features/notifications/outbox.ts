@@ -1,6 +1,6 @@
-import { and, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { outbox, type Locale } from "../../db/schema";
+import { bookings, outbox, type Locale } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { renderEmail, UnrenderableMessage } from "../../../emails";
@@ -30,6 +30,37 @@ export function enqueue(db: Db, message: OutboxMessage, now: number) {
     nextAttemptAt: now,
     createdAt: now,
   });
+}
+
+/**
+ * Like `enqueue`, but the message is written only if the booking row matches `where` at that
+ * point in the batch: put it after a guarded UPDATE that stamps `bookings.lastOp`, and the
+ * message exists exactly when the update happened (INSERT … SELECT … WHERE, no transaction).
+ */
+export function enqueueIfBooking(db: Db, message: OutboxMessage, now: number, bookingId: string, where: SQL) {
+  const value = <T>(v: T, name: string) => sql<T>`${v}`.as(name);
+  return db.insert(outbox).select(
+    db
+      .select({
+        id: value(newId("msg", now), "id"),
+        template: value(message.template, "template"),
+        toEmail: value(message.to, "to_email"),
+        cc: value(message.cc ? JSON.stringify(message.cc) : null, "cc"),
+        locale: value(message.locale ?? "en", "locale"),
+        payload: value(JSON.stringify(message.payload), "payload"),
+        status: value("pending", "status"),
+        attempts: value(0, "attempts"),
+        nextAttemptAt: value(now, "next_attempt_at"),
+        leaseUntil: value(null, "lease_until"),
+        leaseOwner: value(null, "lease_owner"),
+        lastError: value(null, "last_error"),
+        providerId: value(null, "provider_id"),
+        sentAt: value(null, "sent_at"),
+        createdAt: value(now, "created_at"),
+      })
+      .from(bookings)
+      .where(and(eq(bookings.id, bookingId), where)),
+  );
 }
 
 /** With the backoff below, about three hours of provider outage before a message is failed. */
