@@ -38,6 +38,18 @@ describe("the date and time line", () => {
 });
 
 describe("the message catalogue", () => {
+  it("has every string in every language, with the same placeholders as the English", () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const locale of LOCALES) {
+      const catalogue = CATALOGUES[locale];
+      for (const [key, english] of Object.entries(CATALOGUES.en)) {
+        const text = catalogue[key as keyof typeof catalogue];
+        expect(text, `${locale}.${key}`).toBeTruthy();
+        expect(placeholders(text!), `${locale}.${key}`).toEqual(placeholders(english!));
+      }
+    }
+  });
+
   it("falls back to English for a string a translation leaves out", () => {
     const saved = CATALOGUES.pl.confirmedHeading;
     delete CATALOGUES.pl.confirmedHeading;

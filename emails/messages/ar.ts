@@ -1,6 +1,7 @@
 import type { Catalogue } from "./en";
 
 export const ar: Catalogue = {
+  footer: "Open Door",
   moment: "{day}، {time}",
   span: "{start} إلى {end}",
 
@@ -107,4 +108,11 @@ export const ar: Catalogue = {
   feedbackIntro: "شكرًا لحضورك {title}. ما الذي نجح؟ ما الذي يمكن تحسينه؟ يستغرق ذلك دقيقتين.",
   feedbackAnonymous: "يمكنك الإجابة بدون ذكر اسمك.",
   feedbackButton: "شاركنا رأيك",
+
+  magicLinkSubject: "رابط تسجيل الدخول إلى Open Door",
+  magicLinkHeading: "سجّل الدخول إلى Open Door",
+  magicLinkIntro: "اضغط على الزر لتسجيل الدخول.",
+  magicLinkButton: "تسجيل الدخول",
+  magicLinkExpiry: "يعمل الرابط مرة واحدة وينتهي بعد 15 دقيقة.",
+  magicLinkIgnore: "إذا لم تطلب هذا، تجاهل هذه الرسالة.",
 };

@@ -109,6 +109,13 @@ export const en = {
   feedbackIntro: "Thank you for coming to {title}. What worked? What could be better? It takes 2 minutes.",
   feedbackAnonymous: "You can answer without giving your name.",
   feedbackButton: "Give feedback",
+
+  magicLinkSubject: "Your Open Door sign-in link",
+  magicLinkHeading: "Sign in to Open Door",
+  magicLinkIntro: "Tap the button to sign in.",
+  magicLinkButton: "Sign in",
+  magicLinkExpiry: "The link works once and stops working after 15 minutes.",
+  magicLinkIgnore: "If you did not ask for this, you can ignore this email.",
 };
 
 export type MessageKey = keyof typeof en;

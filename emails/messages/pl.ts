@@ -1,6 +1,7 @@
 import type { Catalogue } from "./en";
 
 export const pl: Catalogue = {
+  footer: "Open Door",
   moment: "{day}, {time}",
   span: "{start}–{end}",
 
@@ -107,4 +108,11 @@ export const pl: Catalogue = {
   feedbackIntro: "Dziękujemy za udział w: {title}. Co się udało? Co można poprawić? To zajmie 2 minuty.",
   feedbackAnonymous: "Możesz odpowiedzieć bez podawania imienia.",
   feedbackButton: "Podziel się opinią",
+
+  magicLinkSubject: "Twój link do logowania w Open Door",
+  magicLinkHeading: "Zaloguj się do Open Door",
+  magicLinkIntro: "Kliknij przycisk, aby się zalogować.",
+  magicLinkButton: "Zaloguj się",
+  magicLinkExpiry: "Link działa jeden raz i wygasa po 15 minutach.",
+  magicLinkIgnore: "Jeśli to nie Ty, zignoruj tę wiadomość.",
 };

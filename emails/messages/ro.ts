@@ -1,6 +1,7 @@
 import type { Catalogue } from "./en";
 
 export const ro: Catalogue = {
+  footer: "Open Door",
   moment: "{day}, {time}",
   span: "{start}–{end}",
 
@@ -107,4 +108,11 @@ export const ro: Catalogue = {
   feedbackIntro: "Mulțumim că ai venit la {title}. Ce a mers bine? Ce poate fi mai bun? Durează 2 minute.",
   feedbackAnonymous: "Poți răspunde fără să îți dai numele.",
   feedbackButton: "Dă-ne părerea ta",
+
+  magicLinkSubject: "Linkul tău de conectare Open Door",
+  magicLinkHeading: "Conectează-te la Open Door",
+  magicLinkIntro: "Apasă butonul ca să te conectezi.",
+  magicLinkButton: "Conectare",
+  magicLinkExpiry: "Linkul merge o singură dată și expiră după 15 minute.",
+  magicLinkIgnore: "Dacă nu ai cerut asta, poți ignora acest email.",
 };

@@ -1,6 +1,7 @@
 import type { Catalogue } from "./en";
 
 export const uk: Catalogue = {
+  footer: "Open Door",
   moment: "{day}, {time}",
   span: "{start}–{end}",
 
@@ -107,4 +108,11 @@ export const uk: Catalogue = {
   feedbackIntro: "Дякуємо, що прийшли на: {title}. Що сподобалося? Що можна покращити? Це займе 2 хвилини.",
   feedbackAnonymous: "Можна відповісти без імені.",
   feedbackButton: "Залишити відгук",
+
+  magicLinkSubject: "Ваше посилання для входу в Open Door",
+  magicLinkHeading: "Увійти в Open Door",
+  magicLinkIntro: "Натисніть кнопку, щоб увійти.",
+  magicLinkButton: "Увійти",
+  magicLinkExpiry: "Посилання працює один раз і діє 15 хвилин.",
+  magicLinkIgnore: "Якщо ви цього не просили, просто ігноруйте цей лист.",
 };
