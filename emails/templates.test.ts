@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCALES, type Locale } from "../src/db/schema";
+import { eq } from "drizzle-orm";
+import { LOCALES, sessions, type Locale } from "../src/db/schema";
 import { parseLondonLocal } from "../src/lib/time";
 import { createHarness, type Harness } from "../test/support/harness";
 import { notificationFixtures } from "../test/support/notification-fixtures";
@@ -172,6 +173,58 @@ describe("a booking confirmation", () => {
     });
     const mail = await render("booking_confirmed", "en", { bookingId: booking.id });
     expect(mail.html).not.toContain("javascript:");
+  });
+});
+
+describe("calendar files in emails", () => {
+  it("invite on confirmation, update with the same UID and a higher SEQUENCE on change, CANCEL on cancellation", async () => {
+    const email = "ics-flow@example.test";
+    const { booking, session } = await f.confirmedBooking({ email, startsAt: parseLondonLocal("2026-03-27T10:00") });
+    const ics = async (template: string) => {
+      const mail = await render(template, "en", { bookingId: booking.id }, email);
+      expect(mail.attachments, template).toHaveLength(1);
+      return parseIcs(mail.attachments![0]!.content);
+    };
+    const confirmed = await ics("booking_confirmed");
+    expect(confirmed.method).toBe("REQUEST");
+    expect(confirmed.events[0]!.startUtc).toBe("2026-03-27T10:00:00.000Z");
+
+    // The session moves across the clock change, as the booking engine would record it.
+    const moved = parseLondonLocal("2026-03-30T10:00");
+    await h.db.update(sessions).set({ startsAt: moved, endsAt: moved + 90 * 60_000, sequence: session.sequence + 1 }).where(eq(sessions.id, session.id));
+    const changed = await ics("session_changed");
+    expect(changed.method).toBe("REQUEST");
+    expect(changed.events[0]!.uid).toBe(confirmed.events[0]!.uid);
+    expect(changed.events[0]!.sequence).toBeGreaterThan(confirmed.events[0]!.sequence);
+    expect(changed.events[0]!.startLocal).toBe("2026-03-30T10:00:00");
+    expect(changed.events[0]!.startUtc).toBe("2026-03-30T09:00:00.000Z");
+
+    for (const template of ["booking_cancelled", "session_cancelled"]) {
+      const cancelled = await ics(template);
+      expect(cancelled.method, template).toBe("CANCEL");
+      expect(cancelled.events[0]!.uid).toBe(confirmed.events[0]!.uid);
+      expect(cancelled.events[0]!.sequence).toBeGreaterThan(changed.events[0]!.sequence);
+      expect(cancelled.events[0]!.status).toBe("CANCELLED");
+    }
+  });
+
+  it("group invites go to the member of staff and cancel with the same UID", async () => {
+    const { booking } = await f.groupBooking({ staffEmail: "ics-teacher@hillside.test", startsAt: parseLondonLocal("2026-10-23T10:00") });
+    const confirmed = parseIcs((await render("group_confirmed", "en", { bookingId: booking.id }, "ics-teacher@hillside.test")).attachments![0]!.content);
+    const cancelled = parseIcs((await render("group_cancelled", "en", { bookingId: booking.id }, "ics-teacher@hillside.test")).attachments![0]!.content);
+    expect(confirmed.events[0]!.attendees).toEqual(["mailto:ics-teacher@hillside.test"]);
+    expect(confirmed.events[0]!.startUtc).toBe("2026-10-23T09:00:00.000Z");
+    expect([confirmed.method, cancelled.method]).toEqual(["REQUEST", "CANCEL"]);
+    expect(cancelled.events[0]!.uid).toBe(confirmed.events[0]!.uid);
+  });
+
+  it("mentoring cancellations send CANCEL to the mentor", async () => {
+    const { booking } = await f.mentoringBooking({ email: "ics-mentee@example.test", startsAt: parseLondonLocal("2026-10-26T10:00") });
+    const mail = await render("mentoring_cancelled", "en", { bookingId: booking.id, audience: "mentor" }, "sam@northern.test");
+    const ics = parseIcs(mail.attachments![0]!.content);
+    expect(ics.method).toBe("CANCEL");
+    expect(ics.events[0]!.uid).toBe(`${booking.id}@opendoor`);
+    expect(ics.events[0]!.startUtc).toBe("2026-10-26T10:00:00.000Z");
   });
 });
 

@@ -8,6 +8,8 @@ import { createHarness, type Harness } from "../../../test/support/harness";
 import { startFakeResend, type FakeResend } from "../../../test/support/fake-resend";
 import { notificationFixtures } from "../../../test/support/notification-fixtures";
 import { fromBase64, parseIcs } from "../../../test/support/ics";
+import { configFromEnv } from "../../lib/config";
+import { mailerFor } from "../../lib/build-deps";
 import { resendMailer } from "./mailer";
 import { claimDue, dispatchOutbox, enqueue, LEASE_MS, MAX_ATTEMPTS } from "./outbox";
 
@@ -191,6 +193,13 @@ describe("dispatchers running at once", () => {
 });
 
 describe("what reaches the provider", () => {
+  it("goes to the Resend API named by RESEND_BASE_URL when RESEND_API_KEY is set", async () => {
+    const config = configFromEnv({ RESEND_API_KEY: "re_from_env", RESEND_BASE_URL: fake.url, NODE_ENV: "production" }, "node");
+    expect(config.devMailbox).toBe(false);
+    await mailerFor(h.db, config).send({ id: "msg_env", from: config.emailFrom, to: "env@example.test", subject: "s", text: "t", html: "<p>t</p>" });
+    expect(fake.requests.map((r) => [r.path, r.authorization, r.idempotencyKey])).toEqual([["/emails", "Bearer re_from_env", "msg_env"]]);
+  });
+
   it("sends the calendar invite as a base64 attachment that decodes to the ics", async () => {
     const { booking, person } = await f.confirmedBooking({ email: "attach@example.test", startsAt: parseLondonLocal("2026-10-26T10:00") });
     await enqueue(h.db, { template: "booking_confirmed", to: person.email, payload: { bookingId: booking.id } }, h.clock.now());
