@@ -25,6 +25,23 @@ describe("calendars and emails on the Worker", () => {
     expect(body).toContain("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
   });
 
+  it("serves a feed of 120 bookings within D1's limits on columns and bound parameters", async () => {
+    const db = d1Db(env.DB);
+    const f = notificationFixtures(db);
+    const first = await f.confirmedBooking({ email: "worker-busy@example.test", startsAt: parseLondonLocal("2026-01-05T10:00") });
+    for (let i = 1; i < 120; i++) {
+      const s = await f.session(first.event.id, first.session.startsAt + i * 86_400_000, { venueId: first.venue.id });
+      await f.booking({ sessionId: s.id, personId: first.person.id, startsAt: s.startsAt, endsAt: s.endsAt });
+    }
+    const secret = "workerbusyfeedsecret012345";
+    await f.person({ email: first.person.email, calendarFeedHash: await sha256Hex(secret) });
+    const res = await SELF.fetch(`https://opendoor.test/api/v1/calendar-feeds/${secret}.ics`);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body.match(/BEGIN:VEVENT/g)).toHaveLength(120);
+    expect(body.match(/LOCATION:Riverside Library/g)).toHaveLength(120);
+  });
+
   it("renders a confirmation with its invite in Arabic", async () => {
     const db = d1Db(env.DB);
     const { booking } = await notificationFixtures(db).confirmedBooking({ email: "worker-ar@example.test", locale: "ar", startsAt: parseLondonLocal("2026-10-26T10:00") });

@@ -86,6 +86,8 @@ export function bookingInvite(d: BookingDetails, method: InviteMethod, o: Invite
 /** A subscription feed: no METHOD (it is published, not sent), one VEVENT per booking. */
 export function personalFeed(list: BookingDetails[], o: Omit<InviteOptions, "attendee">): string {
   const cal = newCalendar(null, "Open Door");
+  // Ask calendar apps to refresh hourly, so a cancellation disappears the same day.
+  cal.ttl(3600);
   for (const d of list) addEvent(cal, d, "REQUEST", o);
   return cal.toString();
 }

@@ -1,12 +1,12 @@
 // Calendar files people fetch: one booking's invite, and a personal subscription feed.
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { auditLog, bookings, people } from "../../db/schema";
 import { actsFor, actorId } from "../../lib/auth";
 import { newId, newSecret, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { loadBookingDetails, type BookingDetails } from "../notifications/booking-details";
+import { loadBookingDetails, loadManyBookingDetails, type BookingDetails } from "../notifications/booking-details";
 import { bookingInvite, inviteMethodFor, personalFeed } from "./ics";
 import { UnrenderableMessage } from "../../../emails/errors";
 
@@ -57,16 +57,8 @@ export async function calendarFeed(deps: Deps, secret: string): Promise<string |
     .where(and(eq(people.calendarFeedHash, await sha256Hex(secret)), isNull(people.erasedAt)))
     .limit(1);
   if (!person) return null;
-  const rows = await db
-    .select({ id: bookings.id })
-    .from(bookings)
-    .where(and(eq(bookings.personId, person.id), inArray(bookings.status, ["confirmed"])))
-    .orderBy(asc(bookings.startsAt))
-    .limit(FEED_LIMIT);
-  const list: BookingDetails[] = [];
-  for (const row of rows) {
-    const d = await loadBookingDetails(db, row.id);
-    if (!d.occurrenceCancelled) list.push(d);
-  }
+  const list = (await loadManyBookingDetails(db, and(eq(bookings.personId, person.id), eq(bookings.status, "confirmed")), { limit: FEED_LIMIT })).filter(
+    (d) => !d.occurrenceCancelled,
+  );
   return personalFeed(list, { config, locale: person.locale, now: clock.now(), includeOnlineLink: true });
 }
