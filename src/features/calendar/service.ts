@@ -6,9 +6,8 @@ import { newId, newSecret, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { loadBookingDetails, loadManyBookingDetails, type BookingDetails } from "../notifications/booking-details";
+import { loadManyBookingDetails, type BookingDetails } from "../notifications/booking-details";
 import { bookingInvite, inviteMethodFor, personalFeed } from "./ics";
-import { UnrenderableMessage } from "../../../emails/errors";
 
 /** Who may download a booking's invite: the booker, the group's school, coordinators. */
 function maySee(actor: Actor, d: BookingDetails): boolean {
@@ -18,10 +17,7 @@ function maySee(actor: Actor, d: BookingDetails): boolean {
 
 export async function inviteForBooking(deps: Deps, actor: Actor, bookingId: string): Promise<string> {
   const { db, clock, config } = deps;
-  const d = await loadBookingDetails(db, bookingId).catch((err) => {
-    if (err instanceof UnrenderableMessage) return null;
-    throw err;
-  });
+  const [d] = await loadManyBookingDetails(db, eq(bookings.id, bookingId), { limit: 1 });
   // Someone else's booking looks exactly like a missing one: ids are not to be probed.
   if (!d || !maySee(actor, d)) throw new ProblemError("not_found", "We could not find that booking.");
   const method = inviteMethodFor(d);
