@@ -22,6 +22,8 @@ import { registerReports } from "./features/reports/routes";
 import { registerSignInPages } from "./features/auth/pages";
 import { registerBookings } from "./features/bookings/routes";
 import { registerGroups } from "./features/groups/routes";
+import { registerCalendar } from "./features/calendar/routes";
+import { registerNotifications } from "./features/notifications/routes";
 
 export const API_BASE = "/api/v1";
 
@@ -88,6 +90,8 @@ export function createApp(deps: DepsSource) {
   registerReports(api);
   registerBookings(api);
   registerGroups(api);
+  registerCalendar(api);
+  registerNotifications(api);
   app.route(API_BASE, api);
 
   registerOps(app);

@@ -4,6 +4,7 @@ import { anonymiseExpiredAttendees } from "./features/privacy/retention";
 import { markNoShows } from "./features/attendance/no-shows";
 import { purgeExpiredIdempotencyKeys } from "./lib/idempotency";
 import { expireHolds } from "./features/bookings/expiry";
+import { sendReminders } from "./features/notifications/reminders";
 
 /**
  * Everything the minute cron (Worker `scheduled`) and the Node timer run. Each job is
@@ -15,6 +16,7 @@ export const SCHEDULED_JOBS: ReadonlyArray<{ name: string; run: (deps: Deps) => 
   { name: "no-shows", run: (deps) => markNoShows(deps) },
   { name: "retention", run: anonymiseExpiredAttendees },
   { name: "idempotency_keys", run: purgeExpiredIdempotencyKeys },
+  { name: "reminders", run: (deps) => sendReminders(deps) },
   { name: "outbox", run: (deps) => dispatchOutbox(deps, { limit: 50 }) },
 ];
 

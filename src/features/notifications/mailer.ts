@@ -27,6 +27,8 @@ export class MailerError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
+    /** The provider's Retry-After, when it gave one. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = "MailerError";
@@ -57,15 +59,26 @@ export function devMailboxMailer(db: Db): Mailer {
   };
 }
 
+/** A send that has not answered by then is abandoned and retried (well inside the outbox lease). */
+export const SEND_TIMEOUT_MS = 15_000;
+
+function retryAfterMs(headers: Record<string, string> | null): number | undefined {
+  const value = headers?.["retry-after"];
+  if (!value) return undefined;
+  const seconds = Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 3600) * 1000 : undefined;
+}
+
 /**
  * Resend, one message per request: its batch endpoint drops attachments, and our invites
- * are attachments. The outbox message id is the Idempotency-Key (Resend keeps it 24 h).
+ * are attachments. The outbox message id is the Idempotency-Key (Resend keeps it 24 h), so
+ * a retry after a lost answer never sends twice.
  */
-export function resendMailer(apiKey: string, baseUrl?: string): Mailer {
+export function resendMailer(apiKey: string, baseUrl?: string, options: { timeoutMs?: number } = {}): Mailer {
   const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   return {
     async send(email) {
-      const { data, error } = await resend.emails.send(
+      const { data, error, headers } = await resend.emails.send(
         {
           from: email.from,
           to: [email.to],
@@ -76,18 +89,28 @@ export function resendMailer(apiKey: string, baseUrl?: string): Mailer {
           attachments: email.attachments?.map((a) => ({
             filename: a.filename,
             contentType: a.contentType,
-            content: btoa(unescape(encodeURIComponent(a.content))),
+            content: base64Utf8(a.content),
           })),
         },
-        { idempotencyKey: email.id },
+        { idempotencyKey: email.id, signal: AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS) },
       );
-      if (error || !data) {
-        const status = (error as { statusCode?: number | null } | null)?.statusCode ?? null;
-        // No status means the request never got an answer (network, timeout): worth retrying.
-        const retryable = status === null || status === 429 || status >= 500;
-        throw new MailerError(`${status ?? "network"}: ${error?.message ?? "no response"}`, retryable);
-      }
-      return { providerId: data.id };
+      if (data && !error) return { providerId: data.id };
+      const status = typeof error?.statusCode === "number" ? error.statusCode : null;
+      const name = error?.name ?? "no_response";
+      // The key was used before with a different body: an earlier attempt (whose answer we
+      // lost) was accepted, and what changed since is only the rendering. It is sent.
+      if (name === "invalid_idempotent_request") return { providerId: `accepted-earlier:${email.id}` };
+      // No status means the request never got an answer (network, timeout): worth retrying,
+      // as are rate limits, the provider's own faults, and a twin request still in flight.
+      const retryable = status === null || status === 429 || status >= 500 || name === "concurrent_idempotent_requests";
+      throw new MailerError(`${status ?? "network"} ${name}: ${error?.message ?? "no response"}`, retryable, retryAfterMs(headers));
     },
   };
+}
+
+/** Resend wants attachment content as base64; ours is UTF-8 text (calendar files). */
+export function base64Utf8(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }

@@ -1,9 +1,9 @@
-import { and, eq, lte, or, sql, lt, inArray } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { outbox, type Locale } from "../../db/schema";
+import { bookings, outbox, type Locale } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
-import { renderEmail } from "../../../emails";
+import { renderEmail, UnrenderableMessage } from "../../../emails";
 import { MailerError } from "./mailer";
 
 export interface OutboxMessage {
@@ -32,8 +32,41 @@ export function enqueue(db: Db, message: OutboxMessage, now: number) {
   });
 }
 
-export const MAX_ATTEMPTS = 6;
-const LEASE_MS = 60_000;
+/**
+ * Like `enqueue`, but the message is written only if the booking row matches `where` at that
+ * point in the batch: put it after a guarded UPDATE that stamps `bookings.lastOp`, and the
+ * message exists exactly when the update happened (INSERT … SELECT … WHERE, no transaction).
+ */
+export function enqueueIfBooking(db: Db, message: OutboxMessage, now: number, bookingId: string, where: SQL) {
+  const value = <T>(v: T, name: string) => sql<T>`${v}`.as(name);
+  return db.insert(outbox).select(
+    db
+      .select({
+        id: value(newId("msg", now), "id"),
+        template: value(message.template, "template"),
+        toEmail: value(message.to, "to_email"),
+        cc: value(message.cc ? JSON.stringify(message.cc) : null, "cc"),
+        locale: value(message.locale ?? "en", "locale"),
+        payload: value(JSON.stringify(message.payload), "payload"),
+        status: value("pending", "status"),
+        attempts: value(0, "attempts"),
+        nextAttemptAt: value(now, "next_attempt_at"),
+        leaseUntil: value(null, "lease_until"),
+        leaseOwner: value(null, "lease_owner"),
+        lastError: value(null, "last_error"),
+        providerId: value(null, "provider_id"),
+        sentAt: value(null, "sent_at"),
+        createdAt: value(now, "created_at"),
+      })
+      .from(bookings)
+      .where(and(eq(bookings.id, bookingId), where)),
+  );
+}
+
+/** With the backoff below, about three hours of provider outage before a message is failed. */
+export const MAX_ATTEMPTS = 10;
+/** Long enough for one send (SEND_TIMEOUT_MS); renewed before each send. */
+export const LEASE_MS = 60_000;
 
 /** Exponential backoff with full jitter: 30 s, 1 min, 2 min … capped at 1 h. */
 export function backoffMs(attempt: number, random = Math.random): number {
@@ -41,56 +74,69 @@ export function backoffMs(attempt: number, random = Math.random): number {
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
+const due = (now: number) =>
+  or(
+    and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)),
+    // A lease that lapsed: its dispatcher died or hung. Its message is claimable again.
+    and(eq(outbox.status, "sending"), lt(outbox.leaseUntil, now), lt(outbox.attempts, MAX_ATTEMPTS)),
+  );
+
 /**
  * Claims due messages with a lease in one UPDATE, so two dispatchers never hold the same row;
  * a dispatcher that dies leaves a lease that lapses and the rows become claimable again.
  */
 export async function claimDue(db: Db, owner: string, now: number, limit = 20) {
-  const due = db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(
-      or(
-        and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)),
-        and(eq(outbox.status, "sending"), lt(outbox.leaseUntil, now)),
-      ),
-    )
-    .orderBy(outbox.createdAt)
-    .limit(limit);
+  const ids = db.select({ id: outbox.id }).from(outbox).where(due(now)).orderBy(outbox.createdAt).limit(limit);
   return db
     .update(outbox)
     .set({ status: "sending", leaseOwner: owner, leaseUntil: now + LEASE_MS, attempts: sql`${outbox.attempts} + 1` })
-    .where(
-      and(
-        inArray(outbox.id, due),
-        // Re-check inside the UPDATE: another dispatcher may have claimed between select and write.
-        or(eq(outbox.status, "pending"), and(eq(outbox.status, "sending"), lt(outbox.leaseUntil, now))),
-      ),
-    )
+    // Re-check inside the UPDATE: another dispatcher may have claimed between select and write.
+    .where(and(inArray(outbox.id, ids), due(now)))
     .returning();
 }
 
-/** Sends what is due. Safe to run from several places at once. Returns how many were sent. */
+/**
+ * A message whose every attempt ended in an abandoned lease (the process died each time, say
+ * on one poisonous message) is given up rather than claimed for ever; coordinators see it.
+ */
+async function failAbandoned(db: Db, now: number) {
+  await db
+    .update(outbox)
+    .set({ status: "failed", leaseOwner: null, leaseUntil: null, lastError: `gave up after ${MAX_ATTEMPTS} attempts that never finished` })
+    .where(and(eq(outbox.status, "sending"), lt(outbox.leaseUntil, now), gte(outbox.attempts, MAX_ATTEMPTS)));
+}
+
+/** Errors that will happen again on every attempt: the message cannot be built. */
+function isPermanent(err: unknown): boolean {
+  if (err instanceof MailerError) return !err.retryable;
+  return err instanceof UnrenderableMessage;
+}
+
+/** Sends what is due. Safe to run from several places at once. */
 export async function dispatchOutbox(deps: Deps, options: { limit?: number } = {}): Promise<{ sent: number; failed: number; retried: number }> {
   const { db, mailer, clock, config } = deps;
   const owner = newId("disp");
+  await failAbandoned(db, clock.now());
   const claimed = await claimDue(db, owner, clock.now(), options.limit ?? 20);
   const tally = { sent: 0, failed: 0, retried: 0 };
   for (const msg of claimed) {
-    const mine = and(eq(outbox.id, msg.id), eq(outbox.leaseOwner, owner));
+    const mine = and(eq(outbox.id, msg.id), eq(outbox.leaseOwner, owner), eq(outbox.status, "sending"));
+    // Renew the lease just before sending: if earlier sends in this batch were slow and the
+    // lease lapsed, another dispatcher may own the message now, and it is theirs to send.
+    const renewed = await db.update(outbox).set({ leaseUntil: clock.now() + LEASE_MS }).where(mine).returning({ id: outbox.id });
+    if (renewed.length === 0) continue;
     try {
-      const rendered = await renderEmail(db, msg, config);
+      // Rendered as of the message's creation, so every attempt sends the same bytes under
+      // the same idempotency key (the calendar DTSTAMP would otherwise change each time).
+      const rendered = await renderEmail(db, msg, config, msg.createdAt);
       const { providerId } = await mailer.send({ id: msg.id, from: config.emailFrom, to: msg.toEmail, cc: msg.cc ?? undefined, ...rendered });
       await db.update(outbox).set({ status: "sent", sentAt: clock.now(), providerId, leaseUntil: null, lastError: null }).where(mine);
       tally.sent++;
     } catch (err) {
-      const retryable = err instanceof MailerError ? err.retryable : false;
       const message = err instanceof Error ? err.message : String(err);
-      if (retryable && msg.attempts < MAX_ATTEMPTS) {
-        await db
-          .update(outbox)
-          .set({ status: "pending", nextAttemptAt: clock.now() + backoffMs(msg.attempts), leaseUntil: null, lastError: message })
-          .where(mine);
+      if (!isPermanent(err) && msg.attempts < MAX_ATTEMPTS) {
+        const wait = Math.max(backoffMs(msg.attempts), err instanceof MailerError ? (err.retryAfterMs ?? 0) : 0);
+        await db.update(outbox).set({ status: "pending", nextAttemptAt: clock.now() + wait, leaseUntil: null, lastError: message }).where(mine);
         tally.retried++;
       } else {
         await db.update(outbox).set({ status: "failed", leaseUntil: null, lastError: message }).where(mine);

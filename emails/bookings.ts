@@ -1,0 +1,131 @@
+// Messages about one young person's place at a session: booked, held for consent, waiting
+// list and offers, cancelled, changed, reminded, asked for feedback.
+import { bookingEmail, deadline, detailFacts, manageLink } from "./details";
+
+const details = { showOnlineLink: true };
+
+/** payload: { bookingId }. Carries invite.ics (REQUEST). */
+export const bookingConfirmed = bookingEmail((c) => ({
+  subject: c.t("confirmedSubject", { title: c.title }),
+  heading: c.t("confirmedHeading"),
+  blocks: [
+    { p: c.t("confirmedIntro", { title: c.title }) },
+    { facts: [...detailFacts(c, details), { label: c.t("ticket"), lines: [c.d.booking.ticketCode] }] },
+    manageLink(c),
+  ],
+  invite: "REQUEST",
+}));
+
+/** payload: { bookingId }. To the young person while the guardian decides. */
+export const bookingPendingConsent = bookingEmail((c) => ({
+  subject: c.t("pendingSubject", { title: c.title }),
+  heading: c.t("pendingHeading"),
+  blocks: [
+    { p: c.t("pendingIntro") },
+    ...(c.d.booking.holdExpiresAt ? [{ p: c.t("pendingHold", { deadline: deadline(c, c.d.booking.holdExpiresAt) }) }] : []),
+    { facts: detailFacts(c, details) },
+    manageLink(c),
+  ],
+}));
+
+/** payload: { bookingId, consentUrl }. To the guardian, who has no account. */
+export const consentRequest = bookingEmail((c) => {
+  const name = c.d.person?.displayName ?? "";
+  return {
+    subject: c.t("consentSubject", { name, title: c.title }),
+    heading: c.t("consentHeading", { name }),
+    blocks: [
+      { p: c.t("consentIntro", { name, title: c.title }) },
+      { facts: detailFacts(c, { showOnlineLink: false }) },
+      { link: { label: c.t("consentButton"), href: String(c.payload.consentUrl ?? "") } },
+      ...(c.d.booking.holdExpiresAt ? [{ p: c.t("consentDeadline", { deadline: deadline(c, c.d.booking.holdExpiresAt) }) }] : []),
+      { small: c.t("consentIgnore", { name }) },
+    ],
+  };
+});
+
+/** payload: { bookingId, reason?: "refused" | "expired" }. */
+export const consentRefused = bookingEmail((c) => ({
+  subject: c.t("refusedSubject", { title: c.title }),
+  heading: c.t("refusedHeading"),
+  blocks: [{ p: c.t(c.payload.reason === "expired" ? "refusedExpired" : "refusedRefused") }, { p: c.t("refusedNext") }, { facts: detailFacts(c, details) }],
+}));
+
+/** payload: { bookingId, position }. */
+export const bookingWaitlisted = bookingEmail((c) => ({
+  subject: c.t("waitlistedSubject", { title: c.title }),
+  heading: c.t("waitlistedHeading"),
+  blocks: [
+    { p: c.t("waitlistedIntro", { title: c.title, position: Number(c.payload.position ?? 0) || "?" }) },
+    { p: c.t("waitlistedNext") },
+    { facts: detailFacts(c, details) },
+    manageLink(c),
+  ],
+}));
+
+/** payload: { bookingId }. The seat is held until booking.holdExpiresAt. */
+export const offerMade = bookingEmail((c) => ({
+  subject: c.t("offerSubject", { title: c.title }),
+  heading: c.t("offerHeading"),
+  blocks: [
+    { p: c.t("offerIntro", { title: c.title }) },
+    ...(c.d.booking.holdExpiresAt ? [{ p: c.t("offerDeadline", { deadline: deadline(c, c.d.booking.holdExpiresAt) }) }] : []),
+    { facts: detailFacts(c, details) },
+    manageLink(c, "offerButton"),
+  ],
+}));
+
+/** payload: { bookingId }. */
+export const offerExpired = bookingEmail((c) => ({
+  subject: c.t("offerExpiredSubject", { title: c.title }),
+  heading: c.t("offerExpiredHeading"),
+  blocks: [{ p: c.t("offerExpiredIntro", { title: c.title }) }, { p: c.t("refusedNext") }],
+}));
+
+/** payload: { bookingId }. Carries invite.ics (CANCEL). */
+export const bookingCancelled = bookingEmail((c) => ({
+  subject: c.t("cancelledSubject", { title: c.title }),
+  heading: c.t("cancelledHeading"),
+  blocks: [{ p: c.t("cancelledIntro", { title: c.title }) }, { facts: detailFacts(c, { showOnlineLink: false }) }],
+  invite: "CANCEL",
+}));
+
+/** payload: { bookingId }. New time or place; the ics keeps the UID with a higher SEQUENCE. */
+export const sessionChanged = bookingEmail((c) => ({
+  subject: c.t("changedSubject", { title: c.title }),
+  heading: c.t("changedHeading"),
+  blocks: [{ p: c.t("changedIntro", { title: c.title }) }, { facts: detailFacts(c, details) }, manageLink(c)],
+  invite: "REQUEST",
+}));
+
+/** payload: { bookingId }. A coordinator called the session off. Carries CANCEL. */
+export const sessionCancelled = bookingEmail((c) => ({
+  subject: c.t("sessionCancelledSubject", { title: c.title }),
+  heading: c.t("sessionCancelledHeading"),
+  blocks: [{ p: c.t("sessionCancelledIntro", { title: c.title, when: c.when }) }],
+  invite: "CANCEL",
+}));
+
+/** payload: { bookingId }. 24 h before (2 h before mentoring). */
+export const reminder = bookingEmail((c) => {
+  const group = c.d.booking.kind === "group";
+  const facts = detailFacts(c, { showOnlineLink: c.d.booking.kind !== "mentoring" || c.to === c.d.person?.email });
+  if (group) facts.push({ label: c.t("group"), lines: [c.t("groupSize", { pupils: c.d.booking.pupils, staff: c.d.booking.staff })] });
+  else if (c.d.booking.kind === "individual") facts.push({ label: c.t("ticket"), lines: [c.d.booking.ticketCode] });
+  return {
+    subject: c.t("reminderSubject", { title: c.title, when: c.when }),
+    heading: c.t("reminderHeading"),
+    blocks: [{ p: c.t("reminderIntro", { title: c.title }) }, { facts }, manageLink(c)],
+  };
+});
+
+/** payload: { bookingId }. After attendance. */
+export const feedbackInvitation = bookingEmail((c) => ({
+  subject: c.t("feedbackSubject", { title: c.title }),
+  heading: c.t("feedbackHeading"),
+  blocks: [
+    { p: c.t("feedbackIntro", { title: c.title }) },
+    { p: c.t("feedbackAnonymous") },
+    { link: { label: c.t("feedbackButton"), href: `${c.manageUrl}/feedback` } },
+  ],
+}));

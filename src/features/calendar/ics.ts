@@ -1,0 +1,100 @@
+// Calendar files for bookings: invites by email, the download endpoint and personal feeds
+// all come from here, so the same booking always has the same UID and a SEQUENCE that only
+// goes up (booking.sequence + session.sequence, +1 once it is cancelled).
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from "ical-generator";
+import type { Locale } from "../../db/schema";
+import type { Config } from "../../lib/config";
+import { LONDON } from "../../lib/time";
+import { addressOf, bookingTitle, localised, manageUrl, venueLine, type BookingDetails } from "../notifications/booking-details";
+import { message } from "../../../emails/messages";
+import { londonDateTime, londonTimezoneGenerator } from "./london-timezone";
+
+export type InviteMethod = "REQUEST" | "CANCEL";
+
+const LIVE = new Set(["confirmed", "attended", "no_show"]);
+
+/** REQUEST while the place stands, CANCEL once it or its session is gone, null before it is confirmed. */
+export function inviteMethodFor(d: BookingDetails): InviteMethod | null {
+  if (d.booking.status === "cancelled" || d.occurrenceCancelled) return "CANCEL";
+  return LIVE.has(d.booking.status) ? "REQUEST" : null;
+}
+
+export const inviteUid = (bookingId: string) => `${bookingId}@opendoor`;
+
+export interface InviteOptions {
+  config: Config;
+  locale: Locale;
+  now: number;
+  /** Who the file is for (the ATTENDEE). */
+  attendee?: { email: string; name?: string };
+  /** Only the young person's and the mentor's copies carry the online link (rule 8). */
+  includeOnlineLink: boolean;
+}
+
+function newCalendar(method: InviteMethod | null, name?: string): ICalCalendar {
+  // No calendar-level zone name: ical-generator would then print DTSTAMP in local time.
+  // The generator still emits a VTIMEZONE for every zone the events use.
+  return ical({
+    prodId: { company: "Open Door", product: "Bookings", language: "EN" },
+    method: method === "CANCEL" ? ICalCalendarMethod.CANCEL : method === "REQUEST" ? ICalCalendarMethod.REQUEST : null,
+    name: name ?? null,
+    timezone: { name: null, generator: londonTimezoneGenerator },
+  });
+}
+
+function addEvent(cal: ICalCalendar, d: BookingDetails, method: InviteMethod, o: InviteOptions) {
+  const url = manageUrl(o.config.publicUrl, d.booking.id);
+  const online = o.includeOnlineLink ? d.onlineUrl : null;
+  const description = [
+    d.event ? localised(d.event.description, o.locale) : "",
+    d.event?.whatToBring ? `${message(o.locale, "bring")}: ${localised(d.event.whatToBring, o.locale)}` : "",
+    online ? `${message(o.locale, "joinOnline")}: ${online}` : "",
+    `${message(o.locale, "manage")}: ${url}`,
+  ].filter(Boolean);
+  const organizerEmail = addressOf(o.config.emailFrom);
+  const event = cal.createEvent({
+    id: inviteUid(d.booking.id),
+    sequence: d.sequence + (method === "CANCEL" ? 1 : 0),
+    start: londonDateTime(d.startsAt),
+    end: londonDateTime(d.endsAt),
+    timezone: LONDON,
+    stamp: new Date(o.now),
+    summary: bookingTitle(d, o.locale),
+    description: description.join("\n\n"),
+    location: d.venue ? venueLine(d.venue) : d.onlineUrl ? message(o.locale, "online") : null,
+    url,
+    organizer: { name: "Open Door", email: organizerEmail },
+    status: method === "CANCEL" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
+  if (o.attendee) {
+    event.createAttendee({
+      email: o.attendee.email,
+      name: o.attendee.name ?? null,
+      role: ICalAttendeeRole.REQ,
+      status: method === "CANCEL" ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
+    });
+  }
+}
+
+/** One booking as an invite (METHOD:REQUEST) or its withdrawal (METHOD:CANCEL). */
+export function bookingInvite(d: BookingDetails, method: InviteMethod, o: InviteOptions): string {
+  const cal = newCalendar(method);
+  addEvent(cal, d, method, o);
+  return cal.toString();
+}
+
+/** A subscription feed: no METHOD (it is published, not sent), one VEVENT per booking. */
+export function personalFeed(list: BookingDetails[], o: Omit<InviteOptions, "attendee">): string {
+  const cal = newCalendar(null, "Open Door");
+  // Ask calendar apps to refresh hourly, so a cancellation disappears the same day.
+  cal.ttl(3600);
+  for (const d of list) addEvent(cal, d, "REQUEST", o);
+  return cal.toString();
+}
+
+/** As an email attachment: the method in the content type lets mail apps show Accept/Remove. */
+export const icsAttachment = (content: string, method: InviteMethod) => ({
+  filename: "invite.ics",
+  contentType: `text/calendar; charset=utf-8; method=${method}`,
+  content,
+});

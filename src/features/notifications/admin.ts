@@ -1,0 +1,62 @@
+// What coordinators see of the outbox: messages that could not be delivered, and a way to
+// try them again once the cause (a typo in an address, a provider outage) is fixed.
+import { and, desc, eq, lt } from "drizzle-orm";
+import { auditLog, outbox } from "../../db/schema";
+import { newId } from "../../lib/crypto";
+import type { Deps } from "../../lib/deps";
+import { ProblemError } from "../../lib/problem";
+
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export async function listOutbox(deps: Deps, actorId: string, query: { status?: OutboxStatus; limit: number; before?: string }) {
+  const { db, clock } = deps;
+  const rows = await db
+    .select()
+    .from(outbox)
+    .where(and(query.status ? eq(outbox.status, query.status) : undefined, query.before ? lt(outbox.id, query.before) : undefined))
+    .orderBy(desc(outbox.id))
+    .limit(query.limit + 1);
+  // Recipients' addresses are personal data: coordinators' reads are on the record (rule 14).
+  await db.insert(auditLog).values({ id: newId("aud"), actorId, action: "outbox.listed", subjectType: "outbox", detail: { status: query.status ?? null }, at: clock.now() });
+  const page = rows.slice(0, query.limit);
+  return { items: page, next: rows.length > query.limit ? page.at(-1)!.id : null };
+}
+
+/** Puts a failed message back in the queue with a fresh set of attempts. */
+export async function retryMessage(deps: Deps, actorId: string, id: string) {
+  const { db, clock } = deps;
+  const now = clock.now();
+  // The status guard makes this safe against a double click or two coordinators at once.
+  const [row] = await db
+    .update(outbox)
+    .set({ status: "pending", attempts: 0, nextAttemptAt: now, leaseOwner: null, leaseUntil: null })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "failed")))
+    .returning();
+  if (!row) {
+    const [existing] = await db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)).limit(1);
+    if (!existing) throw new ProblemError("not_found", "There is no message with that id.");
+    throw new ProblemError("conflict", `Only failed messages can be sent again. This one is ${existing.status}.`);
+  }
+  await db.insert(auditLog).values({ id: newId("aud"), actorId, action: "outbox.retried", subjectType: "outbox", subjectId: id, at: now });
+  return row;
+}
+
+/** Never show payloads: they can hold sign-in and consent links, which are secrets. */
+export function outboxView(row: typeof outbox.$inferSelect) {
+  const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+  const bookingId = typeof row.payload.bookingId === "string" ? row.payload.bookingId : null;
+  return {
+    id: row.id,
+    template: row.template,
+    to: row.toEmail,
+    locale: row.locale,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    bookingId,
+    nextAttemptAt: iso(row.nextAttemptAt),
+    sentAt: iso(row.sentAt),
+    createdAt: iso(row.createdAt)!,
+  };
+}

@@ -1,0 +1,58 @@
+// Rule 11: a reminder 24 h before a session (2 h before mentoring), exactly once per booking.
+import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import { rowsAffected } from "../../db/client";
+import { bookings, people, sessions } from "../../db/schema";
+import { newId } from "../../lib/crypto";
+import type { Deps } from "../../lib/deps";
+import { HOUR } from "../../lib/time";
+import { enqueueIfBooking } from "./outbox";
+
+export const REMINDER_LEAD_MS = 24 * HOUR;
+export const MENTORING_REMINDER_LEAD_MS = 2 * HOUR;
+
+/** When a booking's reminder is due: its start minus the lead for its kind. */
+const remindAt = sql`(${bookings.startsAt} - case when ${bookings.kind} = 'mentoring' then ${MENTORING_REMINDER_LEAD_MS} else ${REMINDER_LEAD_MS} end)`;
+
+/**
+ * Queues the reminders that are due. Never for a booking that is not confirmed or whose
+ * session was called off; none for a booking made after its reminder time (the confirmation
+ * just told them everything). Safe to run twice at once: see the batch below.
+ */
+export async function sendReminders(deps: Deps, options: { limit?: number } = {}): Promise<{ queued: number }> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const due = await db
+    .select({ id: bookings.id, email: people.email, locale: people.locale })
+    .from(bookings)
+    .innerJoin(people, eq(people.id, bookings.personId))
+    .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .where(
+      and(
+        eq(bookings.status, "confirmed"),
+        isNull(bookings.reminderSentAt),
+        isNull(people.erasedAt),
+        or(isNull(sessions.id), eq(sessions.status, "scheduled")),
+        gt(bookings.startsAt, now),
+        lte(remindAt, now),
+        lte(bookings.createdAt, remindAt),
+      ),
+    )
+    .limit(options.limit ?? 200);
+
+  let queued = 0;
+  for (const b of due) {
+    const op = newId("op", now);
+    // Exactly once per booking: the stamp is a conditional UPDATE (still unsent, still
+    // confirmed) and the message is written only if this batch's stamp is the one on the
+    // row. A second runner racing us finds reminder_sent_at set and writes nothing.
+    const [, inserted] = await db.batch([
+      db
+        .update(bookings)
+        .set({ reminderSentAt: now, lastOp: op })
+        .where(and(eq(bookings.id, b.id), isNull(bookings.reminderSentAt), eq(bookings.status, "confirmed"))),
+      enqueueIfBooking(db, { template: "reminder", to: b.email, locale: b.locale, payload: { bookingId: b.id } }, now, b.id, eq(bookings.lastOp, op)),
+    ]);
+    queued += rowsAffected(inserted);
+  }
+  return { queued };
+}
