@@ -2,9 +2,14 @@
 // time: the start's London wall-clock fields go in as if they were UTC, each occurrence's UTC
 // fields come out as London wall fields, and only then become real instants. A 10:00 session
 // therefore stays 10:00 on both sides of the March and October clock changes.
-import { RRule } from "rrule";
+import * as rruleModule from "rrule";
 import { ProblemError } from "./problem";
 import { londonToUtc } from "./time";
+
+// rrule ships CommonJS to Node (tsx, `npm start`) and ESM to bundlers (wrangler, vitest):
+// take RRule from whichever shape arrived.
+const rrule = rruleModule as unknown as { RRule?: typeof rruleModule.RRule; default?: { RRule: typeof rruleModule.RRule } };
+const RRule = (rrule.RRule ?? rrule.default!.RRule) as typeof rruleModule.RRule;
 
 export const MAX_OCCURRENCES = 100;
 
