@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import { QueryBuilder, type SQLiteInsertSelectQueryBuilder } from "drizzle-orm/sqlite-core";
-import { bookings, outbox, people } from "../../db/schema";
+import { bookings } from "../../db/schema";
 import { rowsAffected } from "../../db/client";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { HOUR } from "../../lib/time";
+import { enqueueForBookings } from "../notifications/outbox";
 
 /** Hosts may still be scanning late arrivals or typing up a paper list after the end. */
 export const NO_SHOW_GRACE_MS = 2 * HOUR;
@@ -54,32 +54,8 @@ export async function markNoShows(deps: Deps, options: { limit?: number } = {}):
         .where(and(eq(bookings.id, id), eq(bookings.status, "attended"), isNull(bookings.feedbackInvitedAt))),
       // …and the message exists only if this run's claim succeeded (and the person was not
       // erased meanwhile): the message and the flag commit together or not at all.
-      // A query-builder INSERT ... SELECT (a raw db.run() cannot join a D1 batch). drizzle wants
-      // every column, in table order, and checks that at run time; its static type rejects
-      // computed columns, hence the cast.
-      db.insert(outbox).select(
-        new QueryBuilder()
-          .select({
-            id: sql<string>`${newId("msg", now)}`,
-            template: sql<string>`'feedback_invitation'`,
-            toEmail: people.email,
-            cc: sql<string[] | null>`null`,
-            locale: people.locale,
-            payload: sql<Record<string, unknown>>`json_object('bookingId', ${bookings.id})`,
-            status: sql<"pending">`'pending'`,
-            attempts: sql<number>`0`,
-            nextAttemptAt: sql<number>`${now}`,
-            leaseUntil: sql<number | null>`null`,
-            leaseOwner: sql<string | null>`null`,
-            lastError: sql<string | null>`null`,
-            providerId: sql<string | null>`null`,
-            sentAt: sql<number | null>`null`,
-            createdAt: sql<number>`${now}`,
-          })
-          .from(bookings)
-          .innerJoin(people, eq(people.id, bookings.personId))
-          .where(and(eq(bookings.id, id), eq(bookings.lastOp, op), isNull(people.erasedAt))) as unknown as SQLiteInsertSelectQueryBuilder<typeof outbox>,
-      ),
+      // A group booked by API key has no person to invite, hence `person_id is not null`.
+      enqueueForBookings(db, "feedback_invitation", sql`b.id = ${id} and b.last_op = ${op} and b.person_id is not null`, now),
     ];
   });
   // Invariant: a booking's feedback_invited_at is set if and only if its invitation is in the

@@ -6,7 +6,7 @@ import { auditLog } from "../../db/schema";
 import { actorId } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
 import type { Actor } from "../../lib/env";
-import { insertSelect } from "./statements";
+import { insertSelect } from "../../db/conditional";
 
 /**
  * An audit row. With `onlyIf` (a condition, e.g. on a `last_op` marker) it is written only
@@ -26,8 +26,8 @@ export function auditEntry(
     action,
     subjectType: subject.type,
     subjectId: subject.id,
-    detail: options.detail ? JSON.stringify(options.detail) : null,
+    detail: options.detail ?? null,
     at: now,
   };
-  return options.onlyIf ? insertSelect(db, auditLog, values, sql`where ${options.onlyIf}`) : db.insert(auditLog).values({ ...values, detail: options.detail ?? null });
+  return options.onlyIf ? insertSelect(db, auditLog, values, sql`where ${options.onlyIf}`) : db.insert(auditLog).values(values);
 }

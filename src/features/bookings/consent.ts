@@ -5,7 +5,8 @@ import { bookings } from "../../db/schema";
 import { newId, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { ProblemError } from "../../lib/problem";
-import { notifyBookings, releaseSeatsStatements } from "./statements";
+import { enqueueForBookings } from "../notifications/outbox";
+import { releaseSeatsStatements } from "./statements";
 
 export type ConsentDecision = "grant" | "refuse";
 
@@ -27,7 +28,7 @@ export async function decideConsent(deps: Deps, token: string, decision: Consent
       ? // Invariant (rules 3, 9): the held seat becomes confirmed and the confirmation is queued together.
         await db.batch([
           db.update(bookings).set({ status: "confirmed", consentTokenHash: null, holdExpiresAt: null, lastOp: op, updatedAt: now }).where(claim),
-          notifyBookings(db, "booking_confirmed", mine, now),
+          enqueueForBookings(db, "booking_confirmed", mine, now),
         ])
       : // Invariant (rules 1, 3, 5, 9): refusal frees the seat, offers it on and tells the young person, all at once.
         await db.batch([
@@ -36,7 +37,7 @@ export async function decideConsent(deps: Deps, token: string, decision: Consent
             .set({ status: "cancelled", cancelReason: "consent_refused", cancelledAt: now, consentTokenHash: null, holdExpiresAt: null, lastOp: op, updatedAt: now })
             .where(claim),
           ...releaseSeatsStatements(db, { sessionId: b.sessionId!, seats: b.seats, opId: op, freedBy: b.id, now }),
-          notifyBookings(db, "consent_refused", mine, now, { payload: { reason: "refused" } }),
+          enqueueForBookings(db, "consent_refused", mine, now, { payload: { reason: "refused" } }),
         ]);
   if (rowsAffected(results[0]) !== 1) throw unusable;
   return { bookingId: b.id, status: decision === "grant" ? ("confirmed" as const) : ("cancelled" as const) };

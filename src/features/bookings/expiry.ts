@@ -4,7 +4,8 @@ import { rowsAffected } from "../../db/client";
 import { bookings } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
-import { notifyBookings, OFFER_CUTOFF_MS, offerFreeSeatsStatements, releaseSeatsStatements } from "./statements";
+import { enqueueForBookings } from "../notifications/outbox";
+import { OFFER_CUTOFF_MS, offerFreeSeatsStatements, releaseSeatsStatements } from "./statements";
 
 const BATCH_LIMIT = 500;
 
@@ -44,8 +45,8 @@ export async function expireHolds(deps: Deps): Promise<{ consentsExpired: number
         .where(and(eq(bookings.id, b.id), eq(bookings.status, b.status), lte(bookings.holdExpiresAt, now))),
       ...releaseSeatsStatements(db, { sessionId: b.sessionId, seats: b.seats, opId: op, freedBy: b.id, now }),
       consent
-        ? notifyBookings(db, "consent_refused", sql`b.id = ${b.id} and b.last_op = ${op}`, now, { payload: { reason: "expired" } })
-        : notifyBookings(db, "offer_expired", sql`b.id = ${b.id} and b.last_op = ${op}`, now),
+        ? enqueueForBookings(db, "consent_refused", sql`b.id = ${b.id} and b.last_op = ${op}`, now, { payload: { reason: "expired" } })
+        : enqueueForBookings(db, "offer_expired", sql`b.id = ${b.id} and b.last_op = ${op}`, now),
     ]);
     if (rowsAffected(expired) === 1) tally[consent ? "consentsExpired" : "offersExpired"]++;
   }

@@ -10,7 +10,8 @@ import { ProblemError } from "../../lib/problem";
 import { londonWallTime } from "../../lib/time";
 import { clashProblem, findClash, loadVisibleBooking } from "./lookups";
 import { CONSENT_HOLD_MS, consentUrl } from "./service";
-import { clashExists, notifyBookings } from "./statements";
+import { enqueueForBookings } from "../notifications/outbox";
+import { clashExists } from "./statements";
 import { bookingOut, type BookingRow } from "./view";
 
 /** Accepts an offered seat: confirmed, or pending_consent when a guardian has to agree first. */
@@ -49,9 +50,9 @@ export async function acceptOffer(deps: Deps, actor: Actor, bookingId: string) {
           sql`not ${clashExists(b.personId!, sql`${b.startsAt}`, sql`${b.endsAt}`, b.sessionId!)}`,
         ),
       ),
-    notifyBookings(db, "booking_confirmed", sql`${mine} and b.status = 'confirmed'`, now),
-    notifyBookings(db, "booking_pending_consent", sql`${mine} and b.status = 'pending_consent'`, now),
-    notifyBookings(db, "consent_request", sql`${mine} and b.status = 'pending_consent'`, now, {
+    enqueueForBookings(db, "booking_confirmed", sql`${mine} and b.status = 'confirmed'`, now),
+    enqueueForBookings(db, "booking_pending_consent", sql`${mine} and b.status = 'pending_consent'`, now),
+    enqueueForBookings(db, "consent_request", sql`${mine} and b.status = 'pending_consent'`, now, {
       to: "guardian",
       payload: { consentUrl: token ? consentUrl(deps, token) : "" },
     }),

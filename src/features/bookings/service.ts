@@ -1,7 +1,7 @@
 // Individual bookings (rules 1–5): book, cancel, accept an offered seat, list.
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { rowsAffected } from "../../db/client";
-import { bookings, events, people, sessions } from "../../db/schema";
+import { bookings, events, people, sessions, type BookingStatus } from "../../db/schema";
 import { isCoordinator } from "../../lib/auth";
 import { newId, newSecret, newTicketCode, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
@@ -19,7 +19,9 @@ import {
   loadVisibleBooking,
   positionOf,
 } from "./lookups";
-import { clashExists, insertSelect, notifyBookings, releaseSeatsStatements, takeSeatsStatement, waitlistPosition } from "./statements";
+import { insertSelect } from "../../db/conditional";
+import { enqueueForBookings } from "../notifications/outbox";
+import { clashExists, releaseSeatsStatements, takeSeatsStatement, waitlistPosition } from "./statements";
 import { auditEntry } from "./audit";
 import { bookingOut } from "./view";
 
@@ -86,7 +88,7 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
   const token = needsConsent ? newSecret() : null;
   const status = needsConsent ? "pending_consent" : "confirmed";
   const hold = needsConsent ? sql`min(${now + CONSENT_HOLD_MS}, s.starts_at)` : null;
-  const insert = (rowStatus: string, guard: SQL, holdExpiresAt: SQL | null, tokenHash: string | null, queuedAt: number | null) =>
+  const insert = (rowStatus: BookingStatus, guard: SQL, holdExpiresAt: SQL | null, tokenHash: string | null, queuedAt: number | null) =>
     insertSelect(
       db,
       bookings,
@@ -123,13 +125,13 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
     ...(event.waitlistEnabled
       ? [insert("waitlisted", sql`not exists (select 1 from bookings where id = ${id})`, null, null, now)]
       : []),
-    notifyBookings(db, "booking_confirmed", sql`${mine} and b.status = 'confirmed'`, now),
-    notifyBookings(db, "booking_pending_consent", sql`${mine} and b.status = 'pending_consent'`, now),
-    notifyBookings(db, "consent_request", sql`${mine} and b.status = 'pending_consent'`, now, {
+    enqueueForBookings(db, "booking_confirmed", sql`${mine} and b.status = 'confirmed'`, now),
+    enqueueForBookings(db, "booking_pending_consent", sql`${mine} and b.status = 'pending_consent'`, now),
+    enqueueForBookings(db, "consent_request", sql`${mine} and b.status = 'pending_consent'`, now, {
       to: "guardian",
       payload: { consentUrl: token ? consentUrl(deps, token) : "" },
     }),
-    notifyBookings(db, "booking_waitlisted", sql`${mine} and b.status = 'waitlisted'`, now, { payload: { position: waitlistPosition } }),
+    enqueueForBookings(db, "booking_waitlisted", sql`${mine} and b.status = 'waitlisted'`, now, { payload: { position: waitlistPosition } }),
     ...(onBehalf
       ? [
           auditEntry(db, actor, "booking.created_on_behalf", { type: "booking", id }, now, {
@@ -204,7 +206,7 @@ export async function cancelBooking(deps: Deps, actor: Actor, bookingId: string)
         .set({ status: "cancelled", cancelledAt: now, cancelReason: reason, holdExpiresAt: null, lastOp: op, updatedAt: now, sequence: sql`${bookings.sequence} + 1` })
         .where(and(eq(bookings.id, b.id), eq(bookings.status, b.status), eq(bookings.seats, b.seats))),
       ...(holdsSeats ? releaseSeatsStatements(db, { sessionId: b.sessionId, seats: b.seats, opId: op, freedBy: b.id, now }) : []),
-      notifyBookings(db, b.kind === "group" ? "group_cancelled" : "booking_cancelled", sql`b.id = ${b.id} and b.last_op = ${op}`, now),
+      enqueueForBookings(db, b.kind === "group" ? "group_cancelled" : "booking_cancelled", sql`b.id = ${b.id} and b.last_op = ${op}`, now),
       ...(reason === "cancelled_by_coordinator" ? [auditEntry(db, actor, "booking.cancelled_by_coordinator", { type: "booking", id: b.id }, now, { onlyIf: sql`exists (select 1 from bookings where id = ${b.id} and last_op = ${op})` })] : []),
     ]);
     if (rowsAffected(cancelled) === 1) return bookingOut({ ...b, status: "cancelled", cancelledAt: now, cancelReason: reason, holdExpiresAt: null });

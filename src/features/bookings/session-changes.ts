@@ -7,7 +7,8 @@ import type { Deps } from "../../lib/deps";
 import { ProblemError } from "../../lib/problem";
 import type { Actor } from "../../lib/env";
 import { auditEntry } from "./audit";
-import { HOLDING, notifyBookings, OFFER_CUTOFF_MS, offerFreeSeatsStatements } from "./statements";
+import { enqueueForBookings } from "../notifications/outbox";
+import { HOLDING, OFFER_CUTOFF_MS, offerFreeSeatsStatements } from "./statements";
 
 export interface SessionChange {
   capacity?: number;
@@ -94,7 +95,7 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
         .update(sessions)
         .set({ capacity, startsAt, endsAt, venueId, onlineUrl, sequence: moved ? s.sequence + 1 : s.sequence, updatedAt: now })
         .where(and(eq(sessions.id, sessionId), guard)),
-      notifyBookings(db, "session_changed", sql`b.session_id = ${sessionId} and b.last_op = ${op} and b.status in ${HOLDING}`, now),
+      enqueueForBookings(db, "session_changed", sql`b.session_id = ${sessionId} and b.last_op = ${op} and b.status in ${HOLDING}`, now),
       ...offerFreeSeatsStatements(db, { sessionId, opId: op, now }),
     ]);
     if (rowsAffected(updated) === 1) return sessionOut(await readSession(deps, sessionId));
@@ -131,7 +132,7 @@ export async function cancelSession(deps: Deps, actor: Actor, sessionId: string)
       .update(sessions)
       // Only seats already used (attended / no_show) stay counted; every held seat is released.
       .set({ status: "cancelled", seatsTaken: sql`(select coalesce(sum(seats), 0) from bookings where session_id = ${sessionId} and status in ('attended', 'no_show'))`, updatedAt: now }).where(and(eq(sessions.id, sessionId), eq(sessions.status, "scheduled"))),
-    notifyBookings(db, "session_cancelled", sql`b.session_id = ${sessionId} and b.last_op = ${op}`, now),
+    enqueueForBookings(db, "session_cancelled", sql`b.session_id = ${sessionId} and b.last_op = ${op}`, now),
   ]);
   if (rowsAffected(sessionUpdate) !== 1) throw new ProblemError("session_cancelled", "This session is already cancelled.");
   return { ...sessionOut(await readSession(deps, sessionId)), bookingsCancelled: rowsAffected(cancelled) };

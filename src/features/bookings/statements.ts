@@ -2,31 +2,13 @@
 // returns drizzle queries to put INSIDE the caller's one `db.batch`, so the seat counter,
 // the booking rows, the waiting list and the outbox can never disagree (rules 1, 5, 9).
 //
-// Statements in a batch cannot read each other's results, so a write that must only happen
-// "if the previous statement really changed a row" looks for that row's `last_op` marker:
-// every booking write stamps `last_op = opId`, and later statements test for the stamp.
-//
-// Only query builders go into batches (never `db.run(sql)`): drizzle's D1 batch cannot bind
-// parameters of raw statements. INSERT … SELECT goes through `insertSelect` for that reason.
-import { getTableColumns, is, SQL, sql } from "drizzle-orm";
-import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+// The `last_op` stamp protocol and `insertSelect` are in src/db/conditional.ts; messages
+// conditional on a write go through `enqueueForBookings` (notifications/outbox.ts).
+import { SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { bookings, outbox, SEAT_HOLDING_STATUSES, sessions } from "../../db/schema";
+import { bookings, SEAT_HOLDING_STATUSES, sessions } from "../../db/schema";
+import { enqueueForBookings } from "../notifications/outbox";
 import { DAY, HOUR } from "../../lib/time";
-
-/**
- * `INSERT INTO table (every column) SELECT … FROM …`: a conditional insert that writes a row
- * only when `from` (e.g. `from sessions s where <guard>`) yields one. Columns not given take
- * their schema default.
- */
-export function insertSelect<T extends SQLiteTable>(db: Db, table: T, values: Partial<Record<keyof T["_"]["columns"], unknown>>, from: SQL) {
-  const given = values as Record<string, unknown>;
-  const exprs = Object.entries(getTableColumns(table)).map(([key, column]) => {
-    const value = key in given ? given[key] : column.default !== undefined ? column.default : null;
-    return is(value, SQL) ? value : sql`${value}`;
-  });
-  return db.insert(table).select(sql`select ${sql.join(exprs, sql`, `)} ${from}`);
-}
 
 /** Statuses that hold a seat (rule 1 counts these against capacity). */
 export const HOLDING = sql.raw(`(${SEAT_HOLDING_STATUSES.map((s) => `'${s}'`).join(", ")})`);
@@ -43,40 +25,6 @@ export function clashExists(person: SQL | string, startsAt: SQL, endsAt: SQL, se
   return sql`exists (select 1 from bookings c where c.person_id = ${person} and c.kind != 'group'
     and c.status in ${HOLDING} and c.starts_at < ${endsAt} and c.ends_at > ${startsAt}
     and c.session_id is not ${sessionId})`;
-}
-
-/**
- * Outbox rows for every booking matched by `where` (alias `b`), one message each, written in
- * the same batch as the change (rule 9). Selecting the recipients from the booking rows lets
- * a message depend on whether the change happened (`b.last_op = opId`) without a prior read.
- */
-export function notifyBookings(
-  db: Db,
-  template: string,
-  where: SQL,
-  now: number,
-  options: { to?: "person" | "guardian"; payload?: Record<string, SQL | string | number> } = {},
-) {
-  const to = options.to === "guardian" ? sql`b.guardian_email` : sql`coalesce(p.email, o.contact_email)`;
-  const extra = Object.entries(options.payload ?? {}).map(([k, v]) => sql`, ${k}, ${v}`);
-  const idPrefix = `msg_${now.toString(32).padStart(9, "0")}`;
-  return insertSelect(
-    db,
-    outbox,
-    {
-      id: sql`${idPrefix} || lower(hex(randomblob(12)))`,
-      template,
-      toEmail: to,
-      locale: sql`coalesce(p.locale, 'en')`,
-      payload: sql`json_object('bookingId', b.id${sql.join(extra)})`,
-      nextAttemptAt: now,
-      createdAt: now,
-    },
-    sql`from bookings b
-      left join people p on p.id = b.person_id
-      left join organisations o on o.id = b.organisation_id
-      where (${where}) and ${to} is not null and p.erased_at is null`,
-  );
 }
 
 /** A waitlisted booking's place in line: FIFO by queuedAt, then by arrival (rowid). */
@@ -114,7 +62,7 @@ export function offerFreeSeatsStatements(db: Db, { sessionId, opId, now }: { ses
         updatedAt: now,
       })
       .where(sql`${sessions.id} = ${sessionId}`),
-    notifyBookings(db, "offer_made", sql`b.session_id = ${sessionId} and b.last_op = ${offerOp} and b.status = 'offered'`, now),
+    enqueueForBookings(db, "offer_made", sql`b.session_id = ${sessionId} and b.last_op = ${offerOp} and b.status = 'offered'`, now),
   ];
 }
 

@@ -8,7 +8,9 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { assertBookable, loadSession, loadVisibleBooking } from "../bookings/lookups";
-import { insertSelect, notifyBookings, releaseSeatsStatements, takeSeatsStatement } from "../bookings/statements";
+import { insertSelect } from "../../db/conditional";
+import { enqueueForBookings } from "../notifications/outbox";
+import { releaseSeatsStatements, takeSeatsStatement } from "../bookings/statements";
 import { bookingOut } from "../bookings/view";
 
 export interface GroupInput {
@@ -92,7 +94,7 @@ export async function createGroupBooking(deps: Deps, actor: Actor, sessionId: st
         startsAt: sql`s.starts_at`,
         endsAt: sql`s.ends_at`,
         accessNeeds: input.accessNeeds ?? "",
-        roster: input.roster ? JSON.stringify(input.roster) : null,
+        roster: input.roster ?? null,
         ticketCode: newTicketCode(),
         lastOp: op,
         createdAt: now,
@@ -101,7 +103,7 @@ export async function createGroupBooking(deps: Deps, actor: Actor, sessionId: st
       sql`from sessions s where s.id = ${sessionId} and s.status = 'scheduled' and s.starts_at > ${now} and s.seats_taken + ${seats} <= s.capacity`,
     ),
     takeSeatsStatement(db, { sessionId, seats, opId: op, heldBy: id, now }),
-    notifyBookings(db, "group_confirmed", sql`b.id = ${id} and b.last_op = ${op}`, now),
+    enqueueForBookings(db, "group_confirmed", sql`b.id = ${id} and b.last_op = ${op}`, now),
   ]);
   const [row] = await db.select().from(bookings).where(eq(bookings.id, id)).limit(1);
   if (row) return bookingOut(row);
@@ -141,7 +143,7 @@ export async function changeGroupBooking(deps: Deps, actor: Actor, bookingId: st
       .update(bookings)
       .set({ pupils, staff, seats, roster, accessNeeds: change.accessNeeds ?? b.accessNeeds, lastOp: op, updatedAt: now, sequence: sql`${bookings.sequence} + 1` })
       .where(delta > 0 ? and(sameAsRead, hasRoom) : sameAsRead);
-    const notify = notifyBookings(db, "group_changed", sql`b.id = ${b.id} and b.last_op = ${op}`, now);
+    const notify = enqueueForBookings(db, "group_changed", sql`b.id = ${b.id} and b.last_op = ${op}`, now);
     // Invariant (rules 1, 5, 7, 9): the group's size and the session's counter change together
     // (growing only into free seats; shrinking offers the freed seats to the waiting list in
     // the same write), guarded by the size we read so a concurrent change is not lost.

@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { insertSelect } from "../../db/conditional";
 import type { Db } from "../../db/client";
-import { bookings, outbox, type Locale } from "../../db/schema";
+import { outbox, type Locale } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { renderEmail, UnrenderableMessage } from "../../../emails";
@@ -33,33 +34,61 @@ export function enqueue(db: Db, message: OutboxMessage, now: number) {
 }
 
 /**
- * Like `enqueue`, but the message is written only if the booking row matches `where` at that
- * point in the batch: put it after a guarded UPDATE that stamps `bookings.lastOp`, and the
- * message exists exactly when the update happened (INSERT … SELECT … WHERE, no transaction).
+ * Like `enqueue`, but the message is written only if `condition` holds when the statement
+ * runs. Put it after a guarded write in the same batch (condition: `bookingStampedBy(id, op)`
+ * from src/db/conditional.ts), so a refused booking or cancellation sends nothing.
  */
-export function enqueueIfBooking(db: Db, message: OutboxMessage, now: number, bookingId: string, where: SQL) {
-  const value = <T>(v: T, name: string) => sql<T>`${v}`.as(name);
-  return db.insert(outbox).select(
-    db
-      .select({
-        id: value(newId("msg", now), "id"),
-        template: value(message.template, "template"),
-        toEmail: value(message.to, "to_email"),
-        cc: value(message.cc ? JSON.stringify(message.cc) : null, "cc"),
-        locale: value(message.locale ?? "en", "locale"),
-        payload: value(JSON.stringify(message.payload), "payload"),
-        status: value("pending", "status"),
-        attempts: value(0, "attempts"),
-        nextAttemptAt: value(now, "next_attempt_at"),
-        leaseUntil: value(null, "lease_until"),
-        leaseOwner: value(null, "lease_owner"),
-        lastError: value(null, "last_error"),
-        providerId: value(null, "provider_id"),
-        sentAt: value(null, "sent_at"),
-        createdAt: value(now, "created_at"),
-      })
-      .from(bookings)
-      .where(and(eq(bookings.id, bookingId), where)),
+export function enqueueIf(db: Db, message: OutboxMessage, now: number, condition: SQL) {
+  return insertSelect(
+    db,
+    outbox,
+    {
+      id: newId("msg", now),
+      template: message.template,
+      toEmail: message.to,
+      cc: message.cc ?? null,
+      locale: message.locale ?? "en",
+      payload: message.payload,
+      nextAttemptAt: now,
+      createdAt: now,
+    },
+    sql`WHERE ${condition}`,
+  );
+}
+
+/**
+ * One message per booking matched by `where` (alias `b`), written in the same batch as the
+ * change (rule 9). Selecting the recipients from the booking rows lets a message depend on
+ * whether the change happened (`b.last_op = opId`) without a prior read, and lets one
+ * statement notify every booking of a session. To the person who booked (a group's school
+ * contact when nobody did) or the guardian; never to an erased person.
+ */
+export function enqueueForBookings(
+  db: Db,
+  template: string,
+  where: SQL,
+  now: number,
+  options: { to?: "person" | "guardian"; payload?: Record<string, SQL | string | number> } = {},
+) {
+  const to = options.to === "guardian" ? sql`b.guardian_email` : sql`coalesce(p.email, o.contact_email)`;
+  const extra = Object.entries(options.payload ?? {}).map(([k, v]) => sql`, ${k}, ${v}`);
+  const idPrefix = `msg_${now.toString(32).padStart(9, "0")}`;
+  return insertSelect(
+    db,
+    outbox,
+    {
+      id: sql`${idPrefix} || lower(hex(randomblob(12)))`,
+      template,
+      toEmail: to,
+      locale: sql`coalesce(p.locale, 'en')`,
+      payload: sql`json_object('bookingId', b.id${sql.join(extra)})`,
+      nextAttemptAt: now,
+      createdAt: now,
+    },
+    sql`from bookings b
+      left join people p on p.id = b.person_id
+      left join organisations o on o.id = b.organisation_id
+      where (${where}) and ${to} is not null and p.erased_at is null`,
   );
 }
 

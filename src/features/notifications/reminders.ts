@@ -5,7 +5,8 @@ import { bookings, people, sessions } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { HOUR } from "../../lib/time";
-import { enqueueIfBooking } from "./outbox";
+import { bookingStampedBy } from "../../db/conditional";
+import { enqueueIf } from "./outbox";
 
 export const REMINDER_LEAD_MS = 24 * HOUR;
 export const MENTORING_REMINDER_LEAD_MS = 2 * HOUR;
@@ -50,7 +51,7 @@ export async function sendReminders(deps: Deps, options: { limit?: number } = {}
         .update(bookings)
         .set({ reminderSentAt: now, lastOp: op })
         .where(and(eq(bookings.id, b.id), isNull(bookings.reminderSentAt), eq(bookings.status, "confirmed"))),
-      enqueueIfBooking(db, { template: "reminder", to: b.email, locale: b.locale, payload: { bookingId: b.id } }, now, b.id, eq(bookings.lastOp, op)),
+      enqueueIf(db, { template: "reminder", to: b.email, locale: b.locale, payload: { bookingId: b.id } }, now, bookingStampedBy(b.id, op)),
     ]);
     queued += rowsAffected(inserted);
   }

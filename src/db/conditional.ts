@@ -1,15 +1,19 @@
+// Conditional writes: the building blocks that make a `db.batch` safe without a transaction.
+// Statements in a batch cannot read each other's results, so a write that must happen only
+// "if the previous statement really changed a row" tests for that row's `last_op` stamp:
+// every guarded booking write sets `last_op = opId`, and later statements look for it.
+//
+// Only query builders go into batches (never `db.run(sql)`): drizzle's D1 batch cannot bind
+// parameters of raw statements, so INSERT … SELECT is built with drizzle's insert-select.
 import { getTableColumns, is, sql, SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Db } from "../../db/client";
-import { outbox } from "../../db/schema";
-import { newId } from "../../lib/crypto";
-import type { OutboxMessage } from "../notifications/outbox";
+import type { Db } from "./client";
 
 /**
  * `INSERT INTO table SELECT <values> <source>`: a row written only if `source` (a FROM and/or
  * WHERE clause) yields one when the statement runs. Values may be SQL taken from `source`;
- * columns not given get their default. Built with drizzle's insert-select rather than a raw
- * `db.run`, because D1 cannot batch a raw statement that has parameters.
+ * plain values go through the column's own mapping (JSON columns take objects, not strings);
+ * columns not given get their default.
  */
 export function insertSelect<T extends SQLiteTable>(db: Db, table: T, values: { [K in keyof T["$inferInsert"]]?: T["$inferInsert"][K] | SQL }, source: SQL) {
   const given = values as Record<string, unknown>;
@@ -22,29 +26,6 @@ export function insertSelect<T extends SQLiteTable>(db: Db, table: T, values: { 
       return is(v, SQL) ? v : sql.param(v, col);
     });
   return db.insert(table).select(sql`SELECT ${sql.join(exprs, sql`, `)} ${source}`);
-}
-
-/**
- * Like `enqueue`, but the message is written only if `condition` holds when the statement
- * runs. Used after a guarded write in the same batch (condition: "the row carries this
- * write's `last_op`"), so a refused booking or cancellation sends nothing.
- */
-export function enqueueIf(db: Db, message: OutboxMessage, now: number, condition: SQL) {
-  return insertSelect(
-    db,
-    outbox,
-    {
-      id: newId("msg", now),
-      template: message.template,
-      toEmail: message.to,
-      cc: message.cc ?? null,
-      locale: message.locale ?? "en",
-      payload: message.payload,
-      nextAttemptAt: now,
-      createdAt: now,
-    },
-    sql`WHERE ${condition}`,
-  );
 }
 
 /** "This batch's write reached the booking": true once a guarded write stamped it with `op`. */
