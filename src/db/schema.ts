@@ -24,8 +24,20 @@ export const BOOKING_STATUSES = [
   "attended",
   "no_show",
 ] as const;
-/** Statuses that hold a seat: rule 1 counts these against capacity. */
-export const SEAT_HOLDING_STATUSES = ["pending_consent", "confirmed", "offered"] as const;
+/** A seat kept for someone who has not come yet: cancelling gives it back to the waiting list. */
+export const SEAT_HELD_STATUSES = ["pending_consent", "confirmed", "offered"] as const;
+/**
+ * A seat that was used: checking in (confirmed → attended) or not turning up does not give
+ * the seat back, so sessions.seats_taken keeps counting it, and a cancelled session keeps it.
+ */
+export const SEAT_USED_STATUSES = ["attended", "no_show"] as const;
+/**
+ * The one list of live statuses. Rule 1 counts these against capacity (sessions.seats_taken,
+ * checked by bookings/consistency.ts); rule 4's clash check (bookings/clash.ts) counts the same
+ * rows, because a checked-in person is at that session and cannot be booked elsewhere then.
+ * Mentoring bookings are never checked in, so for them this is pending/confirmed only.
+ */
+export const SEAT_HOLDING_STATUSES = [...SEAT_HELD_STATUSES, ...SEAT_USED_STATUSES] as const;
 export const LOCALES = ["en", "pl", "ro", "uk", "ar"] as const;
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];

@@ -1,11 +1,12 @@
 // Reads shared by the booking and group services. Reads decide what to attempt and how to
 // explain a refusal; they never decide capacity (the guards inside each batch do).
-import { and, eq, inArray, ne, sql, gt, lt } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { bookings, events, sessions } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import { actsFor, isCoordinator } from "../../lib/auth";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
+import { clashCondition, clashes } from "./clash";
 import { waitlistPosition } from "./statements";
 import type { BookingRow } from "./view";
 
@@ -50,20 +51,11 @@ export async function positionOf(deps: Deps, bookingId: string): Promise<number 
 /** The person's seat-holding booking that overlaps [startsAt, endsAt), other than this session. */
 export async function findClash(deps: Deps, personId: string, startsAt: number, endsAt: number, sessionId: string) {
   const [other] = await deps.db
-    .select({ id: bookings.id, kind: bookings.kind, sessionId: bookings.sessionId, startsAt: bookings.startsAt, title: events.title })
-    .from(bookings)
-    .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .select({ id: clashes.id, kind: clashes.kind, title: events.title })
+    .from(clashes)
+    .leftJoin(sessions, eq(sessions.id, clashes.sessionId))
     .leftJoin(events, eq(events.id, sessions.eventId))
-    .where(
-      and(
-        eq(bookings.personId, personId),
-        ne(bookings.kind, "group"),
-        inArray(bookings.status, ["pending_consent", "confirmed", "offered"]),
-        lt(bookings.startsAt, endsAt),
-        gt(bookings.endsAt, startsAt),
-        sql`${bookings.sessionId} is not ${sessionId}`,
-      ),
-    )
+    .where(clashCondition(personId, startsAt, endsAt, { sessionId }))
     .limit(1);
   if (!other) return null;
   return { id: other.id, title: other.title?.en ?? (other.kind === "mentoring" ? "a mentoring session" : "another booking") };

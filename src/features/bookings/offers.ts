@@ -11,7 +11,7 @@ import { londonWallTime } from "../../lib/time";
 import { clashProblem, findClash, loadVisibleBooking } from "./lookups";
 import { CONSENT_HOLD_MS, consentUrl } from "./service";
 import { enqueueForBookings } from "../notifications/outbox";
-import { clashExists } from "./statements";
+import { clashExists } from "./clash";
 import { bookingOut, type BookingRow } from "./view";
 
 /** Accepts an offered seat: confirmed, or pending_consent when a guardian has to agree first. */
@@ -47,7 +47,7 @@ export async function acceptOffer(deps: Deps, actor: Actor, bookingId: string) {
           eq(bookings.id, b.id),
           eq(bookings.status, "offered"),
           sql`${bookings.holdExpiresAt} > ${now}`,
-          sql`not ${clashExists(b.personId!, sql`${b.startsAt}`, sql`${b.endsAt}`, b.sessionId!)}`,
+          sql`not ${clashExists(b.personId!, b.startsAt, b.endsAt, { sessionId: b.sessionId! })}`,
         ),
       ),
     enqueueForBookings(db, "booking_confirmed", sql`${mine} and b.status = 'confirmed'`, now),

@@ -1,7 +1,7 @@
 // Individual bookings (rules 1–5): book, cancel, accept an offered seat, list.
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { rowsAffected } from "../../db/client";
-import { bookings, events, people, sessions, type BookingStatus } from "../../db/schema";
+import { bookings, events, people, SEAT_HELD_STATUSES, sessions, type BookingStatus } from "../../db/schema";
 import { isCoordinator } from "../../lib/auth";
 import { newId, newSecret, newTicketCode, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
@@ -21,13 +21,14 @@ import {
 } from "./lookups";
 import { insertSelect } from "../../db/conditional";
 import { enqueueForBookings } from "../notifications/outbox";
-import { clashExists, releaseSeatsStatements, takeSeatsStatement, waitlistPosition } from "./statements";
+import { clashExists } from "./clash";
+import { releaseSeatsStatements, takeSeatsStatement, waitlistPosition } from "./statements";
 import { auditEntry } from "./audit";
 import { bookingOut } from "./view";
 
 export const CONSENT_HOLD_MS = 2 * DAY;
-const LIVE_STATUSES = ["pending_consent", "confirmed", "offered", "waitlisted"] as const;
-const HOLDING_STATUSES = ["pending_consent", "confirmed", "offered"] as const;
+/** A seat held (given back on cancel) or a place in the queue; used seats are not cancellable. */
+const CANCELLABLE_STATUSES = [...SEAT_HELD_STATUSES, "waitlisted"] as const;
 const OPTIMISTIC_RETRIES = 5;
 
 export const consentUrl = (deps: Deps, token: string) => `${deps.config.publicUrl}/consent/${token}`;
@@ -112,7 +113,7 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
       },
       sql`from sessions s
         where s.id = ${sessionId} and s.status = 'scheduled' and s.starts_at > ${now} and (${guard})
-          and not ${clashExists(person.id, sql`s.starts_at`, sql`s.ends_at`, sessionId)}`,
+          and not ${clashExists(person.id, sql`s.starts_at`, sql`s.ends_at`, { sessionId })}`,
     );
   const mine = sql`b.id = ${id} and b.last_op = ${op}`;
   const tokenHash = token ? await sha256Hex(token) : null;
@@ -185,7 +186,7 @@ export async function cancelBooking(deps: Deps, actor: Actor, bookingId: string)
     const now = clock.now();
     const b = await loadVisibleBooking(deps, actor, bookingId);
     if (b.kind === "mentoring" || !b.sessionId) throw new ProblemError("unprocessable", "Mentoring bookings are cancelled from the mentoring page.");
-    if (!(LIVE_STATUSES as readonly string[]).includes(b.status)) {
+    if (!(CANCELLABLE_STATUSES as readonly string[]).includes(b.status)) {
       throw new ProblemError("conflict", b.status === "cancelled" ? "This booking is already cancelled." : "This session has already happened, so the booking can't be cancelled.");
     }
     const [session] = await db.select().from(sessions).where(eq(sessions.id, b.sessionId)).limit(1);
@@ -196,7 +197,7 @@ export async function cancelBooking(deps: Deps, actor: Actor, bookingId: string)
     const ownAction = actor.kind === "person" && actor.person.id === b.personId;
     const reason = b.kind === "group" ? (coordinator && !ownAction ? "cancelled_by_coordinator" : "cancelled_by_school") : ownAction ? "cancelled_by_person" : "cancelled_by_coordinator";
     const op = newId("op", now);
-    const holdsSeats = (HOLDING_STATUSES as readonly string[]).includes(b.status);
+    const holdsSeats = (SEAT_HELD_STATUSES as readonly string[]).includes(b.status);
     // Invariant (rules 1, 5, 9): the booking is cancelled, its seats are freed and offered to
     // the waiting list, and the cancellation email is queued — all or nothing. The guard on
     // the status and seats we read makes a concurrent change retry instead of freeing twice.

@@ -8,7 +8,7 @@ import { ProblemError } from "../../lib/problem";
 import type { Actor } from "../../lib/env";
 import { auditEntry } from "./audit";
 import { enqueueForBookings } from "../notifications/outbox";
-import { HOLDING, OFFER_CUTOFF_MS, offerFreeSeatsStatements } from "./statements";
+import { HOLDING, OFFER_CUTOFF_MS, USED, offerFreeSeatsStatements } from "./statements";
 
 export interface SessionChange {
   capacity?: number;
@@ -131,7 +131,7 @@ export async function cancelSession(deps: Deps, actor: Actor, sessionId: string)
     db
       .update(sessions)
       // Only seats already used (attended / no_show) stay counted; every held seat is released.
-      .set({ status: "cancelled", seatsTaken: sql`(select coalesce(sum(seats), 0) from bookings where session_id = ${sessionId} and status in ('attended', 'no_show'))`, updatedAt: now }).where(and(eq(sessions.id, sessionId), eq(sessions.status, "scheduled"))),
+      .set({ status: "cancelled", seatsTaken: sql`(select coalesce(sum(seats), 0) from bookings where session_id = ${sessionId} and status in ${USED})`, updatedAt: now }).where(and(eq(sessions.id, sessionId), eq(sessions.status, "scheduled"))),
     enqueueForBookings(db, "session_cancelled", sql`b.session_id = ${sessionId} and b.last_op = ${op}`, now),
   ]);
   if (rowsAffected(sessionUpdate) !== 1) throw new ProblemError("session_cancelled", "This session is already cancelled.");

@@ -6,26 +6,21 @@
 // conditional on a write go through `enqueueForBookings` (notifications/outbox.ts).
 import { SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { bookings, SEAT_HOLDING_STATUSES, sessions } from "../../db/schema";
+import { bookings, SEAT_HOLDING_STATUSES, SEAT_USED_STATUSES, sessions } from "../../db/schema";
 import { enqueueForBookings } from "../notifications/outbox";
 import { DAY, HOUR } from "../../lib/time";
 
-/** Statuses that hold a seat (rule 1 counts these against capacity). */
-export const HOLDING = sql.raw(`(${SEAT_HOLDING_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+/** SEAT_HOLDING_STATUSES as an SQL list: rule 1 counts these against capacity, rule 4 for clashes. */
+export const HOLDING = statusList(SEAT_HOLDING_STATUSES);
+/** SEAT_USED_STATUSES as an SQL list: seats that stay counted whatever happens next. */
+export const USED = statusList(SEAT_USED_STATUSES);
+
+function statusList(statuses: readonly string[]) {
+  return sql.raw(`(${statuses.map((s) => `'${s}'`).join(", ")})`);
+}
 /** An offer is held 24 h, but never later than 2 h before the start. */
 export const OFFER_HOLD_MS = DAY;
 export const OFFER_CUTOFF_MS = 2 * HOUR;
-
-/**
- * True when `person` already holds a seat (any kind but group, which `person_id` only marks as
- * the booker) overlapping [startsAt, endsAt) somewhere other than `sessionId`. Used as a guard
- * inside INSERT/UPDATE so two overlapping bookings racing each other cannot both win (rule 4).
- */
-export function clashExists(person: SQL | string, startsAt: SQL, endsAt: SQL, sessionId: SQL | string) {
-  return sql`exists (select 1 from bookings c where c.person_id = ${person} and c.kind != 'group'
-    and c.status in ${HOLDING} and c.starts_at < ${endsAt} and c.ends_at > ${startsAt}
-    and c.session_id is not ${sessionId})`;
-}
 
 /** A waitlisted booking's place in line: FIFO by queuedAt, then by arrival (rowid). */
 export const waitlistPosition = sql`(select count(*) from bookings w where w.session_id = b.session_id

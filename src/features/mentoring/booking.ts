@@ -1,17 +1,17 @@
 import { and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { rowsAffected } from "../../db/client";
-import { bookings, mentoringSlots, mentors, people, venues } from "../../db/schema";
+import { bookings, mentoringSlots, mentors, people, SEAT_HOLDING_STATUSES, venues } from "../../db/schema";
 import { isCoordinator } from "../../lib/auth";
 import { newId, newTicketCode } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor, Person } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
-import { futureMentoringCount, LIVE_STATUSES, noClashFor } from "./clash-guard";
+import { clashExists, findClashingBooking } from "../bookings/clash";
 import { bookingStampedBy, insertSelect } from "../../db/conditional";
 import { enqueueIf } from "../notifications/outbox";
-import { countFutureMentoring } from "./finder";
+import { countFutureMentoring, futureMentoringCount } from "./finder";
 import { dbsProblemOn, managesMentor, type Mentor } from "./mentors";
 import { mentoringNotices, type Audience } from "./notices";
 
@@ -67,7 +67,7 @@ function bookingGuard(slot: typeof mentoringSlots.$inferSelect, personId: string
   const day = londonDate(slot.startsAt);
   return sql`s.status = 'open' AND s.sequence = ${slot.sequence} AND s.starts_at > ${now}
     AND ${futureMentoringCount(personId, now)} < ${cap}
-    AND ${noClashFor(personId, sql`s.starts_at`, sql`s.ends_at`)}
+    AND NOT ${clashExists(personId, sql`s.starts_at`, sql`s.ends_at`)}
     ${needsDbs ? sql`AND m.dbs_revoked_at IS NULL AND m.dbs_checked_on IS NOT NULL AND m.dbs_checked_on <= ${day} AND m.dbs_expires_on >= ${day}` : sql``}`;
 }
 
@@ -147,12 +147,7 @@ async function explainRefusal(deps: Deps, person: Person, slotId: string, needsD
   if ((await countFutureMentoring(deps, person.id)) >= deps.config.maxFutureMentoringBookings) {
     throw new ProblemError("too_many_mentoring", `You already have ${deps.config.maxFutureMentoringBookings} mentoring sessions coming up. Cancel one or wait until it has happened to book another.`);
   }
-  const [clash] = await deps.db
-    .select({ id: bookings.id })
-    .from(bookings)
-    .where(and(eq(bookings.personId, person.id), inArray(bookings.status, [...LIVE_STATUSES]), sql`${bookings.startsAt} < ${slot.endsAt} AND ${bookings.endsAt} > ${slot.startsAt}`))
-    .limit(1);
-  if (clash) throw new ProblemError("booking_clash", "You already have something booked at this time.");
+  if (await findClashingBooking(deps.db, person.id, slot.startsAt, slot.endsAt)) throw new ProblemError("booking_clash", "You already have something booked at this time.");
   const dbsProblem = needsDbs ? dbsProblemOn(mentor, londonDate(slot.startsAt)) : null;
   if (dbsProblem) throw new ProblemError("not_eligible", dbsDetail[dbsProblem]);
   throw new ProblemError("conflict", "This slot changed while you were booking. Please try again.");
@@ -196,7 +191,7 @@ export async function cancelMentoringBooking(deps: Deps, actor: Actor, bookingId
   const view = await getMentoringBooking(deps, actor, bookingId);
   const { booking, slot, mentor, person } = view;
   const now = deps.clock.now();
-  if (!(LIVE_STATUSES as readonly string[]).includes(booking.status)) throw new ProblemError("conflict", "This booking is already cancelled.");
+  if (!(SEAT_HOLDING_STATUSES as readonly string[]).includes(booking.status)) throw new ProblemError("conflict", "This booking is already cancelled.");
   if (booking.startsAt <= now) throw new ProblemError("conflict", "This session has already started, so it can no longer be cancelled.");
   const by = cancelledBy(actor, booking, mentor);
   const op = newId("op", now);
@@ -206,7 +201,7 @@ export async function cancelMentoringBooking(deps: Deps, actor: Actor, bookingId
     db
       .update(bookings)
       .set({ status: "cancelled", cancelledAt: now, cancelReason: `cancelled_by_${by}`, lastOp: op, updatedAt: now })
-      .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...LIVE_STATUSES]), gt(bookings.startsAt, now))),
+      .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...SEAT_HOLDING_STATUSES]), gt(bookings.startsAt, now))),
     // A withdrawn slot stays withdrawn; a booked one is free for someone else again.
     db.update(mentoringSlots).set({ status: "open" }).where(and(eq(mentoringSlots.id, slot.id), eq(mentoringSlots.status, "booked"), stamped)),
     ...mentoringNotices(

@@ -2,17 +2,16 @@
 // under real concurrency, with controls showing the races these guards close are real.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { authSessions, bookings, mentoringSlots, people } from "../../db/schema";
+import { authSessions, bookings, mentoringSlots, people, SEAT_HOLDING_STATUSES } from "../../db/schema";
 import { newId, newSecret, newTicketCode, sha256Hex } from "../../lib/crypto";
 import { startServer } from "../../server";
 import { createHarness, type Harness } from "../../../test/support/harness";
 import { makeMentor, makeOrg, makeSlot, youngPerson } from "../../../test/support/mentoring-fixtures";
 import { bookingInsert } from "./booking";
-import { LIVE_STATUSES } from "./clash-guard";
 import { countFutureMentoring } from "./finder";
 
 const liveOnSlot = (h: Pick<Harness, "db">, slot: string) =>
-  h.db.select().from(bookings).where(and(eq(bookings.slotId, slot), inArray(bookings.status, [...LIVE_STATUSES])));
+  h.db.select().from(bookings).where(and(eq(bookings.slotId, slot), inArray(bookings.status, [...SEAT_HOLDING_STATUSES])));
 
 async function youngPeople(h: Harness, n: number) {
   const out: { token: string; personId: string }[] = [];
@@ -52,7 +51,7 @@ describe("one young person per slot", () => {
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s >= 500)).toHaveLength(0);
     expect(statuses.filter((s) => s === 201)).toHaveLength(2);
-    const held = await h.db.select().from(bookings).where(and(eq(bookings.personId, yp!.personId), eq(bookings.kind, "mentoring"), inArray(bookings.status, [...LIVE_STATUSES])));
+    const held = await h.db.select().from(bookings).where(and(eq(bookings.personId, yp!.personId), eq(bookings.kind, "mentoring"), inArray(bookings.status, [...SEAT_HOLDING_STATUSES])));
     expect(held).toHaveLength(2);
   });
 });

@@ -1,9 +1,10 @@
-import { and, asc, count, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
-import { bookings, mentoringSlots, mentors, organisations, venues } from "../../db/schema";
+import { and, asc, count, eq, gt, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { bookings, mentoringSlots, mentors, organisations, SEAT_HOLDING_STATUSES, venues } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import type { Person } from "../../lib/env";
 import { ageOn, londonDate } from "../../lib/time";
-import { LIVE_STATUSES, noClashFor } from "./clash-guard";
+import { clashExists } from "../bookings/clash";
+import { HOLDING } from "../bookings/statements";
 import { dbsValidOn } from "./mentors";
 
 export interface SlotFilters {
@@ -56,7 +57,7 @@ export async function bookableSlots(deps: Deps, person: Pick<Person, "id" | "dat
         filters.organisationId ? eq(mentors.organisationId, filters.organisationId) : undefined,
         filters.sector ? sql`lower(${mentors.sector}) = lower(${filters.sector})` : undefined,
         filters.language ? sql`EXISTS (SELECT 1 FROM json_each(${mentors.languages}) WHERE value = ${filters.language})` : undefined,
-        noClashFor(person.id, sql`${mentoringSlots.startsAt}`, sql`${mentoringSlots.endsAt}`),
+        sql`not ${clashExists(person.id, sql`${mentoringSlots.startsAt}`, sql`${mentoringSlots.endsAt}`)}`,
       ),
     )
     .orderBy(asc(mentoringSlots.startsAt))
@@ -75,6 +76,15 @@ export async function countFutureMentoring(deps: Deps, personId: string): Promis
   const [row] = await deps.db
     .select({ n: count() })
     .from(bookings)
-    .where(and(eq(bookings.personId, personId), eq(bookings.kind, "mentoring"), inArray(bookings.status, [...LIVE_STATUSES]), gt(bookings.startsAt, deps.clock.now())));
+    .where(and(eq(bookings.personId, personId), eq(bookings.kind, "mentoring"), inArray(bookings.status, [...SEAT_HOLDING_STATUSES]), gt(bookings.startsAt, deps.clock.now())));
   return row!.n;
+}
+
+/** Live mentoring bookings the person holds that start after `now` (rule 8's cap counts these). */
+export function futureMentoringCount(personId: string, now: number): SQL {
+  return sql`(SELECT count(*) FROM bookings AS mine
+    WHERE mine.person_id = ${personId}
+      AND mine.kind = 'mentoring'
+      AND mine.status IN ${HOLDING}
+      AND mine.starts_at > ${now})`;
 }

@@ -1,11 +1,10 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
-import { auditLog, bookings, mentoringSlots, mentors, people } from "../../db/schema";
+import { auditLog, bookings, mentoringSlots, mentors, people, SEAT_HOLDING_STATUSES } from "../../db/schema";
 import { actorId } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ageOn, londonDate } from "../../lib/time";
-import { LIVE_STATUSES } from "./clash-guard";
 import { dbsProblemOn } from "./mentors";
 
 /**
@@ -22,7 +21,7 @@ export async function safeguardingAlerts(deps: Deps, actor: Actor) {
     .innerJoin(mentoringSlots, eq(mentoringSlots.id, bookings.slotId))
     .innerJoin(mentors, eq(mentors.id, mentoringSlots.mentorId))
     .innerJoin(people, eq(people.id, bookings.personId))
-    .where(and(eq(bookings.kind, "mentoring"), inArray(bookings.status, [...LIVE_STATUSES]), gt(bookings.startsAt, now)))
+    .where(and(eq(bookings.kind, "mentoring"), inArray(bookings.status, [...SEAT_HOLDING_STATUSES]), gt(bookings.startsAt, now)))
     .orderBy(asc(bookings.startsAt));
   const alerts = rows.flatMap((r) => {
     const day = londonDate(r.booking.startsAt);

@@ -1,8 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { venues } from "../../db/schema";
+import { SEAT_HOLDING_STATUSES, venues } from "../../db/schema";
 import { iso, londonDate } from "../../lib/time";
 import type { MentoringBookingView } from "./booking";
-import { LIVE_STATUSES } from "./clash-guard";
 import { dbsProblemOn, type Mentor } from "./mentors";
 import type { Slot } from "./slots";
 
@@ -131,7 +130,7 @@ export const mentoringBookingOut = (v: MentoringBookingView) => ({
   endsAt: iso(v.booking.endsAt),
   mode: v.slot.mode,
   // A cancelled booking no longer opens the meeting.
-  meetingUrl: v.slot.mode === "online" && (LIVE_STATUSES as readonly string[]).includes(v.booking.status) ? v.slot.meetingUrl : null,
+  meetingUrl: v.slot.mode === "online" && (SEAT_HOLDING_STATUSES as readonly string[]).includes(v.booking.status) ? v.slot.meetingUrl : null,
   venue: venueOut(v.venue),
   mentor: mentorPublic(v.mentor),
   youngPerson: { id: v.person.id, displayName: v.person.displayName },

@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { bookings, mentoringSlots } from "../../db/schema";
+import { bookings, mentoringSlots, SEAT_HOLDING_STATUSES } from "../../db/schema";
 import { rowsAffected } from "../../db/client";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
-import { LIVE_STATUSES, noClashFor } from "./clash-guard";
+import { clashExists, findClashingBooking } from "../bookings/clash";
 import { bookingStampedBy } from "../../db/conditional";
 import { enqueueIf } from "../notifications/outbox";
 import { bookableSlots } from "./finder";
@@ -79,9 +79,9 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
       .where(
         and(
           eq(bookings.id, booking.id),
-          inArray(bookings.status, [...LIVE_STATUSES]),
+          inArray(bookings.status, [...SEAT_HOLDING_STATUSES]),
           sql`EXISTS (SELECT 1 FROM mentoring_slots WHERE id = ${slot.id} AND status = 'booked' AND sequence = ${slot.sequence})`,
-          noClashFor(booking.personId!, startsAt, endsAt, booking.id),
+          sql`NOT ${clashExists(booking.personId!, startsAt, endsAt, { bookingId: booking.id })}`,
         ),
       ),
     db
@@ -102,12 +102,7 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
     ).map((m) => enqueueIf(db, m, now, bookingStampedBy(booking.id, op))),
   ]);
   if (rowsAffected(moved) === 0) {
-    const [clash] = await db
-      .select({ id: bookings.id })
-      .from(bookings)
-      .where(and(eq(bookings.personId, booking.personId!), inArray(bookings.status, [...LIVE_STATUSES]), sql`${bookings.id} <> ${booking.id}`, sql`${bookings.startsAt} < ${endsAt} AND ${bookings.endsAt} > ${startsAt}`))
-      .limit(1);
-    if (clash) throw new ProblemError("booking_clash", "The young person booked on this slot already has something else at the new time.");
+    if (await findClashingBooking(db, booking.personId!, startsAt, endsAt, { bookingId: booking.id })) throw new ProblemError("booking_clash", "The young person booked on this slot already has something else at the new time.");
     throw changedMeanwhile();
   }
   const [after] = await db.select().from(mentoringSlots).where(eq(mentoringSlots.id, slot.id));
@@ -146,7 +141,7 @@ export async function withdrawSlot(deps: Deps, actor: Actor, slotId: string): Pr
     db
       .update(bookings)
       .set({ status: "cancelled", cancelledAt: now, cancelReason: "slot_withdrawn", lastOp: op, updatedAt: now })
-      .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...LIVE_STATUSES]))),
+      .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...SEAT_HOLDING_STATUSES]))),
     db.update(mentoringSlots).set({ status: "withdrawn" }).where(and(sameSlot, stamped)),
     ...mentoringNotices("mentoring_cancelled", parties, ["young_person"], { reason: "slot_withdrawn", alternatives }).map((m) => enqueueIf(db, m, now, stamped)),
     ...mentoringNotices("mentoring_cancelled", parties, ["mentor", "guardian"], { reason: "slot_withdrawn" }).map((m) => enqueueIf(db, m, now, stamped)),

@@ -1,11 +1,10 @@
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
-import { bookings, mentoringSlots, mentors, people, venues } from "../../db/schema";
+import { bookings, mentoringSlots, mentors, people, SEAT_HOLDING_STATUSES, venues } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { HOUR } from "../../lib/time";
-import { LIVE_STATUSES } from "./clash-guard";
 import { getMentor, managesMentor, type Mentor } from "./mentors";
 import { expandLondonRule } from "../../lib/recurrence";
 
@@ -102,7 +101,7 @@ export async function listMentorSlots(deps: Deps, actor: Actor, mentorId: string
   return deps.db
     .select({ slot: mentoringSlots, bookingId: bookings.id })
     .from(mentoringSlots)
-    .leftJoin(bookings, and(eq(bookings.slotId, mentoringSlots.id), eq(bookings.kind, "mentoring"), inArray(bookings.status, [...LIVE_STATUSES])))
+    .leftJoin(bookings, and(eq(bookings.slotId, mentoringSlots.id), eq(bookings.kind, "mentoring"), inArray(bookings.status, [...SEAT_HOLDING_STATUSES])))
     .where(and(eq(mentoringSlots.mentorId, mentorId), gt(mentoringSlots.endsAt, deps.clock.now() - 30 * 24 * HOUR)))
     .orderBy(asc(mentoringSlots.startsAt))
     .limit(500);
@@ -126,7 +125,7 @@ export async function liveBookingOnSlot(deps: Deps, slotId: string) {
     .select({ booking: bookings, person: people })
     .from(bookings)
     .innerJoin(people, eq(people.id, bookings.personId))
-    .where(and(eq(bookings.slotId, slotId), eq(bookings.kind, "mentoring"), inArray(bookings.status, [...LIVE_STATUSES])))
+    .where(and(eq(bookings.slotId, slotId), eq(bookings.kind, "mentoring"), inArray(bookings.status, [...SEAT_HOLDING_STATUSES])))
     .limit(1);
   return row ?? null;
 }

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { bookings } from "../../db/schema";
 import { createHarness, type Harness } from "../../../test/support/harness";
 import { holdOtherBooking, youngPerson } from "../../../test/support/mentoring-fixtures";
-import { noClashFor } from "./clash-guard";
+import { clashExists } from "./clash";
 
 let h: Harness;
 let personId: string;
@@ -15,11 +15,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const free = async (who: string, from: string, to: string, exclude?: string) => {
-  const rows = await h.db.all<{ ok: number }>(sql`SELECT ${noClashFor(who, Date.parse(from), Date.parse(to), exclude)} AS ok`);
+  const rows = await h.db.all<{ ok: number }>(sql`SELECT NOT ${clashExists(who, Date.parse(from), Date.parse(to), { bookingId: exclude })} AS ok`);
   return rows[0]!.ok === 1;
 };
 
-describe("noClashFor", () => {
+describe("clashExists (rule 4, shared by events and mentoring)", () => {
   it("sees an overlap at either end and inside", async () => {
     expect(await free(personId, "2026-03-10T16:30:00Z", "2026-03-10T17:30:00Z")).toBe(false);
     expect(await free(personId, "2026-03-10T17:59:00Z", "2026-03-10T19:00:00Z")).toBe(false);
@@ -42,5 +42,21 @@ describe("noClashFor", () => {
     expect(await free(other, "2026-03-11T17:00:00Z", "2026-03-11T18:00:00Z")).toBe(true);
     await h.db.update(bookings).set({ status: "pending_consent" }).where(eq(bookings.id, id));
     expect(await free(other, "2026-03-11T17:00:00Z", "2026-03-11T18:00:00Z")).toBe(false);
+  });
+});
+
+describe("what counts as live for clashes", () => {
+  it("keeps a checked-in (attended) booking in the way, as it keeps its seat", async () => {
+    const who = (await youngPerson(h)).personId;
+    const id = await holdOtherBooking(h, who, "2026-03-12T17:00:00Z");
+    await h.db.update(bookings).set({ status: "attended", checkedInAt: Date.parse("2026-03-12T16:55:00Z") }).where(eq(bookings.id, id));
+    expect(await free(who, "2026-03-12T17:30:00Z", "2026-03-12T18:30:00Z")).toBe(false);
+  });
+
+  it("never counts a group booking against the staff member who booked it", async () => {
+    const who = (await youngPerson(h)).personId;
+    const id = await holdOtherBooking(h, who, "2026-03-13T17:00:00Z");
+    await h.db.update(bookings).set({ kind: "group" }).where(eq(bookings.id, id));
+    expect(await free(who, "2026-03-13T17:00:00Z", "2026-03-13T18:00:00Z")).toBe(true);
   });
 });
