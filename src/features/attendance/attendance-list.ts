@@ -2,7 +2,8 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { bookings, organisations, people } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { auditRead, firstName, loadSession, requireHost } from "./access";
+import { loadSession } from "../bookings/lookups";
+import { auditRead, firstName, requireHost } from "./access";
 
 /** The bookings a host expects at the door; the rest (cancelled, waiting) are not coming. */
 export const EXPECTED_STATUSES = ["confirmed", "attended", "no_show"] as const;

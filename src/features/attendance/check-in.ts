@@ -4,7 +4,9 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { HOUR } from "../../lib/time";
-import { firstName, loadSession, requireHost, type BookingRow } from "./access";
+import { loadSession } from "../bookings/lookups";
+import type { BookingRow } from "../bookings/view";
+import { firstName, requireHost } from "./access";
 import { londonDescription } from "./london-format";
 
 /** Doors open early: scanning before this is almost certainly the wrong day. */

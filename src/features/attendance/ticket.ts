@@ -2,7 +2,7 @@ import encodeQR from "qr";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { loadVisibleBooking } from "./access";
+import { loadVisibleBooking } from "../bookings/lookups";
 
 /**
  * The ticket as an SVG QR code of the booking's opaque ticket code (never the booking id, so

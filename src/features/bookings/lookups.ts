@@ -31,15 +31,21 @@ export function assertBookable(session: typeof sessions.$inferSelect, now: numbe
   if (session.startsAt <= now) throw new ProblemError("session_started", "This session has already started, so it's too late to book or change it.");
 }
 
-/** A booking the actor may see: its owner, the group's school, or a coordinator. Others get 404. */
+/**
+ * Who may see a booking: the young person who booked it, staff (or an API key) of the school a
+ * group belongs to, and coordinators. A group's person_id is only the staff member who booked
+ * it: they see it as long as they act for that school. Everyone else is told it does not exist.
+ */
+export function canSeeBooking(actor: Actor, b: Pick<BookingRow, "kind" | "personId" | "organisationId">): boolean {
+  if (isCoordinator(actor)) return true;
+  if (b.kind === "group") return b.organisationId !== null && actsFor(actor, b.organisationId);
+  return actor.kind === "person" && b.personId !== null && b.personId === actor.person.id;
+}
+
+/** A booking the actor may see (see `canSeeBooking`). Others get 404. */
 export async function loadVisibleBooking(deps: Deps, actor: Actor, bookingId: string): Promise<BookingRow> {
   const [b] = await deps.db.select().from(bookings).where(eq(bookings.id, bookingId)).limit(1);
-  const visible =
-    b &&
-    (isCoordinator(actor) ||
-      (actor.kind === "person" && b.kind !== "group" && b.personId === actor.person.id) ||
-      (b.kind === "group" && b.organisationId !== null && actsFor(actor, b.organisationId)));
-  if (!visible) throw new ProblemError("not_found", "We can't find that booking.");
+  if (!b || !canSeeBooking(actor, b)) throw new ProblemError("not_found", "We can't find that booking.");
   return b;
 }
 

@@ -1,25 +1,20 @@
 // Calendar files people fetch: one booking's invite, and a personal subscription feed.
 import { and, eq, isNull } from "drizzle-orm";
 import { auditLog, bookings, people } from "../../db/schema";
-import { actsFor, actorId } from "../../lib/auth";
+import { actorId } from "../../lib/auth";
 import { newId, newSecret, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { loadManyBookingDetails, type BookingDetails } from "../notifications/booking-details";
+import { canSeeBooking } from "../bookings/lookups";
+import { loadManyBookingDetails } from "../notifications/booking-details";
 import { bookingInvite, inviteMethodFor, personalFeed } from "./ics";
-
-/** Who may download a booking's invite: the booker, the group's school, coordinators. */
-function maySee(actor: Actor, d: BookingDetails): boolean {
-  if (actor.kind === "person" && (actor.isCoordinator || actor.person.id === d.booking.personId)) return true;
-  return d.booking.kind === "group" && d.booking.organisationId !== null && actsFor(actor, d.booking.organisationId);
-}
 
 export async function inviteForBooking(deps: Deps, actor: Actor, bookingId: string): Promise<string> {
   const { db, clock, config } = deps;
   const [d] = await loadManyBookingDetails(db, eq(bookings.id, bookingId), { limit: 1 });
   // Someone else's booking looks exactly like a missing one: ids are not to be probed.
-  if (!d || !maySee(actor, d)) throw new ProblemError("not_found", "We could not find that booking.");
+  if (!d || !canSeeBooking(actor, d.booking)) throw new ProblemError("not_found", "We could not find that booking.");
   const method = inviteMethodFor(d);
   if (!method) throw new ProblemError("conflict", "This place is not confirmed yet, so there is no calendar invite for it.");
   if (actor.kind === "person" && actor.person.id !== d.booking.personId && actor.isCoordinator) {
