@@ -1,7 +1,7 @@
 // Dates and times as people in the programme read them: always Europe/London wall time,
 // in the reader's language ("Tuesday 3 March, 4:00pm to 5:30pm").
 import type { Locale } from "../src/db/schema";
-import { LONDON, londonDate } from "../src/lib/time";
+import { LONDON, londonDate, londonWallTime } from "../src/lib/time";
 import { message } from "./messages";
 
 /** Intl locale per app locale. Arabic keeps Latin digits so times match venue signs and tickets. */
@@ -38,6 +38,15 @@ export function formatTime(instant: number, locale: Locale): string {
 
 export function formatDay(instant: number, locale: Locale): string {
   return dayFormat(locale).format(instant);
+}
+
+/**
+ * "Tuesday 3 March at 10:00", English and 24-hour: how a host at the door says it, for
+ * problem details the API returns (emails use `formatMoment` in the reader's language).
+ */
+export function londonDescription(instant: number): string {
+  const w = londonWallTime(instant);
+  return `${formatDay(instant, "en")} at ${String(w.hour).padStart(2, "0")}:${String(w.minute).padStart(2, "0")}`;
 }
 
 /** A moment: "Tuesday 3 March, 4:00pm". */

@@ -82,10 +82,18 @@ export function parseLondonLocal(value: string): number {
   return londonToUtc({ year: +y!, month: +mo!, day: +d!, hour: +h!, minute: +mi!, second: +(s ?? 0) });
 }
 
+const pad = (n: number) => String(n).padStart(2, "0");
+
 /** London date 'YYYY-MM-DD' of an instant. */
 export function londonDate(instant: number): string {
   const w = londonWallTime(instant);
-  return `${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+/** London wall time as 'YYYY-MM-DDTHH:MM', what people read on a poster (and `parseLondonLocal` reads). */
+export function londonLocalString(instant: number): string {
+  const w = londonWallTime(instant);
+  return `${londonDate(instant)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
 /** Whole years of age on a given 'YYYY-MM-DD' date. */

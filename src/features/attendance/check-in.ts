@@ -7,7 +7,7 @@ import { HOUR } from "../../lib/time";
 import { loadSession } from "../bookings/lookups";
 import type { BookingRow } from "../bookings/view";
 import { firstName, requireHost } from "./access";
-import { londonDescription } from "./london-format";
+import { londonDescription } from "../../../emails/format";
 
 /** Doors open early: scanning before this is almost certainly the wrong day. */
 export const CHECK_IN_OPENS_BEFORE_MS = 2 * HOUR;

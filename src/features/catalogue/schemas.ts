@@ -4,7 +4,8 @@ import { EVENT_TYPES, LOCALES, type Locale, type venues } from "../../db/schema"
 import { iso } from "../../lib/time";
 import { Text } from "../../lib/openapi";
 import type { Event, Session } from "./events";
-import { londonLocalString, resolveText, seatsLeft } from "./shared";
+import { londonLocalString } from "../../lib/time";
+import { resolveText, seatsLeft } from "./shared";
 
 /** UK postcode shape (not a lookup), normalised to upper case with one space: "rv1 2lb" → "RV1 2LB". */
 export const Postcode = z

@@ -1,6 +1,5 @@
 // Small pieces every catalogue route shares: locale text, search text, cursors, time strings.
 import { LOCALES, type Locale, type LocalisedText } from "../../db/schema";
-import { londonWallTime } from "../../lib/time";
 import { ProblemError } from "../../lib/problem";
 
 /**
@@ -37,14 +36,6 @@ export function decodeCursor(cursor: string | undefined): string | null {
   throw new ProblemError("validation", "This page link is not valid. Start again from the first page.", {
     errors: [{ path: "cursor", message: "not a cursor this API gave out" }],
   });
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** London wall time as 'YYYY-MM-DDTHH:MM', what people read on a poster. */
-export function londonLocalString(instant: number): string {
-  const w = londonWallTime(instant);
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
 export const seatsLeft = (s: { capacity: number; seatsTaken: number }) => Math.max(0, s.capacity - s.seatsTaken);
