@@ -27,6 +27,11 @@ export const problems = {
   429: problem("Too many requests: see Retry-After"),
 };
 
+/** The listed error responses, to spread into a route's `responses`: `...problemsFor(400, 401, 404)`. */
+export function problemsFor<C extends keyof typeof problems>(...codes: C[]): Pick<typeof problems, C> {
+  return Object.fromEntries(codes.map((c) => [c, problems[c]])) as Pick<typeof problems, C>;
+}
+
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
+import { bearer, IdParam, json, jsonBody, problemsFor, Text } from "../../lib/openapi";
 import { iso } from "../../lib/time";
 import { attendanceFor, EXPECTED_STATUSES } from "./attendance-list";
 import { checkIn, type CheckInInput, type CheckInResult } from "./check-in";
@@ -87,9 +87,7 @@ export function registerAttendance(api: Api) {
       request: { params: IdParam },
       responses: {
         200: { description: "An SVG image", content: { "image/svg+xml": { schema: z.string() } } },
-        401: problems[401],
-        404: problems[404],
-        409: problems[409],
+        ...problemsFor(401, 404, 409),
       },
     }),
     async (c) => {
@@ -117,12 +115,7 @@ export function registerAttendance(api: Api) {
       responses: {
         200: json(CheckIn, "Already checked in: nothing changed"),
         201: json(CheckIn, "Checked in"),
-        400: problems[400],
-        401: problems[401],
-        403: problems[403],
-        404: problems[404],
-        409: problems[409],
-        422: problems[422],
+        ...problemsFor(400, 401, 403, 404, 409, 422),
       },
     }),
     async (c) => {
@@ -141,7 +134,7 @@ export function registerAttendance(api: Api) {
       summary: "Who is expected, who is in, and what to prepare for (hosts and coordinators)",
       security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(Attendance, "Attendance"), 401: problems[401], 403: problems[403], 404: problems[404] },
+      responses: { 200: json(Attendance, "Attendance"), ...problemsFor(401, 403, 404) },
     }),
     async (c) => {
       const { session, event, attendees, counts } = await attendanceFor(c.var.deps, requireActor(c), c.req.valid("param").id);

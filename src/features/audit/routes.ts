@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, json, problems } from "../../lib/openapi";
+import { bearer, json, problemsFor } from "../../lib/openapi";
 import { auditRead, listAudit } from "./service";
 
 const AuditRow = z
@@ -32,7 +32,7 @@ export function registerAudit(api: Api) {
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
       },
-      responses: { 200: json(z.object({ items: z.array(AuditRow) }), "Entries"), 401: problems[401], 403: problems[403] },
+      responses: { 200: json(z.object({ items: z.array(AuditRow) }), "Entries"), ...problemsFor(401, 403) },
     }),
     async (c) => {
       const actor = requireCoordinator(c);

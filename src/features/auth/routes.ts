@@ -4,7 +4,7 @@ import { memberships, organisations } from "../../db/schema";
 import { requirePerson } from "../../lib/auth";
 import { afterResponse } from "../../lib/deps";
 import type { Api } from "../../lib/env";
-import { bearer, Email, json, jsonBody, NO_STORE, problems, Text } from "../../lib/openapi";
+import { bearer, Email, json, jsonBody, NO_STORE, problemsFor, Text } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
 import { LOCALES } from "../../db/schema";
@@ -37,7 +37,7 @@ export function registerAuth(api: Api) {
       summary: "Email a one-time sign-in link",
       description: "Always answers 202, whether or not the address is registered.",
       request: { body: jsonBody(z.object({ email: Email })) },
-      responses: { 202: json(Accepted, "Link sent if the address is known"), 400: problems[400], 429: problems[429] },
+      responses: { 202: json(Accepted, "Link sent if the address is known"), ...problemsFor(400, 429) },
     }),
     async (c) => {
       const { email } = c.req.valid("json");
@@ -59,8 +59,7 @@ export function registerAuth(api: Api) {
       request: { body: jsonBody(z.object({ token: Text(200, 1) })) },
       responses: {
         201: json(z.object({ accessToken: z.string(), expiresAt: z.string() }).openapi("AccessToken"), "Signed in"),
-        400: problems[400],
-        401: problems[401],
+        ...problemsFor(400, 401),
       },
     }),
     async (c) => {
@@ -77,7 +76,7 @@ export function registerAuth(api: Api) {
       tags: ["auth"],
       summary: "Sign out (revoke this access token)",
       security: bearer,
-      responses: { 204: { description: "Signed out" }, 401: problems[401], 403: problems[403] },
+      responses: { 204: { description: "Signed out" }, ...problemsFor(401, 403) },
     }),
     async (c) => {
       await revokeSession(c.var.deps, requirePerson(c).authSessionId);
@@ -92,7 +91,7 @@ export function registerAuth(api: Api) {
       tags: ["auth"],
       summary: "Who am I",
       security: bearer,
-      responses: { 200: json(MeSchema, "The signed-in person"), 401: problems[401], 403: problems[403] },
+      responses: { 200: json(MeSchema, "The signed-in person"), ...problemsFor(401, 403) },
     }),
     async (c) => {
       const actor = requirePerson(c);
@@ -128,7 +127,7 @@ export function registerAuth(api: Api) {
           }),
         ),
       },
-      responses: { 202: json(Accepted, "Sign-in link sent"), 400: problems[400], 422: problems[422], 429: problems[429] },
+      responses: { 202: json(Accepted, "Sign-in link sent"), ...problemsFor(400, 422, 429) },
     }),
     async (c) => {
       const input = c.req.valid("json");

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requireCoordinator, requirePerson } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Email, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
+import { bearer, Email, IdParam, json, jsonBody, problemsFor, Text } from "../../lib/openapi";
 import { decideConsent } from "./consent";
 import { acceptOffer } from "./offers";
 import { bookSession, cancelBooking, getBooking, listMyBookings } from "./service";
@@ -47,12 +47,7 @@ export function registerBookings(api: Api) {
       request: { params: IdParam, body: jsonBody(BookRequest) },
       responses: {
         201: json(BookingSchema, "Booked, held for consent, or on the waiting list"),
-        400: problems[400],
-        401: problems[401],
-        403: problems[403],
-        404: problems[404],
-        409: problems[409],
-        422: problems[422],
+        ...problemsFor(400, 401, 403, 404, 409, 422),
       },
     }),
     async (c) => {
@@ -68,7 +63,7 @@ export function registerBookings(api: Api) {
       tags: ["bookings"],
       summary: "My bookings",
       security: bearer,
-      responses: { 200: json(z.object({ items: z.array(BookingSchema) }), "Your bookings, soonest first"), 401: problems[401], 403: problems[403] },
+      responses: { 200: json(z.object({ items: z.array(BookingSchema) }), "Your bookings, soonest first"), ...problemsFor(401, 403) },
     }),
     async (c) => c.json({ items: await listMyBookings(c.var.deps, requirePerson(c).person.id) }, 200),
   );
@@ -81,7 +76,7 @@ export function registerBookings(api: Api) {
       summary: "One booking (its owner, the group's school, or a coordinator)",
       security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(BookingSchema, "The booking"), 401: problems[401], 404: problems[404] },
+      responses: { 200: json(BookingSchema, "The booking"), ...problemsFor(401, 404) },
     }),
     async (c) => c.json(await getBooking(c.var.deps, requireActor(c), c.req.valid("param").id), 200),
   );
@@ -95,7 +90,7 @@ export function registerBookings(api: Api) {
       description: "The young person (or the group's school) until the session starts; coordinators at any time. A freed seat is offered to the first person waiting.",
       security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(BookingSchema, "Cancelled"), 401: problems[401], 404: problems[404], 409: problems[409] },
+      responses: { 200: json(BookingSchema, "Cancelled"), ...problemsFor(401, 404, 409) },
     }),
     async (c) => c.json(await cancelBooking(c.var.deps, requireActor(c), c.req.valid("param").id), 200),
   );
@@ -109,7 +104,7 @@ export function registerBookings(api: Api) {
       description: "Confirms the offered seat (or, under the consent age, holds it while a parent or carer is asked). 409 offer_expired once the offer has run out.",
       security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(BookingSchema, "Accepted"), 401: problems[401], 404: problems[404], 409: problems[409] },
+      responses: { 200: json(BookingSchema, "Accepted"), ...problemsFor(401, 404, 409) },
     }),
     async (c) => c.json(await acceptOffer(c.var.deps, requireActor(c), c.req.valid("param").id), 200),
   );
@@ -126,8 +121,7 @@ export function registerBookings(api: Api) {
       },
       responses: {
         200: json(z.object({ bookingId: z.string(), status: z.enum(["confirmed", "cancelled"]) }).openapi("ConsentOutcome"), "Recorded"),
-        400: problems[400],
-        401: problems[401],
+        ...problemsFor(400, 401),
       },
     }),
     async (c) => c.json(await decideConsent(c.var.deps, c.req.valid("param").token, c.req.valid("json").decision), 200),
@@ -156,7 +150,7 @@ export function registerBookings(api: Api) {
             .openapi("SessionChange"),
         ),
       },
-      responses: { 200: json(SessionSchema, "Changed"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404], 409: problems[409] },
+      responses: { 200: json(SessionSchema, "Changed"), ...problemsFor(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const actor = requireCoordinator(c);
@@ -174,10 +168,7 @@ export function registerBookings(api: Api) {
       request: { params: IdParam },
       responses: {
         200: json(SessionSchema.extend({ bookingsCancelled: z.number().int() }).openapi("CancelledSession"), "Cancelled; everyone is told"),
-        401: problems[401],
-        403: problems[403],
-        404: problems[404],
-        409: problems[409],
+        ...problemsFor(401, 403, 404, 409),
       },
     }),
     async (c) => {

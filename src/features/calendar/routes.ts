@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { requireActor, requirePerson } from "../../lib/auth";
 import type { Api, AppEnv } from "../../lib/env";
-import { bearer, IdParam, json, problems } from "../../lib/openapi";
+import { bearer, IdParam, json, problems, problemsFor } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { calendarFeed, inviteForBooking, rotateCalendarFeed } from "./service";
 
@@ -29,7 +29,7 @@ export function registerCalendar(api: Api) {
       description: "For the person who booked, staff of the group's school, and coordinators. Same UID as the emailed invites.",
       security: bearer,
       request: { params: IdParam },
-      responses: { 200: calendar("An iCalendar file"), 401: problems[401], 404: problems[404], 409: problems[409] },
+      responses: { 200: calendar("An iCalendar file"), ...problemsFor(401, 404, 409) },
     }),
     async (c) => {
       const body = await inviteForBooking(c.var.deps, requireActor(c), c.req.valid("param").id);
@@ -47,8 +47,7 @@ export function registerCalendar(api: Api) {
       security: bearer,
       responses: {
         201: json(z.object({ url: z.string().describe("Subscribe to this in your calendar app. Keep it private.") }).openapi("CalendarFeed"), "Your new feed link"),
-        401: problems[401],
-        403: problems[403],
+        ...problemsFor(401, 403),
       },
     }),
     async (c) => {

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../../db/schema";
 import { requireActor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, IdParam, json, jsonBody, problems } from "../../lib/openapi";
+import { bearer, IdParam, json, jsonBody, problems, problemsFor } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { DAY, parseLondonLocal } from "../../lib/time";
 import { createEvent, getEvent, listEvents, updateEvent, upcomingSessions } from "./events";
@@ -64,7 +64,7 @@ export function registerEventRoutes(api: Api) {
       description: "Coordinators, or the staff / API key of the host organisation.",
       security: bearer,
       request: { body: jsonBody(EventCreate) },
-      responses: { 201: json(EventSchema, "Created"), 400: problems[400], 401: problems[401], 403: problems[403], 422: problems[422] },
+      responses: { 201: json(EventSchema, "Created"), ...problemsFor(400, 401, 403, 422) },
     }),
     async (c) => {
       const event = await createEvent(c.var.deps, requireActor(c), c.req.valid("json"));
@@ -117,7 +117,7 @@ export function registerEventRoutes(api: Api) {
       tags: ["catalogue"],
       summary: "One event with its upcoming sessions",
       request: { params: IdParam, query: Lang },
-      responses: { 200: json(EventDetail, "The event"), 400: problems[400], 404: problems[404] },
+      responses: { 200: json(EventDetail, "The event"), ...problemsFor(400, 404) },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -136,7 +136,7 @@ export function registerEventRoutes(api: Api) {
       description: "Coordinators, or the host organisation. Only the fields sent change.",
       security: bearer,
       request: { params: IdParam, body: jsonBody(EventPatch) },
-      responses: { 200: json(EventSchema, "Updated"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404], 409: problems[409], 422: problems[422] },
+      responses: { 200: json(EventSchema, "Updated"), ...problemsFor(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
       const event = await updateEvent(c.var.deps, requireActor(c), c.req.valid("param").id, c.req.valid("json"));

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../../db/schema";
 import { actsFor, requireActor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
+import { bearer, IdParam, json, jsonBody, problemsFor, Text } from "../../lib/openapi";
 import { LocalisedTextSchema, Lang, SessionSummary, sessionSummaryOut, venueOut, VenueSchema } from "./schemas";
 import { addSessions, getSessionDetail, MAX_CAPACITY, type SessionInput } from "./sessions";
 import { resolveText } from "./shared";
@@ -61,11 +61,7 @@ export function registerSessionRoutes(api: Api) {
       request: { params: IdParam, body: jsonBody(SessionCreate) },
       responses: {
         201: json(z.object({ seriesId: z.string().nullable(), items: z.array(SessionSummary) }).openapi("SessionsCreated"), "Created"),
-        400: problems[400],
-        401: problems[401],
-        403: problems[403],
-        404: problems[404],
-        422: problems[422],
+        ...problemsFor(400, 401, 403, 404, 422),
       },
     }),
     async (c) => {
@@ -87,7 +83,7 @@ export function registerSessionRoutes(api: Api) {
       tags: ["catalogue"],
       summary: "One session: times, place, access facts and seats left",
       request: { params: IdParam, query: Lang },
-      responses: { 200: json(SessionDetail, "The session"), 400: problems[400], 404: problems[404] },
+      responses: { 200: json(SessionDetail, "The session"), ...problemsFor(400, 404) },
     }),
     async (c) => {
       const { session, venue, event } = await getSessionDetail(c.var.deps, c.req.valid("param").id);

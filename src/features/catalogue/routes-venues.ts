@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, IdParam, json, jsonBody, problems } from "../../lib/openapi";
+import { bearer, IdParam, json, jsonBody, problems, problemsFor } from "../../lib/openapi";
 import { Page, VenueCreate, venueOut, VenueSchema } from "./schemas";
 import { createVenue, getVenue, listVenues } from "./venues";
 
@@ -15,7 +15,7 @@ export function registerVenueRoutes(api: Api) {
       description: "Coordinators add any venue; an organisation's staff or API key add venues owned by their own organisation (`organisationId`).",
       security: bearer,
       request: { body: jsonBody(VenueCreate) },
-      responses: { 201: json(VenueSchema, "Created"), 400: problems[400], 401: problems[401], 403: problems[403], 422: problems[422] },
+      responses: { 201: json(VenueSchema, "Created"), ...problemsFor(400, 401, 403, 422) },
     }),
     async (c) => {
       const venue = await createVenue(c.var.deps, requireActor(c), c.req.valid("json"));

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requireCoordinator, requirePerson } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { IdParam, bearer, json, jsonBody, problems, Text } from "../../lib/openapi";
+import { IdParam, bearer, json, jsonBody, problems, problemsFor, Text } from "../../lib/openapi";
 import { iso } from "../../lib/time";
 import { addYouSaidWeDid, feedbackSummary, giveFeedback, listYouSaidWeDid } from "./service";
 
@@ -58,7 +58,7 @@ export function registerFeedback(api: Api) {
       summary: "Give feedback on a session you went to (once per booking)",
       security: bearer,
       request: { params: IdParam, body: jsonBody(FeedbackBody) },
-      responses: { 201: json(Feedback, "Thank you"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404], 409: problems[409], 422: problems[422] },
+      responses: { 201: json(Feedback, "Thank you"), ...problemsFor(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
       const f = await giveFeedback(c.var.deps, requirePerson(c), c.req.valid("param").id, c.req.valid("json"));
@@ -75,7 +75,7 @@ export function registerFeedback(api: Api) {
       description: "Anonymous feedback is counted and its words shown, with no name, booking or time.",
       security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(FeedbackSummary, "Summary"), 401: problems[401], 403: problems[403], 404: problems[404] },
+      responses: { 200: json(FeedbackSummary, "Summary"), ...problemsFor(401, 403, 404) },
     }),
     async (c) => {
       const s = await feedbackSummary(c.var.deps, requireActor(c), c.req.valid("param").id);
@@ -91,7 +91,7 @@ export function registerFeedback(api: Api) {
       summary: "Publish a \"you said, we did\" note on an event (coordinators)",
       security: bearer,
       request: { params: IdParam, body: jsonBody(YouSaidWeDidBody) },
-      responses: { 201: json(YouSaidWeDid, "Published"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404] },
+      responses: { 201: json(YouSaidWeDid, "Published"), ...problemsFor(400, 401, 403, 404) },
     }),
     async (c) => {
       const actor = requireCoordinator(c);

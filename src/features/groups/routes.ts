@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
+import { bearer, IdParam, json, jsonBody, problemsFor, Text } from "../../lib/openapi";
 import { cancelBooking } from "../bookings/service";
 import { BookingSchema } from "../bookings/view";
 import { changeGroupBooking, createGroupBooking, loadGroupBooking } from "./service";
@@ -44,12 +44,7 @@ export function registerGroups(api: Api) {
       request: { params: IdParam, body: jsonBody(GroupRequest) },
       responses: {
         201: json(BookingSchema, "Group booked"),
-        400: problems[400],
-        401: problems[401],
-        403: problems[403],
-        404: problems[404],
-        409: problems[409],
-        422: problems[422],
+        ...problemsFor(400, 401, 403, 404, 409, 422),
       },
     }),
     async (c) => {
@@ -67,7 +62,7 @@ export function registerGroups(api: Api) {
       description: "Growing needs free seats (409 session_full otherwise); shrinking frees seats, which are offered to the waiting list at once.",
       security: bearer,
       request: { params: IdParam, body: jsonBody(GroupChange) },
-      responses: { 200: json(BookingSchema, "Changed"), 400: problems[400], 401: problems[401], 404: problems[404], 409: problems[409], 422: problems[422] },
+      responses: { 200: json(BookingSchema, "Changed"), ...problemsFor(400, 401, 404, 409, 422) },
     }),
     async (c) => c.json(await changeGroupBooking(c.var.deps, requireActor(c), c.req.valid("param").id, c.req.valid("json")), 200),
   );
@@ -80,7 +75,7 @@ export function registerGroups(api: Api) {
       summary: "Cancel a group booking",
       security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(BookingSchema, "Cancelled"), 401: problems[401], 404: problems[404], 409: problems[409] },
+      responses: { 200: json(BookingSchema, "Cancelled"), ...problemsFor(401, 404, 409) },
     }),
     async (c) => {
       const actor = requireActor(c);

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requirePerson } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Email, IdParam, json, jsonBody, problems } from "../../lib/openapi";
+import { bearer, Email, IdParam, json, jsonBody, problemsFor } from "../../lib/openapi";
 import { bookSlot, cancelMentoringBooking, getMentoringBooking } from "./booking";
 import { MentoringBooking, mentoringBookingOut } from "./schemas";
 
@@ -18,12 +18,7 @@ export function registerMentoringBookingRoutes(api: Api) {
       request: { params: IdParam, body: { required: false, content: { "application/json": { schema: z.object({ guardianEmail: Email.optional() }) } } } },
       responses: {
         201: json(MentoringBooking, "Booked"),
-        400: problems[400],
-        401: problems[401],
-        403: problems[403],
-        404: problems[404],
-        409: problems[409],
-        422: problems[422],
+        ...problemsFor(400, 401, 403, 404, 409, 422),
       },
     }),
     async (c) => {
@@ -43,7 +38,7 @@ export function registerMentoringBookingRoutes(api: Api) {
       summary: "A mentoring booking, with its meeting link (the booked young person, the mentor's side, coordinators)",
       security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(MentoringBooking, "The booking"), 401: problems[401], 404: problems[404] },
+      responses: { 200: json(MentoringBooking, "The booking"), ...problemsFor(401, 404) },
     }),
     async (c) => {
       const view = await getMentoringBooking(c.var.deps, requireActor(c), c.req.valid("param").id);
@@ -59,7 +54,7 @@ export function registerMentoringBookingRoutes(api: Api) {
       summary: "Cancel a mentoring booking (the young person, the mentor's side, or a coordinator)",
       security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(MentoringBooking, "Cancelled"), 401: problems[401], 404: problems[404], 409: problems[409] },
+      responses: { 200: json(MentoringBooking, "Cancelled"), ...problemsFor(401, 404, 409) },
     }),
     async (c) => {
       const view = await cancelMentoringBooking(c.var.deps, requireActor(c), c.req.valid("param").id);

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requirePerson } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
+import { bearer, IdParam, json, jsonBody, problemsFor, Text } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { iso } from "../../lib/time";
 import { bookableSlots } from "./finder";
@@ -62,12 +62,7 @@ export function registerSlotRoutes(api: Api) {
       request: { params: IdParam, body: jsonBody(NewSlots) },
       responses: {
         201: json(z.object({ items: z.array(ManagedSlot) }), "Created"),
-        400: problems[400],
-        401: problems[401],
-        403: problems[403],
-        404: problems[404],
-        409: problems[409],
-        422: problems[422],
+        ...problemsFor(400, 401, 403, 404, 409, 422),
       },
     }),
     async (c) => {
@@ -86,7 +81,7 @@ export function registerSlotRoutes(api: Api) {
       summary: "A mentor's slots, with links and bookings (their organisation, the mentor, coordinators)",
       security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(z.object({ items: z.array(ManagedSlot) }), "Slots"), 401: problems[401], 403: problems[403], 404: problems[404] },
+      responses: { 200: json(z.object({ items: z.array(ManagedSlot) }), "Slots"), ...problemsFor(401, 403, 404) },
     }),
     async (c) => {
       const rows = await listMentorSlots(c.var.deps, requireActor(c), c.req.valid("param").id);
@@ -104,11 +99,7 @@ export function registerSlotRoutes(api: Api) {
       request: { params: IdParam, body: jsonBody(SlotChange) },
       responses: {
         200: json(ManagedSlot, "Changed"),
-        400: problems[400],
-        401: problems[401],
-        404: problems[404],
-        409: problems[409],
-        422: problems[422],
+        ...problemsFor(400, 401, 404, 409, 422),
       },
     }),
     async (c) => {
@@ -127,9 +118,7 @@ export function registerSlotRoutes(api: Api) {
       request: { params: IdParam },
       responses: {
         200: json(ManagedSlot.extend({ cancelledBookingId: z.string().nullable(), alternatives: z.array(z.string()) }), "Withdrawn"),
-        401: problems[401],
-        404: problems[404],
-        409: problems[409],
+        ...problemsFor(401, 404, 409),
       },
     }),
     async (c) => {
@@ -158,7 +147,7 @@ export function registerSlotRoutes(api: Api) {
           limit: z.coerce.number().int().min(1).max(100).optional(),
         }),
       },
-      responses: { 200: json(z.object({ items: z.array(SlotListing) }), "Slots"), 400: problems[400], 401: problems[401], 403: problems[403] },
+      responses: { 200: json(z.object({ items: z.array(SlotListing) }), "Slots"), ...problemsFor(400, 401, 403) },
     }),
     async (c) => {
       const actor = requirePerson(c);

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Email, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
+import { bearer, Email, IdParam, json, jsonBody, problems, problemsFor, Text } from "../../lib/openapi";
 import { iso } from "../../lib/time";
 import { registerMentoringBookingRoutes } from "./routes-bookings";
 import { registerSlotRoutes } from "./routes-slots";
@@ -53,7 +53,7 @@ export function registerMentoring(api: Api) {
       description: "Employer staff or the employer's API key, for their own organisation; or coordinators.",
       security: bearer,
       request: { body: jsonBody(NewMentor) },
-      responses: { 201: json(MentorFull, "Added"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404] },
+      responses: { 201: json(MentorFull, "Added"), ...problemsFor(400, 401, 403, 404) },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -102,7 +102,7 @@ export function registerMentoring(api: Api) {
       description: "Only the certificate number's last 4 characters are stored. `{ revoked: true }` revokes the check at once.",
       security: bearer,
       request: { params: IdParam, body: jsonBody(Verification) },
-      responses: { 200: json(MentorFull, "Recorded"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404] },
+      responses: { 200: json(MentorFull, "Recorded"), ...problemsFor(400, 401, 403, 404) },
     }),
     async (c) => {
       requireCoordinator(c);
@@ -118,7 +118,7 @@ export function registerMentoring(api: Api) {
       tags: ["mentoring"],
       summary: "Future mentoring bookings with under-18s whose mentor's DBS is missing, expired or revoked (coordinators)",
       security: bearer,
-      responses: { 200: json(z.object({ items: z.array(SafeguardingAlert) }), "Alerts"), 401: problems[401], 403: problems[403] },
+      responses: { 200: json(z.object({ items: z.array(SafeguardingAlert) }), "Alerts"), ...problemsFor(401, 403) },
     }),
     async (c) => {
       const actor = requireCoordinator(c);

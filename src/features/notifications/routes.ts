@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { actorId, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Cursor, IdParam, json, problems } from "../../lib/openapi";
+import { bearer, Cursor, IdParam, json, problemsFor } from "../../lib/openapi";
 import { listOutbox, OUTBOX_STATUSES, outboxView, retryMessage } from "./admin";
 
 const OutboxMessage = z
@@ -37,9 +37,7 @@ export function registerNotifications(api: Api) {
       },
       responses: {
         200: json(z.object({ items: z.array(OutboxMessage), next: z.string().nullable() }), "Messages"),
-        400: problems[400],
-        401: problems[401],
-        403: problems[403],
+        ...problemsFor(400, 401, 403),
       },
     }),
     async (c) => {
@@ -57,7 +55,7 @@ export function registerNotifications(api: Api) {
       summary: "Send a failed message again (coordinators)",
       security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(OutboxMessage, "Back in the queue"), 401: problems[401], 403: problems[403], 404: problems[404], 409: problems[409] },
+      responses: { 200: json(OutboxMessage, "Back in the queue"), ...problemsFor(401, 403, 404, 409) },
     }),
     async (c) => {
       const actor = requireCoordinator(c);

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ORGANISATION_TYPES } from "../../db/schema";
 import { actorId, requireActor, requireActsFor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, Text } from "../../lib/openapi";
+import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, problemsFor, Text } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { addMember, createApiKey, createOrganisation, listApiKeys, listOrganisations, revokeApiKey } from "./service";
 
@@ -30,7 +30,7 @@ export function registerOrganisations(api: Api) {
       summary: "Add an organisation (coordinators)",
       security: bearer,
       request: { body: jsonBody(z.object({ type: z.enum(ORGANISATION_TYPES), name: Text(120, 2), contactEmail: Email.optional() })) },
-      responses: { 201: json(Organisation, "Created"), 400: problems[400], 401: problems[401], 403: problems[403] },
+      responses: { 201: json(Organisation, "Created"), ...problemsFor(400, 401, 403) },
     }),
     async (c) => {
       requireCoordinator(c);
@@ -65,10 +65,7 @@ export function registerOrganisations(api: Api) {
       request: { params: IdParam, body: jsonBody(z.object({ email: Email, displayName: Text(80, 1) })) },
       responses: {
         201: json(z.object({ personId: z.string(), organisationId: z.string(), email: z.string() }).openapi("Membership"), "Added"),
-        400: problems[400],
-        401: problems[401],
-        403: problems[403],
-        404: problems[404],
+        ...problemsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -88,10 +85,7 @@ export function registerOrganisations(api: Api) {
       request: { params: IdParam, body: jsonBody(z.object({ name: Text(80, 1) })) },
       responses: {
         201: json(ApiKeyInfo.extend({ key: z.string().describe("Shown only in this response") }).openapi("NewApiKey"), "Created"),
-        400: problems[400],
-        401: problems[401],
-        403: problems[403],
-        404: problems[404],
+        ...problemsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -111,7 +105,7 @@ export function registerOrganisations(api: Api) {
       summary: "List an organisation's API keys (never the keys themselves)",
       security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(z.object({ items: z.array(ApiKeyInfo) }), "Keys"), 401: problems[401], 403: problems[403] },
+      responses: { 200: json(z.object({ items: z.array(ApiKeyInfo) }), "Keys"), ...problemsFor(401, 403) },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -129,7 +123,7 @@ export function registerOrganisations(api: Api) {
       summary: "Revoke an API key",
       security: bearer,
       request: { params: IdParam.extend({ keyId: z.string().max(64).openapi({ param: { name: "keyId", in: "path" } }) }) },
-      responses: { 204: { description: "Revoked" }, 401: problems[401], 403: problems[403], 404: problems[404] },
+      responses: { 204: { description: "Revoked" }, ...problemsFor(401, 403, 404) },
     }),
     async (c) => {
       const { id, keyId } = c.req.valid("param");

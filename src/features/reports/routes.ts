@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, IdParam, problems } from "../../lib/openapi";
+import { bearer, IdParam, problemsFor } from "../../lib/openapi";
 import { csvResponseHeaders } from "./csv";
 import { programmeReportCsv } from "./programme-report";
 import { sessionReportCsv } from "./session-report";
@@ -22,7 +22,7 @@ export function registerReports(api: Api) {
       description: "One row per booking: first name (the school for a group), kind, seats, status and check-in time in London time.",
       security: bearer,
       request: { params: IdParam },
-      responses: { 200: csv("The register"), 401: problems[401], 403: problems[403], 404: problems[404] },
+      responses: { 200: csv("The register"), ...problemsFor(401, 403, 404) },
     }),
     async (c) => {
       const { csv: body, filename } = await sessionReportCsv(c.var.deps, requireActor(c), c.req.valid("param").id);
@@ -40,7 +40,7 @@ export function registerReports(api: Api) {
         "Sessions starting between `from` and `to` (London dates, both included). Bookings, attendance and no-show rates, groups versus individuals, feedback averages, plus an `all` row. Counts only: no personal data.",
       security: bearer,
       request: { query: z.object({ from: LondonDate("from"), to: LondonDate("to") }) },
-      responses: { 200: csv("The report"), 400: problems[400], 401: problems[401], 403: problems[403] },
+      responses: { 200: csv("The report"), ...problemsFor(400, 401, 403) },
     }),
     async (c) => {
       requireCoordinator(c);
