@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { SEAT_HOLDING_STATUSES, venues } from "../../db/schema";
 import { iso, londonDate } from "../../lib/time";
+import { venueOut as catalogueVenueOut, VenueSchema } from "../catalogue/schemas";
 import type { MentoringBookingView } from "./booking";
 import { dbsProblemOn, type Mentor } from "./mentors";
 import type { Slot } from "./slots";
@@ -67,33 +68,13 @@ export const managedSlot = (s: Slot, bookingId: string | null = null) => ({
 });
 
 type VenueRow = typeof venues.$inferSelect;
-export const Venue = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    address: z.string(),
-    postcode: z.string(),
-    stepFree: z.boolean(),
-    accessibleToilet: z.boolean(),
-    hearingLoop: z.boolean(),
-    quietRoom: z.boolean(),
-    disabledParking: z.boolean(),
-    publicTransport: z.string(),
-  })
-  .openapi("MentoringVenue");
-export const venueOut = (v: VenueRow | null) =>
-  v && {
-    id: v.id,
-    name: v.name,
-    address: v.address,
-    postcode: v.postcode,
-    stepFree: v.stepFree,
-    accessibleToilet: v.accessibleToilet,
-    hearingLoop: v.hearingLoop,
-    quietRoom: v.quietRoom,
-    disabledParking: v.disabledParking,
-    publicTransport: v.publicTransport,
-  };
+/** The catalogue's venue without its owning organisation, which is not the young person's business. */
+export const Venue = VenueSchema.omit({ organisationId: true }).openapi("MentoringVenue");
+export const venueOut = (v: VenueRow | null) => {
+  if (!v) return null;
+  const { organisationId: _owner, ...shown } = catalogueVenueOut(v);
+  return shown;
+};
 
 export const SlotListing = z
   .object({

@@ -21,7 +21,12 @@ export interface OutboxMessage {
  * there for the dispatcher even if the provider is down.
  */
 export function enqueue(db: Db, message: OutboxMessage, now: number) {
-  return db.insert(outbox).values({
+  return db.insert(outbox).values(outboxRow(message, now));
+}
+
+/** The outbox row for a message, due at once. */
+function outboxRow(message: OutboxMessage, now: number) {
+  return {
     id: newId("msg", now),
     template: message.template,
     toEmail: message.to,
@@ -30,7 +35,7 @@ export function enqueue(db: Db, message: OutboxMessage, now: number) {
     payload: message.payload,
     nextAttemptAt: now,
     createdAt: now,
-  });
+  };
 }
 
 /**
@@ -39,21 +44,7 @@ export function enqueue(db: Db, message: OutboxMessage, now: number) {
  * from src/db/conditional.ts), so a refused booking or cancellation sends nothing.
  */
 export function enqueueIf(db: Db, message: OutboxMessage, now: number, condition: SQL) {
-  return insertSelect(
-    db,
-    outbox,
-    {
-      id: newId("msg", now),
-      template: message.template,
-      toEmail: message.to,
-      cc: message.cc ?? null,
-      locale: message.locale ?? "en",
-      payload: message.payload,
-      nextAttemptAt: now,
-      createdAt: now,
-    },
-    sql`WHERE ${condition}`,
-  );
+  return insertSelect(db, outbox, outboxRow(message, now), sql`WHERE ${condition}`);
 }
 
 /**
