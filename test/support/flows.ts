@@ -23,7 +23,20 @@ export function flowApi(h: Harness) {
     const all = await h.mailFor(to);
     const from = seen.get(to) ?? 0;
     seen.set(to, all.length);
-    return all.slice(from);
+    const fresh = all.slice(from);
+    // Every calendar file we send must be one a calendar app can read: London times resolved
+    // through the file's own VTIMEZONE, and one of our UIDs.
+    for (const mail of fresh) {
+      for (const a of mail.attachments.filter((x) => x.filename.endsWith(".ics"))) {
+        const { events } = parseIcs(a.content);
+        expect(events.length, `events in the invite of "${mail.subject}"`).toBeGreaterThan(0);
+        for (const e of events) {
+          expect(e.uid).toMatch(/@opendoor$/);
+          expect(e.startZone).toBe("Europe/London");
+        }
+      }
+    }
+    return fresh;
   }
 
   /** Exactly one new email for `to`, whose subject matches. */
