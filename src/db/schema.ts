@@ -38,6 +38,8 @@ export const SEAT_USED_STATUSES = ["attended", "no_show"] as const;
  * Mentoring bookings are never checked in, so for them this is pending/confirmed only.
  */
 export const SEAT_HOLDING_STATUSES = [...SEAT_HELD_STATUSES, ...SEAT_USED_STATUSES] as const;
+/** Not happened yet: a held seat or a place in the queue. What a cancel or a session change touches. */
+export const UPCOMING_STATUSES = [...SEAT_HELD_STATUSES, "waitlisted"] as const;
 export const LOCALES = ["en", "pl", "ro", "uk", "ar"] as const;
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];

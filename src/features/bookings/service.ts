@@ -1,7 +1,7 @@
 // Individual bookings (rules 1–5): book, cancel, accept an offered seat, list.
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { rowsAffected } from "../../db/client";
-import { bookings, events, people, SEAT_HELD_STATUSES, sessions, type BookingStatus } from "../../db/schema";
+import { bookings, events, people, SEAT_HELD_STATUSES, sessions, UPCOMING_STATUSES, type BookingStatus } from "../../db/schema";
 import { isCoordinator } from "../../lib/auth";
 import { newId, newSecret, newTicketCode, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
@@ -27,8 +27,6 @@ import { auditEntry } from "./audit";
 import { bookingOut } from "./view";
 
 export const CONSENT_HOLD_MS = 2 * DAY;
-/** A seat held (given back on cancel) or a place in the queue; used seats are not cancellable. */
-const CANCELLABLE_STATUSES = [...SEAT_HELD_STATUSES, "waitlisted"] as const;
 const OPTIMISTIC_RETRIES = 5;
 
 export const consentUrl = (deps: Deps, token: string) => `${deps.config.publicUrl}/consent/${token}`;
@@ -186,7 +184,7 @@ export async function cancelBooking(deps: Deps, actor: Actor, bookingId: string)
     const now = clock.now();
     const b = await loadVisibleBooking(deps, actor, bookingId);
     if (b.kind === "mentoring" || !b.sessionId) throw new ProblemError("unprocessable", "Mentoring bookings are cancelled from the mentoring page.");
-    if (!(CANCELLABLE_STATUSES as readonly string[]).includes(b.status)) {
+    if (!(UPCOMING_STATUSES as readonly string[]).includes(b.status)) {
       throw new ProblemError("conflict", b.status === "cancelled" ? "This booking is already cancelled." : "This session has already happened, so the booking can't be cancelled.");
     }
     const [session] = await db.select().from(sessions).where(eq(sessions.id, b.sessionId)).limit(1);

@@ -8,7 +8,7 @@ import { ProblemError } from "../../lib/problem";
 import type { Actor } from "../../lib/env";
 import { auditEntry } from "./audit";
 import { enqueueForBookings } from "../notifications/outbox";
-import { HOLDING, OFFER_CUTOFF_MS, USED, offerFreeSeatsStatements } from "./statements";
+import { HOLDING, OFFER_CUTOFF_MS, UPCOMING, USED, offerFreeSeatsStatements } from "./statements";
 
 export interface SessionChange {
   capacity?: number;
@@ -78,7 +78,7 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
       db
         .update(bookings)
         .set({ startsAt, endsAt, lastOp: op, updatedAt: now })
-        .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ('pending_consent', 'confirmed', 'offered', 'waitlisted')`, moved ? guard : sql`0`)),
+        .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ${UPCOMING}`, moved ? guard : sql`0`)),
       // Holds never outlast the new time: offers end 2 h before the start, consent holds at it.
       db
         .update(bookings)
@@ -122,7 +122,7 @@ export async function cancelSession(deps: Deps, actor: Actor, sessionId: string)
   const cancel = db
     .update(bookings)
     .set({ status: "cancelled", cancelReason: "session_cancelled", cancelledAt: now, holdExpiresAt: null, consentTokenHash: null, lastOp: op, updatedAt: now, sequence: sql`${bookings.sequence} + 1` })
-    .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ('pending_consent', 'confirmed', 'offered', 'waitlisted')`, stillScheduled));
+    .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ${UPCOMING}`, stillScheduled));
   // Invariant (rules 1, 6, 9): the session and all its bookings are cancelled together, its
   // held seats are released with them, and everyone's cancellation is queued in the same write.
   const [cancelled, , sessionUpdate] = await db.batch([

@@ -6,7 +6,7 @@
 // conditional on a write go through `enqueueForBookings` (notifications/outbox.ts).
 import { SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { bookings, SEAT_HOLDING_STATUSES, SEAT_USED_STATUSES, sessions } from "../../db/schema";
+import { bookings, SEAT_HOLDING_STATUSES, SEAT_USED_STATUSES, sessions, UPCOMING_STATUSES } from "../../db/schema";
 import { enqueueForBookings } from "../notifications/outbox";
 import { DAY, HOUR } from "../../lib/time";
 
@@ -14,6 +14,8 @@ import { DAY, HOUR } from "../../lib/time";
 export const HOLDING = statusList(SEAT_HOLDING_STATUSES);
 /** SEAT_USED_STATUSES as an SQL list: seats that stay counted whatever happens next. */
 export const USED = statusList(SEAT_USED_STATUSES);
+/** UPCOMING_STATUSES as an SQL list: held seats and the waiting list. */
+export const UPCOMING = statusList(UPCOMING_STATUSES);
 
 function statusList(statuses: readonly string[]) {
   return sql.raw(`(${statuses.map((s) => `'${s}'`).join(", ")})`);

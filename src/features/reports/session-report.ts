@@ -1,4 +1,4 @@
-import { londonWallTime } from "../../lib/time";
+import { londonLocalString } from "../../lib/time";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { attendanceFor } from "../attendance/attendance-list";
@@ -7,11 +7,7 @@ import { toCsv } from "./csv";
 export const SESSION_REPORT_HEADER = ["First name", "Kind", "Pupils", "Staff", "Seats", "Checked in (people)", "Status", "Checked in at (London)"];
 
 /** "2026-03-03 10:05", the London wall clock: what a host would write on a register. */
-export function londonStamp(instant: number): string {
-  const w = londonWallTime(instant);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}`;
-}
+export const londonStamp = (instant: number): string => londonLocalString(instant).replace("T", " ");
 
 /** The register for one session; same people and rules as the attendance list. */
 export async function sessionReportCsv(deps: Deps, actor: Actor, sessionId: string) {
