@@ -20,6 +20,7 @@ import { registerAttendance } from "./features/attendance/routes";
 import { registerFeedback } from "./features/feedback/routes";
 import { registerReports } from "./features/reports/routes";
 import { registerSignInPages } from "./features/auth/pages";
+import { registerConsentPages } from "./features/bookings/consent-pages";
 import { registerBookings } from "./features/bookings/routes";
 import { registerGroups } from "./features/groups/routes";
 import { registerCalendar } from "./features/calendar/routes";
@@ -97,6 +98,7 @@ export function createApp(deps: DepsSource) {
   registerOps(app);
   registerDocs(app, api);
   registerSignInPages(app);
+  registerConsentPages(app);
 
   app.notFound((c) => problemResponse(c, new ProblemError("not_found", `There is nothing at ${new URL(c.req.url).pathname}.`)));
   app.onError((err, c) => {

@@ -1,5 +1,6 @@
 import { html } from "hono/html";
 import type { Api } from "../../lib/env";
+import { page, SECRET_PAGE } from "../../lib/page";
 import { ProblemError } from "../../lib/problem";
 import { createSession } from "./service";
 
@@ -7,16 +8,6 @@ import { createSession } from "./service";
 // previews fetch URLs, and would otherwise burn a single-use link before the person taps it.
 // Pressing the button does (a POST), and shows the access token for the API until the web
 // app that will keep it in a cookie exists.
-
-const SECRET_PAGE = { "cache-control": "no-store", "referrer-policy": "no-referrer" };
-
-const page = (title: string, body: ReturnType<typeof html>) => html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title} · Open Door</title>
-<style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:auto;padding:1rem;color:#1a1a1a}
-button{font:inherit;padding:.6rem 1.2rem;background:#0b4f6c;color:#fff;border:0;border-radius:6px}
-code{word-break:break-all;background:#f4f6f8;padding:.1rem .3rem}</style></head>
-<body><h1>${title}</h1>${body}</body></html>`;
 
 export function registerSignInPages(app: Api) {
   app.get("/sign-in/:token", (c) =>

@@ -1,7 +1,7 @@
 // Guardian consent (rule 3): the emailed one-time token is the guardian's only credential.
 import { and, eq, gt, sql } from "drizzle-orm";
 import { rowsAffected } from "../../db/client";
-import { bookings } from "../../db/schema";
+import { bookings, events, people, sessions } from "../../db/schema";
 import { newId, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { ProblemError } from "../../lib/problem";
@@ -10,14 +10,31 @@ import { releaseSeatsStatements } from "./statements";
 
 export type ConsentDecision = "grant" | "refuse";
 
+const unusable = () =>
+  new ProblemError("token_invalid", "This consent link has already been used or has run out. The young person can book again if there is still space.");
+
+/** What a guardian is asked about, for the page the emailed link opens. Reading it decides nothing. */
+export async function consentRequest(deps: Deps, token: string) {
+  const [row] = await deps.db
+    .select({ booking: bookings, name: people.displayName, title: events.title, startsAt: sessions.startsAt, endsAt: sessions.endsAt })
+    .from(bookings)
+    .innerJoin(people, eq(people.id, bookings.personId))
+    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .innerJoin(events, eq(events.id, sessions.eventId))
+    .where(eq(bookings.consentTokenHash, await sha256Hex(token)))
+    .limit(1);
+  const now = deps.clock.now();
+  if (!row || row.booking.status !== "pending_consent" || (row.booking.holdExpiresAt !== null && row.booking.holdExpiresAt <= now)) throw unusable();
+  return { firstName: row.name.trim().split(/\s+/)[0] ?? "", title: row.title.en, startsAt: row.startsAt, endsAt: row.endsAt, holdExpiresAt: row.booking.holdExpiresAt };
+}
+
 /** Grants (→ confirmed) or refuses (→ cancelled, seat offered on) a pending booking. Single use. */
 export async function decideConsent(deps: Deps, token: string, decision: ConsentDecision) {
   const { db, clock } = deps;
   const now = clock.now();
   const hash = await sha256Hex(token);
   const [b] = await db.select().from(bookings).where(eq(bookings.consentTokenHash, hash)).limit(1);
-  const unusable = new ProblemError("token_invalid", "This consent link has already been used or has run out. The young person can book again if there is still space.");
-  if (!b || b.status !== "pending_consent" || (b.holdExpiresAt !== null && b.holdExpiresAt <= now)) throw unusable;
+  if (!b || b.status !== "pending_consent" || (b.holdExpiresAt !== null && b.holdExpiresAt <= now)) throw unusable();
   const op = newId("op", now);
   // The token is cleared in the same statement that uses it, and only while the hold is open:
   // two clicks on the link (or a click racing the expiry job) cannot both act.
@@ -39,6 +56,6 @@ export async function decideConsent(deps: Deps, token: string, decision: Consent
           ...releaseSeatsStatements(db, { sessionId: b.sessionId!, seats: b.seats, opId: op, freedBy: b.id, now }),
           enqueueForBookings(db, "consent_refused", mine, now, { payload: { reason: "refused" } }),
         ]);
-  if (rowsAffected(results[0]) !== 1) throw unusable;
+  if (rowsAffected(results[0]) !== 1) throw unusable();
   return { bookingId: b.id, status: decision === "grant" ? ("confirmed" as const) : ("cancelled" as const) };
 }
