@@ -8,6 +8,7 @@ import { ProblemError } from "../../lib/problem";
 import type { Actor } from "../../lib/env";
 import { auditEntry } from "./audit";
 import { enqueueForBookings } from "../notifications/outbox";
+import { reminderAfterMove, REMINDER_LEAD_MS } from "../notifications/reminders";
 import { HOLDING, OFFER_CUTOFF_MS, UPCOMING, USED, offerFreeSeatsStatements } from "./statements";
 
 export interface SessionChange {
@@ -77,7 +78,7 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
     const [, , , updated] = await db.batch([
       db
         .update(bookings)
-        .set({ startsAt, endsAt, lastOp: op, updatedAt: now })
+        .set({ startsAt, endsAt, reminderSentAt: reminderAfterMove(startsAt, REMINDER_LEAD_MS), lastOp: op, updatedAt: now })
         .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ${UPCOMING}`, moved ? guard : sql`0`)),
       // Holds never outlast the new time: offers end 2 h before the start, consent holds at it.
       db

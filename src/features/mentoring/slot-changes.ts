@@ -9,6 +9,7 @@ import { ageOn, londonDate } from "../../lib/time";
 import { clashExists, findClashingBooking } from "../bookings/clash";
 import { bookingStampedBy } from "../../db/conditional";
 import { enqueueIf } from "../notifications/outbox";
+import { MENTORING_REMINDER_LEAD_MS, reminderAfterMove } from "../notifications/reminders";
 import { bookableSlots } from "./finder";
 import { dbsValidOn } from "./mentors";
 import { mentoringNotices } from "./notices";
@@ -75,7 +76,7 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
   const [moved] = await db.batch([
     db
       .update(bookings)
-      .set({ startsAt, endsAt, lastOp: op, updatedAt: now })
+      .set({ startsAt, endsAt, reminderSentAt: reminderAfterMove(startsAt, MENTORING_REMINDER_LEAD_MS), lastOp: op, updatedAt: now })
       .where(
         and(
           eq(bookings.id, booking.id),

@@ -1,5 +1,5 @@
 // Rule 11: a reminder 24 h before a session (2 h before mentoring), exactly once per booking.
-import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { rowsAffected } from "../../db/client";
 import { bookings, people, sessions } from "../../db/schema";
 import { newId } from "../../lib/crypto";
@@ -10,6 +10,16 @@ import { enqueueIf } from "./outbox";
 
 export const REMINDER_LEAD_MS = 24 * HOUR;
 export const MENTORING_REMINDER_LEAD_MS = 2 * HOUR;
+
+/**
+ * `reminder_sent_at` for a booking moved to `newStartsAt`. A reminder sent within two leads
+ * of the new start (e.g. the day before, for a session moved an hour) still does its job; one
+ * sent earlier than that (the session moved days later) is cleared, so the person is reminded
+ * again before the new time. The change email went out either way.
+ */
+export function reminderAfterMove(newStartsAt: number, lead: number): SQL {
+  return sql`case when reminder_sent_at < ${newStartsAt - 2 * lead} then null else reminder_sent_at end`;
+}
 
 /** When a booking's reminder is due: its start minus the lead for its kind. */
 const remindAt = sql`(${bookings.startsAt} - case when ${bookings.kind} = 'mentoring' then ${MENTORING_REMINDER_LEAD_MS} else ${REMINDER_LEAD_MS} end)`;
