@@ -15,8 +15,8 @@ export function registerConsentPages(app: Api) {
       const ask = await consentRequest(c.var.deps, c.req.param("token"));
       return c.html(
         page(
-          `Can ${ask.firstName} go to ${ask.title}?`,
-          html`<p>${ask.firstName} has booked a place at <strong>${ask.title}</strong>, ${formatSpan(ask.startsAt, ask.endsAt, "en")} (UK time).
+          `Can ${ask.name} go to ${ask.title}?`,
+          html`<p>${ask.name} has booked a place at <strong>${ask.title}</strong>, ${formatSpan(ask.startsAt, ask.endsAt, "en")} (UK time).
 Because of their age we need a parent or carer to agree. We hold the place until you answer.</p>
 <form method="post"><button type="submit" name="decision" value="grant">Yes, they can go</button>
 <button type="submit" name="decision" value="refuse" class="secondary">No</button></form>`,

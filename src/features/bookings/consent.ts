@@ -25,7 +25,8 @@ export async function consentRequest(deps: Deps, token: string) {
     .limit(1);
   const now = deps.clock.now();
   if (!row || row.booking.status !== "pending_consent" || (row.booking.holdExpiresAt !== null && row.booking.holdExpiresAt <= now)) throw unusable();
-  return { firstName: row.name.trim().split(/\s+/)[0] ?? "", title: row.title.en, startsAt: row.startsAt, endsAt: row.endsAt, holdExpiresAt: row.booking.holdExpiresAt };
+  // Named as in the consent email the guardian just read.
+  return { name: row.name, title: row.title.en, startsAt: row.startsAt, endsAt: row.endsAt, holdExpiresAt: row.booking.holdExpiresAt };
 }
 
 /** Grants (→ confirmed) or refuses (→ cancelled, seat offered on) a pending booking. Single use. */

@@ -7,6 +7,7 @@ import type { Deps } from "../../lib/deps";
 import { ProblemError } from "../../lib/problem";
 import type { Actor } from "../../lib/env";
 import { auditEntry } from "./audit";
+import { loadSession } from "./lookups";
 import { enqueueForBookings } from "../notifications/outbox";
 import { reminderAfterMove, REMINDER_LEAD_MS } from "../notifications/reminders";
 import { HOLDING, OFFER_CUTOFF_MS, UPCOMING, USED, offerFreeSeatsStatements } from "./statements";
@@ -37,12 +38,6 @@ export function sessionOut(s: typeof sessions.$inferSelect) {
   };
 }
 
-async function readSession(deps: Deps, id: string) {
-  const [s] = await deps.db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
-  if (!s) throw new ProblemError("not_found", "We can't find that session.");
-  return s;
-}
-
 /**
  * Applies a coordinator's change. More capacity is offered to the waiting list; less than
  * is taken is refused by the UPDATE's own guard; a new time or place bumps the calendar
@@ -56,7 +51,7 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
   }
   for (let attempt = 0; attempt < RETRIES; attempt++) {
     const now = clock.now();
-    const s = await readSession(deps, sessionId);
+    const s = (await loadSession(deps, sessionId)).session;
     if (s.status === "cancelled") throw new ProblemError("session_cancelled", "This session has been cancelled, so it can't be changed.");
     const startsAt = change.startsAt ?? s.startsAt;
     const endsAt = change.endsAt ?? s.endsAt;
@@ -99,8 +94,8 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
       enqueueForBookings(db, "session_changed", sql`b.session_id = ${sessionId} and b.last_op = ${op} and b.status in ${HOLDING}`, now),
       ...offerFreeSeatsStatements(db, { sessionId, opId: op, now }),
     ]);
-    if (rowsAffected(updated) === 1) return sessionOut(await readSession(deps, sessionId));
-    const fresh = await readSession(deps, sessionId);
+    if (rowsAffected(updated) === 1) return sessionOut((await loadSession(deps, sessionId)).session);
+    const fresh = (await loadSession(deps, sessionId)).session;
     if (fresh.status === "cancelled") throw new ProblemError("session_cancelled", "This session has been cancelled, so it can't be changed.");
     if (fresh.seatsTaken > capacity) {
       throw new ProblemError("capacity_below_taken", `${fresh.seatsTaken} seats are already taken, so the capacity can't be less than ${fresh.seatsTaken}.`, {
@@ -116,7 +111,7 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
 export async function cancelSession(deps: Deps, actor: Actor, sessionId: string) {
   const { db, clock } = deps;
   const now = clock.now();
-  const s = await readSession(deps, sessionId);
+  const s = (await loadSession(deps, sessionId)).session;
   if (s.status === "cancelled") throw new ProblemError("session_cancelled", "This session is already cancelled.");
   const op = newId("op", now);
   const stillScheduled = sql`exists (select 1 from sessions where id = ${sessionId} and status = 'scheduled')`;
@@ -136,5 +131,5 @@ export async function cancelSession(deps: Deps, actor: Actor, sessionId: string)
     enqueueForBookings(db, "session_cancelled", sql`b.session_id = ${sessionId} and b.last_op = ${op}`, now),
   ]);
   if (rowsAffected(sessionUpdate) !== 1) throw new ProblemError("session_cancelled", "This session is already cancelled.");
-  return { ...sessionOut(await readSession(deps, sessionId)), bookingsCancelled: rowsAffected(cancelled) };
+  return { ...sessionOut((await loadSession(deps, sessionId)).session), bookingsCancelled: rowsAffected(cancelled) };
 }
