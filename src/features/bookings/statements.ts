@@ -4,7 +4,7 @@
 //
 // The `last_op` stamp protocol and `insertSelect` are in src/db/conditional.ts; messages
 // conditional on a write go through `enqueueForBookings` (notifications/outbox.ts).
-import { SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { bookings, SEAT_HOLDING_STATUSES, SEAT_USED_STATUSES, sessions, UPCOMING_STATUSES } from "../../db/schema";
 import { enqueueForBookings } from "../notifications/outbox";
@@ -20,6 +20,7 @@ export const UPCOMING = statusList(UPCOMING_STATUSES);
 function statusList(statuses: readonly string[]) {
   return sql.raw(`(${statuses.map((s) => `'${s}'`).join(", ")})`);
 }
+
 /** An offer is held 24 h, but never later than 2 h before the start. */
 export const OFFER_HOLD_MS = DAY;
 export const OFFER_CUTOFF_MS = 2 * HOUR;
