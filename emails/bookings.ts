@@ -90,12 +90,16 @@ export const bookingCancelled = bookingEmail((c) => ({
   invite: "CANCEL",
 }));
 
-/** payload: { bookingId }. New time or place; the ics keeps the UID with a higher SEQUENCE. */
+/**
+ * payload: { bookingId }. New time or place; the ics keeps the UID with a higher SEQUENCE. Only
+ * a confirmed place carries one: a place still waiting for consent or an offered seat has no
+ * calendar entry yet, and a refusal or lapse later sends no CANCEL to take it out again.
+ */
 export const sessionChanged = bookingEmail((c) => ({
   subject: c.t("changedSubject", { title: c.title }),
   heading: c.t("changedHeading"),
   blocks: [{ p: c.t("changedIntro", { title: c.title }) }, { facts: detailFacts(c, details) }, manageLink(c)],
-  invite: "REQUEST",
+  invite: "current",
 }));
 
 /** payload: { bookingId }. A coordinator called the session off. Carries CANCEL. */

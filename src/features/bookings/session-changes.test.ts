@@ -127,3 +127,20 @@ describe("cancelling a session", () => {
     expect((await h.db.select().from(sessions).where(eq(sessions.id, s.id)))[0]!.status).toBe("scheduled");
   });
 });
+
+describe("moving a session with a place still waiting for consent", () => {
+  it("tells the young person but sends no calendar invite until the place is confirmed", async () => {
+    const s = await session(h.db, h.clock.now(), { capacity: 5, event: { consentAge: 16 } });
+    const [yp] = await youngPeopleWithTokens(h.db, h.clock.now(), 1, { dateOfBirth: "2011-02-02" });
+    const res = await h.request("POST", `/api/v1/sessions/${s.id}/bookings`, { token: yp!.token, body: { guardianEmail: "carer@example.com" } });
+    expect(((await res.json()) as { status: string }).status).toBe("pending_consent");
+    await h.mailFor(yp!.email);
+    const later = new Date(s.startsAt + HOUR).toISOString();
+    expect((await patch(s.id, { startsAt: later, endsAt: new Date(s.endsAt + HOUR).toISOString() })).status).toBe(200);
+    const mail = await h.mailFor(yp!.email);
+    const changed = mail.find((m) => /has changed/.test(m.subject));
+    expect(changed, "the change email").toBeTruthy();
+    // A REQUEST now would put the session in their calendar, and a refusal sends no CANCEL.
+    expect(changed!.attachments).toEqual([]);
+  });
+});
