@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runScheduledJobs } from "../../src/jobs";
 import { createHarness, problem, type Harness } from "../support/harness";
 import { flowApi, ticketCodeIn } from "../support/flows";
+import { parseIcs } from "../support/ics";
 
 let h: Harness;
 let api: ReturnType<typeof flowApi>;
@@ -38,6 +39,11 @@ describe("check-in, no-shows and feedback", () => {
     const ticket = ticketCodeIn(await oneMail("ana@example.com", /Your place is booked/));
     await oneMail("ben@example.com", /Your place is booked/);
 
+    // Ana follows her bookings in her calendar app through her personal feed.
+    const { url: feedUrl } = await call<{ url: string }>(201, "POST", "/me/calendar-feed", { token: ana });
+    const feedUids = async () => parseIcs(await (await h.request("GET", new URL(feedUrl).pathname)).text()).events.map((e) => e.uid);
+    expect(await feedUids()).toEqual([`${anas.id}@opendoor`]);
+
     // At the door, the host types the code as printed, in lower case.
     h.clock.set("2026-03-03T09:55:00Z");
     const checkIn = await call<{ bookingId: string; name: string; alreadyCheckedIn: boolean }>(201, "POST", `/sessions/${sessionId}/check-ins`, {
@@ -45,6 +51,8 @@ describe("check-in, no-shows and feedback", () => {
       body: { ticketCode: ticket.toLowerCase() },
     });
     expect(checkIn).toMatchObject({ bookingId: anas.id, name: "Ana", alreadyCheckedIn: false });
+    // Being checked in must not take the session out of her calendar.
+    expect(await feedUids()).toEqual([`${anas.id}@opendoor`]);
 
     // Checked in, Ana is at this session: an overlapping one elsewhere is still a clash (rule 4).
     const other = await call<{ id: string }>(201, "POST", "/events", {
@@ -85,6 +93,9 @@ describe("check-in, no-shows and feedback", () => {
       { token: coordinator },
     );
     expect(summary).toMatchObject({ count: 1, averageRating: 5, comments: [{ whatWorked: "The mock interview", from: { name: "Ana" } }] });
+
+    // Nor does the session ending: it stays in her calendar's history.
+    expect(await feedUids()).toEqual([`${anas.id}@opendoor`]);
 
     const csv = await call<string>(200, "GET", `/sessions/${sessionId}/report.csv`, { token: coordinator });
     const lines = csv.trim().split(/\r?\n/);

@@ -11,7 +11,9 @@ import { londonDateTime, londonTimezoneGenerator } from "./london-timezone";
 
 export type InviteMethod = "REQUEST" | "CANCEL";
 
-const LIVE = new Set(["confirmed", "attended", "no_show"]);
+/** A place that was confirmed: it has a calendar entry, kept after check-in and after the day. */
+export const INVITED_STATUSES = ["confirmed", "attended", "no_show"] as const;
+const LIVE = new Set<string>(INVITED_STATUSES);
 
 /** REQUEST while the place stands, CANCEL once it or its session is gone, null before it is confirmed. */
 export function inviteMethodFor(d: BookingDetails): InviteMethod | null {

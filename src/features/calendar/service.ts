@@ -1,5 +1,5 @@
 // Calendar files people fetch: one booking's invite, and a personal subscription feed.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { auditLog, bookings, people } from "../../db/schema";
 import { actorId } from "../../lib/auth";
 import { newId, newSecret, sha256Hex } from "../../lib/crypto";
@@ -8,7 +8,7 @@ import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { canSeeBooking } from "../bookings/lookups";
 import { loadManyBookingDetails } from "../notifications/booking-details";
-import { bookingInvite, inviteMethodFor, personalFeed } from "./ics";
+import { bookingInvite, INVITED_STATUSES, inviteMethodFor, personalFeed } from "./ics";
 
 export async function inviteForBooking(deps: Deps, actor: Actor, bookingId: string): Promise<string> {
   const { db, clock, config } = deps;
@@ -39,7 +39,7 @@ export async function rotateCalendarFeed(deps: Deps, personId: string): Promise<
 
 const FEED_LIMIT = 500;
 
-/** The feed behind a secret: the person's confirmed bookings, or null for an unknown secret. */
+/** The feed behind a secret: the person's confirmed bookings (checked in or not), or null for an unknown secret. */
 export async function calendarFeed(deps: Deps, secret: string): Promise<string | null> {
   const { db, clock, config } = deps;
   const [person] = await db
@@ -48,7 +48,7 @@ export async function calendarFeed(deps: Deps, secret: string): Promise<string |
     .where(and(eq(people.calendarFeedHash, await sha256Hex(secret)), isNull(people.erasedAt)))
     .limit(1);
   if (!person) return null;
-  const list = (await loadManyBookingDetails(db, and(eq(bookings.personId, person.id), eq(bookings.status, "confirmed")), { limit: FEED_LIMIT })).filter(
+  const list = (await loadManyBookingDetails(db, and(eq(bookings.personId, person.id), inArray(bookings.status, [...INVITED_STATUSES])), { limit: FEED_LIMIT })).filter(
     (d) => !d.occurrenceCancelled,
   );
   return personalFeed(list, { config, locale: person.locale, now: clock.now(), includeOnlineLink: true });
