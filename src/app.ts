@@ -10,6 +10,7 @@ import { registerOps } from "./features/ops/routes";
 import { registerAuth } from "./features/auth/routes";
 import { registerOrganisations } from "./features/organisations/routes";
 import { registerDocs } from "./features/docs/routes";
+import { registerWeb } from "./web/routes";
 
 export const API_BASE = "/api/v1";
 
@@ -45,6 +46,7 @@ export function createApp(deps: Deps) {
 
   registerOps(app);
   registerDocs(app, api);
+  registerWeb(app);
 
   app.notFound((c) => problemResponse(c, new ProblemError("not_found", `There is nothing at ${new URL(c.req.url).pathname}.`)));
   app.onError((err, c) => {
