@@ -174,10 +174,10 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     ["en", { largeText: true }],
     ["en", { highContrast: true }],
     ["ar", { largeText: true, highContrast: true }],
-  ] as const)("has no violations with the display options (%s, %o)", async (locale, options) => {
+  ] as [string, { largeText?: boolean; highContrast?: boolean }][])("has no violations with the display options (%s, %o)", async (locale, options) => {
     const context = await contextIn(locale, options);
     const page = await context.newPage();
-    const suffix = [locale, options.largeText && "large", "highContrast" in options && options.highContrast && "contrast"].filter(Boolean).join("-");
+    const suffix = [locale, options.largeText && "large", options.highContrast && "contrast"].filter(Boolean).join("-");
     for (const [name, path] of [
       ["home", "/"],
       ["event", "/events/evt_stories"],
@@ -214,7 +214,11 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     const context = await contextIn("en");
     const page = await context.newPage();
     await page.goto(`${base}/`);
-    const focused = () => page.evaluate(() => ({ id: document.activeElement?.id ?? "", tag: document.activeElement?.tagName ?? "", text: (document.activeElement as HTMLElement | null)?.innerText ?? "", href: document.activeElement?.getAttribute("href") ?? "" }));
+    // Page scripts are strings: the test program is typed for Node and Workers, not the DOM.
+    const focused = () =>
+      page.evaluate<{ id: string; tag: string; text: string; href: string }>(
+        `(() => { const a = document.activeElement; return { id: a?.id ?? "", tag: a?.tagName ?? "", text: a?.innerText ?? "", href: a?.getAttribute("href") ?? "" }; })()`,
+      );
     const tabUntil = async (test: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 60) => {
       for (let i = 0; i < max; i++) {
         await page.keyboard.press("Tab");
@@ -229,7 +233,7 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     expect((await focused()).id).toBe("main");
 
     await tabUntil((f) => f.id === "type");
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    const outline = await page.evaluate<string>("getComputedStyle(document.activeElement).outlineStyle");
     expect(outline).not.toBe("none");
     await page.keyboard.press("ArrowDown");
     expect(await page.inputValue("#type")).toBe("career_taster");
@@ -253,10 +257,10 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     const page = await context.newPage();
     for (const path of ["/", "/sign-in"]) {
       await page.goto(`${base}${path}`);
-      const small = await page.evaluate(() =>
-        [...document.querySelectorAll("header a, header button, .button, input:not([type=checkbox]), select, .check label, footer a")]
+      const small = await page.evaluate<{ what: string; h: number }[]>(
+        `[...document.querySelectorAll("header a, header button, .button, input:not([type=checkbox]), select, .check label, footer a")]
           .map((el) => ({ what: el.outerHTML.slice(0, 80), h: el.getBoundingClientRect().height }))
-          .filter((e) => e.h < 44),
+          .filter((e) => e.h < 44)`,
       );
       expect(small, path).toEqual([]);
     }
