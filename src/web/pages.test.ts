@@ -126,7 +126,7 @@ describe("display options", () => {
 });
 
 describe("what's on", () => {
-  const titles = (html: string) => [...html.matchAll(/<h3><a href="\/events\/(evt_[a-z_]+)">/g)].map((m) => m[1]);
+  const titles = (html: string) => [...html.matchAll(/<h3><a href="\/events\/(evt_[a-z_]+)">/g)].map((m) => m[1]!);
   const all = async (query: string) => {
     const ids: string[] = [];
     for (let p = 1; p < 10; p++) {
