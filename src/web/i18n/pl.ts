@@ -143,6 +143,82 @@ export const pl: Catalogue = {
   csrfTitle: "Spróbuj ponownie",
   csrfBody: "Dla Twojego bezpieczeństwa nie przyjęliśmy tego formularza. Wróć, odśwież stronę i spróbuj ponownie.",
 
+  statement: {
+    title: "Deklaracja dostępności",
+    sections: [
+      {
+        paragraphs: [
+          "Ta deklaracja dotyczy strony internetowej Open Door pod adresem {site}. Stronę prowadzi Open Door Youth Partnership.",
+          "Chcemy, aby z tej strony mogło korzystać jak najwięcej osób. Na przykład możesz:",
+        ],
+        list: [
+          "powiększyć tekst opcją „Większy tekst” u góry każdej strony albo powiększyć stronę do 400% bez wychodzenia tekstu poza ekran",
+          "włączyć kolory o wysokim kontraście opcją „Wysoki kontrast”; oba wybory zapamiętujemy na tym urządzeniu",
+          "korzystać z całej strony tylko za pomocą klawiatury, z wyraźną ramką pokazującą, gdzie jesteś",
+          "korzystać z czytnika ekranu (np. NVDA, JAWS, VoiceOver lub TalkBack) albo z programu do sterowania głosem",
+          "korzystać ze strony bez JavaScriptu i przy wolnym internecie w telefonie: każda strona jest mała",
+          "czytać ją po angielsku, polsku, rumuńsku, ukraińsku lub arabsku (arabski od prawej do lewej)",
+        ],
+      },
+      {
+        paragraphs: ["Piszemy prostym językiem, krótkimi zdaniami. Przyciski i linki są duże, żeby łatwo było je nacisnąć."],
+      },
+      {
+        heading: "Jak dostępna jest ta strona",
+        paragraphs: ["Wiemy, że niektóre części strony nie są jeszcze w pełni dostępne:"],
+        list: [
+          "Niektóre opisy zajęć piszą organizacje partnerskie i nie są jeszcze przetłumaczone na wszystkie języki. Wtedy pokazujemy tekst angielski i oznaczamy go jako angielski, aby czytnik ekranu przeczytał go poprawnie.",
+          "Notatki „Wy mówiliście, my zrobiliśmy” pokazujemy w języku, w którym je napisano. Nie są oznaczone językiem, więc czytnik ekranu może przeczytać je niewłaściwym głosem.",
+          "Wskazówki dojazdu i informacje o komunikacji pochodzą od każdego miejsca i mogą być niepełne. Zapytaj nas, jeśli potrzebujesz więcej szczegółów.",
+          "Na plakatach jest kod QR. Jeśli nie możesz go zeskanować, adres strony jest wydrukowany pod nim.",
+          "Strony do rezerwacji miejsc, mentoringu oraz dla szkół, pracodawców i koordynatorów są jeszcze w budowie. Przed otwarciem sprawdzimy je według tych samych zasad.",
+        ],
+      },
+      {
+        heading: "Informacje zwrotne i kontakt",
+        paragraphs: [
+          "Jeśli potrzebujesz informacji z tej strony w innej formie, np. w tekście łatwym do czytania, dużym drukiem, w nagraniu lub w innym języku, napisz na {email}.",
+          "Podaj adres strony, czego potrzebujesz i jak możemy się z Tobą skontaktować. Odpowiemy w ciągu 5 dni roboczych.",
+        ],
+      },
+      {
+        heading: "Zgłaszanie problemów z dostępnością",
+        paragraphs: [
+          "Cały czas staramy się poprawiać dostępność tej strony. Jeśli znajdziesz problem, którego nie ma na tej liście, albo uważasz, że nie spełniamy wymagań dostępności, napisz na {email}.",
+          "Napisz, której strony dotyczy problem, co nie zadziałało i z jakiego urządzenia, przeglądarki lub technologii wspomagającej korzystasz. Nie musisz podawać tych informacji, jeśli nie chcesz.",
+        ],
+      },
+      {
+        heading: "Procedura egzekwowania",
+        paragraphs: [
+          "Za egzekwowanie brytyjskich przepisów o dostępności stron internetowych instytucji publicznych (Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018) odpowiada Komisja ds. Równości i Praw Człowieka (Equality and Human Rights Commission, EHRC).",
+          "Jeśli nie jesteś zadowolony lub zadowolona z odpowiedzi na skargę, skontaktuj się z Equality Advisory and Support Service (EASS). W Irlandii Północnej skontaktuj się z Equality Commission for Northern Ireland.",
+        ],
+      },
+      {
+        heading: "Informacje techniczne o dostępności strony",
+        paragraphs: [
+          "Zobowiązujemy się zapewnić dostępność tej strony zgodnie z przepisami o dostępności.",
+          "Ta strona jest częściowo zgodna ze standardem Web Content Accessibility Guidelines (WCAG) 2.2 na poziomie AA z powodu niezgodności opisanej poniżej.",
+        ],
+      },
+      {
+        heading: "Treści, które nie są dostępne",
+        paragraphs: [
+          "Notatki „Wy mówiliście, my zrobiliśmy” nie są oznaczone językiem, w którym je napisano. To niezgodność z kryterium WCAG 2.2 nr 3.1.2 (Język części). Planujemy zapisywać język każdej notatki przy jej tworzeniu.",
+        ],
+      },
+      {
+        heading: "Jak testowaliśmy tę stronę",
+        paragraphs: [
+          "Przy każdej zmianie strony każdy rodzaj podstrony, we wszystkich pięciu językach, z większym tekstem i wysokim kontrastem, jest automatycznie sprawdzany narzędziem axe w przeglądarce Chromium według WCAG 2.2 A i AA. Sprawdzamy też, czy można znaleźć i otworzyć zajęcia, używając tylko klawiatury.",
+          "Automatyczne testy nie wykryją wszystkich problemów. Strona nie przeszła jeszcze pełnego ręcznego audytu przez niezależną organizację; planujemy go przed otwarciem stron rezerwacji.",
+          "Tę deklarację przygotowano 23 listopada 2026 r. Ostatni przegląd: 23 listopada 2026 r.",
+        ],
+      },
+    ],
+  },
+
   whenSameDay: "{day}, {start}–{end}",
   whenOvernight: "{day}, {start} – {endDay}, {end}",
 };

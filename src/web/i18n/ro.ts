@@ -143,6 +143,82 @@ export const ro: Catalogue = {
   csrfTitle: "Încearcă din nou",
   csrfBody: "Pentru siguranța ta nu am putut accepta acest formular. Întoarce-te, reîncarcă pagina și încearcă din nou.",
 
+  statement: {
+    title: "Declarație de accesibilitate",
+    sections: [
+      {
+        paragraphs: [
+          "Această declarație se referă la site-ul Open Door de la adresa {site}. Site-ul este administrat de Open Door Youth Partnership.",
+          "Vrem ca cât mai mulți oameni să poată folosi acest site. De exemplu, ar trebui să poți:",
+        ],
+        list: [
+          "mări textul cu opțiunea „Text mai mare” din partea de sus a fiecărei pagini sau mări pagina până la 400% fără ca textul să iasă din ecran",
+          "trece la culori cu contrast ridicat cu opțiunea „Contrast ridicat”; ambele alegeri sunt ținute minte pe acest dispozitiv",
+          "folosi tot site-ul doar cu tastatura, cu un contur clar care arată unde te afli",
+          "folosi site-ul cu un cititor de ecran (de exemplu NVDA, JAWS, VoiceOver sau TalkBack) sau cu un program de recunoaștere a vocii",
+          "folosi site-ul fără JavaScript și pe o conexiune lentă de telefon: fiecare pagină este mică",
+          "citi site-ul în engleză, poloneză, română, ucraineană sau arabă (araba se afișează de la dreapta la stânga)",
+        ],
+      },
+      {
+        paragraphs: ["Scriem într-un limbaj simplu, cu propoziții scurte. Butoanele și linkurile sunt mari, ca să fie ușor de apăsat."],
+      },
+      {
+        heading: "Cât de accesibil este acest site",
+        paragraphs: ["Știm că unele părți ale site-ului nu sunt încă pe deplin accesibile:"],
+        list: [
+          "Unele descrieri de activități sunt scrise de organizațiile partenere și nu sunt încă traduse în toate limbile. Atunci arătăm textul în engleză și îl marcăm ca engleză, ca cititoarele de ecran să îl citească corect.",
+          "Notele „Voi ați spus, noi am făcut” apar în limba în care au fost scrise. Nu sunt marcate cu limba lor, așa că un cititor de ecran le poate citi cu vocea greșită.",
+          "Indicațiile și informațiile despre transportul public vin de la fiecare loc și pot fi incomplete. Întreabă-ne dacă ai nevoie de mai multe detalii.",
+          "Afișele folosesc un cod QR. Dacă nu îl poți scana, adresa site-ului este tipărită sub el.",
+          "Paginile pentru rezervări, mentorat, școli, angajatori și coordonatori sunt încă în lucru. Le vom testa după același standard înainte de lansare.",
+        ],
+      },
+      {
+        heading: "Feedback și date de contact",
+        paragraphs: [
+          "Dacă ai nevoie de informațiile de pe acest site în alt format, de exemplu ușor de citit, cu litere mari, audio sau în altă limbă, scrie la {email}.",
+          "Spune-ne adresa paginii, de ce ai nevoie și cum te putem contacta. Îți răspundem în 5 zile lucrătoare.",
+        ],
+      },
+      {
+        heading: "Raportarea problemelor de accesibilitate",
+        paragraphs: [
+          "Căutăm mereu să îmbunătățim accesibilitatea acestui site. Dacă găsești o problemă care nu apare pe această pagină sau crezi că nu respectăm cerințele de accesibilitate, scrie la {email}.",
+          "Spune-ne pe ce pagină, ce nu a mers și ce dispozitiv, browser sau tehnologie de asistență foloseai. Nu trebuie să ne dai aceste detalii dacă nu vrei.",
+        ],
+      },
+      {
+        heading: "Procedura de aplicare",
+        paragraphs: [
+          "Comisia pentru Egalitate și Drepturile Omului (Equality and Human Rights Commission, EHRC) răspunde de aplicarea regulamentului britanic privind accesibilitatea site-urilor organismelor publice (Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018).",
+          "Dacă nu ești mulțumit de felul în care răspundem la plângerea ta, contactează Equality Advisory and Support Service (EASS). În Irlanda de Nord, contactează Equality Commission for Northern Ireland.",
+        ],
+      },
+      {
+        heading: "Informații tehnice despre accesibilitatea site-ului",
+        paragraphs: [
+          "Ne angajăm să facem acest site accesibil, conform regulamentului privind accesibilitatea.",
+          "Acest site este parțial conform cu standardul Web Content Accessibility Guidelines (WCAG) 2.2 nivel AA, din cauza neconformității descrise mai jos.",
+        ],
+      },
+      {
+        heading: "Conținut care nu este accesibil",
+        paragraphs: [
+          "Notele „Voi ați spus, noi am făcut” nu sunt marcate cu limba în care sunt scrise. Acest lucru nu respectă criteriul WCAG 2.2 3.1.2 (Limba părților). Plănuim să înregistrăm limba fiecărei note atunci când este scrisă.",
+        ],
+      },
+      {
+        heading: "Cum am testat acest site",
+        paragraphs: [
+          "La fiecare schimbare a site-ului, fiecare tip de pagină, în toate cele cinci limbi, cu text mai mare și contrast ridicat, este verificat automat cu instrumentul axe în browserul Chromium după WCAG 2.2 A și AA. Verificăm și că oamenii pot găsi și deschide o activitate folosind doar tastatura.",
+          "Verificările automate nu pot găsi toate problemele. Site-ul nu a avut încă un audit manual complet făcut de o organizație independentă; plănuim unul înainte de deschiderea paginilor de rezervare.",
+          "Această declarație a fost pregătită pe 23 noiembrie 2026. Ultima revizuire: 23 noiembrie 2026.",
+        ],
+      },
+    ],
+  },
+
   whenSameDay: "{day}, {start}–{end}",
   whenOvernight: "{day}, {start} – {endDay}, {end}",
 };
