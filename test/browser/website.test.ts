@@ -192,6 +192,17 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     await context.close();
   });
 
+  it("would notice a violation: axe fails a page where the contrast is broken and a control has no name", async () => {
+    const context = await contextIn("en");
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    // Through the CSSOM: the page's CSP rightly refuses injected <style> tags.
+    await page.evaluate(`document.querySelectorAll("main p").forEach((p) => { p.style.color = "#bbb"; }); document.querySelector("label[for=email]").remove();`);
+    const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    expect(result.violations.map((v) => v.id).sort()).toEqual(expect.arrayContaining(["color-contrast", "label"]));
+    await context.close();
+  });
+
   it("switches language and display options with plain links, and remembers them", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
     const page = await context.newPage();
