@@ -5,6 +5,7 @@ import { events, sessions, youSaidWeDid } from "../db/schema";
 import { createHarness, type Harness } from "../../test/support/harness";
 import { LOCALES } from "./i18n";
 import { CSS_PATH, SITE_CSS } from "./style";
+import { encode } from "uqr";
 import { qrSvg } from "./qr";
 
 let h: Harness;
@@ -260,6 +261,17 @@ describe("poster", () => {
     const url = "https://opendoor.test/events/evt_trades";
     expect(html).toContain(qrSvg(url, `QR code linking to ${url}`));
     expect(html).toContain(`<span dir="ltr">${url}</span>`);
+  });
+
+  it("draws exactly the modules of the QR matrix for the address", () => {
+    const url = "https://opendoor.test/events/evt_trades";
+    const svg = qrSvg(url, "label");
+    const { data, size } = encode(url, { ecc: "M", border: 4 });
+    const drawn = Array.from({ length: size }, () => Array<boolean>(size).fill(false));
+    for (const [, x, y, w] of svg.matchAll(/M(\d+) (\d+)h(\d+)v1H\d+z/g)) {
+      for (let i = 0; i < Number(w); i++) drawn[Number(y)]![Number(x) + i] = true;
+    }
+    expect(drawn).toEqual(data);
   });
 
   it("draws a QR code that changes with the address it encodes", () => {

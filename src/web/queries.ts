@@ -95,7 +95,7 @@ export async function eventPage(db: Db, eventId: string, now: number) {
   return { ...row, sessions: upcoming, notes };
 }
 
-/** Everything a person has booked, newest sessions last, with what is needed to describe each. */
+/** What a person has booked, soonest first, with what is needed to describe each. */
 export async function bookingsOf(db: Db, personId: string) {
   const rows = await db
     .select({ booking: bookings, event: events, mentorName: mentors.displayName, sessionVenue: venues })

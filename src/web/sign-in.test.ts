@@ -114,6 +114,27 @@ describe("signing in through the pages", () => {
     expect(html).not.toContain("KKKKK-22222");
   });
 
+  it("keeps My bookings under 60 KB for someone with a great many bookings", async () => {
+    await h.db.insert(people).values({ id: "per_many", email: "many@example.com", displayName: "Sam", isYoungPerson: true, dateOfBirth: "2008-01-01" });
+    const cookie = await signInThroughPages("many@example.com");
+    const [session] = await h.db.select().from(sessions).where(eq(sessions.id, "ses_cv_1"));
+    await h.db.insert(bookings).values(
+      Array.from({ length: 150 }, (_, i) => ({
+        id: `bkg_many_${i}`,
+        kind: "individual" as const,
+        sessionId: session!.id,
+        personId: "per_many",
+        status: "cancelled" as const,
+        startsAt: session!.startsAt - (i + 1) * 86_400_000,
+        endsAt: session!.endsAt - (i + 1) * 86_400_000,
+        ticketCode: `MANY-${i}`,
+      })),
+    );
+    const html = await (await get("/my", { cookie })).text();
+    expect(new TextEncoder().encode(html).length).toBeLessThan(60 * 1024 - 7 * 1024);
+    expect(html).toContain("Past and cancelled");
+  });
+
   it("sends someone who is not signed in from My bookings to sign in", async () => {
     const res = await get("/my");
     expect(res.status).toBe(303);

@@ -6,6 +6,10 @@ import type { View } from "../view";
 
 type Row = Awaited<ReturnType<typeof bookingsOf>>[number];
 
+/** Enough to be useful and keep the page light on a slow phone (under 60 KB). */
+const MAX_UPCOMING = 50;
+const MAX_PAST = 20;
+
 const isCurrent = (row: Row, now: number) => row.booking.endsAt > now && row.booking.status !== "cancelled";
 
 function BookingItem({ view, row }: { view: View; row: Row }) {
@@ -42,8 +46,11 @@ function BookingItem({ view, row }: { view: View; row: Row }) {
 /** The signed-in landing page: what you have booked (read-only for now). */
 export function MyPage({ view, rows }: { view: View; rows: Row[] }) {
   const { t } = view;
-  const upcoming = rows.filter((r) => isCurrent(r, view.now));
-  const past = rows.filter((r) => !isCurrent(r, view.now)).reverse();
+  const upcoming = rows.filter((r) => isCurrent(r, view.now)).slice(0, MAX_UPCOMING);
+  const past = rows
+    .filter((r) => !isCurrent(r, view.now))
+    .reverse()
+    .slice(0, MAX_PAST);
   return (
     <Layout view={view} title={t.t("myTitle")} section="my">
       <h1>{t.t("myTitle")}</h1>
