@@ -1,11 +1,13 @@
 // The website: server-rendered pages on the root app, working without JavaScript.
 import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, setCookie } from "hono/cookie";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { createSession, requestMagicLink, revokeSession, SESSION_TTL_MS } from "../features/auth/service";
 import { SESSION_COOKIE } from "../lib/auth";
 import type { Api, AppEnv } from "../lib/env";
 import { ProblemError } from "../lib/problem";
+import { Email } from "../lib/openapi";
 import { isSameOrigin } from "../lib/same-origin";
 import { EventPage } from "./pages/event";
 import { EventsPage, parseFilters } from "./pages/events";
@@ -41,10 +43,16 @@ function refuseCrossSite(c: C, view: View) {
   return isSameOrigin(c) ? null : render(c, view, <MessagePage view={view} title={view.t.t("csrfTitle")} body={view.t.t("csrfBody")} />, 403);
 }
 
-// A rough shape check; requestMagicLink answers the same for unknown addresses anyway.
-const looksLikeEmail = (s: string) => s.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
+/** The site's forms carry an email address at most; nothing bigger is read. */
+const FORM_LIMIT_BYTES = 8 * 1024;
 
 export function registerWeb(app: Api) {
+  app.on("POST", ["/sign-in", "/sign-in/*", "/sign-out"], bodyLimit({
+    maxSize: FORM_LIMIT_BYTES,
+    onError: () => {
+      throw new ProblemError("payload_too_large", `Send at most ${FORM_LIMIT_BYTES} bytes.`);
+    },
+  }));
   app.get(CSS_PATH, (c) => c.body(SITE_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=31536000, immutable" }));
 
   const whatsOn = (home: boolean) => async (c: C) => {
@@ -82,11 +90,12 @@ export function registerWeb(app: Api) {
     const view = viewFor(c);
     const refused = refuseCrossSite(c, view);
     if (refused) return refused;
-    const body = await c.req.parseBody();
-    const email = String(body.email ?? "").trim().toLowerCase();
-    if (!looksLikeEmail(email)) return render(c, view, <SignInPage view={view} email={email} error />, 400);
-    await requestMagicLink(c.var.deps, email);
-    return render(c, view, <CheckEmailPage view={view} email={email} />);
+    const typed = String((await c.req.parseBody()).email ?? "").trim();
+    // The same rule as the API's, so the page and the API accept the same addresses.
+    const email = Email.safeParse(typed);
+    if (!email.success) return render(c, view, <SignInPage view={view} email={typed} error />, 400);
+    await requestMagicLink(c.var.deps, email.data);
+    return render(c, view, <CheckEmailPage view={view} email={email.data} />);
   });
 
   // The token is in the address: keep it out of Referer headers and caches.

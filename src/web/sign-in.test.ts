@@ -89,6 +89,11 @@ describe("signing in through the pages", () => {
     expect(html).toMatch(/id="email"[^>]*aria-invalid="true"/);
   });
 
+  it("refuses a form body far larger than an email address", async () => {
+    const res = await post("/sign-in", { email: `${"a".repeat(20_000)}@example.com` });
+    expect(res.status).toBe(413);
+  });
+
   it("shows an expired link as not working, with a way to ask for another", async () => {
     await post("/sign-in", { email: AISHA });
     const path = new URL(await emailedLink(AISHA)).pathname;
