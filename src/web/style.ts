@@ -54,7 +54,7 @@ fieldset{border:0;margin:0 0 1rem;padding:0}
 .cards{list-style:none;margin:0;padding:0}
 .card{border:2px solid #b1b4b6;border-inline-start:8px solid #0b4f6c;border-radius:4px;padding:1rem;margin-bottom:1rem}
 .card h3{margin-top:0}
-.tag{display:inline-block;background:#e8f1f5;color:#0b0c0c;border-radius:3px;padding:0 .4rem;margin:0 .25rem .25rem 0;font-size:1rem}
+.tag{display:inline-block;background:#e8f1f5;color:#0b0c0c;border-radius:3px;padding:0 .4rem;margin:0 0 .25rem;margin-inline-end:.25rem;font-size:1rem}
 .meta{color:#383f43}
 .seats{font-weight:700}
 .full{color:#b3261e;font-weight:700}
