@@ -147,6 +147,27 @@ describe("what's on", () => {
     expect(html).not.toContain("Sunday 1 March");
   });
 
+  it("pages by activity: every matching activity once, as many as the heading says", async () => {
+    const { html } = await page("/events");
+    const total = Number(/(\d+) activities found/.exec(html)![1]);
+    const ids = await all("");
+    expect(ids).toHaveLength(total);
+    expect(new Set(ids).size).toBe(total);
+  });
+
+  it("shows a weekly activity running all year as one card with its next dates", async () => {
+    await h.db.insert(events).values({ id: "evt_weekly", type: "community_event", title: { en: "Weekly youth club" }, description: { en: "Every week." }, hostOrganisationId: "org_library" });
+    const first = Date.parse("2026-03-03T18:00:00Z");
+    await h.db.insert(sessions).values(
+      Array.from({ length: 52 }, (_, i) => ({ id: `ses_weekly_${i}`, eventId: "evt_weekly", startsAt: first + i * 7 * 86_400_000, endsAt: first + i * 7 * 86_400_000 + 3_600_000, venueId: "ven_library", capacity: 20 })),
+    );
+    const { html } = await page("/events?type=community_event");
+    expect(titles(html)).toEqual(["evt_weekly", "evt_games", "evt_fair"]);
+    expect(html).toContain("and 49 more dates");
+    expect(html).toContain("3 activities found");
+    await h.db.delete(sessions).where(eq(sessions.eventId, "evt_weekly"));
+  });
+
   it("shows places left as capacity minus seats taken, and full sessions as full", async () => {
     const { html } = await page("/events/evt_cv");
     expect(html).toContain("3 places left");

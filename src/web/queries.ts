@@ -1,5 +1,5 @@
 // Read-only queries behind the public pages. Small, indexed, and the same on libSQL and D1.
-import { and, asc, desc, eq, gt, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { sha256Hex } from "../lib/crypto";
 import { bookings, events, magicLinks, mentoringSlots, mentors, organisations, sessions, venues, youSaidWeDid, type EventType } from "../db/schema";
@@ -39,38 +39,83 @@ function accessCondition(need: AccessNeed): SQL {
   return sql`exists (select 1 from json_each(${events.accessFeatures}) where value = ${need})`;
 }
 
-/** Scheduled sessions that have not started, matching the filters, soonest first. */
-export async function upcomingSessions(db: Db, filters: SessionFilters, now: number, limit = 400) {
+function sessionConditions(filters: SessionFilters, now: number): SQL[] {
   const where = [eq(sessions.status, "scheduled"), gt(sessions.startsAt, now)];
   if (filters.type) where.push(eq(events.type, filters.type));
   if (filters.from !== undefined) where.push(gte(sessions.startsAt, filters.from));
   if (filters.to !== undefined) where.push(lt(sessions.startsAt, filters.to));
   if (filters.age !== undefined) where.push(lte(events.minAge, filters.age), gte(events.maxAge, filters.age));
   for (const need of filters.access ?? []) where.push(accessCondition(need));
-  return db
-    .select({ session: sessions, event: events, venue: venues })
-    .from(sessions)
-    .innerJoin(events, eq(events.id, sessions.eventId))
-    .leftJoin(venues, eq(venues.id, sessions.venueId))
-    .where(and(...where))
-    .orderBy(asc(sessions.startsAt), asc(sessions.id))
-    .limit(limit);
+  return where;
 }
 
 export interface EventListing {
   event: Event;
+  /** The first few matching sessions, soonest first. */
   sessions: { session: Session; venue: Venue | null }[];
+  /** How many matching sessions there are in all. */
+  sessionCount: number;
 }
 
-/** Groups sessions by event, events ordered by their next session. */
-export function groupByEvent(rows: Awaited<ReturnType<typeof upcomingSessions>>): EventListing[] {
-  const byEvent = new Map<string, EventListing>();
+/**
+ * One page of activities with a scheduled session still to come that matches the filters,
+ * ordered by their next such session. Paging is by activity in SQL, so a weekly session
+ * running all year costs one row here, not fifty-two.
+ */
+export async function upcomingEvents(
+  db: Db,
+  filters: SessionFilters,
+  now: number,
+  page: { number: number; size: number; sessionsEach: number },
+): Promise<{ total: number; listings: EventListing[] }> {
+  const where = and(...sessionConditions(filters, now));
+  const next = sql<number>`min(${sessions.startsAt})`;
+  const [counted, ranked] = await Promise.all([
+    db
+      .select({ total: sql<number>`count(distinct ${sessions.eventId})` })
+      .from(sessions)
+      .innerJoin(events, eq(events.id, sessions.eventId))
+      .leftJoin(venues, eq(venues.id, sessions.venueId))
+      .where(where),
+    db
+      .select({ eventId: sessions.eventId, next, count: sql<number>`count(*)` })
+      .from(sessions)
+      .innerJoin(events, eq(events.id, sessions.eventId))
+      .leftJoin(venues, eq(venues.id, sessions.venueId))
+      .where(where)
+      .groupBy(sessions.eventId)
+      .orderBy(next, sessions.eventId)
+      .limit(page.size)
+      .offset((page.number - 1) * page.size),
+  ]);
+  if (ranked.length === 0) return { total: Number(counted[0]?.total ?? 0), listings: [] };
+  // The first few matching sessions of each activity on this page, by rank within the activity.
+  const rank = sql<number>`row_number() over (partition by ${sessions.eventId} order by ${sessions.startsAt}, ${sessions.id})`.as("rank");
+  const firstFew = db
+    .select({ id: sessions.id, rank })
+    .from(sessions)
+    .innerJoin(events, eq(events.id, sessions.eventId))
+    .leftJoin(venues, eq(venues.id, sessions.venueId))
+    .where(and(where, inArray(sessions.eventId, ranked.map((r) => r.eventId))))
+    .as("first_few");
+  const rows = await db
+    .select({ session: sessions, event: events, venue: venues })
+    .from(firstFew)
+    .innerJoin(sessions, eq(sessions.id, firstFew.id))
+    .innerJoin(events, eq(events.id, sessions.eventId))
+    .leftJoin(venues, eq(venues.id, sessions.venueId))
+    .where(lte(firstFew.rank, page.sessionsEach))
+    .orderBy(asc(sessions.startsAt), asc(sessions.id));
+  const byEvent = new Map(ranked.map((r) => [r.eventId, { sessions: [] as EventListing["sessions"], sessionCount: Number(r.count), event: null as Event | null }]));
   for (const { session, event, venue } of rows) {
-    let listing = byEvent.get(event.id);
-    if (!listing) byEvent.set(event.id, (listing = { event, sessions: [] }));
-    listing.sessions.push({ session, venue });
+    const entry = byEvent.get(event.id)!;
+    entry.event = event;
+    entry.sessions.push({ session, venue });
   }
-  return [...byEvent.values()];
+  return {
+    total: Number(counted[0]?.total ?? 0),
+    listings: ranked.map((r) => byEvent.get(r.eventId)!).map((e) => ({ event: e.event!, sessions: e.sessions, sessionCount: e.sessionCount })),
+  };
 }
 
 /** One activity with its future sessions, their venues, its host and its "you said, we did" notes. */

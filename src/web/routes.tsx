@@ -10,12 +10,12 @@ import { ProblemError } from "../lib/problem";
 import { Email } from "../lib/openapi";
 import { isSameOrigin } from "../lib/same-origin";
 import { EventPage } from "./pages/event";
-import { EventsPage, parseFilters } from "./pages/events";
+import { EVENTS_PER_PAGE, EventsPage, parseFilters, SESSIONS_PER_CARD } from "./pages/events";
 import { AccessibilityPage, MessagePage } from "./pages/info";
 import { MyPage } from "./pages/my";
 import { PosterPage } from "./pages/poster";
 import { CheckEmailPage, LinkInvalidPage, SignInLinkPage, SignInPage } from "./pages/sign-in";
-import { bookingsOf, eventPage, groupByEvent, signInLinkUsable, upcomingSessions } from "./queries";
+import { bookingsOf, eventPage, signInLinkUsable, upcomingEvents } from "./queries";
 import { CSS_PATH, SITE_CSS } from "./style";
 import { isHttps, viewFor, type View } from "./view";
 
@@ -58,8 +58,9 @@ export function registerWeb(app: Api) {
   const whatsOn = (home: boolean) => async (c: C) => {
     const view = viewFor(c);
     const { form, filters, errors } = parseFilters(view.url.searchParams);
-    const listings = groupByEvent(await upcomingSessions(c.var.deps.db, filters, view.now));
-    return render(c, view, <EventsPage view={view} form={form} errors={errors} listings={listings} home={home} />, errors.length ? 400 : 200);
+    const page = { number: form.page, size: EVENTS_PER_PAGE, sessionsEach: SESSIONS_PER_CARD };
+    const { total, listings } = await upcomingEvents(c.var.deps.db, filters, view.now, page);
+    return render(c, view, <EventsPage view={view} form={form} errors={errors} listings={listings} total={total} home={home} />, errors.length ? 400 : 200);
   };
   app.get("/", whatsOn(true));
   app.get("/events", whatsOn(false));

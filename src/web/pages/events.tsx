@@ -7,7 +7,7 @@ import { ACCESS_NEEDS, seatsLeft, type AccessNeed, type EventListing, type Sessi
 import { withParams, type View } from "../view";
 
 export const EVENTS_PER_PAGE = 10;
-const SESSIONS_PER_CARD = 3;
+export const SESSIONS_PER_CARD = 3;
 
 export interface FilterForm {
   type: string;
@@ -161,10 +161,10 @@ export function SessionLine({ view, session, venue, waitlist }: { view: View; se
 
 function EventCard({ view, listing }: { view: View; listing: EventListing }) {
   const { t } = view;
-  const { event, sessions } = listing;
+  const { event, sessions, sessionCount } = listing;
   const title = pickLocalised(event.title, t.locale);
   const description = pickLocalised(event.description, t.locale);
-  const more = sessions.length - SESSIONS_PER_CARD;
+  const more = sessionCount - sessions.length;
   return (
     <li class="card">
       <h3>
@@ -185,7 +185,7 @@ function EventCard({ view, listing }: { view: View; listing: EventListing }) {
       )}
       <p class="meta">{t.t("nextDates")}</p>
       <ul>
-        {sessions.slice(0, SESSIONS_PER_CARD).map(({ session, venue }) => (
+        {sessions.map(({ session, venue }) => (
           <li>
             <SessionLine view={view} session={session} venue={venue} waitlist={event.waitlistEnabled} />
           </li>
@@ -200,11 +200,11 @@ function EventCard({ view, listing }: { view: View; listing: EventListing }) {
   );
 }
 
-export function EventsPage({ view, form, errors, listings, home }: { view: View; form: FilterForm; errors: FilterError[]; listings: EventListing[]; home: boolean }) {
+export function EventsPage(props: { view: View; form: FilterForm; errors: FilterError[]; listings: EventListing[]; total: number; home: boolean }) {
+  const { view, form, errors, listings, total, home } = props;
   const { t } = view;
-  const pages = Math.max(1, Math.ceil(listings.length / EVENTS_PER_PAGE));
-  const page = Math.min(form.page, pages);
-  const shown = listings.slice((page - 1) * EVENTS_PER_PAGE, page * EVENTS_PER_PAGE);
+  const pages = Math.max(1, Math.ceil(total / EVENTS_PER_PAGE));
+  const page = form.page;
   return (
     <Layout view={view} title={errors.length ? `${t.t("errorSummaryTitle")}: ${t.t("whatsOnTitle")}` : t.t("whatsOnTitle")} section={home ? undefined : "events"}>
       <h1>{t.t("whatsOnTitle")}</h1>
@@ -222,12 +222,12 @@ export function EventsPage({ view, form, errors, listings, home }: { view: View;
         </div>
       )}
       <Filters view={view} form={form} errors={errors} />
-      <h2 id="results">{t.plural("resultsHeading", listings.length)}</h2>
-      {listings.length === 0 ? (
+      <h2 id="results">{t.plural("resultsHeading", total)}</h2>
+      {total === 0 ? (
         <p>{t.t("noResults")}</p>
       ) : (
         <ul class="cards" aria-labelledby="results">
-          {shown.map((listing) => (
+          {listings.map((listing) => (
             <EventCard view={view} listing={listing} />
           ))}
         </ul>
