@@ -20,7 +20,8 @@ export function registerDocs(app: Api, api: Api) {
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
     scheme: "bearer",
-    description: "A session token from POST /auth/sessions, or an organisation API key.",
+    description:
+      "A session token from POST /auth/sessions, or an organisation API key. The website sends the same session token in its HttpOnly od_session cookie instead; a POST, PUT, PATCH or DELETE relying on that cookie must come from the site's own pages (Origin / Sec-Fetch-Site) or it is refused with 403.",
   });
 
   app.get("/api/v1/openapi.json", (c) => c.json(document()));
