@@ -4,13 +4,13 @@ const CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{font-size:100%;-webkit-text-size-adjust:100%}
 html.text-large{font-size:125%}
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Arial,sans-serif;font-size:1.125rem;line-height:1.5;color:#0b0c0c;background:#fff}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Arial,sans-serif;font-size:1.125rem;line-height:1.5;color:#0b0c0c;background:#fff;overflow-wrap:break-word}
 a{color:#0b4f6c;text-decoration:underline;text-underline-offset:.15em}
 a:hover{text-decoration-thickness:3px}
 :focus-visible{outline:4px solid #fd0;outline-offset:0;box-shadow:0 0 0 8px #0b0c0c}
 a:focus-visible{background:#fd0;color:#0b0c0c;text-decoration:none}
-.skip{position:absolute;inset-inline-start:-9999px;top:0;padding:.75rem 1rem;background:#fd0;color:#0b0c0c;z-index:9}
-.skip:focus{inset-inline-start:0}
+.skip{position:absolute;inset-inline-start:0;top:-10rem;padding:.75rem 1rem;background:#fd0;color:#0b0c0c;z-index:9}
+.skip:focus{top:0}
 .wrap{max-width:52rem;margin:0 auto;padding:0 1rem}
 header.site{background:#0b4f6c;color:#fff;padding:.5rem 0}
 header.site a{color:#fff}
@@ -41,7 +41,7 @@ input[type=text],input[type=email],input[type=date],input[type=number],select{fo
 input[type=email]{width:100%;max-width:30rem}
 input[type=number]{width:6rem}
 fieldset{border:0;margin:0 0 1rem;padding:0}
-.checks{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:0 1rem}
+.checks{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(15rem,100%),1fr));gap:0 1rem}
 .check{display:flex;align-items:center;gap:.5rem;min-height:44px}
 .check input{width:1.5rem;height:1.5rem;margin:0;flex:none}
 .check label{font-weight:400;margin:0;min-height:44px;display:flex;align-items:center;flex:1}
@@ -68,7 +68,7 @@ ul.access{padding-inline-start:1.25rem}
 footer.site{border-top:4px solid #0b4f6c;padding:1.5rem 0;margin-top:2rem;font-size:1rem}
 footer.site a{display:inline-flex;align-items:center;min-height:44px}
 .poster{text-align:center}
-.poster h1{font-size:2.5rem}
+.poster h1{font-size:clamp(1.75rem,9vw,2.5rem)}
 .poster .when{font-size:1.5rem;font-weight:700}
 .poster svg{width:min(100%,11cm);height:auto;display:block;margin:1rem auto}
 .poster .url{font-size:1.25rem;overflow-wrap:anywhere}

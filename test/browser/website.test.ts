@@ -263,6 +263,25 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     await context.close();
   });
 
+  it("reflows to a 320 px wide screen without sideways scrolling (WCAG 1.4.10), with larger text too", async () => {
+    for (const [locale, options] of [
+      ["en", {}],
+      ["ar", { largeText: true }],
+      ["uk", { largeText: true }],
+    ] as [string, { largeText?: boolean }][]) {
+      const context = await contextIn(locale, options);
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 320, height: 640 });
+      for (const path of ["/", "/events/evt_stories", "/events/evt_trades/poster", "/sign-in", "/accessibility"]) {
+        await page.goto(`${base}${path}`);
+        const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        expect(overflow, `${path} in ${locale}`).toBeLessThanOrEqual(0);
+      }
+      if (locale === "ar") await page.screenshot({ path: join(SHOTS, "accessibility-ar-320px-large.png"), fullPage: true });
+      await context.close();
+    }
+  });
+
   it("gives every control in the header and forms a touch target at least 44 px tall", async () => {
     const context = await contextIn("en");
     const page = await context.newPage();
