@@ -96,7 +96,7 @@ export function registerWeb(app: Api) {
     const email = Email.safeParse(typed);
     if (!email.success) return render(c, view, <SignInPage view={view} email={typed} error />, 400);
     await requestMagicLink(c.var.deps, email.data);
-    return render(c, view, <CheckEmailPage view={view} email={email.data} />);
+    return render(c, view, <CheckEmailPage view={view} email={email.data} />, 200, { "cache-control": "private, no-store" });
   });
 
   // The token is in the address: keep it out of Referer headers and caches.
