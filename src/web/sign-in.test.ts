@@ -229,6 +229,12 @@ describe("the website's forms refuse other sites (CSRF)", () => {
     const forced = await post(path, {}, { origin: "https://evil.example" });
     expect(forced.status).toBe(403);
     // The link was not used up by the refused attempt.
-    expect((await post(path)).status).toBe(303);
+    const signedIn = await post(path);
+    expect(signedIn.status).toBe(303);
+    const cookie = signedIn.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(";")[0]!;
+
+    const signOut = await post("/sign-out", {}, { cookie, origin: "https://evil.example" });
+    expect(signOut.status).toBe(403);
+    expect((await get("/my", { cookie })).status).toBe(200);
   });
 });
