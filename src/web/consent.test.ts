@@ -1,9 +1,9 @@
 // The guardian's link in the consent email is opened in a browser, not called as an API: it
 // must lead to a page that asks, and only pressing a button decides (link scanners open URLs).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../../../test/support/harness";
-import { session, youngPeopleWithTokens } from "../../../test/support/fixtures";
-import { DAY } from "../../lib/time";
+import { createHarness, type Harness } from "../../test/support/harness";
+import { session, youngPeopleWithTokens } from "../../test/support/fixtures";
+import { DAY } from "../lib/time";
 
 let h: Harness;
 beforeAll(async () => {
@@ -24,8 +24,8 @@ async function pendingBooking(guardian: string) {
 }
 
 const status = async (id: string, token: string) => ((await (await h.request("GET", `/api/v1/bookings/${id}`, { token })).json()) as { status: string }).status;
-const decide = (path: string, decision: string) =>
-  h.request("POST", path, { body: `decision=${decision}`, headers: { "content-type": "application/x-www-form-urlencoded" } });
+const decide = (path: string, decision: string, site = "same-origin") =>
+  h.request("POST", path, { body: `decision=${decision}`, headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": site } });
 
 describe("the guardian's consent page", () => {
   it("opens from the emailed link, says who and what it is for, and decides nothing by being opened", async () => {
@@ -50,7 +50,7 @@ describe("the guardian's consent page", () => {
     expect(await yes.text()).toContain("place is confirmed");
     expect(await status(booking.id, token)).toBe("confirmed");
     const again = await decide(path, "grant");
-    expect(again.status).toBe(401);
+    expect(again.status).toBe(400);
     expect(await again.text()).toContain("already been used");
   });
 
@@ -61,9 +61,15 @@ describe("the guardian's consent page", () => {
     expect(await status(booking.id, token)).toBe("cancelled");
   });
 
+  it("refuses an answer posted from another site (CSRF), deciding nothing", async () => {
+    const { booking, path, token } = await pendingBooking("parent5@example.com");
+    expect((await decide(path, "refuse", "cross-site")).status).toBe(403);
+    expect(await status(booking.id, token)).toBe("pending_consent");
+  });
+
   it("explains a link that does not work, and refuses an answer that is neither yes nor no", async () => {
     const unknown = await h.request("GET", "/consent/not-a-real-token-at-all");
-    expect(unknown.status).toBe(401);
+    expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain("This link does not work");
     const { booking, path, token } = await pendingBooking("parent4@example.com");
     expect((await decide(path, "maybe")).status).toBe(400);
