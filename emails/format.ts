@@ -7,37 +7,36 @@ import { message } from "./messages";
 /** Intl locale per app locale. Arabic keeps Latin digits so times match venue signs and tickets. */
 const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", pl: "pl-PL", ro: "ro-RO", uk: "uk-UA", ar: "ar-u-nu-latn" };
 
-const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
-const timeFormats = new Map<Locale, Intl.DateTimeFormat>();
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
-function dayFormat(locale: Locale) {
-  let f = dayFormats.get(locale);
+function dayFormat(locale: Locale, withYear: boolean) {
+  const key = `${locale}${withYear ? "+y" : ""}`;
+  let f = dayFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? "en-GB", { timeZone: LONDON, weekday: "long", day: "numeric", month: "long" });
-    dayFormats.set(locale, f);
+    f = new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? "en-GB", { timeZone: LONDON, weekday: "long", day: "numeric", month: "long", ...(withYear ? { year: "numeric" } : {}) });
+    dayFormats.set(key, f);
   }
   return f;
 }
 
-function timeFormat(locale: Locale) {
-  let f = timeFormats.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? "en-GB", { timeZone: LONDON, hour: "numeric", minute: "2-digit", hourCycle: "h23" });
-    timeFormats.set(locale, f);
-  }
-  return f;
+/**
+ * "Tuesday 3 March", London date, in the reader's language; with `now`, the year is added
+ * when it is not this year. English is assembled from parts: some ICU versions (workerd's)
+ * put a comma after the weekday, which plain-English guides and our pages do not.
+ */
+export function formatDay(instant: number, locale: Locale, now?: number): string {
+  const withYear = now !== undefined && londonWallTime(instant).year !== londonWallTime(now).year;
+  if (locale !== "en") return dayFormat(locale, withYear).format(instant);
+  const parts = Object.fromEntries(dayFormat("en", withYear).formatToParts(instant).map((p) => [p.type, p.value]));
+  return [parts.weekday, parts.day, parts.month, parts.year].filter(Boolean).join(" ");
 }
 
-/** English readers expect "4:00pm"; other locales use their 24-hour clock. */
-export function formatTime(instant: number, locale: Locale): string {
-  if (locale !== "en") return timeFormat(locale).format(instant);
-  const [h, m] = timeFormat("en").format(instant).split(":").map(Number) as [number, number];
-  const hour12 = h % 12 === 0 ? 12 : h % 12;
-  return `${hour12}:${String(m).padStart(2, "0")}${h < 12 ? "am" : "pm"}`;
-}
-
-export function formatDay(instant: number, locale: Locale): string {
-  return dayFormat(locale).format(instant);
+/** English readers expect "4:00pm"; other locales read the 24-hour clock, "16:00". */
+export function formatTime(instant: number, locale: Locale, ampm: { am: string; pm: string } = { am: "am", pm: "pm" }): string {
+  const { hour, minute } = londonWallTime(instant);
+  const mm = String(minute).padStart(2, "0");
+  if (locale === "en") return `${hour % 12 === 0 ? 12 : hour % 12}:${mm}${hour < 12 ? ampm.am : ampm.pm}`;
+  return `${String(hour).padStart(2, "0")}:${mm}`;
 }
 
 /**
