@@ -82,12 +82,15 @@ export const offerExpired = bookingEmail((c) => ({
   blocks: [{ p: c.t("offerExpiredIntro", { title: c.title }) }, { p: c.t("refusedNext") }],
 }));
 
-/** payload: { bookingId }. Carries invite.ics (CANCEL). */
+/** A CANCEL only for a place that had an invite: payload.invited is 0 for one that never did. */
+const cancelInvite = (c: { payload: Record<string, unknown> }) => (c.payload.invited === 0 ? undefined : ("CANCEL" as const));
+
+/** payload: { bookingId, invited? }. Carries invite.ics (CANCEL) unless invited is 0. */
 export const bookingCancelled = bookingEmail((c) => ({
   subject: c.t("cancelledSubject", { title: c.title }),
   heading: c.t("cancelledHeading"),
   blocks: [{ p: c.t("cancelledIntro", { title: c.title }) }, { facts: detailFacts(c, { showOnlineLink: false }) }],
-  invite: "CANCEL",
+  invite: cancelInvite(c),
 }));
 
 /**
@@ -102,12 +105,12 @@ export const sessionChanged = bookingEmail((c) => ({
   invite: "current",
 }));
 
-/** payload: { bookingId }. A coordinator called the session off. Carries CANCEL. */
+/** payload: { bookingId, invited? }. A coordinator called the session off. Carries CANCEL unless invited is 0. */
 export const sessionCancelled = bookingEmail((c) => ({
   subject: c.t("sessionCancelledSubject", { title: c.title }),
   heading: c.t("sessionCancelledHeading"),
   blocks: [{ p: c.t("sessionCancelledIntro", { title: c.title, when: c.when }) }],
-  invite: "CANCEL",
+  invite: cancelInvite(c),
 }));
 
 /** payload: { bookingId }. 24 h before (2 h before mentoring). */

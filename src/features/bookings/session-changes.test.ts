@@ -144,3 +144,31 @@ describe("moving a session with a place still waiting for consent", () => {
     expect(changed!.attachments).toEqual([]);
   });
 });
+
+describe("cancellations and calendar files", () => {
+  const cancelMail = async (email: string) => (await h.mailFor(email)).filter((m) => /Cancelled|cancelled/.test(m.subject));
+
+  it("sends a calendar CANCEL only to places that had an invite when a session is called off", async () => {
+    const { s, yps } = await sessionWith(1, 2);
+    await h.mailFor(yps[0]!.email);
+    await h.mailFor(yps[1]!.email);
+    expect((await h.request("POST", `/api/v1/sessions/${s.id}/cancel`, { token: coordinator })).status).toBe(200);
+    const [confirmed] = await cancelMail(yps[0]!.email);
+    const [waiting] = await cancelMail(yps[1]!.email);
+    expect(confirmed!.attachments.map((a) => a.contentType)).toEqual([expect.stringContaining("method=CANCEL")]);
+    // Told the session is off, but a CANCEL for an entry they never had would only confuse.
+    expect(waiting!.subject).toMatch(/Cancelled/);
+    expect(waiting!.attachments).toEqual([]);
+  });
+
+  it("sends no calendar CANCEL when someone leaves the waiting list", async () => {
+    const { ids, yps } = await sessionWith(1, 2);
+    expect((await h.request("POST", `/api/v1/bookings/${ids[1]}/cancel`, { token: yps[1]!.token })).status).toBe(200);
+    const [left] = await cancelMail(yps[1]!.email);
+    expect(left!.subject).toMatch(/cancelled/);
+    expect(left!.attachments).toEqual([]);
+    expect((await h.request("POST", `/api/v1/bookings/${ids[0]}/cancel`, { token: yps[0]!.token })).status).toBe(200);
+    const [gone] = await cancelMail(yps[0]!.email);
+    expect(gone!.attachments.map((a) => a.contentType)).toEqual([expect.stringContaining("method=CANCEL")]);
+  });
+});

@@ -121,14 +121,19 @@ export async function cancelSession(deps: Deps, actor: Actor, sessionId: string)
     .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ${UPCOMING}`, stillScheduled));
   // Invariant (rules 1, 6, 9): the session and all its bookings are cancelled together, its
   // held seats are released with them, and everyone's cancellation is queued in the same write.
-  const [cancelled, , sessionUpdate] = await db.batch([
+  // The messages come first, while each booking's status still says whether it ever had an
+  // invite (only a confirmed place did): the others are told without a calendar CANCEL. The
+  // same guard as the update, in the same batch, so they are written exactly for its rows.
+  const [, cancelled, , sessionUpdate] = await db.batch([
+    enqueueForBookings(db, "session_cancelled", sql`b.session_id = ${sessionId} and b.status in ${UPCOMING} and ${stillScheduled}`, now, {
+      payload: { invited: sql`b.status = 'confirmed'` },
+    }),
     cancel,
     auditEntry(db, actor, "session.cancelled", { type: "session", id: sessionId }, now, { onlyIf: stillScheduled }),
     db
       .update(sessions)
       // Only seats already used (attended / no_show) stay counted; every held seat is released.
       .set({ status: "cancelled", seatsTaken: sql`(select coalesce(sum(seats), 0) from bookings where session_id = ${sessionId} and status in ${USED})`, updatedAt: now }).where(and(eq(sessions.id, sessionId), eq(sessions.status, "scheduled"))),
-    enqueueForBookings(db, "session_cancelled", sql`b.session_id = ${sessionId} and b.last_op = ${op}`, now),
   ]);
   if (rowsAffected(sessionUpdate) !== 1) throw new ProblemError("session_cancelled", "This session is already cancelled.");
   return { ...sessionOut((await loadSession(deps, sessionId)).session), bookingsCancelled: rowsAffected(cancelled) };
