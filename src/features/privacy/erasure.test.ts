@@ -35,7 +35,7 @@ async function countBatches(work: () => Promise<unknown>) {
   h.db.batch = ((...args: Parameters<typeof original>) => {
     calls++;
     return original(...args);
-  }) as typeof original;
+  }) as unknown as typeof original;
   try {
     await work();
   } finally {
