@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor } from "../../lib/auth";
+import { enforceBookingLimit } from "../../lib/rate-limit";
 import type { Api } from "../../lib/env";
 import { bearer, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
 import { cancelBooking } from "../bookings/service";
@@ -50,10 +51,13 @@ export function registerGroups(api: Api) {
         404: problems[404],
         409: problems[409],
         422: problems[422],
+        429: problems[429],
       },
     }),
     async (c) => {
-      const booking = await createGroupBooking(c.var.deps, requireActor(c), c.req.valid("param").id, c.req.valid("json"));
+      const actor = requireActor(c);
+      await enforceBookingLimit(c, actor);
+      const booking = await createGroupBooking(c.var.deps, actor, c.req.valid("param").id, c.req.valid("json"));
       return c.json(booking, 201, { location: `/api/v1/bookings/${booking.id}` });
     },
   );

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requirePerson } from "../../lib/auth";
+import { enforceBookingLimit } from "../../lib/rate-limit";
 import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, problems } from "../../lib/openapi";
 import { bookSlot, cancelMentoringBooking, getMentoringBooking } from "./booking";
@@ -24,10 +25,12 @@ export function registerMentoringBookingRoutes(api: Api) {
         404: problems[404],
         409: problems[409],
         422: problems[422],
+        429: problems[429],
       },
     }),
     async (c) => {
       const actor = requirePerson(c);
+      await enforceBookingLimit(c, actor);
       const body = c.req.valid("json") ?? {};
       const booking = await bookSlot(c.var.deps, actor.person, c.req.valid("param").id, body);
       const view = await getMentoringBooking(c.var.deps, actor, booking.id);
