@@ -33,7 +33,7 @@ const SessionSchema = z
   })
   .openapi("SessionState");
 
-const Instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time like 2026-05-01T14:00:00Z" }).transform((v) => Date.parse(v));
+const Instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time like 2026-05-01T14:00:00Z" }).max(40).transform((v) => Date.parse(v));
 
 export function registerBookings(api: Api) {
   api.openapi(

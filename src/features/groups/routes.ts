@@ -10,6 +10,7 @@ import { changeGroupBooking, createGroupBooking, loadGroupBooking } from "./serv
 /** First name and an initial only ("Amira K"): the least a school needs to share (rule 14). */
 const RosterName = z
   .string()
+  .max(40)
   .trim()
   .regex(/^\p{L}[\p{L}'’-]{0,29} \p{L}\.?$/u, { message: "Use a first name and the first letter of the surname, like 'Amira K'" });
 const Roster = z.array(RosterName).max(500);

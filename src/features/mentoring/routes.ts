@@ -25,7 +25,7 @@ const Verification = z
     z.strictObject({
       checkedOn: Day,
       expiresOn: Day,
-      certificateLast4: z.string().regex(/^[A-Za-z0-9]{4}$/, "Give only the last 4 characters of the certificate number"),
+      certificateLast4: z.string().max(4).regex(/^[A-Za-z0-9]{4}$/, "Give only the last 4 characters of the certificate number"),
     }),
     z.strictObject({ revoked: z.literal(true) }),
   ])
