@@ -8,6 +8,7 @@ import { registerSlotRoutes } from "./routes-slots";
 import { canSeeDbs, createMentor, getMentor, listMentors, recordVerification } from "./mentors";
 import { safeguardingAlerts } from "./safeguarding";
 import { Day, LanguageCode, MentorFull, mentorFull, MentorPublic, mentorPublic } from "./schemas";
+import { auditRead } from "../audit/service";
 
 const NewMentor = z
   .object({
@@ -89,7 +90,10 @@ export function registerMentoring(api: Api) {
     }),
     async (c) => {
       const mentor = await getMentor(c.var.deps, c.req.valid("param").id);
-      return c.json(canSeeDbs(c.var.actor, mentor) ? mentorFull(mentor, c.var.deps.clock.now()) : mentorPublic(mentor), 200);
+      if (!canSeeDbs(c.var.actor, mentor)) return c.json(mentorPublic(mentor), 200);
+      // A coordinator seeing a mentor's email and DBS record leaves a trace (rule 14).
+      await auditRead(c.var.deps.db, c.var.actor, { action: "mentor.read", subjectType: "mentor", subjectId: mentor.id }, c.var.deps.clock.now());
+      return c.json(mentorFull(mentor, c.var.deps.clock.now()), 200);
     },
   );
 
