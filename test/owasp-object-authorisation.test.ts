@@ -205,7 +205,7 @@ describe("object-level authorisation on every id-taking route", () => {
   });
 
   it("does not let staff revoke another organisation's API key through their own organisation's path", async () => {
-    const victim = await createApiKey(h.deps, w.school, "victim", null);
+    const victim = await createApiKey(h.deps, w.school!, "victim", null);
     const res = await h.request("DELETE", `/api/v1/organisations/${w.otherSchool}/api-keys/${victim.id}`, { token: tokens.otherSchool });
     expect([403, 404]).toContain(res.status);
     const [row] = await h.db.select().from(apiKeys).where(eq(apiKeys.id, victim.id));
