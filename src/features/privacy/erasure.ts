@@ -28,11 +28,12 @@ import { mentoringNotices } from "../mentoring/notices";
 
 const LIVE = ["pending_consent", "confirmed", "offered", "waitlisted"] as const;
 /**
- * Bookings cancelled per batch. A cancellation that frees a seat is six statements (cancel,
- * free, offer, count the offer, tell the person offered); D1 caps a batch's work, so a person
- * with many future bookings has them cancelled in several batches of this size BEFORE the
- * batch that anonymises them. Each batch is whole on its own (rules 1, 5), and if one fails the
- * person is still there, signed in, and can simply ask again.
+ * Bookings cancelled per batch. Freeing a seat is five statements (cancel, free, offer, count
+ * the offer, tell the person offered). D1 counts every statement against the invocation's
+ * query limit and holds its single writer for the whole batch, so someone with many future
+ * bookings (a rare case: most have a handful) has them cancelled in batches of this size
+ * BEFORE the batch that anonymises them. Each batch is whole on its own (rules 1, 5), and if
+ * one fails the person is still there, still signed in, and can simply ask again.
  */
 export const CANCELS_PER_BATCH = 25;
 
