@@ -132,6 +132,18 @@ describe("DELETE /me", () => {
     expect(await seatsTaken(s.id)).toBe(1);
   });
 
+  it("leaves one audit entry and frees each seat once when two erasures run at the same moment", async () => {
+    const yp = await youngPerson(h, SEVENTEEN);
+    const s = await session(h.db, h.clock.now(), { capacity: 2 });
+    await created(await book(s.id, yp.token));
+    const person = (await h.db.select().from(people).where(eq(people.id, yp.personId)))[0]!;
+    const actor = { kind: "person" as const, person, isCoordinator: false, organisationIds: [], authSessionId: "x" };
+    const results = await Promise.all([erasePerson(h.deps, actor, yp.personId), erasePerson(h.deps, actor, yp.personId)]);
+    expect(results.map((r) => r.cancelled)).toEqual([1, 1]);
+    expect(await h.db.select().from(auditLog).where(and(eq(auditLog.action, "person.erased"), eq(auditLog.subjectId, yp.personId)))).toHaveLength(1);
+    expect(await seatsTaken(s.id)).toBe(0);
+  });
+
   it(`cancels more than ${CANCELS_PER_BATCH} future bookings in guarded batches, every seat accounted for`, async () => {
     const yp = await youngPerson(h, SEVENTEEN);
     const count = CANCELS_PER_BATCH + 5;

@@ -4,6 +4,7 @@
 import { and, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import {
+  auditLog,
   authSessions,
   bookings,
   devMailbox,
@@ -17,12 +18,12 @@ import {
   people,
   SEAT_HOLDING_STATUSES,
 } from "../../db/schema";
+import { actorId } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor, Person } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { auditInsert } from "../audit/service";
-import { releaseSeatsStatements } from "../bookings/statements";
+import { insertSelect, releaseSeatsStatements } from "../bookings/statements";
 import { bookingStampedBy, enqueueIf } from "../mentoring/conditional-writes";
 import { mentoringNotices } from "../mentoring/notices";
 
@@ -130,11 +131,18 @@ function eraseStatements(deps: Deps, actor: Actor, person: Person, cancelled: nu
       .update(bookings)
       .set({ accessNeeds: "", guardianEmail: null, roster: null, consentTokenHash: null, updatedAt: now })
       .where(and(eq(bookings.personId, id), or(sql`${bookings.accessNeeds} != ''`, sql`${bookings.guardianEmail} is not null`, sql`${bookings.roster} is not null`, sql`${bookings.consentTokenHash} is not null`))),
+    // Before the anonymisation, and only if it is still to happen: two erasures racing each
+    // other leave one entry (batches run one after the other; the second sees erased_at set).
+    insertSelect(
+      db,
+      auditLog,
+      { id: newId("aud", now), actorId: actorId(actor), action: "person.erased", subjectType: "person", subjectId: id, detail: JSON.stringify({ bookingsCancelled: cancelled }), at: now },
+      sql`where exists (select 1 from people where id = ${id} and erased_at is null)`,
+    ),
     db
       .update(people)
       .set({ email: placeholder, displayName: "Erased", dateOfBirth: null, calendarFeedHash: null, erasedAt: now })
       .where(and(eq(people.id, id), isNull(people.erasedAt))),
-    auditInsert(db, actor, { action: "person.erased", subjectType: "person", subjectId: id, detail: { bookingsCancelled: cancelled } }, now),
   ];
 }
 
