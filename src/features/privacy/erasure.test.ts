@@ -144,6 +144,36 @@ describe("DELETE /me", () => {
     expect(await seatsTaken(s.id)).toBe(0);
   });
 
+  it("sweeps up a booking that changed while the erasure was being written (an offer made meanwhile)", async () => {
+    const holder = await youngPerson(h, SEVENTEEN);
+    const yp = await youngPerson(h, SEVENTEEN);
+    const s = await session(h.db, h.clock.now(), { capacity: 1 });
+    const held = await created(await book(s.id, holder.token));
+    const queued = await created(await book(s.id, yp.token));
+    expect(queued.status).toBe("waitlisted");
+    // Just before the erasure's batch runs, the holder cancels and the seat is offered to yp:
+    // the erasure read "waitlisted", so its guarded cancel misses.
+    const original = h.db.batch.bind(h.db);
+    let raced = false;
+    h.db.batch = (async (...args: Parameters<typeof original>) => {
+      if (!raced) {
+        raced = true;
+        h.db.batch = original;
+        expect((await h.request("POST", `/api/v1/bookings/${held.id}/cancel`, { token: holder.token })).status).toBe(200);
+        expect((await bookingRow(queued.id)).status).toBe("offered");
+      }
+      return original(...args);
+    }) as unknown as typeof original;
+    try {
+      expect((await erase(yp.token)).status).toBe(204);
+    } finally {
+      h.db.batch = original;
+    }
+    expect(raced).toBe(true);
+    expect(await bookingRow(queued.id)).toMatchObject({ status: "cancelled", cancelReason: "erased" });
+    expect(await seatsTaken(s.id)).toBe(0);
+  });
+
   it(`cancels more than ${CANCELS_PER_BATCH} future bookings in guarded batches, every seat accounted for`, async () => {
     const yp = await youngPerson(h, SEVENTEEN);
     const count = CANCELS_PER_BATCH + 5;

@@ -157,23 +157,34 @@ export async function erasePerson(deps: Deps, actor: Actor, personId: string): P
   }
   const { db, clock } = deps;
   let cancelled = 0;
+  const cancelling = async (person: Person, now: number) => {
+    const live = await liveFutureBookings(deps, personId, now);
+    const emails = await mentorEmails(deps, live);
+    cancelled += live.length;
+    return { live, statements: live.flatMap((b) => cancelStatements(deps, person, b, emails.get(b.slotId ?? ""), now)) };
+  };
   for (;;) {
     const now = clock.now();
     const [person] = await db.select().from(people).where(eq(people.id, personId)).limit(1);
     if (!person || person.erasedAt) return { cancelled };
-    const live = await liveFutureBookings(deps, personId, now);
-    const emails = await mentorEmails(deps, live);
-    const cancels = live.flatMap((b) => cancelStatements(deps, person, b, emails.get(b.slotId ?? ""), now));
-    cancelled += live.length;
+    const { live, statements } = await cancelling(person, now);
     if (live.length === CANCELS_PER_BATCH) {
       // More may follow: cancel these now (one batch per chunk, rules 1 and 5) and look again.
-      await db.batch(cancels as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+      await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
       continue;
     }
     // Invariant: the person is anonymised, signed out everywhere and no longer holds any future
     // seat, slot or queue place — the last cancellations, their seats offered to the next
     // people waiting, and the anonymisation commit together or not at all.
-    await db.batch([...cancels, ...eraseStatements(deps, actor, person, cancelled, now)] as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    await db.batch([...statements, ...eraseStatements(deps, actor, person, cancelled, now)] as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    // A booking that changed state between our read and the batch (an offer made, consent
+    // given) escaped its status guard, as did one made by a request already past sign-in:
+    // sweep what is still live, by the same cancellation path.
+    for (let sweep = 0; sweep < 3; sweep++) {
+      const { live: rest, statements: more } = await cancelling(person, clock.now());
+      if (!rest.length) break;
+      await db.batch(more as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    }
     return { cancelled };
   }
 }
