@@ -12,7 +12,7 @@ import { COORDINATOR, createHarness, type Harness } from "./support/harness";
 import { event, session, venue } from "./support/fixtures";
 import { makeMentor, makeSlot, youngPerson } from "./support/mentoring-fixtures";
 
-type Party = "anonymous" | "youngPerson" | "otherSchool" | "otherEmployer" | "otherKey" | "owner" | "hostStaff" | "schoolStaff" | "coordinator";
+type Party = "anonymous" | "youngPerson" | "otherSchool" | "otherEmployer" | "otherKey" | "otherSchoolKey" | "owner" | "hostStaff" | "schoolStaff" | "coordinator";
 
 interface Case {
   path: () => string;
@@ -50,6 +50,7 @@ beforeAll(async () => {
   tokens.otherSchool = await h.tokenFor("staff@hillview.test");
   tokens.coordinator = await h.tokenFor(COORDINATOR);
   tokens.otherKey = (await createApiKey(h.deps, otherEmployer.id, "integration", null)).key;
+  tokens.otherSchoolKey = (await createApiKey(h.deps, otherSchool.id, "MIS", null)).key;
   const owner = await youngPerson(h, "2009-01-01");
   const other = await youngPerson(h, "2009-01-01");
   tokens.owner = owner.token;
@@ -88,7 +89,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const EVERYONE: Party[] = ["anonymous", "youngPerson", "otherSchool", "otherEmployer", "otherKey"];
+const EVERYONE: Party[] = ["anonymous", "youngPerson", "otherSchool", "otherEmployer", "otherKey", "otherSchoolKey"];
 const NOT_HOST = [...EVERYONE];
 const NOT_COORDINATOR: Party[] = [...EVERYONE, "hostStaff", "schoolStaff"];
 const inTwoWeeks = (h: number) => `2026-03-16T${String(h).padStart(2, "0")}:00:00Z`;
@@ -145,7 +146,7 @@ const CASES: Record<string, Case> = {
     path: () => `/api/v1/mentoring-slots/${w.openSlot}/bookings`,
     body: () => ({}),
     owner: "youngPerson",
-    outsiders: ["anonymous", "otherSchool", "otherEmployer", "otherKey"],
+    outsiders: ["anonymous", "otherSchool", "otherEmployer", "otherKey", "otherSchoolKey"],
   },
   "GET /mentoring-bookings/{id}": { path: () => `/api/v1/mentoring-bookings/${w.mentoring}`, owner: "owner", outsiders: EVERYONE },
   "POST /mentoring-bookings/{id}/cancel": { path: () => `/api/v1/mentoring-bookings/${w.mentoring}/cancel`, owner: "owner", outsiders: EVERYONE },
