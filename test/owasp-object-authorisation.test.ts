@@ -205,6 +205,17 @@ describe("object-level authorisation on every id-taking route", () => {
     }
   });
 
+  it("keeps a school's group booking from other schools, their keys, hosts and young people on every booking read", async () => {
+    for (const suffix of ["", "/ticket.svg", "/invite.ics"]) {
+      const path = `/api/v1/bookings/${w.group}${suffix}`;
+      for (const party of ["otherSchool", "otherSchoolKey", "otherKey", "hostStaff", "youngPerson", "owner"] as const) {
+        const res = await h.request("GET", path, { token: tokens[party] });
+        expect([403, 404], `GET ${path} as ${party}`).toContain(res.status);
+      }
+      expect([400, 401, 403, 404]).not.toContain((await h.request("GET", path, { token: tokens.schoolStaff })).status);
+    }
+  });
+
   it("does not let staff revoke another organisation's API key through their own organisation's path", async () => {
     const victim = await createApiKey(h.deps, w.school!, "victim", null);
     const res = await h.request("DELETE", `/api/v1/organisations/${w.otherSchool}/api-keys/${victim.id}`, { token: tokens.otherSchool });
