@@ -11,10 +11,21 @@ export default defineConfig(async () => {
           test: {
             name: "node",
             include: ["src/**/*.test.ts", "test/**/*.test.ts", "emails/**/*.test.ts"],
-            exclude: ["test/workers/**", "node_modules/**"],
+            exclude: ["test/workers/**", "test/browser/**", "node_modules/**"],
             environment: "node",
             testTimeout: 30_000,
             hookTimeout: 30_000,
+          },
+        },
+        {
+          // Real Chromium (Debian's /usr/bin/chromium) against the Node server: axe scans,
+          // keyboard flows, screenshots. Its own project so it runs alone, not beside the unit tests.
+          test: {
+            name: "browser",
+            include: ["test/browser/**/*.test.ts"],
+            environment: "node",
+            testTimeout: 180_000,
+            hookTimeout: 60_000,
           },
         },
         {

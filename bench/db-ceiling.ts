@@ -1,7 +1,32 @@
-// The booking write with no HTTP in front: how fast the database itself can take bookings.
+// The booking operation with no HTTP in front: the same service call the route makes (its
+// reads, its one write batch with the seat guard, the waitlist branch and the outbox rows),
+// straight against the libSQL file in this process. Its rate is the ceiling HTTP can reach.
+import { eq } from "drizzle-orm";
 import type { Db } from "../src/db/client";
+import { people } from "../src/db/schema";
+import { testConfig } from "../src/lib/config";
+import type { Deps } from "../src/lib/deps";
+import type { Actor } from "../src/lib/env";
+import { systemClock } from "../src/lib/time";
+import { devMailboxMailer } from "../src/features/notifications/mailer";
+import { bookSession } from "../src/features/bookings/service";
 
-/** Placeholder until the booking service lands; replaced at merge with the real batch. */
-export async function dbCeilingRps(_db: Db, _sessionId: string, _personIds: string[], _now: number): Promise<number> {
-  return Number.NaN;
+export async function dbCeilingRps(db: Db, sessionId: string, personIds: string[], _now: number, concurrency = 16): Promise<number> {
+  const deps: Deps = { db, clock: systemClock, config: testConfig(), mailer: devMailboxMailer(db) };
+  const actors: Actor[] = [];
+  for (const id of personIds) {
+    const [person] = await db.select().from(people).where(eq(people.id, id)).limit(1);
+    actors.push({ kind: "person", person: person!, isCoordinator: false, organisationIds: [], authSessionId: `ses_${id}` });
+  }
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < actors.length) {
+        const actor = actors[next++]!;
+        await bookSession(deps, actor, sessionId, {});
+      }
+    }),
+  );
+  return actors.length / ((performance.now() - started) / 1000);
 }

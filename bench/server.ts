@@ -8,6 +8,7 @@ const handle = await startServer({
   hostname: "127.0.0.1",
   seed: false,
   jobsEveryMs: 0,
+  dispatchAfterRequest: false,
   env: { NODE_ENV: "production", COORDINATOR_EMAILS: "coordinator@bench.test", PUBLIC_URL: "http://127.0.0.1" },
 });
 process.stdout.write(`ready ${handle.url}\n`);

@@ -20,11 +20,11 @@ import { registerMentoring } from "./features/mentoring/routes";
 import { registerAttendance } from "./features/attendance/routes";
 import { registerFeedback } from "./features/feedback/routes";
 import { registerReports } from "./features/reports/routes";
-import { registerSignInPages } from "./features/auth/pages";
 import { registerBookings } from "./features/bookings/routes";
 import { registerGroups } from "./features/groups/routes";
 import { registerCalendar } from "./features/calendar/routes";
 import { registerNotifications } from "./features/notifications/routes";
+import { registerWeb } from "./web/routes";
 
 export const API_BASE = "/api/v1";
 
@@ -56,16 +56,15 @@ export function createApp(deps: DepsSource) {
   app.use(
     "*",
     secureHeaders({
+      // Nothing is allowed unless named: our own stylesheet, images (QR codes are inline data),
+      // forms posting to ourselves. No script at all, inline or not.
       contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        defaultSrc: ["'none'"],
+        styleSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
-        objectSrc: ["'none'"],
       },
       // Pages carry one-time tokens in their URLs (sign-in, consent, calendar feeds): never leak them.
       referrerPolicy: "no-referrer",
@@ -97,7 +96,7 @@ export function createApp(deps: DepsSource) {
 
   registerOps(app);
   registerDocs(app, api);
-  registerSignInPages(app);
+  registerWeb(app);
 
   app.notFound((c) => problemResponse(c, new ProblemError("not_found", `There is nothing at ${new URL(c.req.url).pathname}.`)));
   app.onError((err, c) => {

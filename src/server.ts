@@ -1,3 +1,5 @@
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { applyMigrations, openLibsqlFile } from "./db/libsql-node";
@@ -18,6 +20,9 @@ export interface ServerOptions {
   seed?: boolean;
   /** Run the scheduled jobs every this many ms (0 = never, for benchmarks and tests). */
   jobsEveryMs?: number;
+  /** Send queued email right after each write request (default). The bench turns it off to
+   * measure the booking write alone; the outbox rows are still written in the same batch. */
+  dispatchAfterRequest?: boolean;
   env?: Record<string, string | undefined>;
 }
 
@@ -56,7 +61,7 @@ export async function startServer(options: ServerOptions) {
   const server = serve({
     fetch: async (req, bindings) => {
       const res = await app.fetch(req, bindings);
-      if (req.method !== "GET") drainSoon();
+      if (req.method !== "GET" && options.dispatchAfterRequest !== false) drainSoon();
       return res;
     },
     port: options.port,
@@ -67,7 +72,7 @@ export async function startServer(options: ServerOptions) {
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   return {
     deps,
-    url: `http://${options.hostname === "0.0.0.0" || !options.hostname ? "localhost" : options.hostname}:${options.port}`,
+    url: `http://${options.hostname === "0.0.0.0" || !options.hostname ? "localhost" : options.hostname}:${(server.address() as { port: number }).port}`,
     async close() {
       if (timer) clearInterval(timer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -79,7 +84,8 @@ export async function startServer(options: ServerOptions) {
 /** The coordinator in the demo data (src/db/seed.ts), so a first `npm start` can sign in. */
 export const DEMO_COORDINATOR_EMAIL = "coordinator@opendoor.example";
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("server.ts");
+// Only when run as the entry (`npm start`), not when imported (tests, bench/server.ts).
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
   const started = Date.now();
   const demoCoordinator = !process.env.COORDINATOR_EMAILS && process.env.NODE_ENV !== "production";

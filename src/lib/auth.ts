@@ -1,29 +1,47 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
 import { apiKeys, authSessions, memberships, people } from "../db/schema";
 import { sha256Hex } from "./crypto";
 import type { Actor, AppEnv } from "./env";
 import { ProblemError } from "./problem";
+import { isSameOrigin, UNSAFE_METHODS } from "./same-origin";
 
 export const ACCESS_TOKEN_PREFIX = "od_s_";
 export const API_KEY_PREFIX = "od_k_";
+/** The website's sign-in cookie: an access token, HttpOnly, SameSite=Lax. */
+export const SESSION_COOKIE = "od_session";
 
 /**
- * Resolves the Authorization header to an actor. A header that is present but wrong is
- * refused outright (401) rather than treated as anonymous, so a stale token is noticed.
+ * Resolves the Authorization header, or else the website's session cookie, to an actor. A
+ * header that is present but wrong is refused outright (401) so a stale token is noticed; a
+ * stale cookie just means "signed out", so the public pages still show. A browser sends the
+ * cookie on requests other sites start too, so an unsafe request that relies on it must come
+ * from one of our own pages (CSRF).
  */
 export function resolveActor(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set("actor", null);
     const header = c.req.header("authorization");
+    const cookie = header ? undefined : getCookie(c, SESSION_COOKIE);
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new ProblemError("unauthenticated", "Use 'Authorization: Bearer <token>'.");
       c.set("actor", await actorForToken(c, match[1]!));
+    } else if (cookie) {
+      if (UNSAFE_METHODS.has(c.req.method) && !isSameOrigin(c)) {
+        throw new ProblemError("forbidden", "This request came from another website, so we did not accept it. Go back to Open Door and try again.");
+      }
+      if (cookie.startsWith(ACCESS_TOKEN_PREFIX)) c.set("actor", await actorForToken(c, cookie).catch(signedOutIfRefused));
     }
     await next();
   };
 }
+
+const signedOutIfRefused = (err: unknown) => {
+  if (err instanceof ProblemError) return null;
+  throw err;
+};
 
 async function actorForToken(c: Context<AppEnv>, token: string): Promise<Actor> {
   const { db, clock, config } = c.var.deps;

@@ -9,6 +9,8 @@ export interface Config {
   resendBaseUrl?: string;
   emailFrom: string;
   safeguardingEmail: string;
+  /** Where the accessibility statement tells people to report problems or ask for other formats. */
+  accessibilityEmail: string;
   maxFutureMentoringBookings: number;
   /** Months after a session before attendee personal data is anonymised. */
   retentionMonths: number;
@@ -34,6 +36,7 @@ export function configFromEnv(env: EnvVars, runtime: "node" | "worker"): Config 
     resendBaseUrl: env.RESEND_BASE_URL || undefined,
     emailFrom: env.EMAIL_FROM ?? "Open Door <bookings@opendoor.example>",
     safeguardingEmail: env.SAFEGUARDING_EMAIL ?? "safeguarding@opendoor.example",
+    accessibilityEmail: env.ACCESSIBILITY_EMAIL ?? "accessibility@opendoor.example",
     maxFutureMentoringBookings: Number(env.MAX_FUTURE_MENTORING_BOOKINGS ?? 2),
     retentionMonths: Number(env.RETENTION_MONTHS ?? 24),
     production,

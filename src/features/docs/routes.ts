@@ -20,10 +20,13 @@ export function registerDocs(app: Api, api: Api) {
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
     scheme: "bearer",
-    description: "A session token from POST /auth/sessions, or an organisation API key.",
+    description:
+      "A session token from POST /auth/sessions, or an organisation API key. The website sends the same session token in its HttpOnly od_session cookie instead; a POST, PUT, PATCH or DELETE relying on that cookie must come from the site's own pages (Origin / Sec-Fetch-Site) or it is refused with 403.",
   });
 
   app.get("/api/v1/openapi.json", (c) => c.json(document()));
+  // A stylesheet of its own: the CSP allows no inline styles.
+  app.get("/api/docs.css", (c) => c.body(DOCS_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }));
   app.get("/api/docs", (c) => {
     const doc = document();
     const ops = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
@@ -35,9 +38,7 @@ export function registerDocs(app: Api, api: Api) {
     return c.html(html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Open Door API reference</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#1a1a1a}code,pre{font-family:ui-monospace,monospace}
-.op{border:1px solid #ccd;border-radius:6px;padding:.5rem 1rem;margin:.75rem 0}.m{font-weight:bold;text-transform:uppercase;color:#0b4f6c}
-details pre{background:#f4f6f8;padding:.5rem;overflow:auto;font-size:13px}</style></head>
+<link rel="stylesheet" href="/api/docs.css"></head>
 <body><h1>Open Door API reference</h1>
 <p>Base path <code>/api/v1</code>. Machine-readable: <a href="/api/v1/openapi.json">openapi.json</a> (OpenAPI 3.1).
 Send <code>Authorization: Bearer &lt;token&gt;</code>. Errors are <code>application/problem+json</code> with an <code>errors</code> list naming each invalid field.</p>
@@ -61,3 +62,7 @@ ${raw(
 }
 
 const escape = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+
+const DOCS_CSS = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#1a1a1a}code,pre{font-family:ui-monospace,monospace}
+.op{border:1px solid #ccd;border-radius:6px;padding:.5rem 1rem;margin:.75rem 0}.m{font-weight:bold;text-transform:uppercase;color:#0b4f6c}
+details pre{background:#f4f6f8;padding:.5rem;overflow:auto;font-size:13px}`;

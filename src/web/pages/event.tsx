@@ -1,0 +1,129 @@
+import { pickLocalised } from "../i18n";
+import { Layout, Localised } from "../layout";
+import type { eventPage, Venue } from "../queries";
+import type { View } from "../view";
+import { SessionLine } from "./events";
+
+type EventData = NonNullable<Awaited<ReturnType<typeof eventPage>>>;
+
+const VENUE_FACT_KEYS = ["stepFree", "accessibleToilet", "hearingLoop", "quietRoom", "disabledParking"] as const;
+const FACT_LABEL: Record<(typeof VENUE_FACT_KEYS)[number], string> = {
+  stepFree: "step_free",
+  accessibleToilet: "accessible_toilet",
+  hearingLoop: "hearing_loop",
+  quietRoom: "quiet_room",
+  disabledParking: "disabled_parking",
+};
+
+/** A place: its address, what it has and does not have, and how to get there. */
+function VenueFacts({ view, venue }: { view: View; venue: Venue }) {
+  const { t } = view;
+  const has = VENUE_FACT_KEYS.filter((k) => venue[k]);
+  const lacks = VENUE_FACT_KEYS.filter((k) => !venue[k]);
+  return (
+    <section aria-labelledby={`venue-${venue.id}`}>
+      <h3 id={`venue-${venue.id}`} dir="auto">
+        {venue.name}
+      </h3>
+      <p dir="auto">
+        {venue.address}, {venue.postcode}
+      </p>
+      <h4>{t.t("eventVenueAccess")}</h4>
+      <ul class="access">
+        {has.map((k) => (
+          <li>{t.label("accessNeeds", FACT_LABEL[k])}</li>
+        ))}
+        {lacks.length > 0 && <li>{t.t("eventNotAvailable", { what: lacks.map((k) => t.label("accessNeeds", FACT_LABEL[k]).toLocaleLowerCase(t.locale)).join(", ") })}</li>}
+      </ul>
+      {venue.publicTransport && (
+        <>
+          <h4>{t.t("eventGettingThere")}</h4>
+          <p dir="auto">{venue.publicTransport}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function EventPage({ view, data }: { view: View; data: EventData }) {
+  const { t } = view;
+  const { event, hostName, sessions, notes } = data;
+  const title = pickLocalised(event.title, t.locale);
+  const description = pickLocalised(event.description, t.locale);
+  const bring = event.whatToBring ? pickLocalised(event.whatToBring, t.locale) : null;
+  const venues = [...new Map(sessions.filter((s) => s.venue).map((s) => [s.venue!.id, s.venue!])).values()];
+  const support = [...event.accessFeatures.map((f) => t.label("accessNeeds", f)), ...event.tags.map((tag) => t.label("tags", tag))];
+  return (
+    <Layout view={view} title={title.text} section="events">
+      <p class="no-print">
+        <a href="/events">{t.t("eventBackToList")}</a>
+      </p>
+      <h1>
+        <Localised text={title.text} lang={title.lang} />
+      </h1>
+      <p class="meta">
+        {t.label("eventTypes", event.type)} · {t.t("eventHost", { name: hostName })}
+      </p>
+      <h2>{t.t("eventAbout")}</h2>
+      <Localised as="p" text={description.text} lang={description.lang} />
+      <h2>{t.t("eventWhoFor")}</h2>
+      <p>{t.t("ages", { min: event.minAge, max: event.maxAge })}</p>
+      {support.length > 0 && (
+        <>
+          <h3>{t.t("eventSupport")}</h3>
+          <ul class="access">
+            {support.map((label) => (
+              <li>{label}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {bring && (
+        <>
+          <h3>{t.t("eventWhatToBring")}</h3>
+          <Localised as="p" text={bring.text} lang={bring.lang} />
+        </>
+      )}
+      <h2>{t.t("eventDates")}</h2>
+      {sessions.length === 0 ? (
+        <p>{t.t("eventNoDates")}</p>
+      ) : (
+        <ul>
+          {sessions.map(({ session, venue }) => (
+            <li>
+              <SessionLine view={view} session={session} venue={venue} waitlist={event.waitlistEnabled} />
+              {!venue && <> ({t.t("eventOnlineLink")})</>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {venues.length > 0 && (
+        <>
+          <h2>{t.t("eventWhere")}</h2>
+          {venues.map((venue) => (
+            <VenueFacts view={view} venue={venue} />
+          ))}
+        </>
+      )}
+      {notes.length > 0 && (
+        <section aria-labelledby="you-said">
+          <h2 id="you-said">{t.t("eventYouSaid")}</h2>
+          <p>{t.t("eventYouSaidIntro")}</p>
+          {notes.map((note) => (
+            <div class="note">
+              <p>
+                <strong>{t.t("youSaid")}:</strong> <bdi>{note.youSaid}</bdi>
+              </p>
+              <p>
+                <strong>{t.t("weDid")}:</strong> <bdi>{note.weDid}</bdi>
+              </p>
+            </div>
+          ))}
+        </section>
+      )}
+      <p class="no-print">
+        <a href={`/events/${event.id}/poster`}>{t.t("eventPoster")}</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,95 @@
+import { formatWhen, isoInstant } from "../format";
+import { pickLocalised } from "../i18n";
+import { Layout, Localised } from "../layout";
+import type { bookingsOf } from "../queries";
+import type { View } from "../view";
+
+type Row = Awaited<ReturnType<typeof bookingsOf>>[number];
+
+/** Enough to be useful and keep the page light on a slow phone (under 60 KB). */
+const MAX_UPCOMING = 50;
+const MAX_PAST = 20;
+
+const isCurrent = (row: Row, now: number) => row.booking.endsAt > now && row.booking.status !== "cancelled";
+
+function BookingItem({ view, row }: { view: View; row: Row }) {
+  const { t } = view;
+  const { booking, event, mentorName, sessionVenue } = row;
+  const title = event ? pickLocalised(event.title, t.locale) : { text: mentorName ? `${t.t("mentoringSession")}: ${mentorName}` : t.t("mentoringSession"), lang: null };
+  return (
+    <li class="card">
+      <h3>{event ? <a href={`/events/${event.id}`}><Localised text={title.text} lang={title.lang} /></a> : title.text}</h3>
+      <p>
+        <time datetime={isoInstant(booking.startsAt)}>{formatWhen(booking.startsAt, booking.endsAt, t, view.now)}</time>
+        {sessionVenue ? ` · ${sessionVenue.name}` : ""}
+      </p>
+      <dl class="facts">
+        <dt>{t.t("myStatus")}</dt>
+        <dd class="status">{t.label("bookingStatus", booking.status)}</dd>
+        {booking.kind === "group" && (
+          <>
+            <dt>{t.t("myGroup")}</dt>
+            <dd>{t.t("groupBooking", { pupils: booking.pupils, staff: booking.staff })}</dd>
+          </>
+        )}
+        {booking.status !== "cancelled" && (
+          <>
+            <dt>{t.t("myTicket")}</dt>
+            <dd dir="ltr">{booking.ticketCode}</dd>
+          </>
+        )}
+      </dl>
+    </li>
+  );
+}
+
+/** The signed-in landing page: what you have booked (read-only for now). */
+export function MyPage({ view, rows }: { view: View; rows: Row[] }) {
+  const { t } = view;
+  const upcoming = rows.filter((r) => isCurrent(r, view.now)).slice(0, MAX_UPCOMING);
+  const past = rows
+    .filter((r) => !isCurrent(r, view.now))
+    .reverse()
+    .slice(0, MAX_PAST);
+  return (
+    <Layout view={view} title={t.t("myTitle")} section="my">
+      <h1>{t.t("myTitle")}</h1>
+      <p class="lead">{t.t("myHello", { name: view.actor?.person.displayName ?? "" })}</p>
+      {rows.length === 0 ? (
+        <>
+          <p>{t.t("myNone")}</p>
+          <p>
+            <a class="button" href="/events">
+              {t.t("myFindSomething")}
+            </a>
+          </p>
+        </>
+      ) : (
+        <>
+          <h2 id="upcoming">{t.t("myUpcoming")}</h2>
+          {upcoming.length === 0 ? (
+            <p>
+              <a href="/events">{t.t("myFindSomething")}</a>
+            </p>
+          ) : (
+            <ul class="cards" aria-labelledby="upcoming">
+              {upcoming.map((row) => (
+                <BookingItem view={view} row={row} />
+              ))}
+            </ul>
+          )}
+          {past.length > 0 && (
+            <>
+              <h2 id="past">{t.t("myPast")}</h2>
+              <ul class="cards" aria-labelledby="past">
+                {past.map((row) => (
+                  <BookingItem view={view} row={row} />
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </Layout>
+  );
+}

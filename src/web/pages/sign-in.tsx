@@ -1,0 +1,97 @@
+import { Layout } from "../layout";
+import type { View } from "../view";
+
+export function SignInPage({ view, email = "", error = false }: { view: View; email?: string; error?: boolean }) {
+  const { t } = view;
+  return (
+    <Layout view={view} title={error ? `${t.t("errorSummaryTitle")}: ${t.t("signInTitle")}` : t.t("signInTitle")} section="sign-in">
+      <h1>{t.t("signInTitle")}</h1>
+      {error && (
+        <div class="summary" role="alert" aria-labelledby="error-summary">
+          <h2 id="error-summary">{t.t("errorSummaryTitle")}</h2>
+          <ul>
+            <li>
+              <a href="#email">{t.t("emailError")}</a>
+            </li>
+          </ul>
+        </div>
+      )}
+      <p>{t.t("signInIntro")}</p>
+      <form method="post" action="/sign-in" novalidate>
+        <div class={error ? "field has-error" : "field"}>
+          <label for="email">{t.t("emailLabel")}</label>
+          <span class="hint" id="email-hint">
+            {t.t("emailHint")}
+          </span>
+          {error && (
+            <p class="error" id="email-error">
+              {t.t("emailError")}
+            </p>
+          )}
+          <input
+            type="email"
+            id="email"
+            name="email"
+            autocomplete="email"
+            spellcheck={false}
+            dir="ltr"
+            value={email}
+            aria-describedby={error ? "email-hint email-error" : "email-hint"}
+            {...(error ? { "aria-invalid": "true" as const } : {})}
+          />
+        </div>
+        <button class="button" type="submit">
+          {t.t("sendLink")}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export function CheckEmailPage({ view, email }: { view: View; email: string }) {
+  const { t } = view;
+  return (
+    <Layout view={view} title={t.t("checkEmailTitle")} section="sign-in">
+      <h1>{t.t("checkEmailTitle")}</h1>
+      <p class="lead">{t.t("checkEmailBody", { email })}</p>
+      <p>{t.t("checkEmailNotArrived")}</p>
+      <p>
+        <a href="/sign-in">{t.t("askAgain")}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/**
+ * The page an emailed link opens. It only shows a button: link scanners in mail systems
+ * fetch links with GET, and must not use up the one-time token before the person does.
+ */
+export function SignInLinkPage({ view, token }: { view: View; token: string }) {
+  const { t } = view;
+  return (
+    <Layout view={view} title={t.t("linkTitle")} section="sign-in">
+      <h1>{t.t("linkTitle")}</h1>
+      <p>{t.t("linkBody")}</p>
+      <form method="post" action={`/sign-in/${encodeURIComponent(token)}`}>
+        <button class="button" type="submit">
+          {t.t("linkButton")}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export function LinkInvalidPage({ view }: { view: View }) {
+  const { t } = view;
+  return (
+    <Layout view={view} title={t.t("linkInvalidTitle")} section="sign-in">
+      <h1>{t.t("linkInvalidTitle")}</h1>
+      <p>{t.t("linkInvalidBody")}</p>
+      <p>
+        <a class="button" href="/sign-in">
+          {t.t("askAgain")}
+        </a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,167 @@
+// Read-only queries behind the public pages. Small, indexed, and the same on libSQL and D1.
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { sha256Hex } from "../lib/crypto";
+import { bookings, events, magicLinks, mentoringSlots, mentors, organisations, sessions, venues, youSaidWeDid, type EventType } from "../db/schema";
+
+/** Access needs people can filter by: facts about the venue, or features of the activity. */
+export const VENUE_FACTS = {
+  step_free: venues.stepFree,
+  accessible_toilet: venues.accessibleToilet,
+  hearing_loop: venues.hearingLoop,
+  quiet_room: venues.quietRoom,
+  disabled_parking: venues.disabledParking,
+} as const;
+export const EVENT_FEATURES = ["bsl", "easy_read", "sensory_friendly"] as const;
+export const ACCESS_NEEDS = [...Object.keys(VENUE_FACTS), ...EVENT_FEATURES] as AccessNeed[];
+export type AccessNeed = keyof typeof VENUE_FACTS | (typeof EVENT_FEATURES)[number];
+
+export interface SessionFilters {
+  type?: EventType;
+  /** Instants bounding the session start: from inclusive, to exclusive. */
+  from?: number;
+  to?: number;
+  age?: number;
+  access?: AccessNeed[];
+}
+
+export type Venue = typeof venues.$inferSelect;
+export type Event = typeof events.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+
+export const seatsLeft = (s: Pick<Session, "capacity" | "seatsTaken">) => Math.max(0, s.capacity - s.seatsTaken);
+
+function accessCondition(need: AccessNeed): SQL {
+  if (need in VENUE_FACTS) {
+    // Online sessions need no journey and no building, so they meet every venue need.
+    return or(isNull(sessions.venueId), eq(VENUE_FACTS[need as keyof typeof VENUE_FACTS], true))!;
+  }
+  return sql`exists (select 1 from json_each(${events.accessFeatures}) where value = ${need})`;
+}
+
+function sessionConditions(filters: SessionFilters, now: number): SQL[] {
+  const where = [eq(sessions.status, "scheduled"), gt(sessions.startsAt, now)];
+  if (filters.type) where.push(eq(events.type, filters.type));
+  if (filters.from !== undefined) where.push(gte(sessions.startsAt, filters.from));
+  if (filters.to !== undefined) where.push(lt(sessions.startsAt, filters.to));
+  if (filters.age !== undefined) where.push(lte(events.minAge, filters.age), gte(events.maxAge, filters.age));
+  for (const need of filters.access ?? []) where.push(accessCondition(need));
+  return where;
+}
+
+export interface EventListing {
+  event: Event;
+  /** The first few matching sessions, soonest first. */
+  sessions: { session: Session; venue: Venue | null }[];
+  /** How many matching sessions there are in all. */
+  sessionCount: number;
+}
+
+/**
+ * One page of activities with a scheduled session still to come that matches the filters,
+ * ordered by their next such session. Paging is by activity in SQL, so a weekly session
+ * running all year costs one row here, not fifty-two.
+ */
+export async function upcomingEvents(
+  db: Db,
+  filters: SessionFilters,
+  now: number,
+  page: { number: number; size: number; sessionsEach: number },
+): Promise<{ total: number; listings: EventListing[] }> {
+  const where = and(...sessionConditions(filters, now));
+  const next = sql<number>`min(${sessions.startsAt})`;
+  const [counted, ranked] = await Promise.all([
+    db
+      .select({ total: sql<number>`count(distinct ${sessions.eventId})` })
+      .from(sessions)
+      .innerJoin(events, eq(events.id, sessions.eventId))
+      .leftJoin(venues, eq(venues.id, sessions.venueId))
+      .where(where),
+    db
+      .select({ eventId: sessions.eventId, next, count: sql<number>`count(*)` })
+      .from(sessions)
+      .innerJoin(events, eq(events.id, sessions.eventId))
+      .leftJoin(venues, eq(venues.id, sessions.venueId))
+      .where(where)
+      .groupBy(sessions.eventId)
+      .orderBy(next, sessions.eventId)
+      .limit(page.size)
+      .offset((page.number - 1) * page.size),
+  ]);
+  if (ranked.length === 0) return { total: Number(counted[0]?.total ?? 0), listings: [] };
+  // The first few matching sessions of each activity on this page, by rank within the activity.
+  const rank = sql<number>`row_number() over (partition by ${sessions.eventId} order by ${sessions.startsAt}, ${sessions.id})`.as("rank");
+  const firstFew = db
+    .select({ id: sessions.id, rank })
+    .from(sessions)
+    .innerJoin(events, eq(events.id, sessions.eventId))
+    .leftJoin(venues, eq(venues.id, sessions.venueId))
+    .where(and(where, inArray(sessions.eventId, ranked.map((r) => r.eventId))))
+    .as("first_few");
+  const rows = await db
+    .select({ session: sessions, event: events, venue: venues })
+    .from(firstFew)
+    .innerJoin(sessions, eq(sessions.id, firstFew.id))
+    .innerJoin(events, eq(events.id, sessions.eventId))
+    .leftJoin(venues, eq(venues.id, sessions.venueId))
+    .where(lte(firstFew.rank, page.sessionsEach))
+    .orderBy(asc(sessions.startsAt), asc(sessions.id));
+  const byEvent = new Map(ranked.map((r) => [r.eventId, { sessions: [] as EventListing["sessions"], sessionCount: Number(r.count), event: null as Event | null }]));
+  for (const { session, event, venue } of rows) {
+    const entry = byEvent.get(event.id)!;
+    entry.event = event;
+    entry.sessions.push({ session, venue });
+  }
+  return {
+    total: Number(counted[0]?.total ?? 0),
+    listings: ranked.map((r) => byEvent.get(r.eventId)!).map((e) => ({ event: e.event!, sessions: e.sessions, sessionCount: e.sessionCount })),
+  };
+}
+
+/** One activity with its future sessions, their venues, its host and its "you said, we did" notes. */
+export async function eventPage(db: Db, eventId: string, now: number) {
+  const [row] = await db
+    .select({ event: events, hostName: organisations.name })
+    .from(events)
+    .innerJoin(organisations, eq(organisations.id, events.hostOrganisationId))
+    .where(eq(events.id, eventId))
+    .limit(1);
+  if (!row) return null;
+  const [upcoming, notes] = await Promise.all([
+    db
+      .select({ session: sessions, venue: venues })
+      .from(sessions)
+      .leftJoin(venues, eq(venues.id, sessions.venueId))
+      .where(and(eq(sessions.eventId, eventId), eq(sessions.status, "scheduled"), gt(sessions.startsAt, now)))
+      .orderBy(asc(sessions.startsAt))
+      .limit(60),
+    db.select().from(youSaidWeDid).where(eq(youSaidWeDid.eventId, eventId)).orderBy(desc(youSaidWeDid.createdAt)).limit(20),
+  ]);
+  return { ...row, sessions: upcoming, notes };
+}
+
+/** What a person has booked, soonest first, with what is needed to describe each. */
+export async function bookingsOf(db: Db, personId: string) {
+  const rows = await db
+    .select({ booking: bookings, event: events, mentorName: mentors.displayName, sessionVenue: venues })
+    .from(bookings)
+    .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .leftJoin(events, eq(events.id, sessions.eventId))
+    .leftJoin(mentoringSlots, eq(mentoringSlots.id, bookings.slotId))
+    .leftJoin(mentors, eq(mentors.id, mentoringSlots.mentorId))
+    .leftJoin(venues, eq(venues.id, sql`coalesce(${sessions.venueId}, ${mentoringSlots.venueId})`))
+    .where(eq(bookings.personId, personId))
+    .orderBy(asc(bookings.startsAt))
+    .limit(200);
+  return rows;
+}
+
+/** Whether a sign-in link is still usable, checked without using it up. */
+export async function signInLinkUsable(db: Db, token: string, now: number): Promise<boolean> {
+  const [link] = await db
+    .select({ id: magicLinks.id })
+    .from(magicLinks)
+    .where(and(eq(magicLinks.tokenHash, await sha256Hex(token)), isNull(magicLinks.usedAt), gt(magicLinks.expiresAt, now)))
+    .limit(1);
+  return Boolean(link);
+}

@@ -1,0 +1,140 @@
+// The website: server-rendered pages on the root app, working without JavaScript.
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { deleteCookie, setCookie } from "hono/cookie";
+import type { JSX } from "hono/jsx/jsx-runtime";
+import { createSession, requestMagicLink, revokeSession, SESSION_TTL_MS } from "../features/auth/service";
+import { SESSION_COOKIE } from "../lib/auth";
+import type { Api, AppEnv } from "../lib/env";
+import { ProblemError } from "../lib/problem";
+import { Email } from "../lib/openapi";
+import { isSameOrigin } from "../lib/same-origin";
+import { EventPage } from "./pages/event";
+import { EVENTS_PER_PAGE, EventsPage, parseFilters, SESSIONS_PER_CARD } from "./pages/events";
+import { AccessibilityPage, MessagePage } from "./pages/info";
+import { MyPage } from "./pages/my";
+import { PosterPage } from "./pages/poster";
+import { CheckEmailPage, LinkInvalidPage, SignInLinkPage, SignInPage } from "./pages/sign-in";
+import { bookingsOf, eventPage, signInLinkUsable, upcomingEvents } from "./queries";
+import { CSS_PATH, SITE_CSS } from "./style";
+import { isHttps, viewFor, type View } from "./view";
+
+type C = Context<AppEnv>;
+
+/**
+ * Pages load nothing from elsewhere and run no script: the policy says so, so an injected
+ * tag could do nothing either.
+ */
+const SECURITY_HEADERS: Record<string, string> = {
+  "content-security-policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "same-origin",
+};
+
+async function render(c: C, view: View, page: JSX.Element, status: 200 | 400 | 403 | 404 = 200, headers: Record<string, string> = {}) {
+  const html = await page.toString();
+  return c.html(html, status, { ...SECURITY_HEADERS, "content-language": view.t.locale, vary: "Cookie, Accept-Language", ...headers });
+}
+
+const notFound = (c: C, view: View) => render(c, view, <MessagePage view={view} title={view.t.t("notFoundTitle")} body={view.t.t("notFoundBody")} />, 404);
+
+/** Every form on the site posts to itself: anything from another site is refused (CSRF). */
+function refuseCrossSite(c: C, view: View) {
+  return isSameOrigin(c) ? null : render(c, view, <MessagePage view={view} title={view.t.t("csrfTitle")} body={view.t.t("csrfBody")} />, 403);
+}
+
+/** The site's forms carry an email address at most; nothing bigger is read. */
+const FORM_LIMIT_BYTES = 8 * 1024;
+
+export function registerWeb(app: Api) {
+  app.on("POST", ["/sign-in", "/sign-in/*", "/sign-out"], bodyLimit({
+    maxSize: FORM_LIMIT_BYTES,
+    onError: () => {
+      throw new ProblemError("payload_too_large", `Send at most ${FORM_LIMIT_BYTES} bytes.`);
+    },
+  }));
+  app.get(CSS_PATH, (c) => c.body(SITE_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=31536000, immutable" }));
+
+  const whatsOn = (home: boolean) => async (c: C) => {
+    const view = viewFor(c);
+    const { form, filters, errors } = parseFilters(view.url.searchParams);
+    const page = { number: form.page, size: EVENTS_PER_PAGE, sessionsEach: SESSIONS_PER_CARD };
+    const { total, listings } = await upcomingEvents(c.var.deps.db, filters, view.now, page);
+    return render(c, view, <EventsPage view={view} form={form} errors={errors} listings={listings} total={total} home={home} />, errors.length ? 400 : 200);
+  };
+  app.get("/", whatsOn(true));
+  app.get("/events", whatsOn(false));
+
+  app.get("/events/:id", async (c) => {
+    const view = viewFor(c);
+    const data = await eventPage(c.var.deps.db, c.req.param("id"), view.now);
+    return data ? render(c, view, <EventPage view={view} data={data} />) : notFound(c, view);
+  });
+
+  app.get("/events/:id/poster", async (c) => {
+    const view = viewFor(c);
+    const data = await eventPage(c.var.deps.db, c.req.param("id"), view.now);
+    return data ? render(c, view, <PosterPage view={view} data={data} />) : notFound(c, view);
+  });
+
+  app.get("/accessibility", (c) => {
+    const view = viewFor(c);
+    return render(c, view, <AccessibilityPage view={view} email={c.var.deps.config.accessibilityEmail} />);
+  });
+
+  app.get("/sign-in", (c) => {
+    const view = viewFor(c);
+    return render(c, view, <SignInPage view={view} />);
+  });
+
+  app.post("/sign-in", async (c) => {
+    const view = viewFor(c);
+    const refused = refuseCrossSite(c, view);
+    if (refused) return refused;
+    const typed = String((await c.req.parseBody()).email ?? "").trim();
+    // The same rule as the API's, so the page and the API accept the same addresses.
+    const email = Email.safeParse(typed);
+    if (!email.success) return render(c, view, <SignInPage view={view} email={typed} error />, 400);
+    await requestMagicLink(c.var.deps, email.data);
+    return render(c, view, <CheckEmailPage view={view} email={email.data} />, 200, { "cache-control": "private, no-store" });
+  });
+
+  // The token is in the address: keep it out of Referer headers and caches.
+  const tokenHeaders = { "referrer-policy": "no-referrer", "cache-control": "no-store" };
+  app.get("/sign-in/:token", async (c) => {
+    const view = viewFor(c);
+    const token = c.req.param("token");
+    const usable = await signInLinkUsable(c.var.deps.db, token, view.now);
+    return usable ? render(c, view, <SignInLinkPage view={view} token={token} />, 200, tokenHeaders) : render(c, view, <LinkInvalidPage view={view} />, 400, tokenHeaders);
+  });
+
+  app.post("/sign-in/:token", async (c) => {
+    const view = viewFor(c);
+    const refused = refuseCrossSite(c, view);
+    if (refused) return refused;
+    try {
+      const { accessToken } = await createSession(c.var.deps, c.req.param("token"));
+      setCookie(c, SESSION_COOKIE, accessToken, { path: "/", httpOnly: true, sameSite: "Lax", secure: isHttps(c), maxAge: SESSION_TTL_MS / 1000 });
+      return c.redirect("/my", 303);
+    } catch (err) {
+      if (err instanceof ProblemError && err.code === "token_invalid") return render(c, view, <LinkInvalidPage view={view} />, 400, tokenHeaders);
+      throw err;
+    }
+  });
+
+  app.post("/sign-out", async (c) => {
+    const view = viewFor(c);
+    const refused = refuseCrossSite(c, view);
+    if (refused) return refused;
+    if (view.actor) await revokeSession(c.var.deps, view.actor.authSessionId);
+    deleteCookie(c, SESSION_COOKIE, { path: "/", secure: isHttps(c) });
+    return c.redirect("/", 303);
+  });
+
+  app.get("/my", async (c) => {
+    const view = viewFor(c);
+    if (!view.actor) return c.redirect("/sign-in", 303);
+    const rows = await bookingsOf(c.var.deps.db, view.actor.person.id);
+    return render(c, view, <MyPage view={view} rows={rows} />, 200, { "cache-control": "private, no-store" });
+  });
+}

@@ -1,0 +1,112 @@
+// The site's only stylesheet: system fonts, no images, logical properties so Arabic mirrors.
+// Options are classes on <html>: text-large (bigger everything) and contrast-high.
+const CSS = `
+*,*::before,*::after{box-sizing:border-box}
+html{font-size:100%;-webkit-text-size-adjust:100%}
+html.text-large{font-size:125%}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Arial,sans-serif;font-size:1.125rem;line-height:1.5;color:#0b0c0c;background:#fff;overflow-wrap:break-word}
+a{color:#0b4f6c;text-decoration:underline;text-underline-offset:.15em}
+a:hover{text-decoration-thickness:3px}
+:focus-visible{outline:4px solid #fd0;outline-offset:0;box-shadow:0 0 0 8px #0b0c0c}
+a:focus-visible{background:#fd0;color:#0b0c0c;text-decoration:none}
+.skip{position:absolute;inset-inline-start:0;top:-10rem;padding:.75rem 1rem;background:#fd0;color:#0b0c0c;z-index:9}
+.skip:focus{top:0}
+.wrap{max-width:52rem;margin:0 auto;padding:0 1rem}
+header.site{background:#0b4f6c;color:#fff;padding:.5rem 0}
+header.site a{color:#fff}
+header.site a:focus-visible{color:#0b0c0c}
+.brand{display:inline-flex;align-items:center;min-height:44px;font-size:1.5rem;font-weight:700;text-decoration:none}
+.bar{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center;justify-content:space-between}
+.links{display:flex;flex-wrap:wrap;gap:.25rem .75rem;list-style:none;margin:0;padding:0;align-items:center}
+.links a,.links button{display:inline-flex;align-items:center;min-height:44px;min-width:44px;padding:0 .4rem}
+.links a[aria-current]{font-weight:700;text-decoration-thickness:3px}
+.prefs{font-size:1rem;border-top:1px solid #6a9bb0;margin-top:.25rem}
+.prefs h2{font-size:1rem;margin:0;display:inline}
+.linkbutton{font:inherit;color:inherit;background:none;border:0;text-decoration:underline;cursor:pointer}
+main{display:block;padding:1.5rem 0 3rem}
+main:focus{outline:none}
+h1{font-size:2rem;line-height:1.2;margin:0 0 1rem;color:#0b4f6c}
+h2{font-size:1.5rem;line-height:1.25;margin:2rem 0 .75rem}
+h3{font-size:1.25rem;margin:1.25rem 0 .5rem}
+p,ul,dl{margin:0 0 1rem}
+.lead{font-size:1.25rem}
+.hint{color:#505a5f;display:block;margin-bottom:.25rem}
+.button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:.5rem 1.25rem;border:2px solid #0b4f6c;border-radius:4px;background:#0b4f6c;color:#fff;font:inherit;font-weight:700;text-decoration:none;cursor:pointer}
+.button.secondary{background:#fff;color:#0b4f6c}
+.button:focus-visible{background:#fd0;color:#0b0c0c;border-color:#0b0c0c}
+form.filters{background:#f3f2f1;padding:1rem;border-radius:4px}
+.field{margin-bottom:1.25rem}
+label,legend{font-weight:700;display:block;margin-bottom:.25rem}
+input[type=text],input[type=email],input[type=date],input[type=number],select{font:inherit;min-height:44px;padding:.25rem .5rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c;max-width:100%}
+input[type=email]{width:100%;max-width:30rem}
+input[type=number]{width:6rem}
+fieldset{border:0;margin:0 0 1rem;padding:0}
+.checks{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(15rem,100%),1fr));gap:0 1rem}
+.check{display:flex;align-items:center;gap:.5rem;min-height:44px}
+.check input{width:1.5rem;height:1.5rem;margin:0;flex:none}
+.check label{font-weight:400;margin:0;min-height:44px;display:flex;align-items:center;flex:1}
+.row{display:flex;flex-wrap:wrap;gap:0 1.5rem}
+.actions{display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
+.error{color:#b3261e;font-weight:700}
+.has-error{border-inline-start:5px solid #b3261e;padding-inline-start:1rem}
+.summary{border:4px solid #b3261e;padding:1rem;margin-bottom:1.5rem}
+.summary h2{margin-top:0}
+.cards{list-style:none;margin:0;padding:0}
+.card{border:2px solid #b1b4b6;border-inline-start:8px solid #0b4f6c;border-radius:4px;padding:1rem;margin-bottom:1rem}
+.card h3{margin-top:0}
+.tag{display:inline-block;background:#e8f1f5;color:#0b0c0c;border-radius:3px;padding:0 .4rem;margin:0 0 .25rem;margin-inline-end:.25rem;font-size:1rem}
+.meta{color:#383f43}
+.seats{font-weight:700}
+.full{color:#b3261e;font-weight:700}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+dl.facts dt{font-weight:700}
+dl.facts dd{margin:0}
+ul.access{padding-inline-start:1.25rem}
+.note{border-inline-start:5px solid #0b4f6c;padding-inline-start:1rem;margin-bottom:1rem}
+.pager{display:flex;gap:1rem;flex-wrap:wrap;align-items:center}
+.status{font-weight:700}
+footer.site{border-top:4px solid #0b4f6c;padding:1.5rem 0;margin-top:2rem;font-size:1rem}
+footer.site a{display:inline-flex;align-items:center;min-height:44px}
+.poster{text-align:center}
+.poster h1{font-size:clamp(1.75rem,9vw,2.5rem)}
+.poster .when{font-size:1.5rem;font-weight:700}
+.poster svg{width:min(100%,11cm);height:auto;display:block;margin:1rem auto}
+.poster .url{font-size:1.25rem;overflow-wrap:anywhere}
+html.contrast-high body{background:#000;color:#fff}
+html.contrast-high a,html.contrast-high h1,html.contrast-high .linkbutton{color:#ff0}
+html.contrast-high header.site,html.contrast-high form.filters{background:#000;border-bottom:2px solid #fff}
+html.contrast-high header.site a{color:#ff0}
+html.contrast-high a:focus-visible,html.contrast-high header.site a:focus-visible{background:#ff0;color:#000}
+html.contrast-high :focus-visible{outline-color:#ff0;box-shadow:0 0 0 8px #fff}
+html.contrast-high .hint,html.contrast-high .meta{color:#fff}
+html.contrast-high .button{background:#ff0;color:#000;border-color:#ff0}
+html.contrast-high .button.secondary{background:#000;color:#ff0}
+html.contrast-high .card{border-color:#fff}
+html.contrast-high .tag{background:#000;color:#fff;border:1px solid #fff}
+html.contrast-high .error,html.contrast-high .full{color:#ff9c9c}
+html.contrast-high .summary,html.contrast-high .has-error{border-color:#ff9c9c}
+html.contrast-high input,html.contrast-high select{background:#000;color:#fff;border-color:#fff}
+html.contrast-high form.filters{border:2px solid #fff}
+html.contrast-high footer.site,html.contrast-high .note{border-color:#fff}
+@media print{
+@page{size:A4;margin:15mm}
+header.site,footer.site,.no-print,.skip{display:none!important}
+html,body{background:#fff!important;color:#000!important;font-size:12pt}
+main{padding:0}
+.poster{height:260mm;display:flex;flex-direction:column;justify-content:center;break-inside:avoid}
+.poster h1{font-size:36pt;color:#000!important}
+.poster .when{font-size:20pt}
+.poster svg{width:10cm}
+}
+`;
+
+export const SITE_CSS = CSS.trim().replace(/\n/g, "");
+
+/** FNV-1a: a cache-busting fingerprint, so the CSS can be cached for a year. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
+}
+
+export const CSS_PATH = `/assets/site.${fingerprint(SITE_CSS)}.css`;

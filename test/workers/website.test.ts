@@ -1,0 +1,27 @@
+import { env, SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { d1Db } from "../../src/db/client";
+import { events, organisations, sessions, venues } from "../../src/db/schema";
+
+describe("the website on the Worker and D1", () => {
+  it("lists activities filtered by an access feature (json_each), and renders an event page with its QR poster", async () => {
+    const db = d1Db(env.DB);
+    const start = Date.now() + 7 * 86_400_000;
+    await db.insert(organisations).values({ id: "org_web", type: "community", name: "Central Library" });
+    await db.insert(venues).values({ id: "ven_web", name: "Library", address: "1 Square", postcode: "RV1 2LB", stepFree: true });
+    await db.insert(events).values({ id: "evt_bsl", type: "community_event", title: { en: "Signed story time" }, description: { en: "With BSL." }, hostOrganisationId: "org_web", accessFeatures: ["bsl"] });
+    await db.insert(events).values({ id: "evt_plain", type: "community_event", title: { en: "Games night" }, description: { en: "Board games." }, hostOrganisationId: "org_web" });
+    await db.insert(sessions).values({ id: "ses_bsl", eventId: "evt_bsl", startsAt: start, endsAt: start + 3_600_000, venueId: "ven_web", capacity: 10 });
+    await db.insert(sessions).values({ id: "ses_plain", eventId: "evt_plain", startsAt: start, endsAt: start + 3_600_000, venueId: "ven_web", capacity: 10 });
+
+    const list = await SELF.fetch("https://opendoor.test/events?access=bsl&access=step_free&lang=ar");
+    expect(list.status).toBe(200);
+    const html = await list.text();
+    expect(html).toMatch(/<html lang="ar" dir="rtl"/);
+    expect(html).toContain('href="/events/evt_bsl"');
+    expect(html).not.toContain('href="/events/evt_plain"');
+    const poster = await SELF.fetch("https://opendoor.test/events/evt_bsl/poster");
+    expect(poster.status).toBe(200);
+    expect(await poster.text()).toMatch(/<svg [^>]*role="img"/);
+  });
+});
