@@ -58,7 +58,9 @@ describe("DELETE /me", () => {
     const employer = await makeOrg(h, "employer");
     const slot = await makeSlot(h, await makeMentor(h, employer), "2026-03-20T17:00:00Z");
     const mentoring = await created(await h.request("POST", `/api/v1/mentoring-slots/${slot}/bookings`, { token: yp.token, body: {} }));
-    expect((await h.request("POST", "/api/v1/me/calendar-feed", { token: yp.token })).status).toBe(201);
+    const feed = await h.request("POST", "/api/v1/me/calendar-feed", { token: yp.token });
+    const feedPath = new URL(((await feed.json()) as { url: string }).url).pathname;
+    expect((await h.request("GET", feedPath)).status).toBe(200);
     // A session they went to last month, with feedback they signed.
     const past = await session(h.db, h.clock.now(), { startsIn: -30 * DAY });
     const pastId = newId("bkg");
@@ -95,6 +97,7 @@ describe("DELETE /me", () => {
     // Signed out everywhere: the old token is refused, and there is nothing to export.
     expect((await h.request("GET", "/api/v1/me", { token: yp.token })).status).toBe(401);
     expect((await h.request("GET", "/api/v1/me/export", { token: yp.token })).status).toBe(401);
+    expect((await h.request("GET", feedPath)).status).toBe(404);
     expect((await h.db.select().from(authSessions).where(eq(authSessions.personId, yp.personId))).every((s) => s.revokedAt !== null)).toBe(true);
   });
 
