@@ -114,6 +114,11 @@ describe("DELETE /me", () => {
     expect((await h.request("POST", "/api/v1/auth/magic-links", { body: { email: yp.email } })).status).toBe(202);
     expect(await h.mailFor(yp.email)).toEqual([]);
     expect(await h.db.select().from(outbox).where(eq(outbox.toEmail, yp.email))).toEqual([]);
+    // Signing up again with the same address starts a new, empty account.
+    expect((await h.request("POST", "/api/v1/young-people", { body: { email: yp.email, displayName: "Again", dateOfBirth: SEVENTEEN } })).status).toBe(202);
+    const [fresh] = await h.db.select().from(people).where(eq(people.email, yp.email));
+    expect(fresh!.id).not.toBe(yp.personId);
+    expect(await h.db.select().from(bookings).where(eq(bookings.personId, fresh!.id))).toEqual([]);
   });
 
   it("is harmless when asked twice, even at the same moment", async () => {
