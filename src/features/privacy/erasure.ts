@@ -24,6 +24,7 @@ import type { Deps } from "../../lib/deps";
 import type { Actor, Person } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { insertSelect, releaseSeatsStatements } from "../bookings/statements";
+import { reopenSlotStatement } from "../mentoring/booking";
 import { bookingStampedBy, enqueueIf } from "../mentoring/conditional-writes";
 import { mentoringNotices } from "../mentoring/notices";
 
@@ -71,7 +72,7 @@ function cancelStatements(deps: Deps, person: Person, b: Live, mentorEmail: stri
     const stamped = bookingStampedBy(b.id, op);
     return [
       cancel,
-      db.update(mentoringSlots).set({ status: "open" }).where(and(eq(mentoringSlots.id, b.slotId!), eq(mentoringSlots.status, "booked"), stamped)),
+      reopenSlotStatement(db, b.slotId!, stamped),
       ...mentoringNotices(
         "mentoring_cancelled",
         { bookingId: b.id, youngPerson: person, mentorEmail: mentorEmail ?? "", guardianEmail: null, safeguardingEmail: deps.config.safeguardingEmail },
