@@ -1,5 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requirePerson } from "../../lib/auth";
+import { auditRead } from "../audit/service";
+import { enforceBookingLimit } from "../../lib/rate-limit";
 import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, problemsFor } from "../../lib/openapi";
 import { bookSlot, cancelMentoringBooking, getMentoringBooking } from "./booking";
@@ -18,11 +20,12 @@ export function registerMentoringBookingRoutes(api: Api) {
       request: { params: IdParam, body: { required: false, content: { "application/json": { schema: z.object({ guardianEmail: Email.optional() }) } } } },
       responses: {
         201: json(MentoringBooking, "Booked"),
-        ...problemsFor(400, 401, 403, 404, 409, 422),
+        ...problemsFor(400, 401, 403, 404, 409, 422, 429),
       },
     }),
     async (c) => {
       const actor = requirePerson(c);
+      await enforceBookingLimit(c, actor);
       const body = c.req.valid("json") ?? {};
       const booking = await bookSlot(c.var.deps, actor.person, c.req.valid("param").id, body);
       const view = await getMentoringBooking(c.var.deps, actor, booking.id);
@@ -41,7 +44,11 @@ export function registerMentoringBookingRoutes(api: Api) {
       responses: { 200: json(MentoringBooking, "The booking"), ...problemsFor(401, 404) },
     }),
     async (c) => {
-      const view = await getMentoringBooking(c.var.deps, requireActor(c), c.req.valid("param").id);
+      const actor = requireActor(c);
+      const view = await getMentoringBooking(c.var.deps, actor, c.req.valid("param").id);
+      if (!(actor.kind === "person" && actor.person.id === view.booking.personId)) {
+        await auditRead(c.var.deps.db, actor, { action: "mentoring_booking.read", subjectType: "booking", subjectId: view.booking.id }, c.var.deps.clock.now());
+      }
       return c.json(mentoringBookingOut(view), 200);
     },
   );
