@@ -1,0 +1,3 @@
+import type { PeopleCatalogue } from "./index";
+
+export const people_uk: PeopleCatalogue = {};
