@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { seedDemoData } from "../../db/seed";
 import { auditLog, bookings, people, sessions } from "../../db/schema";
 import { createHarness, COORDINATOR, type Harness } from "../../../test/support/harness";
-import { session as newSession } from "../../../test/support/fixtures";
+import { addMember, organisation, personByEmail, session as newSession } from "../../../test/support/fixtures";
 import { SESSION_COOKIE } from "../../lib/auth";
 import { requestMagicLink } from "../../features/auth/service";
 import { DAY, HOUR } from "../../lib/time";
@@ -197,6 +197,37 @@ describe("a booking's page", () => {
     expect(coordinator.res.status).toBe(200);
     const audit = await h.db.select().from(auditLog).where(and(eq(auditLog.subjectId, id), eq(auditLog.action, "booking.read")));
     expect(audit).toHaveLength(1);
+  });
+
+  it("shows a group booking to its school's staff, and to no other school", async () => {
+    const school = await organisation(h.db, "school");
+    const otherSchool = await organisation(h.db, "school");
+    for (const [email, org] of [["teacher@school.test", school.id], ["teacher@other.test", otherSchool.id]] as const) {
+      await h.tokenFor(email);
+      await addMember(h.db, org, (await personByEmail(h.db, email)).id);
+      cookies[email] = `${SESSION_COOKIE}=${await h.tokenFor(email)}`;
+    }
+    const s = await freshSession();
+    await h.db.update(sessions).set({ seatsTaken: 12 }).where(eq(sessions.id, s.id));
+    await h.db.insert(bookings).values({
+      id: "bkg_group_page",
+      kind: "group",
+      sessionId: s.id,
+      organisationId: school.id,
+      personId: (await personByEmail(h.db, "teacher@school.test")).id,
+      status: "confirmed",
+      seats: 12,
+      pupils: 10,
+      staff: 2,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      ticketCode: "GROUP-12345",
+    });
+    const own = await get("/bookings/bkg_group_page", "teacher@school.test");
+    expect(own.res.status).toBe(200);
+    expect(own.html).toContain("10 pupils and 2 staff");
+    expect((await get("/bookings/bkg_group_page", "teacher@other.test")).res.status).toBe(404);
+    expect((await get("/bookings/bkg_group_page", OLENA)).res.status).toBe(404);
   });
 
   it("sends someone who is not signed in to sign in", async () => {
@@ -398,6 +429,14 @@ describe("mentoring", () => {
     expect((await post("/mentoring-slots/slt_dee_4/book", {}, KUBA)).status).toBe(303);
   });
 
+  it("cancels a mentoring booking from its page, and the slot opens again", async () => {
+    const [booking] = await h.db.select().from(bookings).where(and(eq(bookings.slotId, "slt_dee_4"), eq(bookings.personId, "per_demo_kuba")));
+    const res = await post(`/bookings/${booking!.id}/cancel`, {}, KUBA);
+    expect(res.status).toBe(303);
+    expect((await get(res.headers.get("location")!, KUBA)).html).toContain("Your booking is cancelled.");
+    expect((await get("/mentoring", KUBA)).html).toContain('href="/mentoring-slots/slt_dee_4/book"');
+  });
+
   it("refuses a mentoring booking posted from another site", async () => {
     const res = await post("/mentoring-slots/slt_dee_3/book", {}, OLENA, { "sec-fetch-site": "cross-site" });
     expect(res.status).toBe(403);
@@ -423,6 +462,16 @@ describe("every new page", () => {
         expect(/<html[^>]*>/.exec(html)![0]).toContain(`lang="${locale}"`);
         expect(bytes(html), `${path} in ${locale}`).toBeLessThan(60 * 1024);
       }
+    }
+  });
+
+  it("keeps an event page with its most dates (60), each with a Book a place button, under 60 KB", async () => {
+    const first = await freshSession({ title: "Weekly coding club" });
+    for (let i = 1; i < 60; i++) await newSession(h.db, h.clock.now(), { eventId: first.eventId, startsIn: (100 + i) * DAY });
+    for (const locale of LOCALES) {
+      const { html } = await get(`/events/${first.eventId}?lang=${locale}`);
+      expect(html.match(/\/book"/g)).toHaveLength(60);
+      expect(bytes(html), locale).toBeLessThan(60 * 1024);
     }
   });
 
