@@ -58,7 +58,7 @@ fieldset{border:0;margin:0 0 1rem;padding:0}
 .meta{color:#383f43}
 .seats{font-weight:700}
 .full{color:#b3261e;font-weight:700}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+dl.facts{display:grid;grid-template-columns:fit-content(40%) minmax(0,1fr);gap:.25rem 1rem}
 dl.facts dt{font-weight:700}
 dl.facts dd{margin:0}
 ul.access{padding-inline-start:1.25rem}

@@ -239,6 +239,15 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     expect(await page.locator("#status").innerText()).toBe("You have a place");
     expect(await page.locator(".ticket svg").isVisible()).toBe(true);
     const bookingPath = new URL(page.url()).pathname;
+    // The booking page and the form reflow on a 320 px screen with larger text (WCAG 1.4.10).
+    await page.setViewportSize({ width: 320, height: 640 });
+    for (const path of [bookingPath, "/sessions/ses_cv_2/book", `${bookingPath}/cancel`, "/mentoring"]) {
+      await page.goto(`${base}${path}?text=large`);
+      const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await page.goto(`${base}${bookingPath}?text=standard`);
+    await page.setViewportSize({ width: 1024, height: 800 });
     await page.click("header a[href='/my']");
     expect(await page.locator("main").innerText()).toContain("Write your first CV");
     await Promise.all([page.waitForURL(`${base}${bookingPath}`), page.click(`main a[href='${bookingPath}']`)]);
@@ -249,6 +258,33 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     expect(await page.locator(".ticket").count()).toBe(0);
     const [row] = await server.deps.db.select().from(bookings).where(eq(bookings.id, bookingPath.split("/").pop()!));
     expect(row!.status).toBe("cancelled");
+    await context.close();
+  });
+
+  it("books a place with the keyboard only", async () => {
+    const context = await contextIn("en");
+    const page = await context.newPage();
+    await signIn(page, "kuba@example.com");
+    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await page.goto(`${base}/events/evt_garden`);
+    const focused = () => page.evaluate<{ id: string; tag: string; text: string; href: string }>(
+      `(() => { const a = document.activeElement; return { id: a?.id ?? "", tag: a?.tagName ?? "", text: a?.innerText ?? "", href: a?.getAttribute("href") ?? "" }; })()`,
+    );
+    const tabUntil = async (test: (f: Awaited<ReturnType<typeof focused>>) => boolean) => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press("Tab");
+        if (test(await focused())) return;
+      }
+      throw new Error("never reached the element with Tab");
+    };
+    await tabUntil((f) => f.href === "/sessions/ses_garden_1/book");
+    await Promise.all([page.waitForURL(`${base}/sessions/ses_garden_1/book`), page.keyboard.press("Enter")]);
+    await tabUntil((f) => f.id === "accessNeeds");
+    await page.keyboard.type("Step-free access");
+    await tabUntil((f) => f.tag === "BUTTON" && f.text === "Book my place");
+    await Promise.all([page.waitForURL(/\/bookings\/bkg_/), page.keyboard.press("Enter")]);
+    expect(await page.locator("#status").innerText()).toBe("You have a place");
+    await page.screenshot({ path: join(SHOTS, "keyboard-booked-en.png"), fullPage: true });
     await context.close();
   });
 
