@@ -93,6 +93,9 @@ describe("booking from the event page", () => {
     expect(html).toContain("Ear defenders please");
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Ticket /);
     expect(html).toContain(`href="/api/v1/bookings/${id}/invite.ics"`);
+    const invite = await h.request("GET", `/api/v1/bookings/${id}/invite.ics`, { headers: { cookie: cookies[KUBA]! } });
+    expect(invite.status).toBe(200);
+    expect(await invite.text()).toContain(`UID:${id}@opendoor`);
     expect(html).toContain(`href="/bookings/${id}/cancel"`);
     expect(html).toContain("Step-free access");
     const [row] = await h.db.select().from(bookings).where(eq(bookings.id, id));
@@ -274,6 +277,7 @@ describe("a booking's page", () => {
     expect(html).toContain("Accept it before Tuesday 3 March at 4:00pm");
     expect(html).toContain(`action="/bookings/${id}/accept"`);
     expect((await post(`/bookings/${id}/accept`, {}, KUBA)).status).toBe(404);
+    expect((await post(`/bookings/${id}/accept`, {}, OLENA, { "sec-fetch-site": "cross-site" })).status).toBe(403);
     const res = await post(`/bookings/${id}/accept`, {}, OLENA);
     expect(res.status).toBe(303);
     expect((await get(`/bookings/${id}`, OLENA)).html).toContain("You have a place");

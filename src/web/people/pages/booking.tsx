@@ -102,7 +102,10 @@ export function BookingPage(props: BookingPageProps) {
       {ticketSvg && (
         <section aria-labelledby="ticket">
           <h2 id="ticket">{t.t("ticketHeading")}</h2>
-          <div class="ticket">{raw(ticketSvg)}</div>
+          {/* The ticket service labels the code in English: marked so for screen readers. */}
+          <div class="ticket" lang="en" dir="ltr">
+            {raw(ticketSvg)}
+          </div>
           <p>
             {t.t("ticketHint")}{" "}
             <strong dir="ltr">{booking.ticketCode}</strong>
