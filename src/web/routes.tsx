@@ -9,9 +9,6 @@ import type { Api, AppEnv } from "../lib/env";
 import { ProblemError } from "../lib/problem";
 import { Email } from "../lib/openapi";
 import { isSameOrigin } from "../lib/same-origin";
-import { formatSpan } from "../../emails/format";
-import { consentRequest, decideConsent } from "../features/bookings/consent";
-import { ConsentMessagePage, ConsentPage } from "./pages/consent";
 import { EventPage } from "./pages/event";
 import { EVENTS_PER_PAGE, EventsPage, parseFilters, SESSIONS_PER_CARD } from "./pages/events";
 import { AccessibilityPage, MessagePage } from "./pages/info";
@@ -20,6 +17,8 @@ import { PosterPage } from "./pages/poster";
 import { CheckEmailPage, LinkInvalidPage, SignInLinkPage, SignInPage } from "./pages/sign-in";
 import { bookingsOf, eventPage, signInLinkUsable, upcomingEvents } from "./queries";
 import { CSS_PATH, SITE_CSS } from "./style";
+import { afterSignIn } from "./people/page";
+import { registerPeoplePages } from "./people/routes";
 import { isHttps, viewFor, type View } from "./view";
 
 type C = Context<AppEnv>;
@@ -50,7 +49,7 @@ function refuseCrossSite(c: C, view: View) {
 const FORM_LIMIT_BYTES = 8 * 1024;
 
 export function registerWeb(app: Api) {
-  app.on("POST", ["/sign-in", "/sign-in/*", "/sign-out", "/consent/*"], bodyLimit({
+  app.on("POST", ["/sign-in", "/sign-in/*", "/sign-out"], bodyLimit({
     maxSize: FORM_LIMIT_BYTES,
     onError: () => {
       throw new ProblemError("payload_too_large", `Send at most ${FORM_LIMIT_BYTES} bytes.`);
@@ -118,7 +117,7 @@ export function registerWeb(app: Api) {
     try {
       const { accessToken } = await createSession(c.var.deps, c.req.param("token"));
       setCookie(c, SESSION_COOKIE, accessToken, { path: "/", httpOnly: true, sameSite: "Lax", secure: isHttps(c), maxAge: SESSION_TTL_MS / 1000 });
-      return c.redirect("/my", 303);
+      return c.redirect(afterSignIn(c), 303);
     } catch (err) {
       if (err instanceof ProblemError && err.code === "token_invalid") return render(c, view, <LinkInvalidPage view={view} />, 400, tokenHeaders);
       throw err;
@@ -134,41 +133,7 @@ export function registerWeb(app: Api) {
     return c.redirect("/", 303);
   });
 
-  // The guardian's consent link (rule 3): the page asks; the POST decides, once.
-  const brokenConsent = (c: C, view: View, err: ProblemError) =>
-    render(c, view, <ConsentMessagePage view={view} title="This link does not work" body={err.detail} />, 400, tokenHeaders);
-  app.get("/consent/:token", async (c) => {
-    const view = viewFor(c);
-    try {
-      const ask = await consentRequest(c.var.deps, c.req.param("token"));
-      const when = formatSpan(ask.startsAt, ask.endsAt, "en");
-      return render(c, view, <ConsentPage view={view} ask={{ name: ask.name, title: ask.title, when }} />, 200, tokenHeaders);
-    } catch (err) {
-      if (err instanceof ProblemError && err.code === "token_invalid") return brokenConsent(c, view, err);
-      throw err;
-    }
-  });
-
-  app.post("/consent/:token", async (c) => {
-    const view = viewFor(c);
-    const refused = refuseCrossSite(c, view);
-    if (refused) return refused;
-    const { decision } = await c.req.parseBody();
-    if (decision !== "grant" && decision !== "refuse") {
-      return render(c, view, <ConsentMessagePage view={view} title="Please choose yes or no" body="Go back to the link in the email and press one of the two buttons." />, 400, tokenHeaders);
-    }
-    try {
-      await decideConsent(c.var.deps, c.req.param("token"), decision);
-      const body =
-        decision === "grant"
-          ? "The place is confirmed. We have sent the details to the young person."
-          : "You said no, so the place has been given up. We have let the young person know.";
-      return render(c, view, <ConsentMessagePage view={view} title="Thank you" body={body} />, 200, tokenHeaders);
-    } catch (err) {
-      if (err instanceof ProblemError && err.code === "token_invalid") return brokenConsent(c, view, err);
-      throw err;
-    }
-  });
+  registerPeoplePages(app);
 
   app.get("/my", async (c) => {
     const view = viewFor(c);

@@ -1,7 +1,7 @@
 // Guardian consent (rule 3): the emailed one-time token is the guardian's only credential.
 import { and, eq, gt, sql } from "drizzle-orm";
 import { rowsAffected } from "../../db/client";
-import { bookings, events, people, sessions } from "../../db/schema";
+import { bookings } from "../../db/schema";
 import { newId, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { ProblemError } from "../../lib/problem";
@@ -12,22 +12,6 @@ export type ConsentDecision = "grant" | "refuse";
 
 const unusable = () =>
   new ProblemError("token_invalid", "This consent link has already been used or has run out. The young person can book again if there is still space.");
-
-/** What a guardian is asked about, for the page the emailed link opens. Reading it decides nothing. */
-export async function consentRequest(deps: Deps, token: string) {
-  const [row] = await deps.db
-    .select({ booking: bookings, name: people.displayName, title: events.title, startsAt: sessions.startsAt, endsAt: sessions.endsAt })
-    .from(bookings)
-    .innerJoin(people, eq(people.id, bookings.personId))
-    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
-    .innerJoin(events, eq(events.id, sessions.eventId))
-    .where(eq(bookings.consentTokenHash, await sha256Hex(token)))
-    .limit(1);
-  const now = deps.clock.now();
-  if (!row || row.booking.status !== "pending_consent" || (row.booking.holdExpiresAt !== null && row.booking.holdExpiresAt <= now)) throw unusable();
-  // Named as in the consent email the guardian just read.
-  return { name: row.name, title: row.title.en, startsAt: row.startsAt, endsAt: row.endsAt, holdExpiresAt: row.booking.holdExpiresAt };
-}
 
 /** Grants (→ confirmed) or refuses (→ cancelled, seat offered on) a pending booking. Single use. */
 export async function decideConsent(deps: Deps, token: string, decision: ConsentDecision) {

@@ -3,7 +3,8 @@
 // so screen readers pronounce it correctly.
 import { LOCALES, type Locale } from "../../db/schema";
 import { ar } from "./ar";
-import { en, type Messages, type Plural } from "./en";
+import { en as siteEn, type Plural } from "./en";
+import { people } from "../people/i18n";
 import { pl } from "./pl";
 import { ro } from "./ro";
 import { uk } from "./uk";
@@ -11,7 +12,9 @@ import { uk } from "./uk";
 export { LOCALES, type Locale };
 export type Catalogue = Partial<Messages>;
 
-const CATALOGUES: Record<Locale, Catalogue> = { en, pl, ro, uk, ar };
+const en = { ...siteEn, ...people.en };
+type Messages = typeof en;
+const CATALOGUES: Record<Locale, Catalogue> = { en, pl: { ...pl, ...people.pl }, ro: { ...ro, ...people.ro }, uk: { ...uk, ...people.uk }, ar: { ...ar, ...people.ar } };
 
 /** Each locale's own name, shown in the switcher so people recognise their language. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", pl: "Polski", ro: "Română", uk: "Українська", ar: "العربية" };
