@@ -111,7 +111,9 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
       },
       sql`from sessions s
         where s.id = ${sessionId} and s.status = 'scheduled' and s.starts_at > ${now} and (${guard})
-          and not ${clashExists(person.id, sql`s.starts_at`, sql`s.ends_at`, { sessionId })}`,
+          and not ${clashExists(person.id, sql`s.starts_at`, sql`s.ends_at`, { sessionId })}
+          -- An erasure that committed after this request signed in must win: no new booking.
+          and not exists (select 1 from people ep where ep.id = ${person.id} and ep.erased_at is not null)`,
     );
   const mine = sql`b.id = ${id} and b.last_op = ${op}`;
   const tokenHash = token ? await sha256Hex(token) : null;
@@ -164,6 +166,8 @@ function alreadyBooked(bookingId?: string) {
 
 /** The batch wrote nothing: re-read to say why, in the order a person would want to know. */
 async function explainRefusedBooking(deps: Deps, personId: string, sessionId: string): Promise<ProblemError> {
+  const [person] = await deps.db.select({ erasedAt: people.erasedAt }).from(people).where(eq(people.id, personId)).limit(1);
+  if (!person || person.erasedAt) return new ProblemError("unauthenticated", "This account has been deleted. Please sign up again to book.");
   const { session } = await loadSession(deps, sessionId);
   try {
     assertBookable(session, deps.clock.now());

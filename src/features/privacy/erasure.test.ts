@@ -221,3 +221,18 @@ describe("DELETE /me", () => {
     expect((await erase()).status).toBe(401);
   });
 });
+
+describe("a booking racing an erasure", () => {
+  it("is refused when the erasure committed after the request had signed in", async () => {
+    const yp = await youngPerson(h, SEVENTEEN);
+    const open = await session(h.db, h.clock.now(), { capacity: 5 });
+    const [person] = await h.db.select().from(people).where(eq(people.id, yp.personId));
+    // The actor as the booking request resolved it, before the erasure ran.
+    const staleActor = { kind: "person" as const, person: person!, isCoordinator: false, organisationIds: [], authSessionId: "ses_stale" };
+    expect((await erase(yp.token)).status).toBe(204);
+    const { bookSession } = await import("../bookings/service");
+    await expect(bookSession(h.deps, staleActor, open.id, {})).rejects.toMatchObject({ code: "unauthenticated" });
+    expect(await h.db.select().from(bookings).where(eq(bookings.sessionId, open.id))).toEqual([]);
+    expect(await seatsTaken(open.id)).toBe(0);
+  });
+});
