@@ -9,7 +9,7 @@ import { canSeeDbs, createMentor, getMentor, listMentors, recordVerification } f
 import { safeguardingAlerts } from "./safeguarding";
 import { Day, LanguageCode, MentorFull, mentorFull, MentorPublic, mentorPublic } from "./schemas";
 
-const NewMentor = z
+export const NewMentor = z
   .object({
     organisationId: z.string().max(64).optional().describe("The employer; optional with an API key (its own organisation)"),
     displayName: Text(80, 1),

@@ -7,11 +7,12 @@ import { en, type Messages, type Plural } from "./en";
 import { pl } from "./pl";
 import { ro } from "./ro";
 import { uk } from "./uk";
+import { staffForSite as staff } from "../staff/i18n/catalogues";
 
 export { LOCALES, type Locale };
 export type Catalogue = Partial<Messages>;
 
-const CATALOGUES: Record<Locale, Catalogue> = { en, pl, ro, uk, ar };
+const CATALOGUES: Record<Locale, Catalogue> = { en: { ...en, ...staff.en }, pl: { ...pl, ...staff.pl }, ro: { ...ro, ...staff.ro }, uk: { ...uk, ...staff.uk }, ar: { ...ar, ...staff.ar } };
 
 /** Each locale's own name, shown in the switcher so people recognise their language. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", pl: "Polski", ro: "Română", uk: "Українська", ar: "العربية" };

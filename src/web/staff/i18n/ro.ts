@@ -1,0 +1,3 @@
+import type { StaffCatalogue } from "./index";
+
+export const ro: StaffCatalogue = {};
