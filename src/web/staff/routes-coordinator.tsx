@@ -20,12 +20,12 @@ import { AttendancePage, CheckInPage } from "./pages/session";
 import { allOrganisations, allVenues, coordinatorEvents, eventSessions } from "./queries";
 import { forbidden, guardPost, notFound, render, SCRIPT_CSP, staffView, type C, type SignedIn, type Status } from "./respond";
 import { SCANNER_JS, SCANNER_PATH } from "./scanner";
-import { fromIssues, fromProblem, int, keyedErrors, mergeErrors, noErrors, str, whenFrom, type FormErrors } from "./ui";
+import { fromIssues, fromProblem, type FieldMessages, int, keyedErrors, mergeErrors, noErrors, str, whenFrom, type FormErrors } from "./ui";
 
-const EVENT_MESSAGES: Record<string, StaffKey> = { type: "errType", title: "errTitle", description: "errDesc", hostOrganisationId: "errHost", minAge: "errAge", maxAge: "errAge", pupilsPerStaff: "errRatioField" };
-const SESSION_MESSAGES: Record<string, StaffKey> = { start: "errStart", startsAt: "errStart", endsAt: "errSessionDuration", durationMinutes: "errSessionDuration", rrule: "errWeeks", venueId: "errPlace", onlineUrl: "errPlace", capacity: "errCapacity" };
-const NOTE_MESSAGES: Record<string, StaffKey> = { youSaid: "errYouSaid", weDid: "errWeDid" };
-const CHECK_IN_MESSAGES: Record<string, StaffKey> = { ticketCode: "errTicket", count: "errCount" };
+const EVENT_MESSAGES: FieldMessages = { type: "errType", title: "errTitle", description: "errDesc", hostOrganisationId: "errHost", minAge: "errAge", maxAge: "errAge", pupilsPerStaff: "errRatioField" };
+const SESSION_MESSAGES: FieldMessages = { start: "errStart", startsAt: { field: "start", key: "errStart" }, endsAt: { field: "durationMinutes", key: "errSessionDuration" }, durationMinutes: "errSessionDuration", rrule: { field: "weeks", key: "errWeeks" }, venueId: "errPlace", onlineUrl: "errPlace", capacity: "errCapacity" };
+const NOTE_MESSAGES: FieldMessages = { youSaid: "errYouSaid", weDid: "errWeDid" };
+const CHECK_IN_MESSAGES: FieldMessages = { ticketCode: "errTicket", count: "errCount" };
 const statusOf = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);
 const emptyNote: NoteForm = { youSaid: "", weDid: "" };
 

@@ -12,10 +12,10 @@ import { staffText, type StaffKey } from "./i18n";
 import { emptyMentorForm, emptySlotForm, EmployerPage, MentorSlotsPage, type MentorForm, type SlotForm } from "./pages/employer";
 import { allVenues, organisation } from "./queries";
 import { guardPost, notFound, render, staffView, type C, type SignedIn, type Status } from "./respond";
-import { fromIssues, fromProblem, keyedErrors, mergeErrors, noErrors, str, whenFrom, type FormErrors } from "./ui";
+import { fromIssues, fromProblem, type FieldMessages, keyedErrors, mergeErrors, noErrors, str, whenFrom, type FormErrors } from "./ui";
 
-const MENTOR_MESSAGES: Record<string, StaffKey> = { displayName: "errName", email: "errEmail", sector: "errSector", bio: "errBio", languages: "errLanguages" };
-const SLOT_MESSAGES: Record<string, StaffKey> = { meetingUrl: "errUrl", venueId: "errVenue", startsAt: "errStart", start: "errStart", endsAt: "errDuration", durationMinutes: "errDuration", rrule: "errWeeks" };
+const MENTOR_MESSAGES: FieldMessages = { displayName: "errName", email: "errEmail", sector: "errSector", bio: "errBio", languages: "errLanguages" };
+const SLOT_MESSAGES: FieldMessages = { meetingUrl: "errUrl", venueId: "errVenue", startsAt: { field: "start", key: "errStart" }, start: "errStart", endsAt: { field: "durationMinutes", key: "errDuration" }, durationMinutes: "errDuration", rrule: { field: "weeks", key: "errWeeks" } };
 const DONE: Record<string, StaffKey> = { mentor: "mentorAdded", withdrawn: "slotWithdrawDone" };
 const statusOf = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);
 

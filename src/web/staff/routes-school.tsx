@@ -9,9 +9,9 @@ import { staffText, type StaffKey } from "./i18n";
 import { emptyGroupForm, GroupCancelPage, GroupChangePage, SchoolPage, type GroupForm } from "./pages/school";
 import { groupBooking, groupFriendlySessions, organisation, schoolGroups } from "./queries";
 import { guardPost, notFound, render, staffView, type C, type SignedIn, type Status } from "./respond";
-import { fromIssues, fromProblem, int, noErrors, str, type FormErrors } from "./ui";
+import { fromIssues, fromProblem, type FieldMessages, int, noErrors, str, type FormErrors } from "./ui";
 
-const MESSAGES: Record<string, StaffKey> = { sessionId: "errSession", pupils: "errPupils", staff: "errStaff", accessNeeds: "errAccess", roster: "errRoster" };
+const MESSAGES: FieldMessages = { sessionId: "errSession", pupils: "errPupils", staff: "errStaff", accessNeeds: "errAccess", roster: "errRoster" };
 const DONE: Record<string, StaffKey> = { booked: "groupBooked", changed: "groupChanged", cancelled: "groupCancelled" };
 
 /** The school, if it is one and this person acts for it (its staff, or a coordinator): as the API decides. */

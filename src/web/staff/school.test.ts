@@ -120,7 +120,7 @@ describe("the school area", () => {
 
   it("refuses forms posted from another website (CSRF), changing nothing", async () => {
     const [group] = (await groupsOf("org_riverside")).filter((b) => b.sessionId === "ses_nhs_1");
-    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }]) {
+    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }] as Record<string, string>[]) {
       const res = await submit(h, "/schools/org_riverside/groups", riverside, { sessionId: "ses_garden_1", pupils: "5", staff: "1" }, headers);
       expect(res.status).toBe(403);
       expect((await submit(h, `/schools/org_riverside/groups/${group!.id}/cancel`, riverside, {}, headers)).status).toBe(403);

@@ -20,35 +20,44 @@ export const hasErrors = (e: FormErrors) => Object.keys(e.fields).length > 0 || 
  * A service refusal, on the page: each `errors[].path` the form knows becomes that field's
  * own message (in the page's language); anything else is the service's detail, in English.
  */
-export function fromProblem(view: View, err: ProblemError, messages: Record<string, StaffKey>, special: (err: ProblemError) => FormErrors | null = () => null): FormErrors {
+/** Where an error path lands on a form: a message, or a message on a differently named field. */
+export type FieldMessages = Record<string, StaffKey | { field: string; key: StaffKey }>;
+
+function fieldFor(messages: FieldMessages, path: string): { field: string; key: StaffKey } | null {
+  const m = messages[path];
+  if (!m) return null;
+  return typeof m === "string" ? { field: path, key: m } : m;
+}
+
+export function fromProblem(view: View, err: ProblemError, messages: FieldMessages, special: (err: ProblemError) => FormErrors | null = () => null): FormErrors {
   const own = special(err);
   if (own) return own;
   const s = staffText(view);
   const fields: Record<string, string> = {};
   for (const e of err.errors ?? []) {
-    const key = messages[e.path.split(".")[0]!];
-    if (key) fields[e.path.split(".")[0]!] = s.t(key);
+    const target = fieldFor(messages, e.path.split(".")[0]!);
+    if (target) fields[target.field] = s.t(target.key);
   }
   return Object.keys(fields).length ? { fields } : { fields, general: { text: err.detail, en: true } };
 }
 
 /** Zod issues from the API's own request schemas, mapped onto the form's fields. */
-export function fromIssues(view: View, issues: ReadonlyArray<{ path: PropertyKey[] }>, messages: Record<string, StaffKey>): FormErrors {
+export function fromIssues(view: View, issues: ReadonlyArray<{ path: PropertyKey[] }>, messages: FieldMessages): FormErrors {
   const s = staffText(view);
   const fields: Record<string, string> = {};
+  let other = false;
   for (const issue of issues) {
-    const path = String(issue.path[0] ?? "");
-    const key = messages[path];
-    fields[key ? path : "_"] = key ? s.t(key) : s.t("staffOther");
+    const target = fieldFor(messages, String(issue.path[0] ?? ""));
+    if (target) fields[target.field] = s.t(target.key);
+    else other = true;
   }
-  const { _: other, ...rest } = fields;
-  return other ? { fields: rest, general: { text: other, en: false } } : { fields: rest };
+  return other ? { fields, general: { text: s.t("staffOther"), en: false } } : { fields };
 }
 
 export function ErrorSummary({ view, errors, order }: { view: View; errors: FormErrors; order: string[] }) {
   if (!hasErrors(errors)) return null;
   const { t } = view;
-  const listed = order.filter((f) => errors.fields[f]);
+  const listed = [...order.filter((f) => errors.fields[f]), ...Object.keys(errors.fields).filter((f) => !order.includes(f))];
   return (
     <div class="summary" role="alert" aria-labelledby="error-summary">
       <h2 id="error-summary">{t.t("errorSummaryTitle")}</h2>
