@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { bookings, events, feedback, mentoringSlots, outbox, sessions, youSaidWeDid } from "../../db/schema";
+import { bookings, events, feedback, mentoringSlots, outbox, people, sessions, youSaidWeDid } from "../../db/schema";
 import { COORDINATOR, type Harness } from "../../../test/support/harness";
 import { SCANNER_PATH } from "./scanner";
 import { bytes, cookieFor, page, seededHarness, submit } from "./test-support";
@@ -146,6 +146,22 @@ describe("attendance and check-in", () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Riverside Academy: 9 of 11 people checked in.");
     expect(await (await page(h, "/coordinator/sessions/ses_cv_1", coordinator)).text()).toContain("10 of 13 places checked in");
+  });
+
+  it("keeps the attendance and check-in pages under 60 KB for a full 200-place session", async () => {
+    const [fair] = await h.db.select().from(sessions).where(eq(sessions.id, "ses_fair_1"));
+    await h.db.insert(people).values(Array.from({ length: 190 }, (_, i) => ({ id: `per_fair_${i}`, email: `fair${i}@example.com`, displayName: `Alexandria${i} Josephine-Smith`, isYoungPerson: true, dateOfBirth: "2008-01-01" })));
+    const base = { sessionId: fair!.id, startsAt: fair!.startsAt, endsAt: fair!.endsAt, status: "confirmed" as const };
+    await h.db.insert(bookings).values([
+      ...Array.from({ length: 190 }, (_, i) => ({ ...base, id: `bkg_fair_${i}`, kind: "individual" as const, personId: `per_fair_${i}`, ticketCode: `FAIR${i}`, accessNeeds: i % 3 === 0 ? "Step-free access and a quiet space to take breaks, please" : "" })),
+      ...Array.from({ length: 2 }, (_, i) => ({ ...base, id: `bkg_fair_group_${i}`, kind: "group" as const, organisationId: "org_riverside", personId: "per_riverside_staff", pupils: 4, staff: 1, seats: 5, ticketCode: `FAIRG${i}`, roster: ["Amira K", "Ben T", "Chloe R", "Dev S"] })),
+    ]);
+    const attendance = await (await page(h, "/coordinator/sessions/ses_fair_1", coordinator)).text();
+    expect(attendance).toContain("Alexandria189");
+    expect(attendance).not.toContain("Josephine-Smith");
+    expect(bytes(attendance)).toBeLessThan(60 * 1024);
+    const checkIn = await (await page(h, "/coordinator/sessions/ses_fair_1/check-in", coordinator)).text();
+    expect(bytes(checkIn)).toBeLessThan(60 * 1024);
   });
 
   it("refuses a check-in posted from another website (CSRF)", async () => {

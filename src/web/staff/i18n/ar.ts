@@ -178,6 +178,7 @@ export const ar: StaffCatalogue = {
   attendanceIn: "تم التسجيل",
   attendanceNoShow: "لم يحضر",
   attendanceAccess: "احتياجات الوصول",
+  attendanceName: "الاسم",
   attendanceRoster: "الأسماء",
   groupCountLabel: "كم شخصًا وصل",
   groupCheckInButton: "سجّل المجموعة",

@@ -179,6 +179,7 @@ export const staffEn = {
   attendanceIn: "Checked in",
   attendanceNoShow: "Did not come",
   attendanceAccess: "Access needs",
+  attendanceName: "Name",
   attendanceRoster: "Names",
   groupCountLabel: "How many arrived",
   groupCheckInButton: "Check in the group",

@@ -178,6 +178,7 @@ export const pl: StaffCatalogue = {
   attendanceIn: "Zarejestrowany",
   attendanceNoShow: "Nie przyszedł",
   attendanceAccess: "Potrzeby dostępności",
+  attendanceName: "Imię",
   attendanceRoster: "Imiona",
   groupCountLabel: "Ile osób przyszło",
   groupCheckInButton: "Zarejestruj grupę",

@@ -178,6 +178,7 @@ export const ro: StaffCatalogue = {
   attendanceIn: "Înregistrat",
   attendanceNoShow: "Nu a venit",
   attendanceAccess: "Nevoi de accesibilitate",
+  attendanceName: "Nume",
   attendanceRoster: "Nume",
   groupCountLabel: "Câți au sosit",
   groupCheckInButton: "Înregistrează grupul",

@@ -178,6 +178,7 @@ export const uk: StaffCatalogue = {
   attendanceIn: "Зареєстровано",
   attendanceNoShow: "Не прийшов",
   attendanceAccess: "Потреби доступності",
+  attendanceName: "Ім'я",
   attendanceRoster: "Імена",
   groupCountLabel: "Скільки прийшло",
   groupCheckInButton: "Зареєструвати групу",

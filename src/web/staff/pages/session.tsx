@@ -45,6 +45,8 @@ export function AttendancePage({ view, data }: { view: View; data: Attendance })
   const { t } = view;
   const s = staffText(view);
   const { counts, attendees, session } = data;
+  const people = attendees.filter((a) => a.kind === "individual");
+  const groups = attendees.filter((a) => a.kind === "group");
   const statusText = { confirmed: s.t("attendanceExpected"), attended: s.t("attendanceIn"), no_show: s.t("attendanceNoShow") };
   return (
     <CoordinatorShell view={view} title={s.t("attendanceTitle")}>
@@ -58,36 +60,55 @@ export function AttendancePage({ view, data }: { view: View; data: Attendance })
       {attendees.length === 0 ? (
         <p>{s.t("attendanceNone")}</p>
       ) : (
-        <ul class="cards">
-          {attendees.map((a) => (
-            <li class="card">
-              <h3>{a.name}</h3>
-              <dl class="facts">
-                <dt>{t.t("myStatus")}</dt>
-                <dd class="status">{statusText[a.status]}</dd>
-                {a.kind === "group" && (
-                  <>
-                    <dt>{t.t("myGroup")}</dt>
-                    <dd>{s.t("groupDetails", { pupils: a.pupils, staff: a.staff })}</dd>
-                  </>
-                )}
-                {a.accessNeeds && (
-                  <>
-                    <dt>{s.t("attendanceAccess")}</dt>
-                    <dd>{a.accessNeeds}</dd>
-                  </>
-                )}
-                {a.roster && a.roster.length > 0 && (
-                  <>
-                    <dt>{s.t("attendanceRoster")}</dt>
-                    <dd>{a.roster.join(", ")}</dd>
-                  </>
-                )}
-              </dl>
-              {a.kind === "group" && a.status !== "no_show" && <GroupCheckIn view={view} sessionId={session.id} bookingId={a.bookingId} seats={a.seats} count={a.checkedInCount} />}
-            </li>
-          ))}
-        </ul>
+        <>
+          {people.length > 0 && (
+            // A table, not cards: a 200-place session still loads fast on a phone at the door.
+            <table class="list">
+              <thead>
+                <tr>
+                  <th scope="col">{s.t("attendanceName")}</th>
+                  <th scope="col">{t.t("myStatus")}</th>
+                  <th scope="col">{s.t("attendanceAccess")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {people.map((a) => (
+                  <tr>
+                    <td>{a.name}</td>
+                    <td>{statusText[a.status]}</td>
+                    <td>{a.accessNeeds}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <ul class="cards">
+            {groups.map((a) => (
+              <li class="card">
+                <h3>{a.name}</h3>
+                <dl class="facts">
+                  <dt>{t.t("myStatus")}</dt>
+                  <dd class="status">{statusText[a.status]}</dd>
+                  <dt>{t.t("myGroup")}</dt>
+                  <dd>{s.t("groupDetails", { pupils: a.pupils, staff: a.staff })}</dd>
+                  {a.accessNeeds && (
+                    <>
+                      <dt>{s.t("attendanceAccess")}</dt>
+                      <dd>{a.accessNeeds}</dd>
+                    </>
+                  )}
+                  {a.roster && a.roster.length > 0 && (
+                    <>
+                      <dt>{s.t("attendanceRoster")}</dt>
+                      <dd>{a.roster.join(", ")}</dd>
+                    </>
+                  )}
+                </dl>
+                {a.status !== "no_show" && <GroupCheckIn view={view} sessionId={session.id} bookingId={a.bookingId} seats={a.seats} count={a.checkedInCount} />}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </CoordinatorShell>
   );
