@@ -46,6 +46,17 @@ describe("who may open the coordinator area", () => {
     expect(school).toContain('href="/schools/org_riverside"');
     expect(school).not.toContain("org_hillview");
   });
+
+  it("lets a coordinator see a school's groups, with no booking form (the groups service books for members only)", async () => {
+    const res = await page(h, "/schools/org_riverside", coordinator);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Only this school&#39;s own staff can book its groups.");
+    expect(html).not.toContain('action="/schools/org_riverside/groups"');
+    const posted = await submit(h, "/schools/org_riverside/groups", coordinator, { sessionId: "ses_garden_1", pupils: "5", staff: "1" });
+    expect(posted.status).toBe(403);
+    expect(await h.db.select().from(bookings).where(eq(bookings.sessionId, "ses_garden_1"))).toEqual([]);
+  });
 });
 
 describe("events and sessions", () => {

@@ -21,6 +21,7 @@ export const staffEn = {
   schoolNone: "You have no groups booked.",
   schoolBookHeading: "Book places for a group",
   schoolBookIntro: "Choose a session that takes school groups. Each activity says how many pupils one adult can look after.",
+  schoolStaffOnly: "Only this school's own staff can book its groups.",
   groupSession: "Session",
   groupSessionHint: "Only sessions that take school groups are listed.",
   groupNoSessions: "No sessions are taking groups at the moment. Please check again soon.",

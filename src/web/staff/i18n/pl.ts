@@ -20,6 +20,7 @@ export const pl: StaffCatalogue = {
   schoolNone: "Nie masz zarezerwowanych grup.",
   schoolBookHeading: "Zarezerwuj miejsca dla grupy",
   schoolBookIntro: "Wybierz sesję, która przyjmuje grupy szkolne. Przy każdych zajęciach podano, iloma uczniami może opiekować się jeden dorosły.",
+  schoolStaffOnly: "Grupy tej szkoły mogą rezerwować tylko jej pracownicy.",
   groupSession: "Sesja",
   groupSessionHint: "Pokazujemy tylko sesje, które przyjmują grupy szkolne.",
   groupNoSessions: "Teraz żadna sesja nie przyjmuje grup. Sprawdź ponownie wkrótce.",

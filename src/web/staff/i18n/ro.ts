@@ -20,6 +20,7 @@ export const ro: StaffCatalogue = {
   schoolNone: "Nu ai grupuri rezervate.",
   schoolBookHeading: "Rezervă locuri pentru un grup",
   schoolBookIntro: "Alege o sesiune care primește grupuri școlare. Fiecare activitate spune de câți elevi poate avea grijă un adult.",
+  schoolStaffOnly: "Doar personalul acestei școli îi poate rezerva grupurile.",
   groupSession: "Sesiunea",
   groupSessionHint: "Sunt afișate doar sesiunile care primesc grupuri școlare.",
   groupNoSessions: "Acum nicio sesiune nu primește grupuri. Te rugăm să verifici din nou curând.",

@@ -53,6 +53,8 @@ function GroupFields({ view, form, errors }: { view: View; form: GroupForm; erro
 
 export function SchoolPage(props: { view: View; org: Org; groups: Group[]; choices: Choice[]; form: GroupForm; errors: FormErrors; done?: string }) {
   const { view, org, groups, choices, form, errors, done } = props;
+  // The groups service books only for the booker's own school; a coordinator visiting sees the list.
+  const canBook = view.actor?.organisationIds.includes(org.id) ?? false;
   const { t } = view;
   const s = staffText(view);
   const title = s.t("schoolTitle", { name: org.name });
@@ -97,7 +99,9 @@ export function SchoolPage(props: { view: View; org: Org; groups: Group[]; choic
         </ul>
       )}
       <h2 id="book">{s.t("schoolBookHeading")}</h2>
-      {choices.length === 0 ? (
+      {!canBook ? (
+        <p>{s.t("schoolStaffOnly")}</p>
+      ) : choices.length === 0 ? (
         <p>{s.t("groupNoSessions")}</p>
       ) : (
         <form method="post" action={`/schools/${org.id}/groups`} novalidate aria-labelledby="book">
