@@ -8,6 +8,7 @@ import type { Api, AppEnv } from "./lib/env";
 import { idempotency } from "./lib/idempotency";
 import { fieldErrors, ProblemError, problemResponse } from "./lib/problem";
 import { jsonBodies } from "./lib/request-body";
+import { logFault } from "./lib/log";
 import { registerOps } from "./features/ops/routes";
 import { registerAuth } from "./features/auth/routes";
 import { registerOrganisations } from "./features/organisations/routes";
@@ -112,7 +113,7 @@ export function createApp(deps: DepsSource) {
       return problemResponse(c, new ProblemError(code, err.message || "The request could not be understood."));
     }
     // Log the fault for operators without leaking it (or any token in the URL) to the caller.
-    console.error(`[open-door] ${c.req.method} ${new URL(c.req.url).pathname.replace(/[A-Za-z0-9_-]{24,}/g, "…")}:`, err);
+    logFault(`${c.req.method} ${new URL(c.req.url).pathname.replace(/[A-Za-z0-9_-]{24,}/g, "…")}`, err);
     return problemResponse(c, new ProblemError("internal", "Something went wrong on our side. Please try again in a moment."));
   });
   return app;

@@ -1,4 +1,5 @@
 import type { Deps } from "./lib/deps";
+import { logFault } from "./lib/log";
 import { dispatchOutbox } from "./features/notifications/outbox";
 import { anonymiseExpiredAttendees } from "./features/privacy/retention";
 import { markNoShows } from "./features/attendance/no-shows";
@@ -27,7 +28,7 @@ export async function runScheduledJobs(deps: Deps): Promise<Record<string, strin
       outcome[job.name] = JSON.stringify(await job.run(deps));
     } catch (err) {
       // One failing job must not stop the others (a stuck outbox must not stop expiries).
-      console.error(`[open-door] scheduled job ${job.name} failed:`, err);
+      logFault(`scheduled job ${job.name} failed`, err);
       outcome[job.name] = "failed";
     }
   }

@@ -11,6 +11,7 @@ import { memoryRateLimiter } from "./lib/rate-limit";
 import { systemClock } from "./lib/time";
 import { runScheduledJobs } from "./jobs";
 import { dispatchOutbox } from "./features/notifications/outbox";
+import { logFault } from "./lib/log";
 
 export interface ServerOptions {
   databaseUrl: string;
@@ -38,7 +39,7 @@ export async function startServer(options: ServerOptions) {
     clock: systemClock,
     mailer: mailerFor(db, config),
     // Deferred work may queue email (a sign-in link): send it once the work is done.
-    defer: (p) => void p.then(() => drainSoon()).catch((err) => console.error("[open-door] deferred work failed", err)),
+    defer: (p) => void p.then(() => drainSoon()).catch((err) => logFault("deferred work failed", err)),
     rateLimiter: memoryRateLimiter(systemClock),
     clientIp: (c) => {
       // Behind a reverse proxy the socket is the proxy: trust its header only when told to.
@@ -53,7 +54,7 @@ export async function startServer(options: ServerOptions) {
     draining = true;
     setTimeout(() => {
       dispatchOutbox(deps)
-        .catch((err) => console.error("[open-door] dispatch failed", err))
+        .catch((err) => logFault("dispatch failed", err))
         .finally(() => (draining = false));
     }, 50);
   };

@@ -8,6 +8,7 @@ import { bindingRateLimiter, type RateLimitBinding } from "./lib/rate-limit";
 import { systemClock } from "./lib/time";
 import { runScheduledJobs } from "./jobs";
 import { dispatchOutbox } from "./features/notifications/outbox";
+import { logFault } from "./lib/log";
 
 /** Bindings: the D1 database and plain-text vars/secrets (see wrangler.toml and the README). */
 export type Env = {
@@ -38,7 +39,7 @@ function depsFor(env: Env, ctx: { waitUntil(promise: Promise<unknown>): void }):
     config,
     clock: systemClock,
     mailer: mailerFor(db, config),
-    defer: (p) => ctx.waitUntil(p.then(() => dispatchOutbox(deps)).catch((err) => console.error("[open-door] deferred work failed", err))),
+    defer: (p) => ctx.waitUntil(p.then(() => dispatchOutbox(deps)).catch((err) => logFault("deferred work failed", err))),
     rateLimiter: bindingRateLimiter({
       sign_in_email: env.SIGN_IN_EMAIL_LIMITER,
       sign_in_ip: env.SIGN_IN_IP_LIMITER,
@@ -58,7 +59,7 @@ export default {
     const response = await app.fetch(request, env, ctx);
     // Send what this request queued now rather than at the next cron tick.
     if (request.method !== "GET") {
-      ctx.waitUntil(dispatchOutbox(depsFor(env, ctx)).catch((err) => console.error("[open-door] dispatch failed", err)));
+      ctx.waitUntil(dispatchOutbox(depsFor(env, ctx)).catch((err) => logFault("dispatch failed", err)));
     }
     return response;
   },

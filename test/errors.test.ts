@@ -126,7 +126,7 @@ describe("a fault on our side", () => {
       expect(body).not.toHaveProperty("stack");
       // Operators still see it in the logs.
       expect(logged).toHaveBeenCalled();
-      expect(String(logged.mock.calls[0]![1])).toContain("SQLITE_CORRUPT");
+      expect(logged.mock.calls[0]!.join(" ")).toContain("SQLITE_CORRUPT");
     } finally {
       logged.mockRestore();
     }

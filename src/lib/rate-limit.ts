@@ -1,5 +1,6 @@
 import type { Context } from "hono";
-import type { AppEnv } from "./env";
+import { actorId } from "./auth";
+import type { Actor, AppEnv } from "./env";
 import { ProblemError } from "./problem";
 import type { Clock } from "./time";
 
@@ -70,4 +71,9 @@ export async function enforceRateLimit(c: Context<AppEnv>, bucket: RateBucket, k
 /** The caller's address: the Workers header, or what the Node entry put in `deps.clientIp`. */
 export function clientIp(c: Context<AppEnv>): string {
   return c.req.header("cf-connecting-ip") ?? c.var.deps.clientIp?.(c) ?? "unknown";
+}
+
+/** Booking throttle (per person, or per API key for school integrations): every kind of booking. */
+export function enforceBookingLimit(c: Context<AppEnv>, actor: Actor): Promise<void> {
+  return enforceRateLimit(c, "booking_person", actorId(actor));
 }

@@ -18,6 +18,8 @@ import { CheckEmailPage, LinkInvalidPage, SignInLinkPage, SignInPage } from "./p
 import { bookingsOf, eventPage, signInLinkUsable, upcomingEvents } from "./queries";
 import { registerStaffPages } from "./staff/routes";
 import { CSS_PATH, SITE_CSS } from "./style";
+import { afterSignIn } from "./people/page";
+import { registerPeoplePages } from "./people/routes";
 import { isHttps, viewFor, type View } from "./view";
 
 type C = Context<AppEnv>;
@@ -116,7 +118,7 @@ export function registerWeb(app: Api) {
     try {
       const { accessToken } = await createSession(c.var.deps, c.req.param("token"));
       setCookie(c, SESSION_COOKIE, accessToken, { path: "/", httpOnly: true, sameSite: "Lax", secure: isHttps(c), maxAge: SESSION_TTL_MS / 1000 });
-      return c.redirect("/my", 303);
+      return c.redirect(afterSignIn(c), 303);
     } catch (err) {
       if (err instanceof ProblemError && err.code === "token_invalid") return render(c, view, <LinkInvalidPage view={view} />, 400, tokenHeaders);
       throw err;
@@ -131,6 +133,8 @@ export function registerWeb(app: Api) {
     deleteCookie(c, SESSION_COOKIE, { path: "/", secure: isHttps(c) });
     return c.redirect("/", 303);
   });
+
+  registerPeoplePages(app);
 
   app.get("/my", async (c) => {
     const view = viewFor(c);

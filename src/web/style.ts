@@ -58,13 +58,19 @@ fieldset{border:0;margin:0 0 1rem;padding:0}
 .meta{color:#383f43}
 .seats{font-weight:700}
 .full{color:#b3261e;font-weight:700}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+dl.facts{display:grid;grid-template-columns:fit-content(40%) minmax(0,1fr);gap:.25rem 1rem}
 dl.facts dt{font-weight:700}
 dl.facts dd{margin:0}
 ul.access{padding-inline-start:1.25rem}
 .note{border-inline-start:5px solid #0b4f6c;padding-inline-start:1rem;margin-bottom:1rem}
 .pager{display:flex;gap:1rem;flex-wrap:wrap;align-items:center}
 .status{font-weight:700}
+.visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+textarea{font:inherit;width:100%;max-width:30rem;min-height:6rem;padding:.25rem .5rem;border:2px solid #0b0c0c;background:#fff;color:#0b0c0c}
+.panel{border:4px solid #0b4f6c;padding:1rem;margin-bottom:1.5rem}
+.panel h2{margin-top:0}
+.ticket svg{width:min(100%,16rem);height:auto;display:block}
+code.secret{display:block;overflow-wrap:anywhere;padding:.5rem;border:2px dashed #0b0c0c;font-size:1rem}
 footer.site{border-top:4px solid #0b4f6c;padding:1.5rem 0;margin-top:2rem;font-size:1rem}
 footer.site a{display:inline-flex;align-items:center;min-height:44px}
 .poster{text-align:center}
@@ -85,15 +91,14 @@ html.contrast-high .card{border-color:#fff}
 html.contrast-high .tag{background:#000;color:#fff;border:1px solid #fff}
 html.contrast-high .error,html.contrast-high .full{color:#ff9c9c}
 html.contrast-high .summary,html.contrast-high .has-error{border-color:#ff9c9c}
-html.contrast-high input,html.contrast-high select{background:#000;color:#fff;border-color:#fff}
+html.contrast-high input,html.contrast-high select,html.contrast-high textarea{background:#000;color:#fff;border-color:#fff}
 html.contrast-high form.filters{border:2px solid #fff}
-html.contrast-high footer.site,html.contrast-high .note{border-color:#fff}
-textarea,input[type=url],input[type=datetime-local]{font:inherit;min-height:44px;padding:.25rem .5rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c;width:100%;max-width:36rem}
+html.contrast-high footer.site,html.contrast-high .note,html.contrast-high .panel,html.contrast-high code.secret{border-color:#fff}
+input[type=url],input[type=datetime-local]{font:inherit;min-height:44px;padding:.25rem .5rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c;width:100%;max-width:36rem}
 input.code{font-size:1.75rem;letter-spacing:.1em;text-transform:uppercase;width:100%;max-width:20rem}
 video.scan{display:block;width:100%;max-width:24rem;margin-bottom:1rem}
 table.list{border-collapse:collapse;width:100%;margin-bottom:1.5rem}
 table.list th,table.list td{text-align:start;vertical-align:top;padding:.5rem;border-bottom:1px solid #b1b4b6}
-html.contrast-high textarea{background:#000;color:#fff;border-color:#fff}
 html.contrast-high table.list th,html.contrast-high table.list td{border-color:#fff}
 @media print{
 @page{size:A4;margin:15mm}

@@ -8,7 +8,8 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { desc, eq } from "drizzle-orm";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookings, devMailbox, outbox, sessions, youSaidWeDid } from "../../src/db/schema";
+import { bookings, devMailbox, outbox, people, sessions, youSaidWeDid } from "../../src/db/schema";
+import { sha256Hex } from "../../src/lib/crypto";
 import { startServer } from "../../src/server";
 import { LOCALES } from "../../src/web/i18n";
 
@@ -21,6 +22,8 @@ if (!haveChromium) console.warn(`[browser tests] SKIPPED: ${CHROMIUM} is missing
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
 const YOUNG_PERSON = "aisha@example.com";
+/** A consent link made in beforeAll, so every language can scan the guardian's page. */
+const CONSENT_TOKEN = "browser-consent-token-for-axe-scans";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,6 +62,24 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
       weDid: "We now split into two smaller circles, and the quiet room is open.",
       createdAt: now,
     });
+    // A 12-year-old's booking waiting for a parent or carer, for the consent page's scans.
+    await server.deps.db.insert(people).values({ id: "per_browser_sam", email: "sam@example.com", displayName: "Sam", isYoungPerson: true, dateOfBirth: "2014-02-01" });
+    const [stories] = await server.deps.db.select().from(sessions).where(eq(sessions.id, "ses_stories_8"));
+    await server.deps.db.insert(bookings).values({
+      id: "bkg_browser_consent",
+      kind: "individual",
+      sessionId: stories!.id,
+      personId: "per_browser_sam",
+      status: "pending_consent",
+      startsAt: stories!.startsAt,
+      endsAt: stories!.endsAt,
+      ticketCode: "SAMSA-MSAMS",
+      guardianEmail: "sams.parent@example.com",
+      consentTokenHash: await sha256Hex(CONSENT_TOKEN),
+      holdExpiresAt: now + 40 * 3600_000,
+      accessNeeds: "A quiet space",
+    });
+    await server.deps.db.update(sessions).set({ seatsTaken: 1 }).where(eq(sessions.id, stories!.id));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -169,6 +190,40 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
     await expectNoViolations(page, `my bookings (${locale})`);
     if (locale === "en" || locale === "ar") await page.screenshot({ path: join(SHOTS, `my-${locale}.png`), fullPage: true });
+
+    // The people pages: booking form, booking page with ticket, a refusal, cancel step,
+    // calendar feed, mentoring, and the guardian's consent pages.
+    const shoot = async (name: string) => {
+      await expectNoViolations(page, `${name} (${locale})`);
+      if (locale === "en" || locale === "ar") await page.screenshot({ path: join(SHOTS, `${name}-${locale}.png`), fullPage: true });
+    };
+    const sessionId = `ses_stories_${LOCALES.indexOf(locale) + 1}`;
+    await page.goto(`${base}/sessions/${sessionId}/book`);
+    await shoot("book");
+    await page.fill("#accessNeeds", "Ear defenders");
+    await Promise.all([page.waitForURL(/\/bookings\/bkg_/), page.click("main form button")]);
+    expect(await page.locator(".ticket svg").isVisible()).toBe(true);
+    const bookingUrl = page.url();
+    await shoot("booking");
+    await page.goto(`${base}/sessions/${sessionId}/book`);
+    await Promise.all([page.waitForLoadState("load"), page.click("main form button")]);
+    expect(await page.locator(".summary").isVisible()).toBe(true);
+    await shoot("book-refused");
+    await page.goto(`${bookingUrl}/cancel`);
+    await shoot("booking-cancel");
+    await page.goto(`${base}/my`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action='/my/calendar-feed'] button")]);
+    await shoot("calendar-feed");
+    await page.goto(`${base}/mentoring`);
+    await shoot("mentoring");
+    await page.goto(`${base}/mentoring-slots/slt_dee_2/book`);
+    await shoot("mentoring-book");
+    await page.goto(`${base}/bookings/bkg_browser_consent`);
+    await shoot("booking-not-yours");
+    await page.goto(`${base}/consent/${CONSENT_TOKEN}`);
+    await shoot("consent");
+    await page.goto(`${base}/consent/not-a-real-token`);
+    await shoot("consent-invalid");
     await context.close();
   });
 
@@ -308,6 +363,101 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     expect({ taken: garden!.seatsTaken, groups: groups.map((g) => [g.pupils, g.staff, g.seats, g.status]) }).toEqual({ taken: 6, groups: [[5, 1, 6, "confirmed"]] });
     await page.screenshot({ path: join(SHOTS, "staff-group-reduced-en.png"), fullPage: true });
     await context.close();
+  });
+
+  it("books from the event page (signing in on the way), shows the ticket, lists it, and cancels it", async () => {
+    const context = await contextIn("en");
+    const page = await context.newPage();
+    await page.goto(`${base}/events/evt_cv`);
+    await Promise.all([page.waitForURL(`${base}/sign-in`), page.click("a[href='/sessions/ses_cv_1/book']")]);
+    await signIn(page, "olena@example.com");
+    await Promise.all([page.waitForURL(`${base}/sessions/ses_cv_1/book`), page.click("main form button")]);
+    await page.fill("#accessNeeds", "A quiet space, please");
+    await Promise.all([page.waitForURL(/\/bookings\/bkg_/), page.click("main form button")]);
+    expect(await page.locator("#status").innerText()).toBe("You have a place");
+    expect(await page.locator(".ticket svg").isVisible()).toBe(true);
+    const bookingPath = new URL(page.url()).pathname;
+    // The booking page and the form reflow on a 320 px screen with larger text (WCAG 1.4.10).
+    await page.setViewportSize({ width: 320, height: 640 });
+    for (const path of [bookingPath, "/sessions/ses_cv_2/book", `${bookingPath}/cancel`, "/mentoring"]) {
+      await page.goto(`${base}${path}?text=large`);
+      const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await page.goto(`${base}${bookingPath}?text=standard`);
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await page.click("header a[href='/my']");
+    expect(await page.locator("main").innerText()).toContain("Write your first CV");
+    await Promise.all([page.waitForURL(`${base}${bookingPath}`), page.click(`main a[href='${bookingPath}']`)]);
+    expect(await page.locator(".ticket svg").isVisible()).toBe(true);
+    await Promise.all([page.waitForURL(`${base}${bookingPath}/cancel`), page.click(`a[href='${bookingPath}/cancel']`)]);
+    await Promise.all([page.waitForURL(`${base}${bookingPath}?cancelled=1`), page.click("main form button")]);
+    expect(await page.locator("main").innerText()).toContain("Your booking is cancelled.");
+    expect(await page.locator(".ticket").count()).toBe(0);
+    const [row] = await server.deps.db.select().from(bookings).where(eq(bookings.id, bookingPath.split("/").pop()!));
+    expect(row!.status).toBe("cancelled");
+    await context.close();
+  });
+
+  it("books a place with the keyboard only", async () => {
+    const context = await contextIn("en");
+    const page = await context.newPage();
+    await signIn(page, "kuba@example.com");
+    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await page.goto(`${base}/events/evt_garden`);
+    const focused = () => page.evaluate<{ id: string; tag: string; text: string; href: string }>(
+      `(() => { const a = document.activeElement; return { id: a?.id ?? "", tag: a?.tagName ?? "", text: a?.innerText ?? "", href: a?.getAttribute("href") ?? "" }; })()`,
+    );
+    const tabUntil = async (test: (f: Awaited<ReturnType<typeof focused>>) => boolean) => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press("Tab");
+        if (test(await focused())) return;
+      }
+      throw new Error("never reached the element with Tab");
+    };
+    await tabUntil((f) => f.href === "/sessions/ses_garden_1/book");
+    await Promise.all([page.waitForURL(`${base}/sessions/ses_garden_1/book`), page.keyboard.press("Enter")]);
+    await tabUntil((f) => f.id === "accessNeeds");
+    await page.keyboard.type("Step-free access");
+    await tabUntil((f) => f.tag === "BUTTON" && f.text === "Book my place");
+    await Promise.all([page.waitForURL(/\/bookings\/bkg_/), page.keyboard.press("Enter")]);
+    expect(await page.locator("#status").innerText()).toBe("You have a place");
+    await page.screenshot({ path: join(SHOTS, "keyboard-booked-en.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("lets a parent or carer say yes from the emailed link, and the young person's place is confirmed", async () => {
+    await server.deps.db.insert(people).values({ id: "per_browser_lily", email: "lily@example.com", displayName: "Lily", isYoungPerson: true, dateOfBirth: "2013-06-01" });
+    const young = await contextIn("en");
+    const page = await young.newPage();
+    await signIn(page, "lily@example.com");
+    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await page.goto(`${base}/sessions/ses_stories_7/book`);
+    await page.fill("#guardianEmail", "lilys.carer@example.com");
+    await Promise.all([page.waitForURL(/\/bookings\/bkg_/), page.click("main form button")]);
+    expect(await page.locator("#status").innerText()).toBe("Waiting for your parent or carer");
+    const bookingUrl = page.url();
+
+    let consentLink: string | undefined;
+    for (let i = 0; i < 100 && !consentLink; i++) {
+      const [mail] = await server.deps.db.select().from(devMailbox).where(eq(devMailbox.toEmail, "lilys.carer@example.com")).limit(1);
+      consentLink = mail ? /(http:\/\/\S+\/consent\/[A-Za-z0-9_-]+)/.exec(mail.text)?.[1] : undefined;
+      if (!consentLink) await new Promise((r) => setTimeout(r, 100));
+    }
+    const guardian = await browser.newContext({ javaScriptEnabled: false });
+    const guardianPage = await guardian.newPage();
+    await guardianPage.goto(consentLink!);
+    expect(await guardianPage.locator("main").innerText()).toContain("Lily has booked a free Open Door activity");
+    await guardianPage.click("button[value=grant]");
+    expect(await guardianPage.locator("h1").innerText()).toBe("Thank you: the place is booked");
+    await guardianPage.goto(consentLink!);
+    expect(await guardianPage.locator("h1").innerText()).toBe("This link no longer works");
+    await guardian.close();
+
+    await page.goto(bookingUrl);
+    expect(await page.locator("#status").innerText()).toBe("You have a place");
+    expect(await page.locator(".ticket svg").isVisible()).toBe(true);
+    await young.close();
   });
 
   it.each([

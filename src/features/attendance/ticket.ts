@@ -1,4 +1,5 @@
 import encodeQR from "qr";
+import { auditRead } from "../audit/service";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
@@ -44,5 +45,7 @@ export async function ticketFor(deps: Deps, actor: Actor, bookingId: string): Pr
   if (booking.kind === "mentoring") throw new ProblemError("ticket_not_valid", "Mentoring sessions don't need a ticket.");
   const refusal = NO_TICKET[booking.status];
   if (refusal) throw new ProblemError("ticket_not_valid", refusal);
+  // The code is the way in: a coordinator looking at someone's ticket leaves a trace (rule 14).
+  await auditRead(deps.db, actor, { action: "ticket.read", subjectType: "booking", subjectId: booking.id }, deps.clock.now());
   return { svg: ticketSvg(booking.ticketCode), ticketCode: booking.ticketCode };
 }

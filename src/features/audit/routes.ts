@@ -28,7 +28,7 @@ export function registerAudit(api: Api) {
         query: z.object({
           subjectType: z.string().max(40).optional(),
           subjectId: z.string().max(64).optional(),
-          before: z.iso.datetime().optional().describe("Page back: entries before this instant"),
+          before: z.iso.datetime().max(40).optional().describe("Page back: entries before this instant"),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
       },

@@ -26,7 +26,7 @@ export const MeSchema = z
   })
   .openapi("Me");
 
-const DateOfBirth = z.iso.date({ message: "Use the format YYYY-MM-DD" });
+const DateOfBirth = z.iso.date({ message: "Use the format YYYY-MM-DD" }).max(10);
 
 export function registerAuth(api: Api) {
   api.openapi(

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requireCoordinator, requirePerson } from "../../lib/auth";
+import { enforceBookingLimit } from "../../lib/rate-limit";
 import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
 import { decideConsent } from "./consent";
@@ -32,7 +33,7 @@ const SessionSchema = z
   })
   .openapi("SessionState");
 
-const Instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time like 2026-05-01T14:00:00Z" }).transform((v) => Date.parse(v));
+const Instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time like 2026-05-01T14:00:00Z" }).max(40).transform((v) => Date.parse(v));
 
 export function registerBookings(api: Api) {
   api.openapi(
@@ -53,10 +54,13 @@ export function registerBookings(api: Api) {
         404: problems[404],
         409: problems[409],
         422: problems[422],
+        429: problems[429],
       },
     }),
     async (c) => {
-      const booking = await bookSession(c.var.deps, requireActor(c), c.req.valid("param").id, c.req.valid("json"));
+      const actor = requireActor(c);
+      await enforceBookingLimit(c, actor);
+      const booking = await bookSession(c.var.deps, actor, c.req.valid("param").id, c.req.valid("json"));
       return c.json(booking, 201, { location: `/api/v1/bookings/${booking.id}` });
     },
   );

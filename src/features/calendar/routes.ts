@@ -64,7 +64,7 @@ export function registerCalendar(api: Api) {
     path: "/calendar-feeds/{token}.ics",
     tags: ["calendar"],
     summary: "A personal calendar feed of your confirmed bookings (no sign-in: the link is the secret)",
-    request: { params: z.object({ token: z.string().openapi({ param: { name: "token", in: "path" } }) }) },
+    request: { params: z.object({ token: z.string().max(200).openapi({ param: { name: "token", in: "path" } }) }) },
     responses: { 200: calendar("An iCalendar feed"), 404: problems[404] },
   });
   api.get("/calendar-feeds/:file", feed);

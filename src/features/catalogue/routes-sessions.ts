@@ -9,10 +9,11 @@ import { resolveText } from "./shared";
 
 export const SessionCreate = z
   .object({
-    startsAt: z.iso.datetime({ offset: true }).optional().openapi({ description: "Single session: start instant with offset", example: "2026-03-10T16:00:00Z" }),
-    endsAt: z.iso.datetime({ offset: true }).optional().openapi({ description: "Single session: end instant with offset" }),
+    startsAt: z.iso.datetime({ offset: true }).max(40).optional().openapi({ description: "Single session: start instant with offset", example: "2026-03-10T16:00:00Z" }),
+    endsAt: z.iso.datetime({ offset: true }).max(40).optional().openapi({ description: "Single session: end instant with offset" }),
     start: z
       .string()
+      .max(16)
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "Use London local time like 2026-03-02T10:00 (no offset)" })
       .optional()
       .openapi({ description: "Series: first start in London local time", example: "2026-03-02T10:00" }),

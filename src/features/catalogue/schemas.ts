@@ -9,6 +9,7 @@ import { londonLocalString, resolveText, seatsLeft } from "./shared";
 /** UK postcode shape (not a lookup), normalised to upper case with one space: "rv1 2lb" → "RV1 2LB". */
 export const Postcode = z
   .string()
+  .max(16)
   .trim()
   .regex(/^(GIR\s*0AA|[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2})$/, { message: "Enter a UK postcode like RV1 2LB" })
   .transform((v) => {
@@ -30,6 +31,7 @@ export const LocalisedTextSchema = z
 
 const Slug = z
   .string()
+  .max(40)
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9_]{1,40}$/, { message: "Use lower-case letters, digits and _ (e.g. send_friendly)" });

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor } from "../../lib/auth";
+import { enforceBookingLimit } from "../../lib/rate-limit";
 import type { Api } from "../../lib/env";
 import { bearer, IdParam, json, jsonBody, problems, Text } from "../../lib/openapi";
 import { cancelBooking } from "../bookings/service";
@@ -9,6 +10,7 @@ import { changeGroupBooking, createGroupBooking, loadGroupBooking } from "./serv
 /** First name and an initial only ("Amira K"): the least a school needs to share (rule 14). */
 const RosterName = z
   .string()
+  .max(40)
   .trim()
   .regex(/^\p{L}[\p{L}'’-]{0,29} \p{L}\.?$/u, { message: "Use a first name and the first letter of the surname, like 'Amira K'" });
 const Roster = z.array(RosterName).max(500);
@@ -50,10 +52,13 @@ export function registerGroups(api: Api) {
         404: problems[404],
         409: problems[409],
         422: problems[422],
+        429: problems[429],
       },
     }),
     async (c) => {
-      const booking = await createGroupBooking(c.var.deps, requireActor(c), c.req.valid("param").id, c.req.valid("json"));
+      const actor = requireActor(c);
+      await enforceBookingLimit(c, actor);
+      const booking = await createGroupBooking(c.var.deps, actor, c.req.valid("param").id, c.req.valid("json"));
       return c.json(booking, 201, { location: `/api/v1/bookings/${booking.id}` });
     },
   );

@@ -190,6 +190,14 @@ function cancelledBy(actor: Actor, booking: Booking, mentor: Mentor): "young_per
   return mentorSide ? "mentor" : "coordinator";
 }
 
+/**
+ * After a cancellation in the same batch (`cancelled`: its stamp is on the booking), the slot
+ * is free for someone else again. A withdrawn slot stays withdrawn. Shared with erasure.
+ */
+export function reopenSlotStatement(db: Db, slotId: string, cancelled: SQL) {
+  return db.update(mentoringSlots).set({ status: "open" }).where(and(eq(mentoringSlots.id, slotId), eq(mentoringSlots.status, "booked"), cancelled));
+}
+
 /** Either side cancels before the start: booking cancelled, slot open again, both told; one batch. */
 export async function cancelMentoringBooking(deps: Deps, actor: Actor, bookingId: string): Promise<MentoringBookingView> {
   const view = await getMentoringBooking(deps, actor, bookingId);
@@ -206,8 +214,7 @@ export async function cancelMentoringBooking(deps: Deps, actor: Actor, bookingId
       .update(bookings)
       .set({ status: "cancelled", cancelledAt: now, cancelReason: `cancelled_by_${by}`, lastOp: op, updatedAt: now })
       .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...LIVE_STATUSES]), gt(bookings.startsAt, now))),
-    // A withdrawn slot stays withdrawn; a booked one is free for someone else again.
-    db.update(mentoringSlots).set({ status: "open" }).where(and(eq(mentoringSlots.id, slot.id), eq(mentoringSlots.status, "booked"), stamped)),
+    reopenSlotStatement(db, slot.id, stamped),
     ...mentoringNotices(
       "mentoring_cancelled",
       { bookingId: booking.id, youngPerson: person, mentorEmail: mentor.email, guardianEmail: booking.guardianEmail, safeguardingEmail: deps.config.safeguardingEmail },

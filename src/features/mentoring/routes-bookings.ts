@@ -1,5 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requirePerson } from "../../lib/auth";
+import { auditRead } from "../audit/service";
+import { enforceBookingLimit } from "../../lib/rate-limit";
 import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, problems } from "../../lib/openapi";
 import { bookSlot, cancelMentoringBooking, getMentoringBooking } from "./booking";
@@ -24,10 +26,12 @@ export function registerMentoringBookingRoutes(api: Api) {
         404: problems[404],
         409: problems[409],
         422: problems[422],
+        429: problems[429],
       },
     }),
     async (c) => {
       const actor = requirePerson(c);
+      await enforceBookingLimit(c, actor);
       const body = c.req.valid("json") ?? {};
       const booking = await bookSlot(c.var.deps, actor.person, c.req.valid("param").id, body);
       const view = await getMentoringBooking(c.var.deps, actor, booking.id);
@@ -46,7 +50,11 @@ export function registerMentoringBookingRoutes(api: Api) {
       responses: { 200: json(MentoringBooking, "The booking"), 401: problems[401], 404: problems[404] },
     }),
     async (c) => {
-      const view = await getMentoringBooking(c.var.deps, requireActor(c), c.req.valid("param").id);
+      const actor = requireActor(c);
+      const view = await getMentoringBooking(c.var.deps, actor, c.req.valid("param").id);
+      if (!(actor.kind === "person" && actor.person.id === view.booking.personId)) {
+        await auditRead(c.var.deps.db, actor, { action: "mentoring_booking.read", subjectType: "booking", subjectId: view.booking.id }, c.var.deps.clock.now());
+      }
       return c.json(mentoringBookingOut(view), 200);
     },
   );

@@ -8,6 +8,7 @@ import { registerSlotRoutes } from "./routes-slots";
 import { canSeeDbs, createMentor, getMentor, listMentors, recordVerification } from "./mentors";
 import { safeguardingAlerts } from "./safeguarding";
 import { Day, LanguageCode, MentorFull, mentorFull, MentorPublic, mentorPublic } from "./schemas";
+import { auditRead } from "../audit/service";
 
 export const NewMentor = z
   .object({
@@ -25,7 +26,7 @@ const Verification = z
     z.strictObject({
       checkedOn: Day,
       expiresOn: Day,
-      certificateLast4: z.string().regex(/^[A-Za-z0-9]{4}$/, "Give only the last 4 characters of the certificate number"),
+      certificateLast4: z.string().max(4).regex(/^[A-Za-z0-9]{4}$/, "Give only the last 4 characters of the certificate number"),
     }),
     z.strictObject({ revoked: z.literal(true) }),
   ])
@@ -89,7 +90,10 @@ export function registerMentoring(api: Api) {
     }),
     async (c) => {
       const mentor = await getMentor(c.var.deps, c.req.valid("param").id);
-      return c.json(canSeeDbs(c.var.actor, mentor) ? mentorFull(mentor, c.var.deps.clock.now()) : mentorPublic(mentor), 200);
+      if (!canSeeDbs(c.var.actor, mentor)) return c.json(mentorPublic(mentor), 200);
+      // A coordinator seeing a mentor's email and DBS record leaves a trace (rule 14).
+      await auditRead(c.var.deps.db, c.var.actor, { action: "mentor.read", subjectType: "mentor", subjectId: mentor.id }, c.var.deps.clock.now());
+      return c.json(mentorFull(mentor, c.var.deps.clock.now()), 200);
     },
   );
 

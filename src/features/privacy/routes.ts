@@ -3,6 +3,7 @@ import { requirePerson } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { bearer, json, problems } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
+import { erasePerson } from "./erasure";
 import { exportPersonalData } from "./export";
 
 export function registerPrivacy(api: Api) {
@@ -20,6 +21,24 @@ export function registerPrivacy(api: Api) {
       const data = await exportPersonalData(c.var.deps, actor.person.id);
       if (!data) throw new ProblemError("not_found", "We hold no data about you.");
       return c.json(data, 200, { "content-disposition": 'attachment; filename="open-door-my-data.json"', "cache-control": "no-store" });
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/me",
+      tags: ["privacy"],
+      summary: "Erase your account and personal data",
+      description:
+        "Your name, email, date of birth and calendar feed are removed; you are signed out everywhere; your future bookings are cancelled and their seats offered to the waiting list; access needs and guardian emails are deleted. What stays, without your name: that a booking existed, attendance and feedback (now anonymous), so the programme's counts still add up. Staff leave their organisations; group bookings stay with the school. Coordinators must first be taken off the coordinators list.",
+      security: bearer,
+      responses: { 204: { description: "Erased" }, 401: problems[401], 403: problems[403] },
+    }),
+    async (c) => {
+      const actor = requirePerson(c);
+      await erasePerson(c.var.deps, actor, actor.person.id);
+      return c.body(null, 204);
     },
   );
 }

@@ -10,6 +10,7 @@ const csv = (description: string) => ({ description, content: { "text/csv": { sc
 const LondonDate = (name: string) =>
   z.iso
     .date({ message: "Use a real date like 2026-03-01" })
+    .max(10)
     .openapi({ param: { name, in: "query" }, example: "2026-03-01" });
 
 export function registerReports(api: Api) {

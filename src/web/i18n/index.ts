@@ -3,16 +3,19 @@
 // so screen readers pronounce it correctly.
 import { LOCALES, type Locale } from "../../db/schema";
 import { ar } from "./ar";
-import { en, type Messages, type Plural } from "./en";
+import { en as siteEn, type Plural } from "./en";
+import { people } from "../people/i18n";
 import { pl } from "./pl";
 import { ro } from "./ro";
 import { uk } from "./uk";
-import { staffForSite as staff } from "../staff/i18n/catalogues";
+import { staffCatalogues as staff } from "../staff/i18n/catalogues";
 
 export { LOCALES, type Locale };
 export type Catalogue = Partial<Messages>;
 
-const CATALOGUES: Record<Locale, Catalogue> = { en: { ...en, ...staff.en }, pl: { ...pl, ...staff.pl }, ro: { ...ro, ...staff.ro }, uk: { ...uk, ...staff.uk }, ar: { ...ar, ...staff.ar } };
+const en = { ...siteEn, ...people.en, ...staff.en };
+type Messages = typeof en;
+const CATALOGUES: Record<Locale, Catalogue> = { en, pl: { ...pl, ...people.pl, ...staff.pl }, ro: { ...ro, ...people.ro, ...staff.ro }, uk: { ...uk, ...people.uk, ...staff.uk }, ar: { ...ar, ...people.ar, ...staff.ar } };
 
 /** Each locale's own name, shown in the switcher so people recognise their language. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", pl: "Polski", ro: "Română", uk: "Українська", ar: "العربية" };

@@ -3,6 +3,7 @@ import { Layout, Localised } from "../layout";
 import type { eventPage, Venue } from "../queries";
 import type { View } from "../view";
 import { SessionLine } from "./events";
+import { BookLink } from "../people/book-link";
 
 type EventData = NonNullable<Awaited<ReturnType<typeof eventPage>>>;
 
@@ -16,7 +17,7 @@ const FACT_LABEL: Record<(typeof VENUE_FACT_KEYS)[number], string> = {
 };
 
 /** A place: its address, what it has and does not have, and how to get there. */
-function VenueFacts({ view, venue }: { view: View; venue: Venue }) {
+export function VenueFacts({ view, venue }: { view: View; venue: Venue }) {
   const { t } = view;
   const has = VENUE_FACT_KEYS.filter((k) => venue[k]);
   const lacks = VENUE_FACT_KEYS.filter((k) => !venue[k]);
@@ -93,6 +94,7 @@ export function EventPage({ view, data }: { view: View; data: EventData }) {
             <li>
               <SessionLine view={view} session={session} venue={venue} waitlist={event.waitlistEnabled} />
               {!venue && <> ({t.t("eventOnlineLink")})</>}
+              <BookLink view={view} session={session} waitlist={event.waitlistEnabled} />
             </li>
           ))}
         </ul>

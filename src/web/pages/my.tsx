@@ -3,6 +3,7 @@ import { pickLocalised } from "../i18n";
 import { Layout, Localised } from "../layout";
 import type { bookingsOf } from "../queries";
 import type { View } from "../view";
+import { MyExtras } from "../people/pages/feed";
 
 type Row = Awaited<ReturnType<typeof bookingsOf>>[number];
 
@@ -39,6 +40,12 @@ function BookingItem({ view, row }: { view: View; row: Row }) {
           </>
         )}
       </dl>
+      <p>
+        <a href={`/bookings/${booking.id}`}>
+          {t.t("myOpen")}
+          <span class="visually-hidden">: {title.text}</span>
+        </a>
+      </p>
     </li>
   );
 }
@@ -90,6 +97,7 @@ export function MyPage({ view, rows }: { view: View; rows: Row[] }) {
           )}
         </>
       )}
+      <MyExtras view={view} />
     </Layout>
   );
 }

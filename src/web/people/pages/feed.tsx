@@ -1,0 +1,55 @@
+import { Layout } from "../../layout";
+import type { View } from "../../view";
+
+/** The new calendar feed address, shown this once (only its hash is kept). */
+export function FeedPage({ view, url }: { view: View; url: string }) {
+  const { t } = view;
+  return (
+    <Layout view={view} title={t.t("feedTitle")} section="my">
+      <h1>{t.t("feedTitle")}</h1>
+      <p class="lead">{t.t("feedOnce")}</p>
+      <code class="secret" dir="ltr">
+        {url}
+      </code>
+      <ol>
+        {t.t("feedSteps").split("|").map((step) => (
+          <li>{step}</li>
+        ))}
+      </ol>
+      <p>{t.t("feedPrivate")}</p>
+      <p>
+        <a href="/my">{t.t("backToMy")}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** Calendar feed and data download, at the foot of My bookings. */
+export function MyExtras({ view }: { view: View }) {
+  const { t } = view;
+  return (
+    <>
+      <h2>{t.t("findMentor")}</h2>
+      <p>{t.t("mentoringIntro")}</p>
+      <p>
+        <a class="button secondary" href="/mentoring">
+          {t.t("findMentor")}
+        </a>
+      </p>
+      <h2>{t.t("feedHeading")}</h2>
+      <p>{t.t("feedIntro")}</p>
+      <form method="post" action="/my/calendar-feed">
+        <button class="button secondary" type="submit">
+          {t.t("feedButton")}
+        </button>
+      </form>
+      <h2>{t.t("dataHeading")}</h2>
+      <p>{t.t("dataIntro")}</p>
+      <p>
+        <a class="button secondary" href="/api/v1/me/export" download="open-door-my-data.json">
+          {t.t("dataDownload")}
+        </a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+// Small pieces the people pages share.
+import type { Child } from "hono/jsx";
+import { formatDay, formatTime, formatWhen, isoInstant } from "../format";
+import { pickLocalised } from "../i18n";
+import { Localised } from "../layout";
+import type { Event, Session, Venue } from "../queries";
+import { VenueFacts } from "../pages/event";
+import type { View } from "../view";
+
+/** "Wednesday 4 March at 4:00pm", London time. */
+export const formatAt = (instant: number, view: View) =>
+  view.t.t("atTime", { day: formatDay(instant, view.t.locale, view.now), time: formatTime(instant, view.t.locale, view.t) });
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** The error summary at the top of a form: each problem links to its field. */
+export function ErrorSummary({ view, errors, message }: { view: View; errors: FieldProblem[]; message?: Child }) {
+  if (errors.length === 0 && !message) return null;
+  return (
+    <div class="summary" role="alert" aria-labelledby="error-summary">
+      <h2 id="error-summary">{message ? view.t.t("refusedTitle") : view.t.t("errorSummaryTitle")}</h2>
+      {message}
+      {errors.length > 0 && (
+        <ul>
+          {errors.map((e) => (
+            <li>
+              <a href={`#${e.field}`}>{e.message}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** What, when and where of a session, with the place's access facts. */
+export function SessionSummary({ view, event, session, venue, children }: { view: View; event: Event; session: Session; venue: Venue | null; children?: Child }) {
+  const { t } = view;
+  const title = pickLocalised(event.title, t.locale);
+  return (
+    <>
+      <dl class="facts">
+        <dt>{t.t("bookWhat")}</dt>
+        <dd>
+          <a href={`/events/${event.id}`}>
+            <Localised text={title.text} lang={title.lang} />
+          </a>
+        </dd>
+        <dt>{t.t("bookWhen")}</dt>
+        <dd>
+          <time datetime={isoInstant(session.startsAt)}>{formatWhen(session.startsAt, session.endsAt, t, view.now)}</time>
+        </dd>
+        <dt>{t.t("bookWhere")}</dt>
+        <dd>{venue ? <bdi>{venue.name}</bdi> : t.t("onlineMode")}</dd>
+        {children}
+      </dl>
+      {venue && <VenueFacts view={view} venue={venue} />}
+    </>
+  );
+}

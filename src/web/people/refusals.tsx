@@ -1,0 +1,90 @@
+// The services' refusals (ProblemError codes) said in the page's language. The services
+// write their details in English for the API; the page words them itself from the code and
+// the facts the refusal carries, so a Polish reader gets Polish.
+import type { Child } from "hono/jsx";
+import type { Person } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { ageOn, londonDate } from "../../lib/time";
+import type { View } from "../view";
+import type { SessionDetails } from "./queries";
+
+export interface Refusal {
+  /** A form field the refusal is about, shown next to it. */
+  field?: string;
+  message: Child;
+  status: 400 | 404 | 409 | 422;
+}
+
+const withLink = (text: string, href: string, label: string) => (
+  <p>
+    {text} <a href={href}>{label}</a>
+  </p>
+);
+
+/** Why a session booking was refused, or null when the error is not a refusal (rethrow it). */
+export function bookingRefusal(view: View, err: unknown, details: SessionDetails, person: Person): Refusal | null {
+  if (!(err instanceof ProblemError)) return null;
+  const { t } = view;
+  const extra = err.extra ?? {};
+  switch (err.code) {
+    case "validation": {
+      const field = err.errors?.[0]?.path === "accessNeeds" ? "accessNeeds" : "guardianEmail";
+      return { field, message: field === "accessNeeds" ? t.t("bookAccessTooLong") : t.t("bookGuardianError"), status: 400 };
+    }
+    case "session_full":
+      return { message: withLink(t.t("refuseFull"), `/events/${details.event.id}`, t.t("otherDates")), status: 409 };
+    case "booking_clash":
+      return {
+        message: withLink(t.t("refuseClash", { title: String(extra.clashingTitle ?? "") }), `/bookings/${String(extra.clashingBookingId ?? "")}`, t.t("refuseClashLink")),
+        status: 409,
+      };
+    case "already_booked":
+      return {
+        message: extra.bookingId ? withLink(t.t("refuseAlreadyBooked"), `/bookings/${String(extra.bookingId)}`, t.t("refuseAlreadyBookedLink")) : <p>{t.t("refuseAlreadyBooked")}</p>,
+        status: 409,
+      };
+    case "not_eligible": {
+      const { event, session } = details;
+      if (!person.isYoungPerson || !person.dateOfBirth) return { message: <p>{t.t("refuseNotYoungPerson")}</p>, status: 422 };
+      const age = ageOn(person.dateOfBirth, londonDate(session.startsAt));
+      return { message: <p>{t.t("refuseAge", { min: event.minAge, max: event.maxAge, age })}</p>, status: 422 };
+    }
+    case "session_started":
+      return { message: <p>{t.t("refuseStarted")}</p>, status: 409 };
+    case "session_cancelled":
+      return { message: <p>{t.t("refuseCancelled")}</p>, status: 409 };
+    case "conflict":
+    case "offer_expired":
+      return { message: <p>{err.code === "offer_expired" ? t.t("refuseOfferExpired") : t.t("refuseChanged")}</p>, status: 409 };
+    case "not_found":
+      return { message: <p>{t.t("notFoundBody")}</p>, status: 404 };
+    default:
+      return null;
+  }
+}
+
+/** Why a mentoring slot could not be booked, or null when the error is not a refusal. */
+export function mentoringRefusal(view: View, err: unknown): Refusal | null {
+  if (!(err instanceof ProblemError)) return null;
+  const { t } = view;
+  switch (err.code) {
+    case "validation":
+      return { field: "guardianEmail", message: t.t("bookGuardianError"), status: 400 };
+    case "slot_taken":
+      return { message: withLink(t.t("refuseSlotTaken"), "/mentoring", t.t("findMentor")), status: 409 };
+    case "too_many_mentoring":
+      return { message: <p>{t.t("refuseTooMany")}</p>, status: 409 };
+    case "booking_clash":
+      return { message: <p>{t.t("refuseMentoringClash")}</p>, status: 409 };
+    case "not_eligible":
+      return { message: <p>{/date of birth/.test(err.detail) ? t.t("refuseNeedBirthday") : t.t("refuseMentorCheck")}</p>, status: 422 };
+    case "forbidden":
+      return { message: <p>{t.t("refuseNotYoungPerson")}</p>, status: 422 };
+    case "conflict":
+      return { message: <p>{t.t("refuseChanged")}</p>, status: 409 };
+    case "not_found":
+      return { message: <p>{t.t("notFoundBody")}</p>, status: 404 };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,268 @@
+// Pages for young people and guardians: booking a session, a booking's own page (ticket,
+// calendar, cancel, accept an offer), guardian consent, mentoring, and My bookings extras.
+// Every change goes through the feature services; these handlers parse, call and show.
+import { bodyLimit } from "hono/body-limit";
+import { eq } from "drizzle-orm";
+import { bookings } from "../../db/schema";
+import { ticketFor } from "../../features/attendance/ticket";
+import { decideConsent } from "../../features/bookings/consent";
+import { loadVisibleBooking } from "../../features/bookings/lookups";
+import { acceptOffer } from "../../features/bookings/offers";
+import { bookSession, cancelBooking, getBooking } from "../../features/bookings/service";
+import { rotateCalendarFeed } from "../../features/calendar/service";
+import { bookSlot, cancelMentoringBooking, getMentoringBooking } from "../../features/mentoring/booking";
+import { bookableSlots } from "../../features/mentoring/finder";
+import type { Api } from "../../lib/env";
+import { Email } from "../../lib/openapi";
+import { ProblemError } from "../../lib/problem";
+import { ageOn, londonDate } from "../../lib/time";
+import { viewFor, type View } from "../view";
+import { notFound, refuseCrossSite, render, signInFirst, type C } from "./page";
+import { BookPage, ACCESS_EXAMPLES_MAX, type BookForm } from "./pages/book";
+import { BookingPage, BookingRefusedPage, CancelConfirmPage } from "./pages/booking";
+import { ConsentDonePage, ConsentInvalidPage, ConsentPage } from "./pages/consent";
+import { FeedPage } from "./pages/feed";
+import { MentoringBookPage, MentoringPage, type MentoringFilters } from "./pages/mentoring";
+import { mentorChoices, consentRequest, sessionDetails, slotDetails, type SessionDetails } from "./queries";
+import { bookingRefusal, mentoringRefusal, type Refusal } from "./refusals";
+
+/** These forms carry an email and a few hundred characters at most. */
+const FORM_LIMIT_BYTES = 8 * 1024;
+const MENTORING_GUARDIAN_AGE = 16;
+
+/** The token is in the address: no Referer carries it anywhere, and nothing caches it. */
+const TOKEN_HEADERS = { "referrer-policy": "no-referrer", "cache-control": "no-store" };
+
+const formText = (value: unknown) => (typeof value === "string" ? value.trim() : "");
+
+/** The consent age that applies to this person on the session's day, or null when none does. */
+function consentAgeFor(view: View, details: SessionDetails): number | null {
+  const dob = view.actor?.person.dateOfBirth;
+  if (!dob) return null;
+  return ageOn(dob, londonDate(details.session.startsAt)) < details.event.consentAge ? details.event.consentAge : null;
+}
+
+/** A refusal that has no form to sit beside: its own short page, back to the booking. */
+const refusalPage = (c: C, view: View, refusal: Refusal) =>
+  render(c, view, <BookingRefusedPage view={view} message={refusal.message} bookingId={c.req.param("id")!} />, refusal.status);
+
+export function registerPeoplePages(app: Api) {
+  app.on("POST", ["/sessions/*", "/bookings/*", "/consent/*", "/my/*", "/mentoring-slots/*"], bodyLimit({
+    maxSize: FORM_LIMIT_BYTES,
+    onError: () => {
+      throw new ProblemError("payload_too_large", `Send at most ${FORM_LIMIT_BYTES} bytes.`);
+    },
+  }));
+
+  // --- Booking a session ---------------------------------------------------------------
+  app.get("/sessions/:id/book", async (c) => {
+    const view = viewFor(c);
+    if (!view.actor) return signInFirst(c);
+    const details = await sessionDetails(c.var.deps.db, c.req.param("id"));
+    if (!details) return notFound(c, view);
+    const form: BookForm = { accessNeeds: "", guardianEmail: "" };
+    return render(c, view, <BookPage view={view} details={details} consentAge={consentAgeFor(view, details)} form={form} />);
+  });
+
+  app.post("/sessions/:id/book", async (c) => {
+    const view = viewFor(c);
+    const refused = refuseCrossSite(c, view);
+    if (refused) return refused;
+    if (!view.actor) return signInFirst(c);
+    const details = await sessionDetails(c.var.deps.db, c.req.param("id"));
+    if (!details) return notFound(c, view);
+    const body = await c.req.parseBody();
+    const form: BookForm = { accessNeeds: formText(body.accessNeeds), guardianEmail: formText(body.guardianEmail) };
+    const consentAge = consentAgeFor(view, details);
+    const show = (status: 400 | 404 | 409 | 422, errors: { field: string; message: string }[], refusal?: Refusal["message"]) =>
+      render(c, view, <BookPage view={view} details={details} consentAge={consentAge} form={form} errors={errors} refusal={refusal} />, status);
+    const errors = [];
+    if (form.accessNeeds.length > ACCESS_EXAMPLES_MAX) errors.push({ field: "accessNeeds", message: view.t.t("bookAccessTooLong") });
+    const guardian = form.guardianEmail ? Email.safeParse(form.guardianEmail) : null;
+    if (guardian && !guardian.success) errors.push({ field: "guardianEmail", message: view.t.t("bookGuardianError") });
+    if (errors.length) return show(400, errors);
+    try {
+      const booking = await bookSession(c.var.deps, view.actor, details.session.id, {
+        accessNeeds: form.accessNeeds || undefined,
+        guardianEmail: guardian?.success ? guardian.data : undefined,
+      });
+      return c.redirect(`/bookings/${booking.id}`, 303);
+    } catch (err) {
+      const refusal = bookingRefusal(view, err, details, view.actor.person);
+      if (!refusal) throw err;
+      if (refusal.status === 404) return notFound(c, view);
+      return refusal.field ? show(refusal.status, [{ field: refusal.field, message: String(refusal.message) }]) : show(refusal.status, [], refusal.message);
+    }
+  });
+
+  // --- A booking's own page --------------------------------------------------------------
+  /** The booking if this person may see it (owner, the group's school, coordinators), else null. */
+  async function visibleBooking(c: C, view: View) {
+    try {
+      // getBooking decides who may see it and records a coordinator's look in the audit log.
+      const seen = await getBooking(c.var.deps, view.actor!, c.req.param("id")!);
+      const [row] = await c.var.deps.db.select().from(bookings).where(eq(bookings.id, seen.id)).limit(1);
+      return row ? { row, position: seen.position } : null;
+    } catch (err) {
+      if (err instanceof ProblemError && err.code === "not_found") return null;
+      throw err;
+    }
+  }
+
+  app.get("/bookings/:id", async (c) => {
+    const view = viewFor(c);
+    if (!view.actor) return signInFirst(c);
+    const found = await visibleBooking(c, view);
+    if (!found) return notFound(c, view);
+    const { row: booking, position } = found;
+    const { deps } = c.var;
+    const mine = booking.personId === view.actor.person.id;
+    const props = { view, booking, position, mine, justCancelled: c.req.query("cancelled") === "1" };
+    if (booking.kind === "mentoring") {
+      const { slot, mentor, venue } = await getMentoringBooking(deps, view.actor, booking.id);
+      return render(c, view, <BookingPage {...props} mentoring={{ slot, mentor, venue }} />);
+    }
+    const session = (await sessionDetails(deps.db, booking.sessionId!))!;
+    const ticket = booking.status === "confirmed" || booking.status === "attended" ? (await ticketFor(deps, view.actor, booking.id)).svg : undefined;
+    return render(c, view, <BookingPage {...props} session={session} ticketSvg={ticket} />);
+  });
+
+  app.get("/bookings/:id/cancel", async (c) => {
+    const view = viewFor(c);
+    if (!view.actor) return signInFirst(c);
+    const found = await visibleBooking(c, view);
+    return found ? render(c, view, <CancelConfirmPage view={view} booking={found.row} />) : notFound(c, view);
+  });
+
+  app.post("/bookings/:id/cancel", async (c) => {
+    const view = viewFor(c);
+    const refused = refuseCrossSite(c, view);
+    if (refused) return refused;
+    if (!view.actor) return signInFirst(c);
+    const id = c.req.param("id");
+    try {
+      const booking = await loadVisibleBooking(c.var.deps, view.actor, id);
+      if (booking.kind === "mentoring") await cancelMentoringBooking(c.var.deps, view.actor, id);
+      else await cancelBooking(c.var.deps, view.actor, id);
+      return c.redirect(`/bookings/${id}?cancelled=1`, 303);
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      if (err.code === "not_found") return notFound(c, view);
+      const message = err.code === "session_started" ? view.t.t("refuseTooLate") : err.code === "conflict" && /already cancelled/.test(err.detail) ? view.t.t("resultCancelled") : view.t.t("refuseChanged");
+      return refusalPage(c, view, { message: <p>{message}</p>, status: 409 });
+    }
+  });
+
+  app.post("/bookings/:id/accept", async (c) => {
+    const view = viewFor(c);
+    const refused = refuseCrossSite(c, view);
+    if (refused) return refused;
+    if (!view.actor) return signInFirst(c);
+    const id = c.req.param("id");
+    try {
+      await acceptOffer(c.var.deps, view.actor, id);
+      return c.redirect(`/bookings/${id}`, 303);
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      if (err.code === "not_found") return notFound(c, view);
+      const clash = err.code === "booking_clash" ? err.extra : undefined;
+      const message = clash
+        ? view.t.t("refuseClash", { title: String(clash.clashingTitle ?? "") })
+        : err.code === "offer_expired"
+          ? view.t.t("refuseOfferExpired")
+          : view.t.t("refuseChanged");
+      return refusalPage(c, view, { message: <p>{message}</p>, status: 409 });
+    }
+  });
+
+  // --- My bookings: calendar feed ---------------------------------------------------------
+  app.post("/my/calendar-feed", async (c) => {
+    const view = viewFor(c);
+    const refused = refuseCrossSite(c, view);
+    if (refused) return refused;
+    if (!view.actor) return signInFirst(c);
+    const url = await rotateCalendarFeed(c.var.deps, view.actor.person.id);
+    return render(c, view, <FeedPage view={view} url={url} />, 200, TOKEN_HEADERS);
+  });
+
+  // --- Guardian consent (no sign-in: the emailed token is the credential) ------------------
+  app.get("/consent/:token", async (c) => {
+    const view = viewFor(c);
+    const token = c.req.param("token");
+    const request = await consentRequest(c.var.deps.db, token, view.now);
+    if (!request) return render(c, view, <ConsentInvalidPage view={view} />, 404, TOKEN_HEADERS);
+    return render(c, view, <ConsentPage view={view} request={request} action={`/consent/${encodeURIComponent(token)}`} />, 200, TOKEN_HEADERS);
+  });
+
+  app.post("/consent/:token", async (c) => {
+    const view = viewFor(c);
+    const refused = refuseCrossSite(c, view);
+    if (refused) return refused;
+    const token = c.req.param("token");
+    const decision = formText((await c.req.parseBody()).decision);
+    const request = await consentRequest(c.var.deps.db, token, view.now);
+    if (!request) return render(c, view, <ConsentInvalidPage view={view} />, 404, TOKEN_HEADERS);
+    if (decision !== "grant" && decision !== "refuse") {
+      return render(c, view, <ConsentPage view={view} request={request} action={`/consent/${encodeURIComponent(token)}`} />, 400, TOKEN_HEADERS);
+    }
+    try {
+      await decideConsent(c.var.deps, token, decision);
+    } catch (err) {
+      if (err instanceof ProblemError && err.code === "token_invalid") return render(c, view, <ConsentInvalidPage view={view} />, 404, TOKEN_HEADERS);
+      throw err;
+    }
+    return render(c, view, <ConsentDonePage view={view} granted={decision === "grant"} name={request.person.displayName} />, 200, TOKEN_HEADERS);
+  });
+
+  // --- Mentoring -------------------------------------------------------------------------
+  app.get("/mentoring", async (c) => {
+    const view = viewFor(c);
+    if (!view.actor) return signInFirst(c);
+    const q = (name: string) => (c.req.query(name) ?? "").trim().slice(0, 60);
+    const mode = q("mode");
+    const filters: MentoringFilters = { sector: q("sector"), mode: mode === "online" || mode === "in_person" ? mode : "", language: q("language") };
+    const [slots, choices] = await Promise.all([
+      bookableSlots(c.var.deps, view.actor.person, { sector: filters.sector || undefined, mode: filters.mode || undefined, language: filters.language || undefined, limit: 50 }),
+      mentorChoices(c.var.deps.db),
+    ]);
+    return render(c, view, <MentoringPage view={view} filters={filters} choices={choices} slots={slots} />);
+  });
+
+  const needsGuardian = (view: View, startsAt: number) => {
+    const dob = view.actor?.person.dateOfBirth;
+    return Boolean(dob) && ageOn(dob!, londonDate(startsAt)) < MENTORING_GUARDIAN_AGE;
+  };
+
+  app.get("/mentoring-slots/:id/book", async (c) => {
+    const view = viewFor(c);
+    if (!view.actor) return signInFirst(c);
+    const details = await slotDetails(c.var.deps.db, c.req.param("id"));
+    if (!details) return notFound(c, view);
+    const { slot, mentor, venue } = details;
+    return render(c, view, <MentoringBookPage view={view} slot={slot} mentor={mentor} venue={venue} needsGuardian={needsGuardian(view, slot.startsAt)} guardianEmail="" />);
+  });
+
+  app.post("/mentoring-slots/:id/book", async (c) => {
+    const view = viewFor(c);
+    const refused = refuseCrossSite(c, view);
+    if (refused) return refused;
+    if (!view.actor) return signInFirst(c);
+    const details = await slotDetails(c.var.deps.db, c.req.param("id"));
+    if (!details) return notFound(c, view);
+    const { slot, mentor, venue } = details;
+    const typed = formText((await c.req.parseBody()).guardianEmail);
+    const show = (status: 400 | 409 | 422, errors: { field: string; message: string }[], refusal?: Refusal["message"]) =>
+      render(c, view, <MentoringBookPage view={view} slot={slot} mentor={mentor} venue={venue} needsGuardian={needsGuardian(view, slot.startsAt)} guardianEmail={typed} errors={errors} refusal={refusal} />, status);
+    const guardian = typed ? Email.safeParse(typed) : null;
+    if (guardian && !guardian.success) return show(400, [{ field: "guardianEmail", message: view.t.t("bookGuardianError") }]);
+    try {
+      const booking = await bookSlot(c.var.deps, view.actor.person, slot.id, { guardianEmail: guardian?.success ? guardian.data : undefined });
+      return c.redirect(`/bookings/${booking.id}`, 303);
+    } catch (err) {
+      const refusal = mentoringRefusal(view, err);
+      if (!refusal) throw err;
+      if (refusal.status === 404) return notFound(c, view);
+      return refusal.field ? show(refusal.status, [{ field: refusal.field, message: String(refusal.message) }]) : show(refusal.status, [], refusal.message);
+    }
+  });
+}

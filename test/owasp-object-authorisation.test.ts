@@ -1,0 +1,226 @@
+// OWASP API1 (broken object-level authorisation): every route that takes an id is called by
+// people who must not reach that object — another young person, another school's or
+// employer's staff, another organisation's API key, nobody — and must answer 401, 403 or 404,
+// never 2xx. The route list comes from the OpenAPI document: a new route with an id fails the
+// coverage test until it is added to CASES below.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiKeys, outbox } from "../src/db/schema";
+import { newId } from "../src/lib/crypto";
+import { addMember, createApiKey, createOrganisation } from "../src/features/organisations/service";
+import { COORDINATOR, createHarness, type Harness } from "./support/harness";
+import { event, session, venue } from "./support/fixtures";
+import { makeMentor, makeSlot, youngPerson } from "./support/mentoring-fixtures";
+
+type Party = "anonymous" | "youngPerson" | "otherSchool" | "otherEmployer" | "otherKey" | "otherSchoolKey" | "owner" | "hostStaff" | "schoolStaff" | "coordinator";
+
+interface Case {
+  path: () => string;
+  body?: () => unknown;
+  /** Who may: called last, must not be refused (proves the id and body are right). */
+  owner?: Party;
+  /** Who must be refused. */
+  outsiders: Party[];
+  /** Public by design: outsiders get 200 but never these fields. */
+  publicWithout?: string[];
+  why?: string;
+}
+
+let h: Harness;
+const tokens: Partial<Record<Party, string>> = {};
+const w: Record<string, string> = {};
+
+beforeAll(async () => {
+  h = await createHarness({ now: "2026-03-02T09:00:00Z" });
+  const employer = await createOrganisation(h.deps, { type: "employer", name: "Northbuild" });
+  const otherEmployer = await createOrganisation(h.deps, { type: "employer", name: "Brightbank" });
+  const school = await createOrganisation(h.deps, { type: "school", name: "Riverside" });
+  const otherSchool = await createOrganisation(h.deps, { type: "school", name: "Hillview" });
+  for (const [org, email] of [
+    [employer.id, "host@northbuild.test"],
+    [otherEmployer.id, "staff@brightbank.test"],
+    [school.id, "staff@riverside.test"],
+    [otherSchool.id, "staff@hillview.test"],
+  ] as const) {
+    await addMember(h.deps, org, { email, displayName: "Staff" });
+  }
+  tokens.hostStaff = await h.tokenFor("host@northbuild.test");
+  tokens.otherEmployer = await h.tokenFor("staff@brightbank.test");
+  tokens.schoolStaff = await h.tokenFor("staff@riverside.test");
+  tokens.otherSchool = await h.tokenFor("staff@hillview.test");
+  tokens.coordinator = await h.tokenFor(COORDINATOR);
+  tokens.otherKey = (await createApiKey(h.deps, otherEmployer.id, "integration", null)).key;
+  tokens.otherSchoolKey = (await createApiKey(h.deps, otherSchool.id, "MIS", null)).key;
+  const owner = await youngPerson(h, "2009-01-01");
+  const other = await youngPerson(h, "2009-01-01");
+  tokens.owner = owner.token;
+  tokens.youngPerson = other.token;
+
+  const ven = await venue(h.db);
+  const ev = await event(h.db, { hostOrganisationId: employer.id, groupsAllowed: true });
+  const s = await session(h.db, h.clock.now(), { eventId: ev.id, capacity: 30 });
+  const booking = (await (await h.request("POST", `/api/v1/sessions/${s.id}/bookings`, { token: owner.token, body: {} })).json()) as { id: string; ticketCode: string };
+  const group = (await (await h.request("POST", `/api/v1/sessions/${s.id}/group-bookings`, { token: tokens.schoolStaff, body: { schoolId: school.id, pupils: 4, staff: 1 } })).json()) as { id: string };
+  const mentor = await makeMentor(h, employer.id);
+  const bookedSlot = await makeSlot(h, mentor, "2026-03-20T17:00:00Z");
+  const mentoring = (await (await h.request("POST", `/api/v1/mentoring-slots/${bookedSlot}/bookings`, { token: owner.token, body: {} })).json()) as { id: string };
+  const failed = newId("msg");
+  await h.db.insert(outbox).values({ id: failed, template: "magic_link", toEmail: "typo@exmaple.test", payload: { url: "x" }, status: "failed", attempts: 10 });
+  const spareKey = await createApiKey(h.deps, school.id, "spare", null);
+  Object.assign(w, {
+    employer: employer.id,
+    school: school.id,
+    otherSchool: otherSchool.id,
+    venue: ven.id,
+    event: ev.id,
+    session: s.id,
+    ownerId: owner.personId,
+    booking: booking.id,
+    ticketCode: booking.ticketCode,
+    group: group.id,
+    mentor,
+    openSlot: await makeSlot(h, mentor, "2026-03-21T17:00:00Z"),
+    managedSlot: await makeSlot(h, mentor, "2026-03-22T17:00:00Z"),
+    mentoring: mentoring.id,
+    failed,
+    spareKey: spareKey.id,
+  });
+  expect(Object.values(w).every(Boolean)).toBe(true);
+});
+afterAll(() => h.close());
+
+const EVERYONE: Party[] = ["anonymous", "youngPerson", "otherSchool", "otherEmployer", "otherKey", "otherSchoolKey"];
+const NOT_HOST = [...EVERYONE];
+const NOT_COORDINATOR: Party[] = [...EVERYONE, "hostStaff", "schoolStaff"];
+const inTwoWeeks = (h: number) => `2026-03-16T${String(h).padStart(2, "0")}:00:00Z`;
+
+// Ordered so that the owners' own calls (which may cancel or change things) come after the
+// reads that need the object as it was.
+const CASES: Record<string, Case> = {
+  "POST /organisations/{id}/members": { path: () => `/api/v1/organisations/${w.school}/members`, body: () => ({ email: "new@riverside.test", displayName: "New" }), owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
+  "GET /organisations/{id}/api-keys": { path: () => `/api/v1/organisations/${w.school}/api-keys`, owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
+  "POST /organisations/{id}/api-keys": { path: () => `/api/v1/organisations/${w.school}/api-keys`, body: () => ({ name: "stolen" }), owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
+  "DELETE /organisations/{id}/api-keys/{keyId}": { path: () => `/api/v1/organisations/${w.school}/api-keys/${w.spareKey}`, owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
+  "GET /venues/{id}": { path: () => `/api/v1/venues/${w.venue}`, owner: "anonymous", outsiders: [], why: "the catalogue is public" },
+  "GET /events/{id}": { path: () => `/api/v1/events/${w.event}`, owner: "anonymous", outsiders: [], why: "the catalogue is public" },
+  "GET /events/{id}/you-said-we-did": { path: () => `/api/v1/events/${w.event}/you-said-we-did`, owner: "anonymous", outsiders: [], why: "published notes are public" },
+  "GET /sessions/{id}": { path: () => `/api/v1/sessions/${w.session}`, owner: "anonymous", outsiders: [], why: "the catalogue is public" },
+  "PATCH /events/{id}": { path: () => `/api/v1/events/${w.event}`, body: () => ({ minAge: 12 }), owner: "hostStaff", outsiders: NOT_HOST },
+  "POST /events/{id}/sessions": {
+    path: () => `/api/v1/events/${w.event}/sessions`,
+    body: () => ({ startsAt: inTwoWeeks(10), endsAt: inTwoWeeks(12), venueId: w.venue, capacity: 10 }),
+    owner: "hostStaff",
+    outsiders: NOT_HOST,
+  },
+  "GET /events/{id}/feedback-summary": { path: () => `/api/v1/events/${w.event}/feedback-summary`, owner: "hostStaff", outsiders: NOT_HOST },
+  "POST /events/{id}/you-said-we-did": { path: () => `/api/v1/events/${w.event}/you-said-we-did`, body: () => ({ youSaid: "More breaks", weDid: "Added one" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "GET /sessions/{id}/attendance": { path: () => `/api/v1/sessions/${w.session}/attendance`, owner: "hostStaff", outsiders: NOT_HOST },
+  "GET /sessions/{id}/report.csv": { path: () => `/api/v1/sessions/${w.session}/report.csv`, owner: "hostStaff", outsiders: NOT_HOST },
+  "POST /sessions/{id}/check-ins": { path: () => `/api/v1/sessions/${w.session}/check-ins`, body: () => ({ ticketCode: w.ticketCode }), owner: "hostStaff", outsiders: NOT_HOST },
+  "POST /sessions/{id}/bookings": {
+    // Any young person may book themselves; nobody but a coordinator may book for someone else.
+    path: () => `/api/v1/sessions/${w.session}/bookings`,
+    body: () => ({ personId: w.ownerId }),
+    owner: "coordinator",
+    outsiders: [...EVERYONE, "hostStaff", "schoolStaff"],
+  },
+  "POST /sessions/{id}/group-bookings": {
+    path: () => `/api/v1/sessions/${w.session}/group-bookings`,
+    body: () => ({ schoolId: w.school, pupils: 2, staff: 1 }),
+    owner: "schoolStaff",
+    outsiders: [...EVERYONE, "hostStaff"],
+  },
+  "GET /mentors/{id}": { path: () => `/api/v1/mentors/${w.mentor}`, owner: "hostStaff", outsiders: EVERYONE, publicWithout: ["email", "dbs"], why: "mentor profiles are public; contact and DBS details are not" },
+  "GET /mentors/{id}/slots": { path: () => `/api/v1/mentors/${w.mentor}/slots`, owner: "hostStaff", outsiders: NOT_HOST },
+  "POST /mentors/{id}/slots": {
+    path: () => `/api/v1/mentors/${w.mentor}/slots`,
+    body: () => ({ mode: "online", meetingUrl: "https://meet.example.test/new", startsAt: "2026-03-25T17:00:00Z", endsAt: "2026-03-25T18:00:00Z" }),
+    owner: "hostStaff",
+    outsiders: NOT_HOST,
+  },
+  "POST /mentors/{id}/verification": { path: () => `/api/v1/mentors/${w.mentor}/verification`, body: () => ({ checkedOn: "2025-01-10", expiresOn: "2028-01-10", certificateLast4: "9876" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "PATCH /mentoring-slots/{id}": { path: () => `/api/v1/mentoring-slots/${w.managedSlot}`, body: () => ({ meetingUrl: "https://meet.example.test/moved" }), owner: "hostStaff", outsiders: NOT_HOST },
+  "POST /mentoring-slots/{id}/withdraw": { path: () => `/api/v1/mentoring-slots/${w.managedSlot}/withdraw`, owner: "hostStaff", outsiders: NOT_HOST },
+  "POST /mentoring-slots/{id}/bookings": {
+    // Any young person may book an open slot: outsiders here are those who are not one.
+    path: () => `/api/v1/mentoring-slots/${w.openSlot}/bookings`,
+    body: () => ({}),
+    owner: "youngPerson",
+    outsiders: ["anonymous", "otherSchool", "otherEmployer", "otherKey", "otherSchoolKey"],
+  },
+  "GET /mentoring-bookings/{id}": { path: () => `/api/v1/mentoring-bookings/${w.mentoring}`, owner: "owner", outsiders: EVERYONE },
+  "POST /mentoring-bookings/{id}/cancel": { path: () => `/api/v1/mentoring-bookings/${w.mentoring}/cancel`, owner: "owner", outsiders: EVERYONE },
+  "GET /bookings/{id}": { path: () => `/api/v1/bookings/${w.booking}`, owner: "owner", outsiders: [...EVERYONE, "hostStaff", "schoolStaff"] },
+  "GET /bookings/{id}/ticket.svg": { path: () => `/api/v1/bookings/${w.booking}/ticket.svg`, owner: "owner", outsiders: [...EVERYONE, "hostStaff", "schoolStaff"] },
+  "GET /bookings/{id}/invite.ics": { path: () => `/api/v1/bookings/${w.booking}/invite.ics`, owner: "owner", outsiders: [...EVERYONE, "hostStaff", "schoolStaff"] },
+  "POST /bookings/{id}/feedback": { path: () => `/api/v1/bookings/${w.booking}/feedback`, body: () => ({ rating: 5 }), owner: "owner", outsiders: [...EVERYONE, "hostStaff", "schoolStaff"] },
+  "POST /bookings/{id}/accept-offer": { path: () => `/api/v1/bookings/${w.booking}/accept-offer`, owner: "owner", outsiders: [...EVERYONE, "hostStaff", "schoolStaff"] },
+  "POST /bookings/{id}/cancel": { path: () => `/api/v1/bookings/${w.booking}/cancel`, owner: "owner", outsiders: [...EVERYONE, "hostStaff", "schoolStaff"] },
+  "PATCH /group-bookings/{id}": { path: () => `/api/v1/group-bookings/${w.group}`, body: () => ({ accessNeeds: "A ramp please" }), owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "POST /group-bookings/{id}/cancel": { path: () => `/api/v1/group-bookings/${w.group}/cancel`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "PATCH /sessions/{id}": { path: () => `/api/v1/sessions/${w.session}`, body: () => ({ capacity: 31 }), owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /sessions/{id}/cancel": { path: () => `/api/v1/sessions/${w.session}/cancel`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /outbox/{id}/retry": { path: () => `/api/v1/outbox/${w.failed}/retry`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  // The secret in the URL is the credential: a guessed one is simply not found.
+  "POST /consents/{token}": { path: () => `/api/v1/consents/${"g".repeat(43)}`, body: () => ({ decision: "grant" }), outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },
+  "GET /calendar-feeds/{token}.ics": { path: () => `/api/v1/calendar-feeds/${"g".repeat(43)}.ics`, outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },
+};
+
+async function call(route: string, c: Case, party: Party) {
+  const method = route.split(" ")[0]!;
+  return h.request(method, c.path(), { token: party === "anonymous" ? undefined : tokens[party], body: c.body?.() ?? (method === "POST" || method === "PATCH" ? {} : undefined) });
+}
+
+describe("object-level authorisation on every id-taking route", () => {
+  it("covers every route with an id in the OpenAPI document", async () => {
+    const doc = (await (await h.request("GET", "/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    const withIds = Object.entries(doc.paths)
+      .filter(([path]) => path.includes("{"))
+      .flatMap(([path, item]) => Object.keys(item).filter((m) => ["get", "post", "patch", "put", "delete"].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(withIds.filter((r) => !(r in CASES))).toEqual([]);
+    expect(Object.keys(CASES).filter((r) => !withIds.includes(r))).toEqual([]);
+  });
+
+  it.each(Object.keys(CASES))("%s refuses everyone who must not reach the object", async (route) => {
+    const c = CASES[route]!;
+    for (const party of c.outsiders) {
+      const res = await call(route, c, party);
+      if (c.publicWithout && party !== "anonymous") {
+        expect(res.status, `${route} as ${party}`).toBe(200);
+        const body = (await res.json()) as Record<string, unknown>;
+        for (const field of c.publicWithout) expect(body, `${route} as ${party}`).not.toHaveProperty(field);
+        continue;
+      }
+      if (c.publicWithout) {
+        const body = res.status === 200 ? ((await res.json()) as Record<string, unknown>) : {};
+        for (const field of c.publicWithout) expect(body).not.toHaveProperty(field);
+        continue;
+      }
+      expect([401, 403, 404], `${route} as ${party}: ${res.status} ${await res.clone().text()}`).toContain(res.status);
+      if (party === "anonymous" && !c.why) expect(res.status, `${route} with no token`).toBe(401);
+    }
+    if (c.owner) {
+      const res = await call(route, c, c.owner);
+      expect([400, 401, 403, 404], `${route} as its owner (${c.owner}): ${res.status} ${await res.clone().text()}`).not.toContain(res.status);
+    }
+  });
+
+  it("keeps a school's group booking from other schools, their keys, hosts and young people on every booking read", async () => {
+    for (const suffix of ["", "/ticket.svg", "/invite.ics"]) {
+      const path = `/api/v1/bookings/${w.group}${suffix}`;
+      for (const party of ["otherSchool", "otherSchoolKey", "otherKey", "hostStaff", "youngPerson", "owner"] as const) {
+        const res = await h.request("GET", path, { token: tokens[party] });
+        expect([403, 404], `GET ${path} as ${party}`).toContain(res.status);
+      }
+      expect([400, 401, 403, 404]).not.toContain((await h.request("GET", path, { token: tokens.schoolStaff })).status);
+    }
+  });
+
+  it("does not let staff revoke another organisation's API key through their own organisation's path", async () => {
+    const victim = await createApiKey(h.deps, w.school!, "victim", null);
+    const res = await h.request("DELETE", `/api/v1/organisations/${w.otherSchool}/api-keys/${victim.id}`, { token: tokens.otherSchool });
+    expect([403, 404]).toContain(res.status);
+    const [row] = await h.db.select().from(apiKeys).where(eq(apiKeys.id, victim.id));
+    expect(row!.revokedAt).toBeNull();
+  });
+});
