@@ -47,6 +47,12 @@ describe("who may open the coordinator area", () => {
     expect(school).not.toContain("org_hillview");
   });
 
+  it("links the staff area from the menu for staff and coordinators, and not for young people", async () => {
+    expect(await (await page(h, "/events", coordinator)).text()).toContain('<a href="/staff">Staff area</a>');
+    expect(await (await page(h, "/events", await cookieFor(h, "careers@northbuild.example"))).text()).toContain('href="/staff"');
+    expect(await (await page(h, "/events", await cookieFor(h, "kuba@example.com"))).text()).not.toContain('href="/staff"');
+  });
+
   it("lets a coordinator see a school's groups, with no booking form (the groups service books for members only)", async () => {
     const res = await page(h, "/schools/org_riverside", coordinator);
     expect(res.status).toBe(200);
