@@ -52,6 +52,13 @@ export function createApp(deps: DepsSource) {
     c.set("deps", depsFor(c));
     await next();
   });
+  // secureHeaders (next) overwrites the CSP on the way out; a page that runs a script file of
+  // ours (the check-in camera) asks for its own policy with c.set("pageCsp"), put back here.
+  app.use("*", async (c, next) => {
+    await next();
+    const own = c.get("pageCsp");
+    if (own) c.res.headers.set("content-security-policy", own);
+  });
   // Pages and API alike: no framing, no third-party anything, no inline scripts.
   app.use(
     "*",

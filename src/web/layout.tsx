@@ -52,6 +52,13 @@ export function Layout({ view, title, children, section }: PageProps) {
                             {t.t("navMyBookings")}
                           </a>
                         </li>
+                        {(actor.isCoordinator || actor.organisationIds.length > 0) && (
+                          <li>
+                            <a href="/staff" {...(url.pathname === "/staff" ? { "aria-current": "page" as const } : {})}>
+                              {t.t("staffTitle")}
+                            </a>
+                          </li>
+                        )}
                         <li>
                           <form method="post" action="/sign-out">
                             <button class="linkbutton" type="submit">

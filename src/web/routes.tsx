@@ -16,6 +16,7 @@ import { MyPage } from "./pages/my";
 import { PosterPage } from "./pages/poster";
 import { CheckEmailPage, LinkInvalidPage, SignInLinkPage, SignInPage } from "./pages/sign-in";
 import { bookingsOf, eventPage, signInLinkUsable, upcomingEvents } from "./queries";
+import { registerStaffPages } from "./staff/routes";
 import { CSS_PATH, SITE_CSS } from "./style";
 import { afterSignIn } from "./people/page";
 import { registerPeoplePages } from "./people/routes";
@@ -141,4 +142,6 @@ export function registerWeb(app: Api) {
     const rows = await bookingsOf(c.var.deps.db, view.actor.person.id);
     return render(c, view, <MyPage view={view} rows={rows} />, 200, { "cache-control": "private, no-store" });
   });
+
+  registerStaffPages(app);
 }

@@ -94,6 +94,12 @@ html.contrast-high .summary,html.contrast-high .has-error{border-color:#ff9c9c}
 html.contrast-high input,html.contrast-high select,html.contrast-high textarea{background:#000;color:#fff;border-color:#fff}
 html.contrast-high form.filters{border:2px solid #fff}
 html.contrast-high footer.site,html.contrast-high .note,html.contrast-high .panel,html.contrast-high code.secret{border-color:#fff}
+input[type=url],input[type=datetime-local]{font:inherit;min-height:44px;padding:.25rem .5rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c;width:100%;max-width:36rem}
+input.code{font-size:1.75rem;letter-spacing:.1em;text-transform:uppercase;width:100%;max-width:20rem}
+video.scan{display:block;width:100%;max-width:24rem;margin-bottom:1rem}
+table.list{border-collapse:collapse;width:100%;margin-bottom:1.5rem}
+table.list th,table.list td{text-align:start;vertical-align:top;padding:.5rem;border-bottom:1px solid #b1b4b6}
+html.contrast-high table.list th,html.contrast-high table.list td{border-color:#fff}
 @media print{
 @page{size:A4;margin:15mm}
 header.site,footer.site,.no-print,.skip{display:none!important}

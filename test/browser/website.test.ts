@@ -8,7 +8,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { desc, eq } from "drizzle-orm";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookings, devMailbox, people, sessions, youSaidWeDid } from "../../src/db/schema";
+import { bookings, devMailbox, outbox, people, sessions, youSaidWeDid } from "../../src/db/schema";
 import { sha256Hex } from "../../src/lib/crypto";
 import { startServer } from "../../src/server";
 import { LOCALES } from "../../src/web/i18n";
@@ -224,6 +224,144 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     await shoot("consent");
     await page.goto(`${base}/consent/not-a-real-token`);
     await shoot("consent-invalid");
+    await context.close();
+  });
+
+  /** Bookings, a session starting soon and a failed email, so every staff page has something to show. */
+  async function staffFixtures() {
+    const db = server.deps.db;
+    const [cv] = await db.select().from(sessions).where(eq(sessions.id, "ses_cv_1"));
+    const soon = Date.now() + 60 * 60_000;
+    await db
+      .insert(sessions)
+      .values({ id: "ses_browser_soon", eventId: "evt_cv", startsAt: soon, endsAt: soon + 90 * 60_000, venueId: "ven_library", capacity: 12, seatsTaken: 1, createdAt: Date.now(), updatedAt: Date.now() })
+      .onConflictDoNothing();
+    const base = { status: "confirmed" as const, createdAt: Date.now() };
+    await db
+      .insert(bookings)
+      .values([
+        { ...base, id: "bkg_browser_kuba", kind: "individual", sessionId: "ses_cv_1", personId: "per_demo_kuba", startsAt: cv!.startsAt, endsAt: cv!.endsAt, ticketCode: "KUBAA-12345", accessNeeds: "A quiet seat" },
+        { ...base, id: "bkg_browser_group", kind: "group", sessionId: "ses_cv_1", organisationId: "org_riverside", personId: "per_riverside_staff", pupils: 10, staff: 1, seats: 11, startsAt: cv!.startsAt, endsAt: cv!.endsAt, ticketCode: "GROUP-12345", roster: ["Amira K"] },
+        { ...base, id: "bkg_browser_soon", kind: "individual", sessionId: "ses_browser_soon", personId: "per_demo_olena", startsAt: soon, endsAt: soon + 90 * 60_000, ticketCode: "OLENA-54321" },
+      ])
+      .onConflictDoNothing();
+    await db.insert(outbox).values({ id: "out_browser_failed", template: "booking_confirmed", toEmail: "typo@exmaple.com", payload: { bookingId: "bkg_browser_kuba" }, status: "failed", attempts: 8, lastError: "550 mailbox unavailable" }).onConflictDoNothing();
+  }
+
+  it.each(LOCALES)("has no WCAG 2.2 AA violations on any staff page type in %s", async (locale) => {
+    await staffFixtures();
+    const context = await contextIn(locale);
+    const page = await context.newPage();
+    const scan = async (pages: [string, string][]) => {
+      for (const [name, path] of pages) {
+        const res = await page.goto(`${base}${path}`);
+        expect(res?.status(), path).toBe(200);
+        expect(await page.getAttribute("html", "lang")).toBe(locale);
+        expect(await page.getAttribute("html", "dir")).toBe(locale === "ar" ? "rtl" : "ltr");
+        await expectNoViolations(page, `${name} (${locale})`);
+        expect((await res!.body()).length, `${path} size`).toBeLessThan(60 * 1024);
+        if (locale === "en" || locale === "ar") await page.screenshot({ path: join(SHOTS, `staff-${name}-${locale}.png`), fullPage: true });
+      }
+    };
+    // School staff: their landing page and the school area with its booking form.
+    await signIn(page, "j.khan@riverside.example");
+    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await scan([
+      ["staff-school", "/staff"],
+      ["school", "/schools/org_riverside"],
+      ["group-change", "/schools/org_riverside/groups/bkg_browser_group"],
+      ["group-cancel", "/schools/org_riverside/groups/bkg_browser_group/cancel"],
+    ]);
+    await page.goto(`${base}/schools/org_riverside`);
+    await page.selectOption("#sessionId", "ses_budget_1");
+    await page.fill("#pupils", "0");
+    await page.fill("#roster", "amira");
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/groups'] button")]);
+    expect(await page.getAttribute("#pupils", "aria-invalid")).toBe("true");
+    expect(await page.getAttribute("#roster", "aria-invalid")).toBe("true");
+    await expectNoViolations(page, `school error (${locale})`);
+    // A coordinator: every other area.
+    await signIn(page, "coordinator@opendoor.example");
+    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await scan([
+      ["staff", "/staff"],
+      ["employer", "/employers/org_northbuild"],
+      ["mentor-slots", "/employers/org_northbuild/mentors/mtr_dee"],
+      ["coordinator", "/coordinator"],
+      ["coordinator-event", "/coordinator/events/evt_cv"],
+      ["attendance", "/coordinator/sessions/ses_cv_1"],
+      ["check-in", "/coordinator/sessions/ses_cv_1/check-in"],
+      ["failed-emails", "/coordinator/emails"],
+      ["safeguarding", "/coordinator/safeguarding"],
+    ]);
+    // Pages reached by posting forms: refusals shown next to their fields.
+    await page.goto(`${base}/employers/org_northbuild`);
+    await page.fill("#email", "not an email");
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/mentors'] button")]);
+    expect(await page.getAttribute("#email", "aria-invalid")).toBe("true");
+    await expectNoViolations(page, `employer error (${locale})`);
+    await page.goto(`${base}/coordinator`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action='/coordinator/events'] button")]);
+    expect(await page.getAttribute("#title", "aria-invalid")).toBe("true");
+    await expectNoViolations(page, `coordinator error (${locale})`);
+    await page.goto(`${base}/coordinator/sessions/ses_cv_1/check-in`);
+    await page.fill("#ticketCode", "NOPE-NOPE");
+    await Promise.all([page.waitForLoadState("load"), page.click("#check-in button[type=submit]")]);
+    await expectNoViolations(page, `check-in refused (${locale})`);
+    if (locale === "en" || locale === "ar") await page.screenshot({ path: join(SHOTS, `staff-check-in-refused-${locale}.png`), fullPage: true });
+    await context.close();
+  });
+
+  it("lets a coordinator check someone in by typing their ticket code, with the scanner script allowed and no CSP errors", async () => {
+    await staffFixtures();
+    const context = await contextIn("en");
+    const page = await context.newPage();
+    const problems: string[] = [];
+    // (Chromium also asks for /favicon.ico, which the site does not have: not a problem here.)
+    page.on("console", (m) => m.type() === "error" && /Content Security Policy|Refused/i.test(m.text()) && problems.push(m.text()));
+    const scripts: number[] = [];
+    page.on("response", (r) => r.url().includes("/assets/check-in.") && scripts.push(r.status()));
+    page.on("pageerror", (e) => problems.push(e.message));
+    await signIn(page, "coordinator@opendoor.example");
+    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await page.goto(`${base}/coordinator/sessions/ses_browser_soon/check-in`);
+    expect(await page.locator("h1").innerText()).toBe("Check in");
+    await page.fill("#ticketCode", "olena 54321");
+    await Promise.all([page.waitForLoadState("load"), page.keyboard.press("Enter")]);
+    expect(await page.locator("[role=status]").first().innerText()).toContain("Olena is checked in.");
+    await page.screenshot({ path: join(SHOTS, "staff-checked-in-en.png"), fullPage: true });
+    await page.click("text=Who is coming");
+    expect(await page.locator("main").innerText()).toContain("1 of 1 places checked in");
+    expect(problems).toEqual([]);
+    expect(scripts).toContain(200);
+    await context.close();
+  });
+
+  it("lets school staff book a group for a session, then make it smaller", async () => {
+    const context = await contextIn("en");
+    const page = await context.newPage();
+    await signIn(page, "j.khan@riverside.example");
+    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await page.goto(`${base}/staff`);
+    await Promise.all([page.waitForURL(`${base}/schools/org_riverside`), page.click("a[href='/schools/org_riverside']")]);
+    await page.selectOption("#sessionId", "ses_garden_1");
+    await page.fill("#pupils", "8");
+    await page.fill("#staff", "1");
+    await page.fill("#roster", "Amira K\nBen T");
+    await Promise.all([page.waitForURL(/done=booked/), page.click("form[action$='/groups'] button")]);
+    const main = page.locator("main");
+    expect(await main.innerText()).toContain("Your group is booked.");
+    expect(await main.innerText()).toContain("8 pupils and 1 staff");
+    await page.locator("li.card", { hasText: "Gardening" }).getByRole("link", { name: "Change or cancel" }).click();
+    await page.waitForURL(/\/groups\/bkg_/);
+    await page.fill("#pupils", "5");
+    await page.fill("#roster", "Amira K");
+    await Promise.all([page.waitForURL(/done=changed/), page.click("main form button")]);
+    expect(await main.innerText()).toContain("5 pupils and 1 staff");
+    const [garden] = await server.deps.db.select().from(sessions).where(eq(sessions.id, "ses_garden_1"));
+    const groups = await server.deps.db.select().from(bookings).where(eq(bookings.sessionId, "ses_garden_1"));
+    expect({ taken: garden!.seatsTaken, groups: groups.map((g) => [g.pupils, g.staff, g.seats, g.status]) }).toEqual({ taken: 6, groups: [[5, 1, 6, "confirmed"]] });
+    await page.screenshot({ path: join(SHOTS, "staff-group-reduced-en.png"), fullPage: true });
     await context.close();
   });
 

@@ -7,7 +7,7 @@ import { LocalisedTextSchema, Lang, SessionSummary, sessionSummaryOut, venueOut,
 import { addSessions, getSessionDetail, MAX_CAPACITY, type SessionInput } from "./sessions";
 import { resolveText } from "./shared";
 
-const SessionCreate = z
+export const SessionCreate = z
   .object({
     startsAt: z.iso.datetime({ offset: true }).max(40).optional().openapi({ description: "Single session: start instant with offset", example: "2026-03-10T16:00:00Z" }),
     endsAt: z.iso.datetime({ offset: true }).max(40).optional().openapi({ description: "Single session: end instant with offset" }),

@@ -38,7 +38,7 @@ const FeedbackSummary = z
   })
   .openapi("FeedbackSummary");
 
-const YouSaidWeDidBody = z.object({ youSaid: Text(1000, 1), weDid: Text(1000, 1) }).openapi("YouSaidWeDidRequest");
+export const YouSaidWeDidBody = z.object({ youSaid: Text(1000, 1), weDid: Text(1000, 1) }).openapi("YouSaidWeDidRequest");
 const YouSaidWeDid = z.object({ id: z.string(), eventId: z.string(), youSaid: z.string(), weDid: z.string(), createdAt: z.string() }).openapi("YouSaidWeDid");
 
 const noteOut = (n: { id: string; eventId: string; youSaid: string; weDid: string; createdAt: number }) => ({

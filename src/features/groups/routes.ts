@@ -15,7 +15,7 @@ const RosterName = z
   .regex(/^\p{L}[\p{L}'’-]{0,29} \p{L}\.?$/u, { message: "Use a first name and the first letter of the surname, like 'Amira K'" });
 const Roster = z.array(RosterName).max(500);
 
-const GroupRequest = z
+export const GroupRequest = z
   .object({
     schoolId: z.string().min(1).max(64),
     pupils: z.number().int().min(1).max(500),
@@ -25,7 +25,7 @@ const GroupRequest = z
   })
   .openapi("GroupBookingRequest");
 
-const GroupChange = z
+export const GroupChange = z
   .object({
     pupils: z.number().int().min(1).max(500).optional(),
     staff: z.number().int().min(1).max(100).optional(),

@@ -11,7 +11,7 @@ import { createSlots, listMentorSlots, type SlotTimes } from "./slots";
 import { Instant, LanguageCode, ManagedSlot, managedSlot, MeetingUrl, mentorPublic, SlotListing, venueOut } from "./schemas";
 
 // Strict: an unknown field such as a typed-in address is refused, not silently dropped.
-const NewSlots = z
+export const NewSlots = z
   .strictObject({
     mode: z.enum(["online", "in_person"]),
     meetingUrl: MeetingUrl.optional().describe("Online slots only"),
@@ -34,7 +34,7 @@ const SlotChange = z
   })
   .openapi("MentoringSlotChange");
 
-function slotTimes(body: z.infer<typeof NewSlots>): SlotTimes {
+export function slotTimes(body: z.infer<typeof NewSlots>): SlotTimes {
   const single = body.startsAt !== undefined || body.endsAt !== undefined;
   const recurring = body.start !== undefined || body.durationMinutes !== undefined || body.rrule !== undefined;
   const missing = (paths: string[]) =>

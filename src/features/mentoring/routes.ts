@@ -10,7 +10,7 @@ import { safeguardingAlerts } from "./safeguarding";
 import { Day, LanguageCode, MentorFull, mentorFull, MentorPublic, mentorPublic } from "./schemas";
 import { auditRead } from "../audit/service";
 
-const NewMentor = z
+export const NewMentor = z
   .object({
     organisationId: z.string().max(64).optional().describe("The employer; optional with an API key (its own organisation)"),
     displayName: Text(80, 1),

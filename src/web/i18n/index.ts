@@ -8,13 +8,14 @@ import { people } from "../people/i18n";
 import { pl } from "./pl";
 import { ro } from "./ro";
 import { uk } from "./uk";
+import { staffCatalogues as staff } from "../staff/i18n/catalogues";
 
 export { LOCALES, type Locale };
 export type Catalogue = Partial<Messages>;
 
-const en = { ...siteEn, ...people.en };
+const en = { ...siteEn, ...people.en, ...staff.en };
 type Messages = typeof en;
-const CATALOGUES: Record<Locale, Catalogue> = { en, pl: { ...pl, ...people.pl }, ro: { ...ro, ...people.ro }, uk: { ...uk, ...people.uk }, ar: { ...ar, ...people.ar } };
+const CATALOGUES: Record<Locale, Catalogue> = { en, pl: { ...pl, ...people.pl, ...staff.pl }, ro: { ...ro, ...people.ro, ...staff.ro }, uk: { ...uk, ...people.uk, ...staff.uk }, ar: { ...ar, ...people.ar, ...staff.ar } };
 
 /** Each locale's own name, shown in the switcher so people recognise their language. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", pl: "Polski", ro: "Română", uk: "Українська", ar: "العربية" };

@@ -1,0 +1,72 @@
+import type { outboxView } from "../../../features/notifications/admin";
+import type { safeguardingAlerts } from "../../../features/mentoring/safeguarding";
+import { formatDay, formatTime, isoInstant } from "../../format";
+import type { View } from "../../view";
+import { staffText } from "../i18n";
+import { ErrorSummary, Notice, type FormErrors } from "../ui";
+import { CoordinatorShell } from "./coordinator";
+
+type Message = ReturnType<typeof outboxView>;
+type Alert = Awaited<ReturnType<typeof safeguardingAlerts>>[number];
+
+export function FailedEmailsPage({ view, messages, errors, done }: { view: View; messages: Message[]; errors: FormErrors; done?: string }) {
+  const s = staffText(view);
+  return (
+    <CoordinatorShell view={view} title={s.t("emailsTitle")} errors={errors}>
+      {done && <Notice>{done}</Notice>}
+      <ErrorSummary view={view} errors={errors} order={[]} />
+      <p>{s.t("emailsIntro")}</p>
+      {messages.length === 0 ? (
+        <p>{s.t("emailsNone")}</p>
+      ) : (
+        <ul class="cards">
+          {messages.map((m) => (
+            <li class="card">
+              <dl class="facts">
+                <dt>{s.t("emailTo")}</dt>
+                <dd dir="ltr">{m.to}</dd>
+                <dt>{s.t("emailMessage")}</dt>
+                <dd dir="ltr">{m.template}</dd>
+                <dt>{s.t("emailWhy")}</dt>
+                <dd lang="en" dir="ltr">
+                  {m.lastError ?? ""}
+                </dd>
+              </dl>
+              <form method="post" action={`/coordinator/emails/${m.id}/retry`}>
+                <button class="button secondary" type="submit">
+                  {s.t("emailRetry")}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+    </CoordinatorShell>
+  );
+}
+
+export function SafeguardingPage({ view, alerts }: { view: View; alerts: Alert[] }) {
+  const s = staffText(view);
+  const reason = { dbs_missing: s.t("alertMissing"), dbs_expired: s.t("alertExpired"), dbs_revoked: s.t("alertRevoked") };
+  return (
+    <CoordinatorShell view={view} title={s.t("safeguardingTitle")}>
+      <p>{s.t("safeguardingIntro")}</p>
+      {alerts.length === 0 ? (
+        <p>{s.t("safeguardingNone")}</p>
+      ) : (
+        <ul class="cards">
+          {alerts.map((a) => (
+            <li class="card">
+              <h2>{reason[a.reason]}</h2>
+              <p>
+                <time datetime={isoInstant(a.startsAt)}>{`${formatDay(a.startsAt, view.t.locale, view.now)}, ${formatTime(a.startsAt, view.t.locale, view.t)}`}</time>
+              </p>
+              <p>{s.t("alertWho", { mentor: a.mentor.displayName, person: a.youngPerson.displayName })}</p>
+              {a.youngPerson.ageOnDay !== null && <p>{s.t("alertAge", { age: a.youngPerson.ageOnDay })}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </CoordinatorShell>
+  );
+}

@@ -1,0 +1,309 @@
+import { EVENT_TYPES } from "../../../db/schema";
+import type { Event } from "../../../features/catalogue/events";
+import type { feedbackSummary } from "../../../features/feedback/service";
+import { formatDay, formatTime, formatWhen, isoInstant } from "../../format";
+import { pickLocalised } from "../../i18n";
+import { Layout, Localised } from "../../layout";
+import type { View } from "../../view";
+import { staffText } from "../i18n";
+import type { coordinatorEvents, eventSessions } from "../queries";
+import { ErrorSummary, Field, hasErrors, Notice, type FormErrors } from "../ui";
+import { WhenFields } from "./employer";
+
+type EventRow = Awaited<ReturnType<typeof coordinatorEvents>>[number];
+type SessionRow = Awaited<ReturnType<typeof eventSessions>>[number];
+type Summary = Awaited<ReturnType<typeof feedbackSummary>>;
+type Named = { id: string; name: string };
+
+export interface EventForm {
+  type: string;
+  title: string;
+  description: string;
+  hostOrganisationId: string;
+  minAge: string;
+  maxAge: string;
+  groupsAllowed: boolean;
+  pupilsPerStaff: string;
+  waitlistEnabled: boolean;
+}
+export const emptyEventForm: EventForm = { type: "", title: "", description: "", hostOrganisationId: "", minAge: "11", maxAge: "25", groupsAllowed: false, pupilsPerStaff: "10", waitlistEnabled: true };
+
+export interface SessionsForm {
+  start: string;
+  durationMinutes: string;
+  weeks: string;
+  venueId: string;
+  onlineUrl: string;
+  capacity: string;
+}
+export const emptySessionsForm: SessionsForm = { start: "", durationMinutes: "90", weeks: "1", venueId: "", onlineUrl: "", capacity: "12" };
+
+export interface NoteForm {
+  youSaid: string;
+  weDid: string;
+}
+
+const titled = (view: View, errors: FormErrors, title: string) => (hasErrors(errors) ? `${view.t.t("errorSummaryTitle")}: ${title}` : title);
+
+function CoordinatorMenu({ view }: { view: View }) {
+  const s = staffText(view);
+  return (
+    <nav aria-label={s.t("coordTitle")}>
+      <ul class="links">
+        <li>
+          <a href="/coordinator">{s.t("coordEvents")}</a>
+        </li>
+        <li>
+          <a href="/coordinator/emails">{s.t("coordEmails")}</a>
+        </li>
+        <li>
+          <a href="/coordinator/safeguarding">{s.t("coordSafeguarding")}</a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+export function CoordinatorShell({ view, title, errors, children }: { view: View; title: string; errors?: FormErrors; children: unknown }) {
+  return (
+    <Layout view={view} title={errors ? titled(view, errors, title) : title}>
+      <CoordinatorMenu view={view} />
+      <h1>{title}</h1>
+      {children as never}
+    </Layout>
+  );
+}
+
+export function CoordinatorHome(props: { view: View; events: EventRow[]; hosts: Named[]; form: EventForm; errors: FormErrors }) {
+  const { view, events, hosts, form, errors } = props;
+  const { t } = view;
+  const s = staffText(view);
+  const check = (id: string, name: string, label: string, checked: boolean) => (
+    <div class="check">
+      <input type="checkbox" id={id} name={name} value="1" checked={checked} />
+      <label for={id}>{label}</label>
+    </div>
+  );
+  return (
+    <CoordinatorShell view={view} title={s.t("coordTitle")} errors={errors}>
+      <ErrorSummary view={view} errors={errors} order={["type", "title", "description", "hostOrganisationId", "minAge", "maxAge", "pupilsPerStaff"]} />
+      <h2 id="events">{s.t("coordEvents")}</h2>
+      {events.length === 0 ? (
+        <p>{s.t("coordEventsNone")}</p>
+      ) : (
+        <ul class="cards" aria-labelledby="events">
+          {events.map(({ event, hostName, next }) => {
+            const title = pickLocalised(event.title, t.locale);
+            return (
+              <li class="card">
+                <h3>
+                  <a href={`/coordinator/events/${event.id}`}>
+                    <Localised text={title.text} lang={title.lang} />
+                  </a>
+                </h3>
+                <p class="meta">
+                  {t.label("eventTypes", event.type)} · {t.t("eventHost", { name: hostName })}
+                </p>
+                <p>{next ? s.t("coordNextSession", { when: `${formatDay(next, t.locale, view.now)}, ${formatTime(next, t.locale, t)}` }) : s.t("coordNoNextSession")}</p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h2 id="add-event">{s.t("eventAddHeading")}</h2>
+      <form method="post" action="/coordinator/events" novalidate aria-labelledby="add-event">
+        <Field id="type" label={s.t("eventTypeLabel")} errors={errors}>
+          {(aria) => (
+            <select id="type" name="type" {...aria}>
+              {EVENT_TYPES.map((type) => (
+                <option value={type} selected={form.type === type}>
+                  {t.label("eventTypes", type)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="title" label={s.t("eventTitleLabel")} errors={errors}>
+          {(aria) => <input type="text" id="title" name="title" lang="en" dir="ltr" maxlength={200} value={form.title} {...aria} />}
+        </Field>
+        <Field id="description" label={s.t("eventDescLabel")} errors={errors}>
+          {(aria) => (
+            <textarea id="description" name="description" lang="en" dir="ltr" rows={4} maxlength={2000} {...aria}>
+              {form.description}
+            </textarea>
+          )}
+        </Field>
+        <Field id="hostOrganisationId" label={s.t("eventHostLabel")} errors={errors}>
+          {(aria) => (
+            <select id="hostOrganisationId" name="hostOrganisationId" {...aria}>
+              {hosts.map((o) => (
+                <option value={o.id} selected={form.hostOrganisationId === o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div class="row">
+          <Field id="minAge" label={s.t("eventMinAge")} errors={errors}>
+            {(aria) => <input type="number" id="minAge" name="minAge" min="11" max="25" inputmode="numeric" value={form.minAge} {...aria} />}
+          </Field>
+          <Field id="maxAge" label={s.t("eventMaxAge")} errors={errors}>
+            {(aria) => <input type="number" id="maxAge" name="maxAge" min="11" max="25" inputmode="numeric" value={form.maxAge} {...aria} />}
+          </Field>
+        </div>
+        {check("groupsAllowed", "groupsAllowed", s.t("eventGroups"), form.groupsAllowed)}
+        <Field id="pupilsPerStaff" label={s.t("eventRatio")} errors={errors}>
+          {(aria) => <input type="number" id="pupilsPerStaff" name="pupilsPerStaff" min="1" max="50" inputmode="numeric" value={form.pupilsPerStaff} {...aria} />}
+        </Field>
+        {check("waitlistEnabled", "waitlistEnabled", s.t("eventWaitlist"), form.waitlistEnabled)}
+        <button class="button" type="submit">
+          {s.t("eventAddButton")}
+        </button>
+      </form>
+    </CoordinatorShell>
+  );
+}
+
+export function CoordinatorEventPage(props: {
+  view: View;
+  event: Event;
+  sessions: SessionRow[];
+  venues: Named[];
+  summary: Summary;
+  form: SessionsForm;
+  note: NoteForm;
+  errors: FormErrors;
+  done?: string;
+}) {
+  const { view, event, sessions, venues, summary, form, note, errors, done } = props;
+  const { t } = view;
+  const s = staffText(view);
+  const title = pickLocalised(event.title, t.locale);
+  return (
+    <CoordinatorShell view={view} title={title.text} errors={errors}>
+      {done && <Notice>{done}</Notice>}
+      <ErrorSummary view={view} errors={errors} order={["start", "durationMinutes", "weeks", "venueId", "onlineUrl", "capacity", "youSaid", "weDid"]} />
+      <p>
+        <a href={`/events/${event.id}`}>{s.t("eventPublicPage")}</a>
+      </p>
+      <h2 id="sessions">{s.t("eventSessions")}</h2>
+      {sessions.length === 0 ? (
+        <p>{s.t("eventSessionsNone")}</p>
+      ) : (
+        <ul class="cards" aria-labelledby="sessions">
+          {sessions.map(({ session, venueName }) => (
+            <li class="card">
+              <h3>
+                <time datetime={isoInstant(session.startsAt)}>{formatWhen(session.startsAt, session.endsAt, t, view.now)}</time>
+              </h3>
+              <p>
+                {venueName ?? t.t("online")} · {s.t("sessionPlaces", { taken: session.seatsTaken, capacity: session.capacity })}
+                {session.status === "cancelled" ? ` · ${s.t("sessionCancelled")}` : ""}
+              </p>
+              <ul class="links">
+                <li>
+                  <a href={`/coordinator/sessions/${session.id}`}>{s.t("sessionAttendance")}</a>
+                </li>
+                <li>
+                  <a href={`/coordinator/sessions/${session.id}/check-in`}>{s.t("sessionCheckIn")}</a>
+                </li>
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 id="add-sessions">{s.t("sessionsAddHeading")}</h2>
+      <form method="post" action={`/coordinator/events/${event.id}/sessions`} novalidate aria-labelledby="add-sessions">
+        <WhenFields view={view} form={form} errors={errors} minMinutes={5} maxMinutes={1440} />
+        <Field id="venueId" label={s.t("sessionVenue")} errors={errors}>
+          {(aria) => (
+            <select id="venueId" name="venueId" {...aria}>
+              <option value="">{s.t("sessionVenueOnline")}</option>
+              {venues.map((v) => (
+                <option value={v.id} selected={form.venueId === v.id}>
+                  {v.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="onlineUrl" label={s.t("sessionOnline")} hint={s.t("slotUrlHint")} errors={errors}>
+          {(aria) => <input type="url" id="onlineUrl" name="onlineUrl" dir="ltr" value={form.onlineUrl} {...aria} />}
+        </Field>
+        <Field id="capacity" label={s.t("capacityLabel")} errors={errors}>
+          {(aria) => <input type="number" id="capacity" name="capacity" min="1" max="10000" inputmode="numeric" value={form.capacity} {...aria} />}
+        </Field>
+        <button class="button" type="submit">
+          {s.t("sessionsAddButton")}
+        </button>
+      </form>
+      <FeedbackSection view={view} summary={summary} />
+      <h2 id="ysw">{s.t("yswHeading")}</h2>
+      <p>{s.t("yswIntro")}</p>
+      <form method="post" action={`/coordinator/events/${event.id}/you-said-we-did`} novalidate aria-labelledby="ysw">
+        <Field id="youSaid" label={t.t("youSaid")} errors={errors}>
+          {(aria) => (
+            <textarea id="youSaid" name="youSaid" rows={3} maxlength={1000} {...aria}>
+              {note.youSaid}
+            </textarea>
+          )}
+        </Field>
+        <Field id="weDid" label={t.t("weDid")} errors={errors}>
+          {(aria) => (
+            <textarea id="weDid" name="weDid" rows={3} maxlength={1000} {...aria}>
+              {note.weDid}
+            </textarea>
+          )}
+        </Field>
+        <button class="button" type="submit">
+          {s.t("yswButton")}
+        </button>
+      </form>
+    </CoordinatorShell>
+  );
+}
+
+/** At most this many comments are shown, so the page stays light. */
+const MAX_COMMENTS = 30;
+
+function FeedbackSection({ view, summary }: { view: View; summary: Summary }) {
+  const s = staffText(view);
+  return (
+    <>
+      <h2 id="feedback">{s.t("feedbackHeading")}</h2>
+      {summary.count === 0 ? (
+        <p>{s.t("feedbackNone")}</p>
+      ) : (
+        <>
+          <p class="lead">
+            {s.plural("feedbackCount", summary.count)}. {s.t("feedbackAverage", { avg: summary.averageRating?.toLocaleString(view.t.locale) ?? "" })}
+          </p>
+          <ul class="cards" aria-labelledby="feedback">
+            {summary.comments.slice(0, MAX_COMMENTS).map((c) => (
+              <li class="card">
+                <p class="status">
+                  {s.t("feedbackRating", { n: c.rating })} · {c.from ? c.from.name : s.t("feedbackAnonymous")}
+                </p>
+                <dl class="facts">
+                  {c.whatWorked && (
+                    <>
+                      <dt>{s.t("feedbackWorked")}</dt>
+                      <dd>{c.whatWorked}</dd>
+                    </>
+                  )}
+                  {c.couldBeBetter && (
+                    <>
+                      <dt>{s.t("feedbackBetter")}</dt>
+                      <dd>{c.couldBeBetter}</dd>
+                    </>
+                  )}
+                </dl>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,206 @@
+import type { organisations } from "../../../db/schema";
+import type { Mentor } from "../../../features/mentoring/mentors";
+import type { Slot } from "../../../features/mentoring/slots";
+import { dbsProblemOn } from "../../../features/mentoring/mentors";
+import { londonDate } from "../../../lib/time";
+import { formatDay, formatWhen, isoInstant } from "../../format";
+import { Layout } from "../../layout";
+import type { View } from "../../view";
+import { staffText, type StaffText } from "../i18n";
+import { ErrorSummary, Field, hasErrors, Notice, type FormErrors } from "../ui";
+
+type Org = typeof organisations.$inferSelect;
+
+export interface MentorForm {
+  displayName: string;
+  email: string;
+  sector: string;
+  bio: string;
+  languages: string;
+}
+export const emptyMentorForm: MentorForm = { displayName: "", email: "", sector: "", bio: "", languages: "en" };
+
+export interface SlotForm {
+  mode: string;
+  meetingUrl: string;
+  venueId: string;
+  start: string;
+  durationMinutes: string;
+  weeks: string;
+}
+export const emptySlotForm: SlotForm = { mode: "online", meetingUrl: "", venueId: "", start: "", durationMinutes: "45", weeks: "1" };
+
+const titled = (view: View, errors: FormErrors, title: string) => (hasErrors(errors) ? `${view.t.t("errorSummaryTitle")}: ${title}` : title);
+
+/** The DBS status as of today: read-only here, since only coordinators record checks. */
+function dbsText(s: StaffText, view: View, m: Mentor) {
+  const problem = dbsProblemOn(m, londonDate(view.now));
+  const day = (d: string | null) => (d ? formatDay(Date.parse(`${d}T12:00:00Z`), view.t.locale, view.now) : "");
+  if (problem === "dbs_revoked") return s.t("dbsRevoked");
+  if (problem === "dbs_expired") return s.t("dbsExpired", { date: day(m.dbsExpiresOn) });
+  if (problem === "dbs_missing") return s.t("dbsMissing");
+  return s.t("dbsVerified", { date: day(m.dbsExpiresOn) });
+}
+
+export function EmployerPage(props: { view: View; org: Org; mentors: Mentor[]; form: MentorForm; errors: FormErrors; done?: string }) {
+  const { view, org, mentors, form, errors, done } = props;
+  const s = staffText(view);
+  const title = s.t("employerTitle", { name: org.name });
+  return (
+    <Layout view={view} title={titled(view, errors, title)}>
+      <p>
+        <a href="/staff">{s.t("staffBack")}</a>
+      </p>
+      <h1>{title}</h1>
+      {done && <Notice>{done}</Notice>}
+      <ErrorSummary view={view} errors={errors} order={["displayName", "email", "sector", "bio", "languages"]} />
+      <h2 id="mentors">{s.t("mentorsHeading")}</h2>
+      <p class="hint">{s.t("mentorDbsHint")}</p>
+      {mentors.length === 0 ? (
+        <p>{s.t("mentorsNone")}</p>
+      ) : (
+        <ul class="cards" aria-labelledby="mentors">
+          {mentors.map((m) => (
+            <li class="card">
+              <h3>{m.displayName}</h3>
+              <dl class="facts">
+                <dt>{s.t("mentorSector")}</dt>
+                <dd>{m.sector}</dd>
+                <dt>{s.t("mentorDbs")}</dt>
+                <dd class="status">{dbsText(s, view, m)}</dd>
+              </dl>
+              <p>
+                <a href={`/employers/${org.id}/mentors/${m.id}`}>{s.t("mentorSlotsLink", { name: m.displayName })}</a>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 id="add-mentor">{s.t("mentorAddHeading")}</h2>
+      <form method="post" action={`/employers/${org.id}/mentors`} novalidate aria-labelledby="add-mentor">
+        <Field id="displayName" label={s.t("mentorName")} errors={errors}>
+          {(aria) => <input type="text" id="displayName" name="displayName" maxlength={80} value={form.displayName} {...aria} />}
+        </Field>
+        <Field id="email" label={s.t("mentorEmail")} errors={errors}>
+          {(aria) => <input type="email" id="email" name="email" autocomplete="off" spellcheck={false} dir="ltr" value={form.email} {...aria} />}
+        </Field>
+        <Field id="sector" label={s.t("mentorSector")} hint={s.t("mentorSectorHint")} errors={errors}>
+          {(aria) => <input type="text" id="sector" name="sector" maxlength={60} value={form.sector} {...aria} />}
+        </Field>
+        <Field id="bio" label={s.t("mentorBio")} errors={errors}>
+          {(aria) => (
+            <textarea id="bio" name="bio" rows={3} maxlength={500} {...aria}>
+              {form.bio}
+            </textarea>
+          )}
+        </Field>
+        <Field id="languages" label={s.t("mentorLanguages")} hint={s.t("mentorLanguagesHint")} errors={errors}>
+          {(aria) => <input type="text" id="languages" name="languages" dir="ltr" value={form.languages} {...aria} />}
+        </Field>
+        <button class="button" type="submit">
+          {s.t("mentorAddButton")}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+type SlotRow = { slot: Slot; bookingId: string | null };
+
+export function MentorSlotsPage(props: { view: View; org: Org; mentor: Mentor; slots: SlotRow[]; venues: { id: string; name: string }[]; form: SlotForm; errors: FormErrors; done?: string }) {
+  const { view, org, mentor, slots, venues, form, errors, done } = props;
+  const { t } = view;
+  const s = staffText(view);
+  const title = s.t("slotsTitle", { name: mentor.displayName });
+  const venueName = new Map(venues.map((v) => [v.id, v.name]));
+  const status = { open: s.t("slotFree"), booked: s.t("slotBooked"), withdrawn: s.t("slotWithdrawn") };
+  const upcoming = slots.filter((r) => r.slot.endsAt > view.now);
+  return (
+    <Layout view={view} title={titled(view, errors, title)}>
+      <p>
+        <a href={`/employers/${org.id}`}>{s.t("employerTitle", { name: org.name })}</a>
+      </p>
+      <h1>{title}</h1>
+      {done && <Notice>{done}</Notice>}
+      <ErrorSummary view={view} errors={errors} order={["mode", "meetingUrl", "venueId", "start", "durationMinutes", "weeks"]} />
+      <p>
+        {s.t("mentorDbs")}: <strong>{dbsText(s, view, mentor)}</strong>
+      </p>
+      {upcoming.length === 0 ? (
+        <p>{s.t("slotsNone")}</p>
+      ) : (
+        <ul class="cards">
+          {upcoming.map(({ slot }) => (
+            <li class="card">
+              <p>
+                <time datetime={isoInstant(slot.startsAt)}>{formatWhen(slot.startsAt, slot.endsAt, t, view.now)}</time>
+              </p>
+              <p>{slot.mode === "online" ? s.t("slotOnline") : s.t("slotInPerson", { venue: venueName.get(slot.venueId ?? "") ?? "" })}</p>
+              <p class="status">{status[slot.status]}</p>
+              {slot.status !== "withdrawn" && slot.startsAt > view.now && (
+                <form method="post" action={`/employers/${org.id}/slots/${slot.id}/withdraw`}>
+                  <button class="button secondary" type="submit">
+                    {s.t("slotWithdraw")}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 id="add-slot">{s.t("slotAddHeading")}</h2>
+      <form method="post" action={`/employers/${org.id}/mentors/${mentor.id}/slots`} novalidate aria-labelledby="add-slot">
+        <fieldset>
+          <legend>{s.t("slotMode")}</legend>
+          <div class="check">
+            <input type="radio" id="mode" name="mode" value="online" checked={form.mode !== "in_person"} />
+            <label for="mode">{s.t("slotModeOnline")}</label>
+          </div>
+          <div class="check">
+            <input type="radio" id="mode-in-person" name="mode" value="in_person" checked={form.mode === "in_person"} />
+            <label for="mode-in-person">{s.t("slotModeInPerson")}</label>
+          </div>
+        </fieldset>
+        <Field id="meetingUrl" label={s.t("slotUrl")} hint={s.t("slotUrlHint")} errors={errors}>
+          {(aria) => <input type="url" id="meetingUrl" name="meetingUrl" dir="ltr" value={form.meetingUrl} {...aria} />}
+        </Field>
+        <Field id="venueId" label={s.t("slotVenue")} errors={errors}>
+          {(aria) => (
+            <select id="venueId" name="venueId" {...aria}>
+              <option value="">{s.t("slotVenueNone")}</option>
+              {venues.map((v) => (
+                <option value={v.id} selected={form.venueId === v.id}>
+                  {v.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <WhenFields view={view} form={form} errors={errors} minMinutes={15} maxMinutes={240} />
+        <button class="button" type="submit">
+          {s.t("slotAddButton")}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+/** Start, length and number of weeks: one time, or the same time every week. */
+export function WhenFields({ view, form, errors, minMinutes, maxMinutes }: { view: View; form: { start: string; durationMinutes: string; weeks: string }; errors: FormErrors; minMinutes: number; maxMinutes: number }) {
+  const s = staffText(view);
+  return (
+    <>
+      <Field id="start" label={s.t("startLabel")} hint={s.t("startHint")} errors={errors}>
+        {(aria) => <input type="datetime-local" id="start" name="start" value={form.start} {...aria} />}
+      </Field>
+      <div class="row">
+        <Field id="durationMinutes" label={s.t("durationLabel")} errors={errors}>
+          {(aria) => <input type="number" id="durationMinutes" name="durationMinutes" min={String(minMinutes)} max={String(maxMinutes)} inputmode="numeric" value={form.durationMinutes} {...aria} />}
+        </Field>
+        <Field id="weeks" label={s.t("weeksLabel")} hint={s.t("weeksHint")} errors={errors}>
+          {(aria) => <input type="number" id="weeks" name="weeks" min="1" max="52" inputmode="numeric" value={form.weeks} {...aria} />}
+        </Field>
+      </div>
+    </>
+  );
+}

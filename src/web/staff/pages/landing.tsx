@@ -1,0 +1,35 @@
+import type { organisations } from "../../../db/schema";
+import { Layout } from "../../layout";
+import type { View } from "../../view";
+import { staffText } from "../i18n";
+
+type Org = typeof organisations.$inferSelect;
+
+/** Where a member of staff starts: one link per area they can use. */
+export function StaffLanding({ view, orgs, coordinator }: { view: View; orgs: Org[]; coordinator: boolean }) {
+  const s = staffText(view);
+  const links = [
+    ...(coordinator ? [{ href: "/coordinator", text: s.t("staffCoordinator") }] : []),
+    ...orgs.filter((o) => o.type === "school").map((o) => ({ href: `/schools/${o.id}`, text: s.t("staffSchool", { name: o.name }) })),
+    ...orgs.filter((o) => o.type === "employer").map((o) => ({ href: `/employers/${o.id}`, text: s.t("staffEmployer", { name: o.name }) })),
+  ];
+  return (
+    <Layout view={view} title={s.t("staffTitle")}>
+      <h1>{s.t("staffTitle")}</h1>
+      {links.length === 0 ? (
+        <p>{s.t("staffNone")}</p>
+      ) : (
+        <>
+          <p class="lead">{s.t("staffIntro")}</p>
+          <ul class="cards">
+            {links.map((l) => (
+              <li class="card">
+                <a href={l.href}>{l.text}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,190 @@
+import type { organisations } from "../../../db/schema";
+import { formatWhen, isoInstant } from "../../format";
+import { pickLocalised } from "../../i18n";
+import { Layout, Localised } from "../../layout";
+import type { View } from "../../view";
+import { staffText } from "../i18n";
+import type { groupFriendlySessions, schoolGroups } from "../queries";
+import { ErrorSummary, Field, Notice, type FormErrors } from "../ui";
+
+type Org = typeof organisations.$inferSelect;
+type Group = Awaited<ReturnType<typeof schoolGroups>>[number];
+type Choice = Awaited<ReturnType<typeof groupFriendlySessions>>[number];
+
+export interface GroupForm {
+  sessionId: string;
+  pupils: string;
+  staff: string;
+  accessNeeds: string;
+  roster: string;
+}
+export const emptyGroupForm: GroupForm = { sessionId: "", pupils: "", staff: "", accessNeeds: "", roster: "" };
+const ORDER = ["sessionId", "pupils", "staff", "accessNeeds", "roster"];
+
+function GroupFields({ view, form, errors }: { view: View; form: GroupForm; errors: FormErrors }) {
+  const s = staffText(view);
+  return (
+    <>
+      <div class="row">
+        <Field id="pupils" label={s.t("groupPupils")} errors={errors}>
+          {(aria) => <input type="number" id="pupils" name="pupils" min="1" max="500" inputmode="numeric" value={form.pupils} {...aria} />}
+        </Field>
+        <Field id="staff" label={s.t("groupStaff")} hint={s.t("groupStaffHint")} errors={errors}>
+          {(aria) => <input type="number" id="staff" name="staff" min="1" max="100" inputmode="numeric" value={form.staff} {...aria} />}
+        </Field>
+      </div>
+      <Field id="accessNeeds" label={s.t("groupAccess")} hint={s.t("groupAccessHint")} errors={errors}>
+        {(aria) => (
+          <textarea id="accessNeeds" name="accessNeeds" rows={3} maxlength={1000} {...aria}>
+            {form.accessNeeds}
+          </textarea>
+        )}
+      </Field>
+      <Field id="roster" label={s.t("groupRoster")} hint={s.t("groupRosterHint")} errors={errors}>
+        {(aria) => (
+          <textarea id="roster" name="roster" rows={5} {...aria}>
+            {form.roster}
+          </textarea>
+        )}
+      </Field>
+    </>
+  );
+}
+
+export function SchoolPage(props: { view: View; org: Org; groups: Group[]; choices: Choice[]; form: GroupForm; errors: FormErrors; done?: string }) {
+  const { view, org, groups, choices, form, errors, done } = props;
+  // The groups service books only for the booker's own school; a coordinator visiting sees the list.
+  const canBook = view.actor?.organisationIds.includes(org.id) ?? false;
+  const { t } = view;
+  const s = staffText(view);
+  const title = s.t("schoolTitle", { name: org.name });
+  return (
+    <Layout view={view} title={errors.general || Object.keys(errors.fields).length ? `${t.t("errorSummaryTitle")}: ${title}` : title}>
+      <p>
+        <a href="/staff">{s.t("staffBack")}</a>
+      </p>
+      <h1>{title}</h1>
+      {done && <Notice>{done}</Notice>}
+      <ErrorSummary view={view} errors={errors} order={ORDER} />
+      <h2 id="groups">{s.t("schoolUpcoming")}</h2>
+      {groups.length === 0 ? (
+        <p>{s.t("schoolNone")}</p>
+      ) : (
+        <ul class="cards" aria-labelledby="groups">
+          {groups.map(({ booking, session, event, venueName }) => {
+            const name = pickLocalised(event.title, t.locale);
+            return (
+              <li class="card">
+                <h3>
+                  <Localised text={name.text} lang={name.lang} />
+                </h3>
+                <p>
+                  <time datetime={isoInstant(session.startsAt)}>{formatWhen(session.startsAt, session.endsAt, t, view.now)}</time>
+                  {venueName ? ` · ${venueName}` : ""}
+                </p>
+                <dl class="facts">
+                  <dt>{t.t("myGroup")}</dt>
+                  <dd>{s.t("groupDetails", { pupils: booking.pupils, staff: booking.staff })}</dd>
+                  <dt>{s.t("groupTicket")}</dt>
+                  <dd dir="ltr">{booking.ticketCode}</dd>
+                </dl>
+                {booking.status === "confirmed" && session.startsAt > view.now && (
+                  <p>
+                    <a href={`/schools/${org.id}/groups/${booking.id}`}>{s.t("groupChangeLink")}</a>
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h2 id="book">{s.t("schoolBookHeading")}</h2>
+      {!canBook ? (
+        <p>{s.t("schoolStaffOnly")}</p>
+      ) : choices.length === 0 ? (
+        <p>{s.t("groupNoSessions")}</p>
+      ) : (
+        <form method="post" action={`/schools/${org.id}/groups`} novalidate aria-labelledby="book">
+          <p>{s.t("schoolBookIntro")}</p>
+          <Field id="sessionId" label={s.t("groupSession")} hint={s.t("groupSessionHint")} errors={errors}>
+            {(aria) => (
+              <select id="sessionId" name="sessionId" {...aria}>
+                {choices.map(({ session, event }) => (
+                  <option value={session.id} selected={form.sessionId === session.id}>
+                    {s.t("groupSessionOption", {
+                      event: pickLocalised(event.title, t.locale).text,
+                      when: formatWhen(session.startsAt, session.endsAt, t, view.now),
+                      left: Math.max(0, session.capacity - session.seatsTaken),
+                      ratio: event.pupilsPerStaff,
+                    })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <GroupFields view={view} form={form} errors={errors} />
+          <button class="button" type="submit">
+            {s.t("groupBookButton")}
+          </button>
+        </form>
+      )}
+    </Layout>
+  );
+}
+
+export function GroupChangePage(props: { view: View; org: Org; group: Group; form: GroupForm; errors: FormErrors }) {
+  const { view, org, group, form, errors } = props;
+  const { t } = view;
+  const s = staffText(view);
+  const name = pickLocalised(group.event.title, t.locale);
+  const title = s.t("groupChangeTitle");
+  return (
+    <Layout view={view} title={errors.general || Object.keys(errors.fields).length ? `${t.t("errorSummaryTitle")}: ${title}` : title}>
+      <p>
+        <a href={`/schools/${org.id}`}>{s.t("schoolTitle", { name: org.name })}</a>
+      </p>
+      <h1>{title}</h1>
+      <ErrorSummary view={view} errors={errors} order={ORDER} />
+      <p class="lead">
+        <Localised text={name.text} lang={name.lang} />
+        {" · "}
+        <time datetime={isoInstant(group.session.startsAt)}>{formatWhen(group.session.startsAt, group.session.endsAt, t, view.now)}</time>
+      </p>
+      <p>{s.t("groupChangeIntro")}</p>
+      <form method="post" action={`/schools/${org.id}/groups/${group.booking.id}`} novalidate>
+        <GroupFields view={view} form={form} errors={errors} />
+        <button class="button" type="submit">
+          {s.t("groupSave")}
+        </button>
+      </form>
+      <h2>{s.t("groupCancelLink")}</h2>
+      <p>
+        <a class="button secondary" href={`/schools/${org.id}/groups/${group.booking.id}/cancel`}>
+          {s.t("groupCancelLink")}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function GroupCancelPage({ view, org, group }: { view: View; org: Org; group: Group }) {
+  const { t } = view;
+  const s = staffText(view);
+  const when = formatWhen(group.session.startsAt, group.session.endsAt, t, view.now);
+  return (
+    <Layout view={view} title={s.t("groupCancelTitle")}>
+      <h1>{s.t("groupCancelTitle")}</h1>
+      <p class="lead">
+        {s.t("groupCancelBody", { pupils: group.booking.pupils, staff: group.booking.staff, event: pickLocalised(group.event.title, t.locale).text, when })}
+      </p>
+      <form method="post" action={`/schools/${org.id}/groups/${group.booking.id}/cancel`}>
+        <div class="actions">
+          <button class="button" type="submit">
+            {s.t("groupCancelYes")}
+          </button>
+          <a href={`/schools/${org.id}/groups/${group.booking.id}`}>{s.t("groupCancelNo")}</a>
+        </div>
+      </form>
+    </Layout>
+  );
+}

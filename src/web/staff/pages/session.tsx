@@ -1,0 +1,167 @@
+import type { attendanceFor } from "../../../features/attendance/attendance-list";
+import type { CheckInResult } from "../../../features/attendance/check-in";
+import { formatTime, formatWhen, isoInstant } from "../../format";
+import { pickLocalised } from "../../i18n";
+import { Localised } from "../../layout";
+import type { View } from "../../view";
+import { staffText } from "../i18n";
+import { ErrorSummary, Field, Notice, type FormErrors } from "../ui";
+import { CoordinatorShell } from "./coordinator";
+
+type Attendance = Awaited<ReturnType<typeof attendanceFor>>;
+
+function SessionHeading({ view, data }: { view: View; data: Pick<Attendance, "session" | "event"> }) {
+  const title = pickLocalised(data.event.title, view.t.locale);
+  return (
+    <p class="lead">
+      <a href={`/coordinator/events/${data.event.id}`}>
+        <Localised text={title.text} lang={title.lang} />
+      </a>
+      {" · "}
+      <time datetime={isoInstant(data.session.startsAt)}>{formatWhen(data.session.startsAt, data.session.endsAt, view.t, view.now)}</time>
+    </p>
+  );
+}
+
+/** One form per group, so a head count can be given (or corrected) from the list. */
+function GroupCheckIn({ view, sessionId, bookingId, seats, count }: { view: View; sessionId: string; bookingId: string; seats: number; count: number }) {
+  const s = staffText(view);
+  const id = `count-${bookingId}`;
+  return (
+    <form method="post" action={`/coordinator/sessions/${sessionId}/check-in`} class="actions">
+      <input type="hidden" name="groupBookingId" value={bookingId} />
+      <div class="field">
+        <label for={id}>{s.t("groupCountLabel")}</label>
+        <input type="number" id={id} name="count" min="1" max={String(seats)} inputmode="numeric" value={String(count || seats)} />
+      </div>
+      <button class="button secondary" type="submit">
+        {s.t("groupCheckInButton")}
+      </button>
+    </form>
+  );
+}
+
+export function AttendancePage({ view, data }: { view: View; data: Attendance }) {
+  const { t } = view;
+  const s = staffText(view);
+  const { counts, attendees, session } = data;
+  const people = attendees.filter((a) => a.kind === "individual");
+  const groups = attendees.filter((a) => a.kind === "group");
+  const statusText = { confirmed: s.t("attendanceExpected"), attended: s.t("attendanceIn"), no_show: s.t("attendanceNoShow") };
+  return (
+    <CoordinatorShell view={view} title={s.t("attendanceTitle")}>
+      <SessionHeading view={view} data={data} />
+      <p>
+        <a class="button" href={`/coordinator/sessions/${session.id}/check-in`}>
+          {s.t("checkInTitle")}
+        </a>
+      </p>
+      <p class="status">{s.t("attendanceCounts", { in: counts.checkedInSeats, expected: counts.expectedSeats, waiting: counts.stillToArrive })}</p>
+      {attendees.length === 0 ? (
+        <p>{s.t("attendanceNone")}</p>
+      ) : (
+        <>
+          {people.length > 0 && (
+            // A table, not cards: a 200-place session still loads fast on a phone at the door.
+            <table class="list">
+              <thead>
+                <tr>
+                  <th scope="col">{s.t("attendanceName")}</th>
+                  <th scope="col">{t.t("myStatus")}</th>
+                  <th scope="col">{s.t("attendanceAccess")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {people.map((a) => (
+                  <tr>
+                    <td>{a.name}</td>
+                    <td>{statusText[a.status]}</td>
+                    <td>{a.accessNeeds}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <ul class="cards">
+            {groups.map((a) => (
+              <li class="card">
+                <h3>{a.name}</h3>
+                <dl class="facts">
+                  <dt>{t.t("myStatus")}</dt>
+                  <dd class="status">{statusText[a.status]}</dd>
+                  <dt>{t.t("myGroup")}</dt>
+                  <dd>{s.t("groupDetails", { pupils: a.pupils, staff: a.staff })}</dd>
+                  {a.accessNeeds && (
+                    <>
+                      <dt>{s.t("attendanceAccess")}</dt>
+                      <dd>{a.accessNeeds}</dd>
+                    </>
+                  )}
+                  {a.roster && a.roster.length > 0 && (
+                    <>
+                      <dt>{s.t("attendanceRoster")}</dt>
+                      <dd>{a.roster.join(", ")}</dd>
+                    </>
+                  )}
+                </dl>
+                {a.status !== "no_show" && <GroupCheckIn view={view} sessionId={session.id} bookingId={a.bookingId} seats={a.seats} count={a.checkedInCount} />}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </CoordinatorShell>
+  );
+}
+
+/**
+ * Typed codes work everywhere, with no script. Where the browser has BarcodeDetector, the
+ * script file adds a camera button that fills in the same field and sends the same form.
+ */
+export function CheckInPage(props: { view: View; data: Pick<Attendance, "session" | "event">; scriptPath: string; code: string; result?: CheckInResult; errors: FormErrors }) {
+  const { view, data, scriptPath, code, result, errors } = props;
+  const s = staffText(view);
+  const done =
+    result &&
+    (result.kind === "group"
+      ? s.t("checkedInGroup", { name: result.name, count: result.checkedInCount, seats: result.seats })
+      : result.alreadyCheckedIn
+        ? s.t("checkedInAlready", { name: result.name, time: formatTime(result.checkedInAt, view.t.locale, view.t) })
+        : s.t("checkedIn", { name: result.name }));
+  return (
+    <CoordinatorShell view={view} title={s.t("checkInTitle")} errors={errors}>
+      <SessionHeading view={view} data={data} />
+      {done && <Notice>{done}</Notice>}
+      {result?.accessNeeds && (
+        <p>
+          <strong>{s.t("attendanceAccess")}:</strong> {result.accessNeeds}
+        </p>
+      )}
+      <ErrorSummary view={view} errors={errors} order={["ticketCode", "count"]} />
+      <form
+        method="post"
+        action={`/coordinator/sessions/${data.session.id}/check-in`}
+        novalidate
+        id="check-in"
+        data-scan={s.t("scanButton")}
+        data-stop={s.t("scanStop")}
+        data-hint={s.t("scanHint")}
+        data-failed={s.t("scanFailed")}
+      >
+        <p>{s.t("checkInIntro")}</p>
+        <Field id="ticketCode" label={s.t("ticketLabel")} hint={s.t("ticketHint")} errors={errors}>
+          {(aria) => <input type="text" class="code" id="ticketCode" name="ticketCode" dir="ltr" autocomplete="off" autocapitalize="characters" spellcheck={false} autofocus value={code} {...aria} />}
+        </Field>
+        <div class="actions" id="scan-actions">
+          <button class="button" type="submit">
+            {s.t("checkInButton")}
+          </button>
+        </div>
+      </form>
+      <p>
+        <a href={`/coordinator/sessions/${data.session.id}`}>{s.t("attendanceTitle")}</a>
+      </p>
+      <script src={scriptPath} defer></script>
+    </CoordinatorShell>
+  );
+}

@@ -1,0 +1,76 @@
+// Read-only queries behind the staff pages. Every caller has already checked that the person
+// may see the organisation or event asked about; these only read.
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { bookings, events, organisations, sessions, venues } from "../../db/schema";
+import { DAY } from "../../lib/time";
+
+/** Enough for a page to stay well under 60 KB on a slow phone. */
+const LIST_LIMIT = 100;
+
+export async function organisation(db: Db, id: string) {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** A school's live group bookings that have not finished, soonest first. */
+export function schoolGroups(db: Db, schoolId: string, now: number) {
+  return db
+    .select({ booking: bookings, session: sessions, event: events, venueName: venues.name })
+    .from(bookings)
+    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .innerJoin(events, eq(events.id, sessions.eventId))
+    .leftJoin(venues, eq(venues.id, sessions.venueId))
+    .where(and(eq(bookings.organisationId, schoolId), eq(bookings.kind, "group"), inArray(bookings.status, ["confirmed", "attended"]), gt(bookings.endsAt, now)))
+    .orderBy(asc(bookings.startsAt))
+    .limit(LIST_LIMIT);
+}
+
+/** Scheduled sessions still to come whose event takes school groups. */
+export function groupFriendlySessions(db: Db, now: number) {
+  return db
+    .select({ session: sessions, event: events })
+    .from(sessions)
+    .innerJoin(events, eq(events.id, sessions.eventId))
+    .where(and(eq(events.groupsAllowed, true), eq(sessions.status, "scheduled"), gt(sessions.startsAt, now)))
+    .orderBy(asc(sessions.startsAt))
+    .limit(LIST_LIMIT);
+}
+
+export const allVenues = (db: Db) => db.select({ id: venues.id, name: venues.name }).from(venues).orderBy(asc(venues.name)).limit(200);
+export const allOrganisations = (db: Db) => db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name)).limit(200);
+
+/** Events newest first, each with the start of its next scheduled session. */
+export function coordinatorEvents(db: Db, now: number) {
+  const next = sql<number | null>`(select min(s.starts_at) from sessions s where s.event_id = ${events.id} and s.status = 'scheduled' and s.starts_at > ${now})`;
+  return db
+    .select({ event: events, hostName: organisations.name, next })
+    .from(events)
+    .innerJoin(organisations, eq(organisations.id, events.hostOrganisationId))
+    .orderBy(desc(events.createdAt), desc(events.id))
+    .limit(LIST_LIMIT);
+}
+
+/** An event's sessions from a week ago onwards (recent ones still need their attendance). */
+export function eventSessions(db: Db, eventId: string, now: number) {
+  return db
+    .select({ session: sessions, venueName: venues.name })
+    .from(sessions)
+    .leftJoin(venues, eq(venues.id, sessions.venueId))
+    .where(and(eq(sessions.eventId, eventId), gt(sessions.endsAt, now - 7 * DAY)))
+    .orderBy(asc(sessions.startsAt))
+    .limit(LIST_LIMIT);
+}
+
+/** One group booking with its session and event (the caller checks who may see it). */
+export async function groupBooking(db: Db, bookingId: string) {
+  const [row] = await db
+    .select({ booking: bookings, session: sessions, event: events, venueName: venues.name })
+    .from(bookings)
+    .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .innerJoin(events, eq(events.id, sessions.eventId))
+    .leftJoin(venues, eq(venues.id, sessions.venueId))
+    .where(and(eq(bookings.id, bookingId), eq(bookings.kind, "group")))
+    .limit(1);
+  return row ?? null;
+}

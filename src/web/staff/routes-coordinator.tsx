@@ -1,0 +1,240 @@
+// The coordinator area: events and sessions, attendance and check-in, feedback and "you said,
+// we did", failed emails, safeguarding alerts. Coordinators only; the services check again.
+import { attendanceFor } from "../../features/attendance/attendance-list";
+import { checkIn, type CheckInInput, type CheckInResult } from "../../features/attendance/check-in";
+import { createEvent, getEvent } from "../../features/catalogue/events";
+import { SessionCreate } from "../../features/catalogue/routes-sessions";
+import { EventCreate } from "../../features/catalogue/schemas";
+import { addSessions, type SessionInput } from "../../features/catalogue/sessions";
+import { YouSaidWeDidBody } from "../../features/feedback/routes";
+import { addYouSaidWeDid, feedbackSummary } from "../../features/feedback/service";
+import { safeguardingAlerts } from "../../features/mentoring/safeguarding";
+import { listOutbox, outboxView, retryMessage } from "../../features/notifications/admin";
+import { actorId } from "../../lib/auth";
+import type { Api } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { staffText, type StaffKey } from "./i18n";
+import { FailedEmailsPage, SafeguardingPage } from "./pages/admin";
+import { CoordinatorEventPage, CoordinatorHome, emptyEventForm, emptySessionsForm, type EventForm, type NoteForm, type SessionsForm } from "./pages/coordinator";
+import { AttendancePage, CheckInPage } from "./pages/session";
+import { allOrganisations, allVenues, coordinatorEvents, eventSessions } from "./queries";
+import { forbidden, guardPost, notFound, render, SCRIPT_CSP, staffView, type C, type SignedIn, type Status } from "./respond";
+import { SCANNER_JS, SCANNER_PATH } from "./scanner";
+import { fromIssues, fromProblem, type FieldMessages, int, keyedErrors, mergeErrors, noErrors, str, whenFrom, type FormErrors } from "./ui";
+
+const EVENT_MESSAGES: FieldMessages = { type: "errType", title: "errTitle", description: "errDesc", hostOrganisationId: "errHost", minAge: "errAge", maxAge: "errAge", pupilsPerStaff: "errRatioField" };
+const SESSION_MESSAGES: FieldMessages = { start: "errStart", startsAt: { field: "start", key: "errStart" }, endsAt: { field: "durationMinutes", key: "errSessionDuration" }, durationMinutes: "errSessionDuration", rrule: { field: "weeks", key: "errWeeks" }, venueId: "errPlace", onlineUrl: "errPlace", capacity: "errCapacity" };
+const NOTE_MESSAGES: FieldMessages = { youSaid: "errYouSaid", weDid: "errWeDid" };
+const CHECK_IN_MESSAGES: FieldMessages = { ticketCode: "errTicket", count: "errCount" };
+const statusOf = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);
+const emptyNote: NoteForm = { youSaid: "", weDid: "" };
+
+/** Signed-in coordinators only: everyone else gets a plain "not for you" page (403). */
+function coordinatorView(c: C): { view: SignedIn; refusal?: undefined } | { refusal: Promise<Response> | Response } {
+  const view = staffView(c);
+  if (!view) return { refusal: c.redirect("/sign-in", 303) };
+  if (!view.actor.isCoordinator) return { refusal: forbidden(c, view) };
+  return { view };
+}
+
+async function coordinatorPost(c: C): Promise<{ view: SignedIn; refusal?: undefined } | { refusal: Response }> {
+  const guard = await guardPost(c);
+  if (guard.refusal) return guard;
+  if (!guard.view.actor.isCoordinator) return { refusal: await forbidden(c, guard.view) };
+  return guard;
+}
+
+const notFoundIfMissing = async <T,>(work: Promise<T>): Promise<T | null> =>
+  work.catch((err) => {
+    if (err instanceof ProblemError && err.code === "not_found") return null;
+    throw err;
+  });
+
+export function registerCoordinatorPages(app: Api) {
+  app.get(SCANNER_PATH, (c) => c.body(SCANNER_JS, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=31536000, immutable" }));
+
+  const home = async (c: C, view: SignedIn, form: EventForm = emptyEventForm, errors = noErrors(), status: Status = 200) => {
+    const [events, hosts] = await Promise.all([coordinatorEvents(c.var.deps.db, view.now), allOrganisations(c.var.deps.db)]);
+    return render(c, view, <CoordinatorHome view={view} events={events} hosts={hosts} form={form} errors={errors} />, status);
+  };
+
+  app.get("/coordinator", async (c) => {
+    const g = coordinatorView(c);
+    return g.refusal ?? home(c, g.view);
+  });
+
+  app.post("/coordinator/events", async (c) => {
+    const g = await coordinatorPost(c);
+    if (g.refusal) return g.refusal;
+    const { view } = g;
+    const body = await c.req.parseBody();
+    const form: EventForm = {
+      type: str(body.type),
+      title: str(body.title),
+      description: str(body.description),
+      hostOrganisationId: str(body.hostOrganisationId),
+      minAge: str(body.minAge),
+      maxAge: str(body.maxAge),
+      groupsAllowed: body.groupsAllowed === "1",
+      pupilsPerStaff: str(body.pupilsPerStaff),
+      waitlistEnabled: body.waitlistEnabled === "1",
+    };
+    const parsed = EventCreate.safeParse({
+      type: form.type,
+      title: { en: form.title },
+      description: { en: form.description },
+      hostOrganisationId: form.hostOrganisationId,
+      minAge: int(form.minAge),
+      maxAge: int(form.maxAge),
+      groupsAllowed: form.groupsAllowed,
+      pupilsPerStaff: int(form.pupilsPerStaff),
+      waitlistEnabled: form.waitlistEnabled,
+    });
+    if (!parsed.success) return home(c, view, form, fromIssues(view, parsed.error.issues, EVENT_MESSAGES), 400);
+    try {
+      const event = await createEvent(c.var.deps, view.actor, parsed.data);
+      return c.redirect(`/coordinator/events/${event.id}?done=event`, 303);
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      return home(c, view, form, fromProblem(view, err, EVENT_MESSAGES), statusOf(err));
+    }
+  });
+
+  const eventPage = async (c: C, view: SignedIn, eventId: string, forms: { sessions?: SessionsForm; note?: NoteForm } = {}, errors = noErrors(), status: Status = 200, done?: string) => {
+    const event = await notFoundIfMissing(getEvent(c.var.deps, eventId));
+    if (!event) return notFound(c, view);
+    const [sessions, venues, summary] = await Promise.all([eventSessions(c.var.deps.db, event.id, view.now), allVenues(c.var.deps.db), feedbackSummary(c.var.deps, view.actor, event.id)]);
+    return render(
+      c,
+      view,
+      <CoordinatorEventPage view={view} event={event} sessions={sessions} venues={venues} summary={summary} form={forms.sessions ?? emptySessionsForm} note={forms.note ?? emptyNote} errors={errors} done={done} />,
+      status,
+    );
+  };
+
+  app.get("/coordinator/events/:id", async (c) => {
+    const g = coordinatorView(c);
+    if (g.refusal) return g.refusal;
+    const s = staffText(g.view);
+    const added = Number(c.req.query("added") ?? "0");
+    const doneKey = ({ event: "eventAdded", note: "yswDone" } as Record<string, StaffKey>)[c.req.query("done") ?? ""];
+    const done = added > 0 ? s.plural("sessionsAdded", added) : doneKey ? s.t(doneKey) : undefined;
+    return eventPage(c, g.view, c.req.param("id"), {}, noErrors(), 200, done);
+  });
+
+  app.post("/coordinator/events/:id/sessions", async (c) => {
+    const g = await coordinatorPost(c);
+    if (g.refusal) return g.refusal;
+    const { view } = g;
+    const eventId = c.req.param("id");
+    const body = await c.req.parseBody();
+    const form: SessionsForm = { start: str(body.start), durationMinutes: str(body.durationMinutes), weeks: str(body.weeks), venueId: str(body.venueId), onlineUrl: str(body.onlineUrl).trim(), capacity: str(body.capacity) };
+    const own: Record<string, StaffKey> = {};
+    const when = whenFrom(form, { minMinutes: 5, maxMinutes: 1440 }, own);
+    const parsed = SessionCreate.safeParse({ ...(when ?? {}), capacity: int(form.capacity), ...(form.venueId ? { venueId: form.venueId } : {}), ...(form.onlineUrl ? { onlineUrl: form.onlineUrl } : {}) });
+    if (!when || !parsed.success) {
+      const issues = parsed.success ? [] : parsed.error.issues.filter((i) => when || !["start", "startsAt", "endsAt", "durationMinutes", "rrule"].includes(String(i.path[0])));
+      return eventPage(c, view, eventId, { sessions: form }, mergeErrors(keyedErrors(view, own), fromIssues(view, issues, SESSION_MESSAGES)), 400);
+    }
+    const b = parsed.data;
+    const place = { venueId: b.venueId, onlineUrl: b.onlineUrl, capacity: b.capacity };
+    const input: SessionInput = b.rrule !== undefined ? { kind: "series", start: b.start!, durationMinutes: b.durationMinutes!, rrule: b.rrule, ...place } : { kind: "single", startsAt: b.startsAt!, endsAt: b.endsAt!, ...place };
+    try {
+      const rows = await addSessions(c.var.deps, view.actor, eventId, input);
+      return c.redirect(`/coordinator/events/${eventId}?added=${rows.length}`, 303);
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      if (err.code === "not_found") return notFound(c, view);
+      return eventPage(c, view, eventId, { sessions: form }, fromProblem(view, err, SESSION_MESSAGES), statusOf(err));
+    }
+  });
+
+  app.post("/coordinator/events/:id/you-said-we-did", async (c) => {
+    const g = await coordinatorPost(c);
+    if (g.refusal) return g.refusal;
+    const { view } = g;
+    const eventId = c.req.param("id");
+    const body = await c.req.parseBody();
+    const note: NoteForm = { youSaid: str(body.youSaid), weDid: str(body.weDid) };
+    const parsed = YouSaidWeDidBody.safeParse(note);
+    if (!parsed.success) return eventPage(c, view, eventId, { note }, fromIssues(view, parsed.error.issues, NOTE_MESSAGES), 400);
+    const added = await notFoundIfMissing(addYouSaidWeDid(c.var.deps, view.actor, eventId, parsed.data));
+    if (!added) return notFound(c, view);
+    return c.redirect(`/coordinator/events/${eventId}?done=note`, 303);
+  });
+
+  app.get("/coordinator/sessions/:id", async (c) => {
+    const g = coordinatorView(c);
+    if (g.refusal) return g.refusal;
+    const data = await notFoundIfMissing(attendanceFor(c.var.deps, g.view.actor, c.req.param("id")));
+    return data ? render(c, g.view, <AttendancePage view={g.view} data={data} />) : notFound(c, g.view);
+  });
+
+  const checkInPage = async (c: C, view: SignedIn, sessionId: string, page: { code?: string; result?: CheckInResult; errors?: FormErrors; status?: Status } = {}) => {
+    const data = await notFoundIfMissing(attendanceFor(c.var.deps, view.actor, sessionId));
+    if (!data) return notFound(c, view);
+    return render(c, view, <CheckInPage view={view} data={data} scriptPath={SCANNER_PATH} code={page.code ?? ""} result={page.result} errors={page.errors ?? noErrors()} />, page.status ?? 200, { csp: SCRIPT_CSP });
+  };
+
+  app.get("/coordinator/sessions/:id/check-in", async (c) => {
+    const g = coordinatorView(c);
+    return g.refusal ?? checkInPage(c, g.view, c.req.param("id"));
+  });
+
+  app.post("/coordinator/sessions/:id/check-in", async (c) => {
+    const g = await coordinatorPost(c);
+    if (g.refusal) return g.refusal;
+    const { view } = g;
+    const sessionId = c.req.param("id");
+    const body = await c.req.parseBody();
+    const code = str(body.ticketCode).trim();
+    const groupBookingId = str(body.groupBookingId);
+    const count = int(str(body.count));
+    let input: CheckInInput;
+    if (groupBookingId) {
+      if (!(count >= 1)) return checkInPage(c, view, sessionId, { errors: keyedErrors(view, { count: "errCount" }), status: 400 });
+      input = { groupBookingId, count };
+    } else {
+      if (!code || code.length > 32) return checkInPage(c, view, sessionId, { code, errors: keyedErrors(view, { ticketCode: "errTicket" }), status: 400 });
+      input = { ticketCode: code, ...(count >= 1 ? { count } : {}) };
+    }
+    try {
+      const result = await checkIn(c.var.deps, view.actor, sessionId, input);
+      return checkInPage(c, view, sessionId, { result });
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      // A wrong or unknown code is about the ticket, in the service's own words (it names the right session).
+      const errors = err.errors?.length ? fromProblem(view, err, CHECK_IN_MESSAGES) : { fields: {}, general: { text: err.detail, en: true } };
+      return checkInPage(c, view, sessionId, { code, errors, status: statusOf(err) });
+    }
+  });
+
+  const emailsPage = async (c: C, view: SignedIn, errors = noErrors(), status: Status = 200, done?: string) => {
+    const { items } = await listOutbox(c.var.deps, actorId(view.actor), { status: "failed", limit: 50 });
+    return render(c, view, <FailedEmailsPage view={view} messages={items.map(outboxView)} errors={errors} done={done} />, status);
+  };
+
+  app.get("/coordinator/emails", async (c) => {
+    const g = coordinatorView(c);
+    if (g.refusal) return g.refusal;
+    return emailsPage(c, g.view, noErrors(), 200, c.req.query("done") === "retried" ? staffText(g.view).t("emailRetried") : undefined);
+  });
+
+  app.post("/coordinator/emails/:id/retry", async (c) => {
+    const g = await coordinatorPost(c);
+    if (g.refusal) return g.refusal;
+    try {
+      await retryMessage(c.var.deps, actorId(g.view.actor), c.req.param("id"));
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      return emailsPage(c, g.view, { fields: {}, general: { text: err.detail, en: true } }, statusOf(err));
+    }
+    return c.redirect("/coordinator/emails?done=retried", 303);
+  });
+
+  app.get("/coordinator/safeguarding", async (c) => {
+    const g = coordinatorView(c);
+    if (g.refusal) return g.refusal;
+    return render(c, g.view, <SafeguardingPage view={g.view} alerts={await safeguardingAlerts(c.var.deps, g.view.actor)} />);
+  });
+}

@@ -1,0 +1,143 @@
+// The employer area: its mentors (DBS status read-only), each mentor's slots, adding a slot or
+// a weekly series, withdrawing a slot.
+import { getMentor, listMentors, managesMentor, createMentor } from "../../features/mentoring/mentors";
+import { NewMentor } from "../../features/mentoring/routes";
+import { NewSlots, slotTimes } from "../../features/mentoring/routes-slots";
+import { withdrawSlot } from "../../features/mentoring/slot-changes";
+import { createSlots, listMentorSlots, slotForManager } from "../../features/mentoring/slots";
+import { actsFor } from "../../lib/auth";
+import type { Api } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { staffText, type StaffKey } from "./i18n";
+import { emptyMentorForm, emptySlotForm, EmployerPage, MentorSlotsPage, type MentorForm, type SlotForm } from "./pages/employer";
+import { allVenues, organisation } from "./queries";
+import { guardPost, notFound, render, staffView, type C, type SignedIn, type Status } from "./respond";
+import { fromIssues, fromProblem, type FieldMessages, keyedErrors, mergeErrors, noErrors, str, whenFrom, type FormErrors } from "./ui";
+
+const MENTOR_MESSAGES: FieldMessages = { displayName: "errName", email: "errEmail", sector: "errSector", bio: "errBio", languages: "errLanguages" };
+const SLOT_MESSAGES: FieldMessages = { meetingUrl: "errUrl", venueId: "errVenue", startsAt: { field: "start", key: "errStart" }, start: "errStart", endsAt: { field: "durationMinutes", key: "errDuration" }, durationMinutes: "errDuration", rrule: { field: "weeks", key: "errWeeks" } };
+const DONE: Record<string, StaffKey> = { mentor: "mentorAdded", withdrawn: "slotWithdrawDone" };
+const statusOf = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);
+
+/** The employer, if it is one and this person acts for it (its staff, or a coordinator). */
+async function employerFor(c: C, view: SignedIn, orgId: string) {
+  if (!actsFor(view.actor, orgId)) return null;
+  const org = await organisation(c.var.deps.db, orgId);
+  return org?.type === "employer" ? org : null;
+}
+
+/** One of this employer's mentors, checked with the mentoring service's own rule. */
+async function mentorOf(c: C, view: SignedIn, orgId: string, mentorId: string) {
+  try {
+    const mentor = await getMentor(c.var.deps, mentorId);
+    return mentor.organisationId === orgId && managesMentor(view.actor, mentor) ? mentor : null;
+  } catch (err) {
+    if (err instanceof ProblemError && err.code === "not_found") return null;
+    throw err;
+  }
+}
+
+type Org = NonNullable<Awaited<ReturnType<typeof employerFor>>>;
+type MentorRow = NonNullable<Awaited<ReturnType<typeof mentorOf>>>;
+
+export function registerEmployerPages(app: Api) {
+  const employerPage = async (c: C, view: SignedIn, org: Org, form: MentorForm = emptyMentorForm, errors = noErrors(), status: Status = 200) => {
+    const mentors = await listMentors(c.var.deps, { organisationId: org.id });
+    const doneKey = DONE[c.req.query("done") ?? ""];
+    const done = status === 200 && doneKey ? staffText(view).t(doneKey) : undefined;
+    return render(c, view, <EmployerPage view={view} org={org} mentors={mentors} form={form} errors={errors} done={done} />, status);
+  };
+
+  const slotsPage = async (c: C, view: SignedIn, org: Org, mentor: MentorRow, form: SlotForm = emptySlotForm, errors = noErrors(), status: Status = 200, done?: string) => {
+    const [slots, venues] = await Promise.all([listMentorSlots(c.var.deps, view.actor, mentor.id), allVenues(c.var.deps.db)]);
+    return render(c, view, <MentorSlotsPage view={view} org={org} mentor={mentor} slots={slots} venues={venues} form={form} errors={errors} done={done} />, status);
+  };
+
+  app.get("/employers/:orgId", async (c) => {
+    const view = staffView(c);
+    if (!view) return c.redirect("/sign-in", 303);
+    const org = await employerFor(c, view, c.req.param("orgId"));
+    return org ? employerPage(c, view, org) : notFound(c, view);
+  });
+
+  app.post("/employers/:orgId/mentors", async (c) => {
+    const guard = await guardPost(c);
+    if (guard.refusal) return guard.refusal;
+    const { view } = guard;
+    const org = await employerFor(c, view, c.req.param("orgId"));
+    if (!org) return notFound(c, view);
+    const body = await c.req.parseBody();
+    const form: MentorForm = { displayName: str(body.displayName), email: str(body.email), sector: str(body.sector), bio: str(body.bio), languages: str(body.languages) };
+    const languages = form.languages.split(/[\s,]+/).map((l) => l.trim().toLowerCase()).filter(Boolean);
+    const parsed = NewMentor.safeParse({ organisationId: org.id, displayName: form.displayName, email: form.email, sector: form.sector, bio: form.bio, languages: languages.length ? languages : undefined });
+    if (!parsed.success) return employerPage(c, view, org, form, fromIssues(view, parsed.error.issues, MENTOR_MESSAGES), 400);
+    try {
+      await createMentor(c.var.deps, view.actor, parsed.data);
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      return employerPage(c, view, org, form, fromProblem(view, err, MENTOR_MESSAGES), statusOf(err));
+    }
+    return c.redirect(`/employers/${org.id}?done=mentor`, 303);
+  });
+
+  app.get("/employers/:orgId/mentors/:mentorId", async (c) => {
+    const view = staffView(c);
+    if (!view) return c.redirect("/sign-in", 303);
+    const org = await employerFor(c, view, c.req.param("orgId"));
+    const mentor = org && (await mentorOf(c, view, org.id, c.req.param("mentorId")));
+    if (!org || !mentor) return notFound(c, view);
+    const added = Number(c.req.query("added") ?? "0");
+    const done = added > 0 ? staffText(view).plural("slotsAdded", added) : c.req.query("done") === "withdrawn" ? staffText(view).t("slotWithdrawDone") : undefined;
+    return slotsPage(c, view, org, mentor, emptySlotForm, noErrors(), 200, done);
+  });
+
+  app.post("/employers/:orgId/mentors/:mentorId/slots", async (c) => {
+    const guard = await guardPost(c);
+    if (guard.refusal) return guard.refusal;
+    const { view } = guard;
+    const org = await employerFor(c, view, c.req.param("orgId"));
+    const mentor = org && (await mentorOf(c, view, org.id, c.req.param("mentorId")));
+    if (!org || !mentor) return notFound(c, view);
+    const body = await c.req.parseBody();
+    const form: SlotForm = { mode: str(body.mode), meetingUrl: str(body.meetingUrl).trim(), venueId: str(body.venueId), start: str(body.start), durationMinutes: str(body.durationMinutes), weeks: str(body.weeks) };
+    const own: Record<string, StaffKey> = {};
+    const when = whenFrom(form, { minMinutes: 15, maxMinutes: 240 }, own);
+    const mode = form.mode === "in_person" ? "in_person" : "online";
+    const parsed = NewSlots.safeParse({ mode, ...(mode === "online" ? { meetingUrl: form.meetingUrl } : { venueId: form.venueId || undefined }), ...(when ?? {}) });
+    if (!when || !parsed.success) {
+      const errors = mergeErrors(keyedErrors(view, own), parsed.success ? noErrors() : fromIssues(view, parsed.error.issues.filter((i) => when || !["startsAt", "endsAt"].includes(String(i.path[0]))), SLOT_MESSAGES));
+      return slotsPage(c, view, org, mentor, form, errors, 400);
+    }
+    let added: number;
+    try {
+      const slots = await createSlots(c.var.deps, view.actor, mentor.id, { ...slotTimes(parsed.data), mode, meetingUrl: parsed.data.meetingUrl, venueId: parsed.data.venueId });
+      added = slots.length;
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      const clash = (e: ProblemError): FormErrors | null => (e.code === "conflict" ? { fields: { start: staffText(view).t("errClash") } } : null);
+      return slotsPage(c, view, org, mentor, form, fromProblem(view, err, SLOT_MESSAGES, clash), statusOf(err));
+    }
+    return c.redirect(`/employers/${org.id}/mentors/${mentor.id}?added=${added}`, 303);
+  });
+
+  app.post("/employers/:orgId/slots/:slotId/withdraw", async (c) => {
+    const guard = await guardPost(c);
+    if (guard.refusal) return guard.refusal;
+    const { view } = guard;
+    const org = await employerFor(c, view, c.req.param("orgId"));
+    if (!org) return notFound(c, view);
+    let mentorId: string;
+    try {
+      const { mentor } = await slotForManager(c.var.deps, view.actor, c.req.param("slotId"));
+      if (mentor.organisationId !== org.id) return notFound(c, view);
+      mentorId = mentor.id;
+      await withdrawSlot(c.var.deps, view.actor, c.req.param("slotId"));
+    } catch (err) {
+      if (err instanceof ProblemError && err.code === "not_found") return notFound(c, view);
+      if (!(err instanceof ProblemError)) throw err;
+      const mentor = await mentorOf(c, view, org.id, (await slotForManager(c.var.deps, view.actor, c.req.param("slotId"))).mentor.id);
+      return slotsPage(c, view, org, mentor!, emptySlotForm, { fields: {}, general: { text: err.detail, en: true } }, statusOf(err));
+    }
+    return c.redirect(`/employers/${org.id}/mentors/${mentorId}?done=withdrawn`, 303);
+  });
+}

@@ -1,0 +1,165 @@
+// The school area: its groups, booking a group, resizing and cancelling one.
+import { GroupChange, GroupRequest } from "../../features/groups/routes";
+import { changeGroupBooking, createGroupBooking, loadGroupBooking } from "../../features/groups/service";
+import { cancelBooking } from "../../features/bookings/service";
+import { actsFor } from "../../lib/auth";
+import type { Api } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { staffText, type StaffKey } from "./i18n";
+import { emptyGroupForm, GroupCancelPage, GroupChangePage, SchoolPage, type GroupForm } from "./pages/school";
+import { groupBooking, groupFriendlySessions, organisation, schoolGroups } from "./queries";
+import { guardPost, notFound, render, staffView, type C, type SignedIn, type Status } from "./respond";
+import { fromIssues, fromProblem, type FieldMessages, int, noErrors, str, type FormErrors } from "./ui";
+
+const MESSAGES: FieldMessages = { sessionId: "errSession", pupils: "errPupils", staff: "errStaff", accessNeeds: "errAccess", roster: "errRoster" };
+const DONE: Record<string, StaffKey> = { booked: "groupBooked", changed: "groupChanged", cancelled: "groupCancelled" };
+
+/** The school, if it is one and this person acts for it (its staff, or a coordinator): as the API decides. */
+async function schoolFor(c: C, view: SignedIn, orgId: string) {
+  if (!actsFor(view.actor, orgId)) return null;
+  const org = await organisation(c.var.deps.db, orgId);
+  return org?.type === "school" ? org : null;
+}
+
+/** A group booking of this school that the person may see, by the groups service's own rule. */
+async function groupOf(c: C, view: SignedIn, orgId: string, bookingId: string) {
+  try {
+    const b = await loadGroupBooking(c.var.deps, view.actor, bookingId);
+    if (b.organisationId !== orgId) return null;
+  } catch (err) {
+    if (err instanceof ProblemError && err.code === "not_found") return null;
+    throw err;
+  }
+  return groupBooking(c.var.deps.db, bookingId);
+}
+
+async function readGroupForm(c: C): Promise<GroupForm> {
+  const body = await c.req.parseBody();
+  return { sessionId: str(body.sessionId), pupils: str(body.pupils).trim(), staff: str(body.staff).trim(), accessNeeds: str(body.accessNeeds), roster: str(body.roster) };
+}
+
+const rosterOf = (text: string) => text.split(/[\r\n]+/).map((l) => l.trim()).filter(Boolean);
+const statusOf = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);
+
+/** Staff ratio and a full session, in the page's language, next to the field they concern. */
+function groupProblem(view: SignedIn, form: GroupForm) {
+  const s = staffText(view);
+  return (err: ProblemError): FormErrors | null => {
+    if (err.code === "group_ratio") return { fields: { staff: s.t("errRatio", { pupils: form.pupils, needed: Number(err.extra?.staffNeeded) }) } };
+    if (err.code === "session_full") {
+      const left = Number(err.extra?.seatsLeft ?? 0);
+      const wanted = Number(form.pupils) + Number(form.staff);
+      return { fields: {}, general: { text: left === 0 ? s.t("errFull") : s.t("errSeatsLeft", { left, wanted }), en: false } };
+    }
+    if (err.code === "not_found") return { fields: { sessionId: s.t("errSession") } };
+    return null;
+  };
+}
+
+export function registerSchoolPages(app: Api) {
+  const schoolPage = async (c: C, view: SignedIn, org: NonNullable<Awaited<ReturnType<typeof schoolFor>>>, form = emptyGroupForm, errors = noErrors(), status: Status = 200) => {
+    const { db } = c.var.deps;
+    const [groups, choices] = await Promise.all([schoolGroups(db, org.id, view.now), groupFriendlySessions(db, view.now)]);
+    const doneKey = DONE[c.req.query("done") ?? ""];
+    const done = status === 200 && doneKey ? staffText(view).t(doneKey) : undefined;
+    return render(c, view, <SchoolPage view={view} org={org} groups={groups} choices={choices} form={form} errors={errors} done={done} />, status);
+  };
+
+  app.get("/schools/:orgId", async (c) => {
+    const view = staffView(c);
+    if (!view) return c.redirect("/sign-in", 303);
+    const org = await schoolFor(c, view, c.req.param("orgId"));
+    return org ? schoolPage(c, view, org) : notFound(c, view);
+  });
+
+  app.post("/schools/:orgId/groups", async (c) => {
+    const guard = await guardPost(c);
+    if (guard.refusal) return guard.refusal;
+    const { view } = guard;
+    const org = await schoolFor(c, view, c.req.param("orgId"));
+    if (!org) return notFound(c, view);
+    const form = await readGroupForm(c);
+    const roster = rosterOf(form.roster);
+    const parsed = GroupRequest.safeParse({
+      schoolId: org.id,
+      pupils: int(form.pupils),
+      staff: int(form.staff),
+      ...(form.accessNeeds.trim() ? { accessNeeds: form.accessNeeds } : {}),
+      ...(roster.length ? { roster } : {}),
+    });
+    if (!parsed.success || !form.sessionId) {
+      const errors = parsed.success ? noErrors() : fromIssues(view, parsed.error.issues, MESSAGES);
+      if (!form.sessionId) errors.fields.sessionId = staffText(view).t("errSession");
+      return schoolPage(c, view, org, form, errors, 400);
+    }
+    try {
+      await createGroupBooking(c.var.deps, view.actor, form.sessionId, parsed.data);
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      return schoolPage(c, view, org, form, fromProblem(view, err, MESSAGES, groupProblem(view, form)), statusOf(err));
+    }
+    return c.redirect(`/schools/${org.id}?done=booked`, 303);
+  });
+
+  const formOf = (g: NonNullable<Awaited<ReturnType<typeof groupBooking>>>): GroupForm => ({
+    sessionId: g.session.id,
+    pupils: String(g.booking.pupils),
+    staff: String(g.booking.staff),
+    accessNeeds: g.booking.accessNeeds,
+    roster: (g.booking.roster ?? []).join("\n"),
+  });
+
+  app.get("/schools/:orgId/groups/:bookingId", async (c) => {
+    const view = staffView(c);
+    if (!view) return c.redirect("/sign-in", 303);
+    const org = await schoolFor(c, view, c.req.param("orgId"));
+    const group = org && (await groupOf(c, view, org.id, c.req.param("bookingId")));
+    if (!org || !group) return notFound(c, view);
+    return render(c, view, <GroupChangePage view={view} org={org} group={group} form={formOf(group)} errors={noErrors()} />);
+  });
+
+  app.post("/schools/:orgId/groups/:bookingId", async (c) => {
+    const guard = await guardPost(c);
+    if (guard.refusal) return guard.refusal;
+    const { view } = guard;
+    const org = await schoolFor(c, view, c.req.param("orgId"));
+    const group = org && (await groupOf(c, view, org.id, c.req.param("bookingId")));
+    if (!org || !group) return notFound(c, view);
+    const form = { ...(await readGroupForm(c)), sessionId: group.session.id };
+    const parsed = GroupChange.safeParse({ pupils: int(form.pupils), staff: int(form.staff), accessNeeds: form.accessNeeds, roster: rosterOf(form.roster).length ? rosterOf(form.roster) : null });
+    const again = (errors: FormErrors, status: Status) => render(c, view, <GroupChangePage view={view} org={org} group={group} form={form} errors={errors} />, status);
+    if (!parsed.success) return again(fromIssues(view, parsed.error.issues, MESSAGES), 400);
+    try {
+      await changeGroupBooking(c.var.deps, view.actor, group.booking.id, parsed.data);
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      return again(fromProblem(view, err, MESSAGES, groupProblem(view, form)), statusOf(err));
+    }
+    return c.redirect(`/schools/${org.id}?done=changed`, 303);
+  });
+
+  app.get("/schools/:orgId/groups/:bookingId/cancel", async (c) => {
+    const view = staffView(c);
+    if (!view) return c.redirect("/sign-in", 303);
+    const org = await schoolFor(c, view, c.req.param("orgId"));
+    const group = org && (await groupOf(c, view, org.id, c.req.param("bookingId")));
+    if (!org || !group) return notFound(c, view);
+    return render(c, view, <GroupCancelPage view={view} org={org} group={group} />);
+  });
+
+  app.post("/schools/:orgId/groups/:bookingId/cancel", async (c) => {
+    const guard = await guardPost(c);
+    if (guard.refusal) return guard.refusal;
+    const { view } = guard;
+    const org = await schoolFor(c, view, c.req.param("orgId"));
+    const group = org && (await groupOf(c, view, org.id, c.req.param("bookingId")));
+    if (!org || !group) return notFound(c, view);
+    try {
+      await cancelBooking(c.var.deps, view.actor, group.booking.id);
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      return render(c, view, <GroupChangePage view={view} org={org} group={group} form={formOf(group)} errors={{ fields: {}, general: { text: err.detail, en: true } }} />, statusOf(err));
+    }
+    return c.redirect(`/schools/${org.id}?done=cancelled`, 303);
+  });
+}

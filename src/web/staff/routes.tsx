@@ -1,0 +1,36 @@
+// The staff areas: a landing page, the school area, the employer area and the coordinator area.
+// Every page needs sign-in (the od_session cookie), and every object is checked with the same
+// rule the API uses (actsFor, managesMentor, isCoordinator), through the feature services.
+import { bodyLimit } from "hono/body-limit";
+import { listOrganisations } from "../../features/organisations/service";
+import type { Api } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { StaffLanding } from "./pages/landing";
+import { render, staffView } from "./respond";
+import { registerCoordinatorPages } from "./routes-coordinator";
+import { registerEmployerPages } from "./routes-employer";
+import { registerSchoolPages } from "./routes-school";
+
+/** The biggest staff form is a roster of 500 first names and initials. */
+const FORM_LIMIT_BYTES = 32 * 1024;
+
+export function registerStaffPages(app: Api) {
+  app.on("POST", ["/schools/*", "/employers/*", "/coordinator/*"], bodyLimit({
+    maxSize: FORM_LIMIT_BYTES,
+    onError: () => {
+      throw new ProblemError("payload_too_large", `Send at most ${FORM_LIMIT_BYTES} bytes.`);
+    },
+  }));
+
+  app.get("/staff", async (c) => {
+    const view = staffView(c);
+    if (!view) return c.redirect("/sign-in", 303);
+    // Coordinators reach every organisation from their own area; here, only their memberships.
+    const orgs = view.actor.isCoordinator ? (await listOrganisations(c.var.deps, view.actor)).filter((o) => view.actor.organisationIds.includes(o.id)) : await listOrganisations(c.var.deps, view.actor);
+    return render(c, view, <StaffLanding view={view} orgs={orgs} coordinator={view.actor.isCoordinator} />);
+  });
+
+  registerSchoolPages(app);
+  registerEmployerPages(app);
+  registerCoordinatorPages(app);
+}

@@ -1,0 +1,153 @@
+// Form pieces shared by the staff pages: fields with their hint and error, the error summary,
+// and the turning of a service's refusal into messages next to the right fields.
+import type { Child } from "hono/jsx";
+import { ProblemError } from "../../lib/problem";
+import { parseLondonLocal } from "../../lib/time";
+import type { View } from "../view";
+import type { StaffKey } from "./i18n";
+import { staffText } from "./i18n";
+
+/** What went wrong with a form: a message per field, and at most one for the whole form. */
+export interface FormErrors {
+  fields: Record<string, string>;
+  /** A refusal that belongs to no field; `en` when it is the service's English detail. */
+  general?: { text: string; en: boolean };
+}
+export const noErrors = (): FormErrors => ({ fields: {} });
+export const hasErrors = (e: FormErrors) => Object.keys(e.fields).length > 0 || e.general !== undefined;
+
+/**
+ * A service refusal, on the page: each `errors[].path` the form knows becomes that field's
+ * own message (in the page's language); anything else is the service's detail, in English.
+ */
+/** Where an error path lands on a form: a message, or a message on a differently named field. */
+export type FieldMessages = Record<string, StaffKey | { field: string; key: StaffKey }>;
+
+function fieldFor(messages: FieldMessages, path: string): { field: string; key: StaffKey } | null {
+  const m = messages[path];
+  if (!m) return null;
+  return typeof m === "string" ? { field: path, key: m } : m;
+}
+
+export function fromProblem(view: View, err: ProblemError, messages: FieldMessages, special: (err: ProblemError) => FormErrors | null = () => null): FormErrors {
+  const own = special(err);
+  if (own) return own;
+  const s = staffText(view);
+  const fields: Record<string, string> = {};
+  for (const e of err.errors ?? []) {
+    const target = fieldFor(messages, e.path.split(".")[0]!);
+    if (target) fields[target.field] = s.t(target.key);
+  }
+  return Object.keys(fields).length ? { fields } : { fields, general: { text: err.detail, en: true } };
+}
+
+/** Zod issues from the API's own request schemas, mapped onto the form's fields. */
+export function fromIssues(view: View, issues: ReadonlyArray<{ path: PropertyKey[] }>, messages: FieldMessages): FormErrors {
+  const s = staffText(view);
+  const fields: Record<string, string> = {};
+  let other = false;
+  for (const issue of issues) {
+    const target = fieldFor(messages, String(issue.path[0] ?? ""));
+    if (target) fields[target.field] = s.t(target.key);
+    else other = true;
+  }
+  return other ? { fields, general: { text: s.t("staffOther"), en: false } } : { fields };
+}
+
+export function ErrorSummary({ view, errors, order }: { view: View; errors: FormErrors; order: string[] }) {
+  if (!hasErrors(errors)) return null;
+  const { t } = view;
+  const listed = [...order.filter((f) => errors.fields[f]), ...Object.keys(errors.fields).filter((f) => !order.includes(f))];
+  return (
+    <div class="summary" role="alert" aria-labelledby="error-summary">
+      <h2 id="error-summary">{t.t("errorSummaryTitle")}</h2>
+      <ul>
+        {errors.general && <li {...(errors.general.en && t.locale !== "en" ? { lang: "en", dir: "ltr" } : {})}>{errors.general.text}</li>}
+        {listed.map((f) => (
+          <li>
+            <a href={`#${f}`}>{errors.fields[f]}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Notice({ children }: { children: Child }) {
+  return (
+    <div class="note" role="status">
+      <p>{children}</p>
+    </div>
+  );
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  errors: FormErrors;
+  children: (aria: Record<string, string>) => Child;
+}
+
+/** A labelled control with its hint and error, wired together for screen readers. */
+export function Field({ id, label, hint, errors, children }: FieldProps) {
+  const error = errors.fields[id];
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
+  const aria: Record<string, string> = {};
+  if (describedBy) aria["aria-describedby"] = describedBy;
+  if (error) aria["aria-invalid"] = "true";
+  return (
+    <div class={error ? "field has-error" : "field"}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <span class="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {children(aria)}
+    </div>
+  );
+}
+
+/** A whole number typed in a form, or NaN (so the API's schema refuses it by name). */
+export const int = (v: unknown) => (typeof v === "string" && /^\s*\d{1,6}\s*$/.test(v) ? Number(v) : Number.NaN);
+export const str = (v: unknown) => (typeof v === "string" ? v : "");
+
+export interface WhenForm {
+  start: string;
+  durationMinutes: string;
+  weeks: string;
+}
+
+/**
+ * The shared "when" fields as the API's two shapes: one time (instants) or a weekly series
+ * (London wall time and an RRULE, expanded by the service so 10:00 stays 10:00 all year).
+ */
+export function whenFrom(form: WhenForm, limits: { minMinutes: number; maxMinutes: number }, errorsOut: Record<string, StaffKey>) {
+  const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.exec(form.start.trim())?.[0];
+  const minutes = int(form.durationMinutes);
+  const weeks = int(form.weeks || "1");
+  if (!local) errorsOut.start = "errStart";
+  if (!(minutes >= limits.minMinutes && minutes <= limits.maxMinutes)) errorsOut.durationMinutes = limits.minMinutes === 15 ? "errDuration" : "errSessionDuration";
+  if (!(weeks >= 1 && weeks <= 52)) errorsOut.weeks = "errWeeks";
+  if (!local || errorsOut.durationMinutes || errorsOut.weeks) return null;
+  if (weeks === 1) {
+    const startsAt = parseLondonLocal(local);
+    return { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + minutes * 60_000).toISOString() };
+  }
+  return { start: local, durationMinutes: minutes, rrule: `FREQ=WEEKLY;COUNT=${weeks}` };
+}
+
+export function keyedErrors(view: View, keys: Record<string, StaffKey>): FormErrors {
+  const s = staffText(view);
+  return { fields: Object.fromEntries(Object.entries(keys).map(([f, k]) => [f, s.t(k)])) };
+}
+
+export function mergeErrors(a: FormErrors, b: FormErrors): FormErrors {
+  return { fields: { ...a.fields, ...b.fields }, general: a.general ?? b.general };
+}
