@@ -67,6 +67,12 @@ export async function startServer(options: ServerOptions) {
     port: options.port,
     hostname: options.hostname ?? "0.0.0.0",
   });
+  // Keep idle connections open longer than clients and proxies do (undici: 4 s, most load
+  // balancers: 60 s), so the client, not the server, closes an idle socket. Otherwise a
+  // request can be written onto a socket the server is closing ("other side closed").
+  const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   const every = options.jobsEveryMs ?? 60_000;
   const timer = every > 0 ? setInterval(() => void runScheduledJobs(deps), every) : undefined;
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
