@@ -182,7 +182,7 @@ export const en = {
           "'You said, we did' notes are shown in the language they were written in. They are not marked with their language, so a screen reader may read them with the wrong voice.",
           "Directions and public transport details come from each venue and may be incomplete. Ask us if you need more detail.",
           "Posters use a QR code. If you cannot scan it, the web address is printed under it.",
-          "Pages for booking a place, mentoring, schools, employers and coordinators are still being built. They will be tested to the same standard before they open.",
+          "On the check-in page, scanning a QR code with the camera only works in browsers that support it. Typing the ticket code always works.",
         ],
       },
       {

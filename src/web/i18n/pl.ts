@@ -171,7 +171,7 @@ export const pl: Catalogue = {
           "Notatki „Wy mówiliście, my zrobiliśmy” pokazujemy w języku, w którym je napisano. Nie są oznaczone językiem, więc czytnik ekranu może przeczytać je niewłaściwym głosem.",
           "Wskazówki dojazdu i informacje o komunikacji pochodzą od każdego miejsca i mogą być niepełne. Zapytaj nas, jeśli potrzebujesz więcej szczegółów.",
           "Na plakatach jest kod QR. Jeśli nie możesz go zeskanować, adres strony jest wydrukowany pod nim.",
-          "Strony do rezerwacji miejsc, mentoringu oraz dla szkół, pracodawców i koordynatorów są jeszcze w budowie. Przed otwarciem sprawdzimy je według tych samych zasad.",
+          "Na stronie rejestracji obecności skanowanie kodu QR aparatem działa tylko w przeglądarkach, które to obsługują. Wpisanie kodu biletu działa zawsze.",
         ],
       },
       {

@@ -171,7 +171,7 @@ export const ro: Catalogue = {
           "Notele „Voi ați spus, noi am făcut” apar în limba în care au fost scrise. Nu sunt marcate cu limba lor, așa că un cititor de ecran le poate citi cu vocea greșită.",
           "Indicațiile și informațiile despre transportul public vin de la fiecare loc și pot fi incomplete. Întreabă-ne dacă ai nevoie de mai multe detalii.",
           "Afișele folosesc un cod QR. Dacă nu îl poți scana, adresa site-ului este tipărită sub el.",
-          "Paginile pentru rezervări, mentorat, școli, angajatori și coordonatori sunt încă în lucru. Le vom testa după același standard înainte de lansare.",
+          "Pe pagina de înregistrare a prezenței, scanarea codului QR cu camera merge doar în browserele care permit asta. Introducerea codului biletului merge mereu.",
         ],
       },
       {
