@@ -1,17 +1,14 @@
 // The website: server-rendered pages on the root app, working without JavaScript.
-import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, setCookie } from "hono/cookie";
-import type { JSX } from "hono/jsx/jsx-runtime";
 import { createSession, requestMagicLink, revokeSession, SESSION_TTL_MS } from "../features/auth/service";
 import { SESSION_COOKIE } from "../lib/auth";
-import type { Api, AppEnv } from "../lib/env";
+import type { Api } from "../lib/env";
 import { ProblemError } from "../lib/problem";
 import { Email } from "../lib/openapi";
-import { isSameOrigin } from "../lib/same-origin";
 import { EventPage } from "./pages/event";
 import { EVENTS_PER_PAGE, EventsPage, parseFilters, SESSIONS_PER_CARD } from "./pages/events";
-import { AccessibilityPage, MessagePage } from "./pages/info";
+import { AccessibilityPage } from "./pages/info";
 import { MyPage } from "./pages/my";
 import { PosterPage } from "./pages/poster";
 import { CheckEmailPage, LinkInvalidPage, SignInLinkPage, SignInPage } from "./pages/sign-in";
@@ -20,31 +17,8 @@ import { registerStaffPages } from "./staff/routes";
 import { CSS_PATH, SITE_CSS } from "./style";
 import { afterSignIn } from "./people/page";
 import { registerPeoplePages } from "./people/routes";
-import { isHttps, viewFor, type View } from "./view";
-
-type C = Context<AppEnv>;
-
-/**
- * Pages load nothing from elsewhere and run no script: the policy says so, so an injected
- * tag could do nothing either.
- */
-const SECURITY_HEADERS: Record<string, string> = {
-  "content-security-policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "same-origin",
-};
-
-async function render(c: C, view: View, page: JSX.Element, status: 200 | 400 | 403 | 404 = 200, headers: Record<string, string> = {}) {
-  const html = await page.toString();
-  return c.html(html, status, { ...SECURITY_HEADERS, "content-language": view.t.locale, vary: "Cookie, Accept-Language", ...headers });
-}
-
-const notFound = (c: C, view: View) => render(c, view, <MessagePage view={view} title={view.t.t("notFoundTitle")} body={view.t.t("notFoundBody")} />, 404);
-
-/** Every form on the site posts to itself: anything from another site is refused (CSRF). */
-function refuseCrossSite(c: C, view: View) {
-  return isSameOrigin(c) ? null : render(c, view, <MessagePage view={view} title={view.t.t("csrfTitle")} body={view.t.t("csrfBody")} />, 403);
-}
+import { isHttps, viewFor } from "./view";
+import { notFound, PRIVATE, refuseCrossSite, render, type C } from "./respond";
 
 /** The site's forms carry an email address at most; nothing bigger is read. */
 const FORM_LIMIT_BYTES = 8 * 1024;
@@ -99,11 +73,11 @@ export function registerWeb(app: Api) {
     const email = Email.safeParse(typed);
     if (!email.success) return render(c, view, <SignInPage view={view} email={typed} error />, 400);
     await requestMagicLink(c.var.deps, email.data);
-    return render(c, view, <CheckEmailPage view={view} email={email.data} />, 200, { "cache-control": "private, no-store" });
+    return render(c, view, <CheckEmailPage view={view} email={email.data} />, 200, { headers: PRIVATE });
   });
 
   // The token is in the address: keep it out of Referer headers and caches.
-  const tokenHeaders = { "referrer-policy": "no-referrer", "cache-control": "no-store" };
+  const tokenHeaders = { headers: { "referrer-policy": "no-referrer", "cache-control": "no-store" } };
   app.get("/sign-in/:token", async (c) => {
     const view = viewFor(c);
     const token = c.req.param("token");
@@ -140,7 +114,7 @@ export function registerWeb(app: Api) {
     const view = viewFor(c);
     if (!view.actor) return c.redirect("/sign-in", 303);
     const rows = await bookingsOf(c.var.deps.db, view.actor.person.id);
-    return render(c, view, <MyPage view={view} rows={rows} />, 200, { "cache-control": "private, no-store" });
+    return render(c, view, <MyPage view={view} rows={rows} />, 200, { headers: PRIVATE });
   });
 
   registerStaffPages(app);

@@ -1,36 +1,17 @@
-// What every people page handler shares: rendering with the site's headers, the not-found
-// page, the cross-site refusal, and coming back after signing in.
-import type { Context } from "hono";
+// What every people page handler shares: the site's responses (../respond.tsx) made private,
+// and coming back after signing in.
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { JSX } from "hono/jsx/jsx-runtime";
-import type { AppEnv } from "../../lib/env";
-import { isSameOrigin } from "../../lib/same-origin";
-import { MessagePage } from "../pages/info";
+import { notFound as notFoundPage, PRIVATE, refuseCrossSite as refuseCrossSitePage, render as renderPage, type C, type Status } from "../respond";
 import { isHttps, type View } from "../view";
 
-export type C = Context<AppEnv>;
+export type { C };
 
-/** The same policy as the site's other pages (src/web/routes.tsx): nothing from elsewhere, no script. */
-const SECURITY_HEADERS: Record<string, string> = {
-  "content-security-policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "same-origin",
-};
-
-/** Pages about one person's bookings are never cached anywhere. */
-export const PRIVATE = { "cache-control": "private, no-store" };
-
-export async function render(c: C, view: View, page: JSX.Element, status: 200 | 400 | 403 | 404 | 409 | 422 = 200, headers: Record<string, string> = {}) {
-  const html = await page.toString();
-  return c.html(html, status, { ...SECURITY_HEADERS, "content-language": view.t.locale, vary: "Cookie, Accept-Language", ...PRIVATE, ...headers });
-}
-
-export const notFound = (c: C, view: View) => render(c, view, <MessagePage view={view} title={view.t.t("notFoundTitle")} body={view.t.t("notFoundBody")} />, 404);
-
-/** Every form posts to the site itself: anything from another site is refused (CSRF). */
-export function refuseCrossSite(c: C, view: View) {
-  return isSameOrigin(c) ? null : render(c, view, <MessagePage view={view} title={view.t.t("csrfTitle")} body={view.t.t("csrfBody")} />, 403);
-}
+/** People pages show one person's bookings: never cached anywhere. */
+export const render = (c: C, view: View, page: JSX.Element, status: Status = 200, headers: Record<string, string> = {}) =>
+  renderPage(c, view, page, status, { headers: { ...PRIVATE, ...headers } });
+export const notFound = (c: C, view: View) => notFoundPage(c, view, PRIVATE);
+export const refuseCrossSite = (c: C, view: View) => refuseCrossSitePage(c, view, PRIVATE);
 
 /** Our own pages only: "/x", never "//elsewhere" or "/\elsewhere" (an open redirect). */
 const LOCAL_PATH = /^\/(?![/\\])[A-Za-z0-9/_\-.?=&%]*$/;
