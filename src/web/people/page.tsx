@@ -3,7 +3,7 @@
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { notFound as notFoundPage, PRIVATE, refuseCrossSite as refuseCrossSitePage, render as renderPage, type C, type Status } from "../respond";
-import { isHttps, type View } from "../view";
+import { isHttps, viewFor, type View } from "../view";
 
 export type { C };
 
@@ -12,6 +12,20 @@ export const render = (c: C, view: View, page: JSX.Element, status: Status = 200
   renderPage(c, view, page, status, { headers: { ...PRIVATE, ...headers } });
 export const notFound = (c: C, view: View) => notFoundPage(c, view, PRIVATE);
 export const refuseCrossSite = (c: C, view: View) => refuseCrossSitePage(c, view, PRIVATE);
+
+export type SignedInView = View & { actor: NonNullable<View["actor"]> };
+
+/**
+ * Every signed-in form post starts here: another site's post is refused (CSRF), then someone
+ * signed out is sent to sign in and brought back.
+ */
+export async function signedInPost(c: C): Promise<{ view: SignedInView } | { response: Response }> {
+  const view = viewFor(c);
+  const refused = refuseCrossSite(c, view);
+  if (refused) return { response: await refused };
+  if (!view.actor) return { response: signInFirst(c) };
+  return { view: view as SignedInView };
+}
 
 /** Our own pages only: "/x", never "//elsewhere" or "/\elsewhere" (an open redirect). */
 const LOCAL_PATH = /^\/(?![/\\])[A-Za-z0-9/_\-.?=&%]*$/;

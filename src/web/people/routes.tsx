@@ -17,7 +17,7 @@ import { Email } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
 import { viewFor, type View } from "../view";
-import { notFound, refuseCrossSite, render, signInFirst, type C } from "./page";
+import { notFound, refuseCrossSite, render, signedInPost, signInFirst, type C } from "./page";
 import { BookPage, ACCESS_EXAMPLES_MAX, type BookForm } from "./pages/book";
 import { BookingPage, BookingRefusedPage, CancelConfirmPage } from "./pages/booking";
 import { ConsentDonePage, ConsentInvalidPage, ConsentPage } from "./pages/consent";
@@ -65,10 +65,9 @@ export function registerPeoplePages(app: Api) {
   });
 
   app.post("/sessions/:id/book", async (c) => {
-    const view = viewFor(c);
-    const refused = refuseCrossSite(c, view);
-    if (refused) return refused;
-    if (!view.actor) return signInFirst(c);
+    const guard = await signedInPost(c);
+    if ("response" in guard) return guard.response;
+    const { view } = guard;
     const details = await sessionDetails(c.var.deps.db, c.req.param("id"));
     if (!details) return notFound(c, view);
     const body = await c.req.parseBody();
@@ -135,10 +134,9 @@ export function registerPeoplePages(app: Api) {
   });
 
   app.post("/bookings/:id/cancel", async (c) => {
-    const view = viewFor(c);
-    const refused = refuseCrossSite(c, view);
-    if (refused) return refused;
-    if (!view.actor) return signInFirst(c);
+    const guard = await signedInPost(c);
+    if ("response" in guard) return guard.response;
+    const { view } = guard;
     const id = c.req.param("id");
     try {
       const booking = await loadVisibleBooking(c.var.deps, view.actor, id);
@@ -154,10 +152,9 @@ export function registerPeoplePages(app: Api) {
   });
 
   app.post("/bookings/:id/accept", async (c) => {
-    const view = viewFor(c);
-    const refused = refuseCrossSite(c, view);
-    if (refused) return refused;
-    if (!view.actor) return signInFirst(c);
+    const guard = await signedInPost(c);
+    if ("response" in guard) return guard.response;
+    const { view } = guard;
     const id = c.req.param("id");
     try {
       await acceptOffer(c.var.deps, view.actor, id);
@@ -177,10 +174,9 @@ export function registerPeoplePages(app: Api) {
 
   // --- My bookings: calendar feed ---------------------------------------------------------
   app.post("/my/calendar-feed", async (c) => {
-    const view = viewFor(c);
-    const refused = refuseCrossSite(c, view);
-    if (refused) return refused;
-    if (!view.actor) return signInFirst(c);
+    const guard = await signedInPost(c);
+    if ("response" in guard) return guard.response;
+    const { view } = guard;
     const url = await rotateCalendarFeed(c.var.deps, view.actor.person.id);
     return render(c, view, <FeedPage view={view} url={url} />, 200, TOKEN_HEADERS);
   });
@@ -243,10 +239,9 @@ export function registerPeoplePages(app: Api) {
   });
 
   app.post("/mentoring-slots/:id/book", async (c) => {
-    const view = viewFor(c);
-    const refused = refuseCrossSite(c, view);
-    if (refused) return refused;
-    if (!view.actor) return signInFirst(c);
+    const guard = await signedInPost(c);
+    if ("response" in guard) return guard.response;
+    const { view } = guard;
     const details = await slotDetails(c.var.deps.db, c.req.param("id"));
     if (!details) return notFound(c, view);
     const { slot, mentor, venue } = details;
