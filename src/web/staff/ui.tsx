@@ -115,6 +115,24 @@ export function Field({ id, label, hint, errors, children }: FieldProps) {
 }
 
 /** A whole number typed in a form, or NaN (so the API's schema refuses it by name). */
+/** A registered venue, chosen from a list (never a typed address); the empty choice means none. */
+export function VenueField({ label, noneLabel, venues, selected, errors }: { label: string; noneLabel: string; venues: { id: string; name: string }[]; selected: string; errors: FormErrors }) {
+  return (
+    <Field id="venueId" label={label} errors={errors}>
+      {(aria) => (
+        <select id="venueId" name="venueId" {...aria}>
+          <option value="">{noneLabel}</option>
+          {venues.map((v) => (
+            <option value={v.id} selected={selected === v.id}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 export const int = (v: unknown) => (typeof v === "string" && /^\s*\d{1,6}\s*$/.test(v) ? Number(v) : Number.NaN);
 export const str = (v: unknown) => (typeof v === "string" ? v : "");
 

@@ -7,7 +7,7 @@ import { Layout, Localised } from "../../layout";
 import type { View } from "../../view";
 import { staffText } from "../i18n";
 import type { coordinatorEvents, eventSessions } from "../queries";
-import { ErrorSummary, Field, hasErrors, Notice, type FormErrors } from "../ui";
+import { ErrorSummary, Field, hasErrors, Notice, VenueField, type FormErrors } from "../ui";
 import { WhenFields } from "./employer";
 
 type EventRow = Awaited<ReturnType<typeof coordinatorEvents>>[number];
@@ -216,18 +216,7 @@ export function CoordinatorEventPage(props: {
       <h2 id="add-sessions">{s.t("sessionsAddHeading")}</h2>
       <form method="post" action={`/coordinator/events/${event.id}/sessions`} novalidate aria-labelledby="add-sessions">
         <WhenFields view={view} form={form} errors={errors} minMinutes={5} maxMinutes={1440} />
-        <Field id="venueId" label={s.t("sessionVenue")} errors={errors}>
-          {(aria) => (
-            <select id="venueId" name="venueId" {...aria}>
-              <option value="">{s.t("sessionVenueOnline")}</option>
-              {venues.map((v) => (
-                <option value={v.id} selected={form.venueId === v.id}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <VenueField label={s.t("sessionVenue")} noneLabel={s.t("sessionVenueOnline")} venues={venues} selected={form.venueId} errors={errors} />
         <Field id="onlineUrl" label={s.t("sessionOnline")} hint={s.t("slotUrlHint")} errors={errors}>
           {(aria) => <input type="url" id="onlineUrl" name="onlineUrl" dir="ltr" value={form.onlineUrl} {...aria} />}
         </Field>

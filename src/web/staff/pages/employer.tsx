@@ -7,7 +7,7 @@ import { formatDay, formatWhen, isoInstant } from "../../format";
 import { Layout } from "../../layout";
 import type { View } from "../../view";
 import { staffText, type StaffText } from "../i18n";
-import { ErrorSummary, Field, hasErrors, Notice, type FormErrors } from "../ui";
+import { ErrorSummary, Field, hasErrors, Notice, VenueField, type FormErrors } from "../ui";
 
 type Org = typeof organisations.$inferSelect;
 
@@ -164,18 +164,7 @@ export function MentorSlotsPage(props: { view: View; org: Org; mentor: Mentor; s
         <Field id="meetingUrl" label={s.t("slotUrl")} hint={s.t("slotUrlHint")} errors={errors}>
           {(aria) => <input type="url" id="meetingUrl" name="meetingUrl" dir="ltr" value={form.meetingUrl} {...aria} />}
         </Field>
-        <Field id="venueId" label={s.t("slotVenue")} errors={errors}>
-          {(aria) => (
-            <select id="venueId" name="venueId" {...aria}>
-              <option value="">{s.t("slotVenueNone")}</option>
-              {venues.map((v) => (
-                <option value={v.id} selected={form.venueId === v.id}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <VenueField label={s.t("slotVenue")} noneLabel={s.t("slotVenueNone")} venues={venues} selected={form.venueId} errors={errors} />
         <WhenFields view={view} form={form} errors={errors} minMinutes={15} maxMinutes={240} />
         <button class="button" type="submit">
           {s.t("slotAddButton")}
