@@ -35,7 +35,7 @@ export const consentRequest = bookingEmail((c) => {
     subject: c.t("consentSubject", { name, title: c.title }),
     heading: c.t("consentHeading", { name }),
     blocks: [
-      { p: c.t("consentIntro", { name, title: c.title }) },
+      { p: c.t("consentRequestIntro", { name, title: c.title }) },
       { facts: detailFacts(c, { showOnlineLink: false }) },
       { link: { label: c.t("consentButton"), href: String(c.payload.consentUrl ?? "") } },
       ...(c.d.booking.holdExpiresAt ? [{ p: c.t("consentDeadline", { deadline: deadline(c, c.d.booking.holdExpiresAt) }) }] : []),
@@ -129,10 +129,10 @@ export const reminder = bookingEmail((c) => {
 /** payload: { bookingId }. After attendance. */
 export const feedbackInvitation = bookingEmail((c) => ({
   subject: c.t("feedbackSubject", { title: c.title }),
-  heading: c.t("feedbackHeading"),
+  heading: c.t("feedbackInvitationHeading"),
   blocks: [
     { p: c.t("feedbackIntro", { title: c.title }) },
-    { p: c.t("feedbackAnonymous") },
+    { p: c.t("feedbackInvitationAnonymous") },
     { link: { label: c.t("feedbackButton"), href: `${c.manageUrl}/feedback` } },
   ],
 }));

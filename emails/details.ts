@@ -7,7 +7,7 @@ import { addressOf, bookingTitle, loadBookingDetails, localised, manageUrl, venu
 import type { EmailTemplate, RenderedEmail } from "./index";
 import { layout, type Block, type Fact } from "./layout";
 import { formatMoment, formatSpan } from "./format";
-import { message, type MessageKey } from "./messages";
+import { translator, type StringKey, type Translator } from "../src/i18n";
 
 export interface MessageContext {
   d: BookingDetails;
@@ -16,8 +16,10 @@ export interface MessageContext {
   payload: Record<string, unknown>;
   to: string;
   now: number;
-  /** Shorthand for `message(locale, …)`. */
-  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  /** Shorthand for `translator(locale).t`: one string from the shared catalogue. */
+  t: Translator["t"];
+  /** The same translator, for plurals and labels. */
+  translator: Translator;
   title: string;
   when: string;
   manageUrl: string;
@@ -59,7 +61,7 @@ export function contactLine(c: MessageContext): Block {
   return { small: c.t("contact", { email: c.d.host?.contactEmail || addressOf(c.config.emailFrom) }) };
 }
 
-export function manageLink(c: MessageContext, key: MessageKey = "manage"): Block {
+export function manageLink(c: MessageContext, key: StringKey = "manage"): Block {
   return { link: { label: c.t(key), href: c.manageUrl } };
 }
 
@@ -84,7 +86,8 @@ export interface Draft {
 export function bookingEmail(build: (c: MessageContext) => Draft): EmailTemplate {
   return async ({ db, config, locale, payload, to, now }) => {
     const d = await loadBookingDetails(db, String(payload.bookingId));
-    const t = (key: MessageKey, vars?: Record<string, string | number>) => message(locale, key, vars);
+    const tr = translator(locale);
+    const t = tr.t;
     const c: MessageContext = {
       d,
       locale,
@@ -93,6 +96,7 @@ export function bookingEmail(build: (c: MessageContext) => Draft): EmailTemplate
       to: to ?? d.person?.email ?? "",
       now: now ?? Date.now(),
       t,
+      translator: tr,
       title: bookingTitle(d, locale),
       when: formatSpan(d.startsAt, d.endsAt, locale),
       manageUrl: manageUrl(config.publicUrl, d.booking.id),

@@ -2,7 +2,7 @@
 // in the reader's language ("Tuesday 3 March, 4:00pm to 5:30pm").
 import type { Locale } from "../src/db/schema";
 import { LONDON, londonDate, londonWallTime } from "../src/lib/time";
-import { message } from "./messages";
+import { translator } from "../src/i18n";
 
 /** Intl locale per app locale. Arabic keeps Latin digits so times match venue signs and tickets. */
 const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", pl: "pl-PL", ro: "ro-RO", uk: "uk-UA", ar: "ar-u-nu-latn" };
@@ -50,11 +50,11 @@ export function londonDescription(instant: number): string {
 
 /** A moment: "Tuesday 3 March, 4:00pm". */
 export function formatMoment(instant: number, locale: Locale): string {
-  return message(locale, "moment", { day: formatDay(instant, locale), time: formatTime(instant, locale) });
+  return translator(locale).t("moment", { day: formatDay(instant, locale), time: formatTime(instant, locale) });
 }
 
 /** A span: "Tuesday 3 March, 4:00pm to 5:30pm"; the day is repeated only if it changes. */
 export function formatSpan(startsAt: number, endsAt: number, locale: Locale): string {
   const end = londonDate(startsAt) === londonDate(endsAt) ? formatTime(endsAt, locale) : formatMoment(endsAt, locale);
-  return message(locale, "span", { start: formatMoment(startsAt, locale), end });
+  return translator(locale).t("span", { start: formatMoment(startsAt, locale), end });
 }

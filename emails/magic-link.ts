@@ -1,10 +1,10 @@
 import { layout } from "./layout";
-import { message } from "./messages";
+import { translator } from "../src/i18n";
 import type { EmailTemplate } from "./index";
 
 /** payload: { url } — the sign-in link carrying the one-time token. */
 export const magicLink: EmailTemplate = async ({ locale, payload }) => {
-  const t = (key: Parameters<typeof message>[1]) => message(locale, key);
+  const { t } = translator(locale);
   const url = String(payload.url);
   return {
     subject: t("magicLinkSubject"),

@@ -2,7 +2,7 @@
 // the mentor, the safeguarding contact and, for under-16s, the guardian. Rule 8: the online
 // link goes only to the young person and the mentor, in the email and in the calendar file.
 import { bookingEmail, detailFacts, manageLink, type MessageContext } from "./details";
-import type { MessageKey } from "./messages";
+import type { StringKey } from "../src/i18n";
 
 type Audience = "young_person" | "mentor" | "safeguarding" | "guardian";
 const audienceOf = (c: MessageContext): Audience => {
@@ -11,7 +11,7 @@ const audienceOf = (c: MessageContext): Audience => {
 };
 const getsLink = (a: Audience) => a === "young_person" || a === "mentor";
 
-const INTRO: Record<Audience, MessageKey> = {
+const INTRO: Record<Audience, StringKey> = {
   young_person: "mentoringYoungPersonIntro",
   mentor: "mentoringMentorIntro",
   safeguarding: "mentoringSafeguardingIntro",

@@ -7,7 +7,6 @@ import { notificationFixtures } from "../test/support/notification-fixtures";
 import { parseIcs } from "../test/support/ics";
 import { renderEmail, TEMPLATES } from "./index";
 import { formatSpan } from "./format";
-import { CATALOGUES, message } from "./messages";
 
 let h: Harness;
 let f: ReturnType<typeof notificationFixtures>;
@@ -35,31 +34,6 @@ describe("the date and time line", () => {
     expect(formatSpan(start, start + 90 * 60_000, "pl")).toBe("wtorek, 3 marca, 16:00–17:30");
     expect(formatSpan(start, start + 90 * 60_000, "uk")).toContain("вівторок");
     expect(formatSpan(start, start + 90 * 60_000, "ar")).toContain("16:00");
-  });
-});
-
-describe("the message catalogue", () => {
-  it("has every string in every language, with the same placeholders as the English", () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const locale of LOCALES) {
-      const catalogue = CATALOGUES[locale];
-      for (const [key, english] of Object.entries(CATALOGUES.en)) {
-        const text = catalogue[key as keyof typeof catalogue];
-        expect(text, `${locale}.${key}`).toBeTruthy();
-        expect(placeholders(text!), `${locale}.${key}`).toEqual(placeholders(english!));
-      }
-    }
-  });
-
-  it("falls back to English for a string a translation leaves out", () => {
-    const saved = CATALOGUES.pl.confirmedHeading;
-    delete CATALOGUES.pl.confirmedHeading;
-    try {
-      expect(message("pl", "confirmedHeading")).toBe("Your place is booked");
-      expect(message("pl", "confirmedSubject", { title: "X" })).toBe("Masz miejsce: X");
-    } finally {
-      CATALOGUES.pl.confirmedHeading = saved;
-    }
   });
 });
 

@@ -1,21 +1,58 @@
-// Locale choice and message lookup for the website. Every locale but English may be partial:
-// a missing string falls back to English, and the page marks that text as English (lang="en")
-// so screen readers pronounce it correctly.
-import { LOCALES, type Locale } from "../../db/schema";
-import { ar } from "./ar";
-import { en as siteEn, type Plural } from "./en";
-import { people } from "../people/i18n";
-import { pl } from "./pl";
-import { ro } from "./ro";
-import { uk } from "./uk";
-import { staffCatalogues as staff } from "../staff/i18n/catalogues";
+// The one message catalogue, for the emails and the website alike (issue #7), and its lookup.
+// Each language is a folder, src/i18n/<locale>/, split into parts by where the text appears:
+// emails, site (public pages), people (booking, consent, mentoring) and staff (staff areas).
+// The parts of a locale merge into one catalogue, so no two parts may use the same key (the
+// type check below and src/i18n/i18n.test.ts refuse it). English is complete; every other
+// locale may be partial: a missing string falls back to English, and pages mark that text
+// lang="en" (isFallback) so screen readers pronounce it correctly.
+import { LOCALES, type Locale } from "../db/schema";
+import { ar as emailsAr } from "./ar/emails";
+import { people_ar } from "./ar/people";
+import { ar as siteAr } from "./ar/site";
+import { ar as staffAr } from "./ar/staff";
+import { en as emailsEn } from "./en/emails";
+import { peopleEn } from "./en/people";
+import { en as siteEn, type Plural } from "./en/site";
+import { staffEn } from "./en/staff";
+import { pl as emailsPl } from "./pl/emails";
+import { people_pl } from "./pl/people";
+import { pl as sitePl } from "./pl/site";
+import { pl as staffPl } from "./pl/staff";
+import { ro as emailsRo } from "./ro/emails";
+import { people_ro } from "./ro/people";
+import { ro as siteRo } from "./ro/site";
+import { ro as staffRo } from "./ro/staff";
+import { uk as emailsUk } from "./uk/emails";
+import { people_uk } from "./uk/people";
+import { uk as siteUk } from "./uk/site";
+import { uk as staffUk } from "./uk/staff";
 
 export { LOCALES, type Locale };
+export type { Plural };
+
+/** Every locale's parts, English first; exported for the completeness and collision tests. */
+export const PARTS = {
+  en: { emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn },
+  pl: { emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl },
+  ro: { emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo },
+  uk: { emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk },
+  ar: { emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr },
+} satisfies Record<Locale, Record<string, object>>;
+
+type EnglishParts = (typeof PARTS)["en"];
+type PartName = keyof EnglishParts;
+/** Keys that two different parts both define: `never` while the parts stay apart. */
+type Clash = { [A in PartName]: { [B in Exclude<PartName, A>]: Extract<keyof EnglishParts[A], keyof EnglishParts[B]> }[Exclude<PartName, A>] }[PartName];
+// Fails to compile, naming the key, when two parts define it: one would silently hide the other.
+true satisfies [Clash] extends [never] ? true : `key in two parts: ${Clash}`;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type Messages = UnionToIntersection<EnglishParts[PartName]>;
 export type Catalogue = Partial<Messages>;
 
-const en = { ...siteEn, ...people.en, ...staff.en };
-type Messages = typeof en;
-const CATALOGUES: Record<Locale, Catalogue> = { en, pl: { ...pl, ...people.pl, ...staff.pl }, ro: { ...ro, ...people.ro, ...staff.ro }, uk: { ...uk, ...people.uk, ...staff.uk }, ar: { ...ar, ...people.ar, ...staff.ar } };
+const merge = (parts: Record<string, object>) => Object.assign({}, ...Object.values(parts)) as Catalogue;
+const en = merge(PARTS.en) as Messages;
+const CATALOGUES: Record<Locale, Catalogue> = { en, pl: merge(PARTS.pl), ro: merge(PARTS.ro), uk: merge(PARTS.uk), ar: merge(PARTS.ar) };
 
 /** Each locale's own name, shown in the switcher so people recognise their language. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", pl: "Polski", ro: "Română", uk: "Українська", ar: "العربية" };
@@ -59,6 +96,7 @@ export type StringKey = KeysOfType<Messages, string>;
 export type PluralKey = KeysOfType<Messages, Plural>;
 export type TableKey = "eventTypes" | "accessNeeds" | "tags" | "bookingStatus";
 
+/** `{name}` placeholders replaced as given: callers escape for HTML afterwards. */
 export function fill(text: string, vars: Record<string, string | number> = {}): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

@@ -2,7 +2,7 @@
 // formatter as the emails (emails/format.ts), so a page and an email never disagree.
 import { formatDay as formatLondonDay, formatTime as formatLondonTime } from "../../emails/format";
 import type { Locale } from "../db/schema";
-import type { Translator } from "./i18n";
+import type { Translator } from "../i18n";
 
 /** "Tuesday 3 March" (the year is added when it is not this year): the emails' formatter. */
 export const formatDay = (instant: number, locale: Locale, now: number): string => formatLondonDay(instant, locale, now);

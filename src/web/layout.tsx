@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
-import { dirOf, LOCALE_NAMES, LOCALES } from "./i18n";
+import { dirOf, LOCALE_NAMES, LOCALES } from "../i18n";
 import { CSS_PATH } from "./style";
 import { withParams, type View } from "./view";
 

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { seedDemoData } from "../db/seed";
 import { events, sessions, youSaidWeDid } from "../db/schema";
 import { createHarness, type Harness } from "../../test/support/harness";
-import { LOCALES } from "./i18n";
+import { LOCALES } from "../i18n";
 import { CSS_PATH, SITE_CSS } from "./style";
 import encodeQR from "qr";
 import { qrSvg } from "./qr";

@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { Actor, AppEnv } from "../lib/env";
-import { fromAcceptLanguage, isLocale, translator, type Locale, type Translator } from "./i18n";
+import { fromAcceptLanguage, isLocale, translator, type Locale, type Translator } from "../i18n";
 
 export const LANG_COOKIE = "lang";
 export const TEXT_COOKIE = "text";

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookings, devMailbox, outbox, people, sessions, youSaidWeDid } from "../../src/db/schema";
 import { sha256Hex } from "../../src/lib/crypto";
 import { startServer } from "../../src/server";
-import { LOCALES } from "../../src/web/i18n";
+import { LOCALES } from "../../src/i18n";
 
 const CHROMIUM = "/usr/bin/chromium";
 const haveChromium = existsSync(CHROMIUM);

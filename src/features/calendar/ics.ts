@@ -6,7 +6,7 @@ import type { Locale } from "../../db/schema";
 import type { Config } from "../../lib/config";
 import { LONDON } from "../../lib/time";
 import { addressOf, bookingTitle, localised, manageUrl, venueLine, type BookingDetails } from "../notifications/booking-details";
-import { message } from "../../../emails/messages";
+import { translator } from "../../i18n";
 import { londonDateTime, londonTimezoneGenerator } from "./london-timezone";
 
 export type InviteMethod = "REQUEST" | "CANCEL";
@@ -47,11 +47,12 @@ function newCalendar(method: InviteMethod | null, name?: string): ICalCalendar {
 function addEvent(cal: ICalCalendar, d: BookingDetails, method: InviteMethod, o: InviteOptions) {
   const url = manageUrl(o.config.publicUrl, d.booking.id);
   const online = o.includeOnlineLink ? d.onlineUrl : null;
+  const { t } = translator(o.locale);
   const description = [
     d.event ? localised(d.event.description, o.locale) : "",
-    d.event?.whatToBring ? `${message(o.locale, "bring")}: ${localised(d.event.whatToBring, o.locale)}` : "",
-    online ? `${message(o.locale, "joinOnline")}: ${online}` : "",
-    `${message(o.locale, "manage")}: ${url}`,
+    d.event?.whatToBring ? `${t("bring")}: ${localised(d.event.whatToBring, o.locale)}` : "",
+    online ? `${t("joinOnline")}: ${online}` : "",
+    `${t("manage")}: ${url}`,
   ].filter(Boolean);
   const organizerEmail = addressOf(o.config.emailFrom);
   const event = cal.createEvent({
@@ -63,7 +64,7 @@ function addEvent(cal: ICalCalendar, d: BookingDetails, method: InviteMethod, o:
     stamp: new Date(o.now),
     summary: bookingTitle(d, o.locale),
     description: description.join("\n\n"),
-    location: d.venue ? venueLine(d.venue) : d.onlineUrl ? message(o.locale, "online") : null,
+    location: d.venue ? venueLine(d.venue) : d.onlineUrl ? t("online") : null,
     url,
     organizer: { name: "Open Door", email: organizerEmail },
     status: method === "CANCEL" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,

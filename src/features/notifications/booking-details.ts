@@ -3,7 +3,7 @@
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
-import { message } from "../../../emails/messages";
+import { translator } from "../../i18n";
 import { UnrenderableMessage } from "../../../emails/errors";
 import { bookings, events, mentoringSlots, mentors, organisations, people, sessions, venues, type Locale, type LocalisedText } from "../../db/schema";
 
@@ -106,7 +106,7 @@ export function venueLine(venue: NonNullable<BookingDetails["venue"]>): string {
 /** What the booking is for, in the reader's language: the event title, or "Mentoring with …". */
 export function bookingTitle(d: BookingDetails, locale: Locale): string {
   if (d.event) return localised(d.event.title, locale);
-  if (d.mentor) return message(locale, "mentoringTitle", { mentor: d.mentor.displayName });
+  if (d.mentor) return translator(locale).t("mentoringWith", { mentor: d.mentor.displayName });
   return "Open Door";
 }
 

@@ -1,4 +1,4 @@
-import type { Catalogue } from "./en";
+import type { Catalogue } from "../en/emails";
 
 export const ar: Catalogue = {
   footer: "Open Door",
@@ -8,7 +8,6 @@ export const ar: Catalogue = {
   what: "ماذا",
   when: "متى",
   where: "أين",
-  online: "عبر الإنترنت",
   joinOnline: "انضم عبر الإنترنت",
   onlineLinkLater: "هذه الجلسة عبر الإنترنت. يصل الرابط إلى الشاب أو الشابة فقط.",
   access: "سهولة الوصول",
@@ -40,7 +39,7 @@ export const ar: Catalogue = {
 
   consentSubject: "هل يمكن أن يحضر {name} {title}؟",
   consentHeading: "هل يمكن أن يحضر {name}؟",
-  consentIntro: "يريد {name} حضور {title}. نحتاج موافقة أحد الوالدين أو من يرعاه أولًا.",
+  consentRequestIntro: "يريد {name} حضور {title}. نحتاج موافقة أحد الوالدين أو من يرعاه أولًا.",
   consentButton: "أجب بنعم أو لا",
   consentDeadline: "يرجى الرد قبل {deadline}. إذا لم نسمع منك، يذهب المكان لشخص آخر.",
   consentIgnore: "إذا كنت لا تعرف {name}، تجاهل هذه الرسالة.",
@@ -92,7 +91,7 @@ export const ar: Catalogue = {
   reminderHeading: "نراك قريبًا",
   reminderIntro: "هذا تذكير بـ {title}.",
 
-  mentoringTitle: "جلسة إرشاد مع {mentor}",
+  mentoringWith: "جلسة إرشاد مع {mentor}",
   mentoringConfirmedSubject: "تم حجز جلسة الإرشاد: {when}",
   mentoringConfirmedHeading: "تم حجز جلسة الإرشاد",
   mentoringYoungPersonIntro: "لديك جلسة إرشاد مع {mentor}.",
@@ -104,9 +103,9 @@ export const ar: Catalogue = {
   mentoringCancelledIntro: "أُلغيت جلسة الإرشاد بين {name} و{mentor}.",
 
   feedbackSubject: "كيف كان {title}؟",
-  feedbackHeading: "أخبرنا كيف كان",
+  feedbackInvitationHeading: "أخبرنا كيف كان",
   feedbackIntro: "شكرًا لحضورك {title}. ما الذي نجح؟ ما الذي يمكن تحسينه؟ يستغرق ذلك دقيقتين.",
-  feedbackAnonymous: "يمكنك الإجابة بدون ذكر اسمك.",
+  feedbackInvitationAnonymous: "يمكنك الإجابة بدون ذكر اسمك.",
   feedbackButton: "شاركنا رأيك",
 
   magicLinkSubject: "رابط تسجيل الدخول إلى Open Door",

@@ -1,5 +1,5 @@
 // Arabic: machine-assisted, needs a native speaker's review.
-import type { StaffCatalogue } from "./index";
+import type { StaffCatalogue } from "../en/staff";
 
 export const ar: StaffCatalogue = {
   staffTitle: "منطقة الموظفين",
@@ -186,7 +186,7 @@ export const ar: StaffCatalogue = {
   checkInTitle: "تسجيل الدخول",
   checkInIntro: "اكتب الرمز الموجود على التذكرة، ثم اضغط «سجّل». لا تهم الأحرف الكبيرة والمسافات والشرطات.",
   ticketLabel: "رمز التذكرة",
-  ticketHint: "مثل ABCDE-12345",
+  checkInTicketHint: "مثل ABCDE-12345",
   checkInButton: "سجّل",
   checkedIn: "تم تسجيل {name}.",
   checkedInAlready: "تم تسجيل {name} مسبقًا الساعة {time}.",

@@ -9,7 +9,6 @@ export const en = {
   what: "What",
   when: "When",
   where: "Where",
-  online: "Online",
   joinOnline: "Join online",
   onlineLinkLater: "This session is online. You will get the link from the young person's copy only.",
   access: "Access",
@@ -41,7 +40,7 @@ export const en = {
 
   consentSubject: "Can {name} go to {title}?",
   consentHeading: "Can {name} go?",
-  consentIntro: "{name} wants to go to {title}. We need a parent or carer to say yes first.",
+  consentRequestIntro: "{name} wants to go to {title}. We need a parent or carer to say yes first.",
   consentButton: "Say yes or no",
   consentDeadline: "Please answer by {deadline}. If we do not hear from you, the place goes to someone else.",
   consentIgnore: "If you do not know {name}, you can ignore this email.",
@@ -93,7 +92,7 @@ export const en = {
   reminderHeading: "See you soon",
   reminderIntro: "This is a reminder about {title}.",
 
-  mentoringTitle: "Mentoring with {mentor}",
+  mentoringWith: "Mentoring with {mentor}",
   mentoringConfirmedSubject: "Mentoring booked: {when}",
   mentoringConfirmedHeading: "Mentoring session booked",
   mentoringYoungPersonIntro: "You have a mentoring session with {mentor}.",
@@ -105,9 +104,9 @@ export const en = {
   mentoringCancelledIntro: "The mentoring session between {name} and {mentor} is cancelled.",
 
   feedbackSubject: "How was {title}?",
-  feedbackHeading: "Tell us how it went",
+  feedbackInvitationHeading: "Tell us how it went",
   feedbackIntro: "Thank you for coming to {title}. What worked? What could be better? It takes 2 minutes.",
-  feedbackAnonymous: "You can answer without giving your name.",
+  feedbackInvitationAnonymous: "You can answer without giving your name.",
   feedbackButton: "Give feedback",
 
   magicLinkSubject: "Your Open Door sign-in link",

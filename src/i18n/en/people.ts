@@ -1,6 +1,8 @@
 // English text for the pages young people and guardians use: booking, a booking's page,
 // guardian consent, mentoring. Complete; other locales fall back to it string by string.
-import type { Plural } from "../../i18n/en";
+import type { Plural } from "./site";
+
+export type PeopleCatalogue = Partial<typeof peopleEn>;
 
 export const peopleEn = {
   bookPlace: "Book a place",

@@ -11,6 +11,9 @@ export interface StatementSection {
   list?: string[];
 }
 
+/** What another locale gives for this part: any string it leaves out is shown in English. */
+export type Catalogue = Partial<typeof en>;
+
 export const en = {
   siteName: "Open Door",
   tagline: "Free activities, workshops and mentoring for young people aged 11 to 25",

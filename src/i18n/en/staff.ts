@@ -1,6 +1,8 @@
 // The staff areas' English text: complete. Staff read English as a second language too, so
 // the same plain style as the public pages.
-import type { Plural } from "../../i18n/en";
+import type { Plural } from "./site";
+
+export type StaffCatalogue = Partial<typeof staffEn>;
 
 export const staffEn = {
   staffTitle: "Staff area",
@@ -187,7 +189,7 @@ export const staffEn = {
   checkInTitle: "Check in",
   checkInIntro: "Type the code from the ticket, then press Check in. Capital letters, spaces and dashes do not matter.",
   ticketLabel: "Ticket code",
-  ticketHint: "For example ABCDE-12345",
+  checkInTicketHint: "For example ABCDE-12345",
   checkInButton: "Check in",
   checkedIn: "{name} is checked in.",
   checkedInAlready: "{name} was already checked in at {time}.",

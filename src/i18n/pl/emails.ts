@@ -1,4 +1,4 @@
-import type { Catalogue } from "./en";
+import type { Catalogue } from "../en/emails";
 
 export const pl: Catalogue = {
   footer: "Open Door",
@@ -8,7 +8,6 @@ export const pl: Catalogue = {
   what: "Co",
   when: "Kiedy",
   where: "Gdzie",
-  online: "Online",
   joinOnline: "Dołącz online",
   onlineLinkLater: "To spotkanie jest online. Link dostaje tylko młoda osoba.",
   access: "Dostępność",
@@ -40,7 +39,7 @@ export const pl: Catalogue = {
 
   consentSubject: "Czy {name} może pójść na: {title}?",
   consentHeading: "Czy {name} może pójść?",
-  consentIntro: "{name} chce pójść na: {title}. Najpierw potrzebujemy zgody rodzica lub opiekuna.",
+  consentRequestIntro: "{name} chce pójść na: {title}. Najpierw potrzebujemy zgody rodzica lub opiekuna.",
   consentButton: "Odpowiedz tak lub nie",
   consentDeadline: "Odpowiedz do: {deadline}. Jeśli nie odpowiesz, miejsce dostanie ktoś inny.",
   consentIgnore: "Jeśli nie znasz osoby {name}, zignoruj ten e-mail.",
@@ -92,7 +91,7 @@ export const pl: Catalogue = {
   reminderHeading: "Do zobaczenia wkrótce",
   reminderIntro: "Przypominamy o: {title}.",
 
-  mentoringTitle: "Mentoring z: {mentor}",
+  mentoringWith: "Mentoring z: {mentor}",
   mentoringConfirmedSubject: "Mentoring zarezerwowany: {when}",
   mentoringConfirmedHeading: "Mentoring zarezerwowany",
   mentoringYoungPersonIntro: "Masz spotkanie mentoringowe z: {mentor}.",
@@ -104,9 +103,9 @@ export const pl: Catalogue = {
   mentoringCancelledIntro: "Spotkanie mentoringowe ({name} i {mentor}) zostało odwołane.",
 
   feedbackSubject: "Jak było na: {title}?",
-  feedbackHeading: "Powiedz nam, jak było",
+  feedbackInvitationHeading: "Powiedz nam, jak było",
   feedbackIntro: "Dziękujemy za udział w: {title}. Co się udało? Co można poprawić? To zajmie 2 minuty.",
-  feedbackAnonymous: "Możesz odpowiedzieć bez podawania imienia.",
+  feedbackInvitationAnonymous: "Możesz odpowiedzieć bez podawania imienia.",
   feedbackButton: "Podziel się opinią",
 
   magicLinkSubject: "Twój link do logowania w Open Door",

@@ -1,4 +1,4 @@
-import type { Catalogue } from "./index";
+import type { Catalogue } from "../en/site";
 
 export const pl: Catalogue = {
   siteName: "Open Door",

@@ -1,5 +1,5 @@
 // Polish: machine-assisted, needs a native speaker's review.
-import type { StaffCatalogue } from "./index";
+import type { StaffCatalogue } from "../en/staff";
 
 export const pl: StaffCatalogue = {
   staffTitle: "Strefa pracowników",
@@ -186,7 +186,7 @@ export const pl: StaffCatalogue = {
   checkInTitle: "Rejestracja wejść",
   checkInIntro: "Wpisz kod z biletu i naciśnij Zarejestruj. Wielkość liter, spacje i myślniki nie mają znaczenia.",
   ticketLabel: "Kod biletu",
-  ticketHint: "Na przykład ABCDE-12345",
+  checkInTicketHint: "Na przykład ABCDE-12345",
   checkInButton: "Zarejestruj",
   checkedIn: "{name} jest zarejestrowany(-a).",
   checkedInAlready: "{name} był(a) już zarejestrowany(-a) o {time}.",

@@ -1,4 +1,4 @@
-import type { Catalogue } from "./en";
+import type { Catalogue } from "../en/emails";
 
 export const ro: Catalogue = {
   footer: "Open Door",
@@ -8,7 +8,6 @@ export const ro: Catalogue = {
   what: "Ce",
   when: "Când",
   where: "Unde",
-  online: "Online",
   joinOnline: "Intră online",
   onlineLinkLater: "Sesiunea este online. Linkul îl primește doar tânărul.",
   access: "Acces",
@@ -40,7 +39,7 @@ export const ro: Catalogue = {
 
   consentSubject: "Poate {name} să vină la {title}?",
   consentHeading: "Poate {name} să vină?",
-  consentIntro: "{name} vrea să vină la {title}. Mai întâi avem nevoie de acordul unui părinte sau îngrijitor.",
+  consentRequestIntro: "{name} vrea să vină la {title}. Mai întâi avem nevoie de acordul unui părinte sau îngrijitor.",
   consentButton: "Răspunde da sau nu",
   consentDeadline: "Te rugăm să răspunzi până {deadline}. Dacă nu răspunzi, locul merge la altcineva.",
   consentIgnore: "Dacă nu o cunoști pe persoana {name}, poți ignora acest email.",
@@ -92,7 +91,7 @@ export const ro: Catalogue = {
   reminderHeading: "Ne vedem curând",
   reminderIntro: "Îți amintim de {title}.",
 
-  mentoringTitle: "Mentorat cu {mentor}",
+  mentoringWith: "Mentorat cu {mentor}",
   mentoringConfirmedSubject: "Mentorat rezervat: {when}",
   mentoringConfirmedHeading: "Sesiune de mentorat rezervată",
   mentoringYoungPersonIntro: "Ai o sesiune de mentorat cu {mentor}.",
@@ -104,9 +103,9 @@ export const ro: Catalogue = {
   mentoringCancelledIntro: "Sesiunea de mentorat dintre {name} și {mentor} este anulată.",
 
   feedbackSubject: "Cum a fost la {title}?",
-  feedbackHeading: "Spune-ne cum a fost",
+  feedbackInvitationHeading: "Spune-ne cum a fost",
   feedbackIntro: "Mulțumim că ai venit la {title}. Ce a mers bine? Ce poate fi mai bun? Durează 2 minute.",
-  feedbackAnonymous: "Poți răspunde fără să îți dai numele.",
+  feedbackInvitationAnonymous: "Poți răspunde fără să îți dai numele.",
   feedbackButton: "Dă-ne părerea ta",
 
   magicLinkSubject: "Linkul tău de conectare Open Door",

@@ -1,5 +1,5 @@
 // Romanian: needs a native speaker's review.
-import type { PeopleCatalogue } from "./index";
+import type { PeopleCatalogue } from "../en/people";
 
 export const people_ro: PeopleCatalogue = {
   bookPlace: "Rezervă un loc",

@@ -1,5 +1,5 @@
 // Romanian: machine-assisted, needs a native speaker's review.
-import type { StaffCatalogue } from "./index";
+import type { StaffCatalogue } from "../en/staff";
 
 export const ro: StaffCatalogue = {
   staffTitle: "Zona personalului",
@@ -186,7 +186,7 @@ export const ro: StaffCatalogue = {
   checkInTitle: "Înregistrare la intrare",
   checkInIntro: "Scrie codul de pe bilet, apoi apasă Înregistrează. Literele mari, spațiile și cratimele nu contează.",
   ticketLabel: "Codul biletului",
-  ticketHint: "De exemplu ABCDE-12345",
+  checkInTicketHint: "De exemplu ABCDE-12345",
   checkInButton: "Înregistrează",
   checkedIn: "{name} este înregistrat(ă).",
   checkedInAlready: "{name} a fost deja înregistrat(ă) la {time}.",

@@ -1,4 +1,4 @@
-import type { Catalogue } from "./en";
+import type { Catalogue } from "../en/emails";
 
 export const uk: Catalogue = {
   footer: "Open Door",
@@ -8,7 +8,6 @@ export const uk: Catalogue = {
   what: "Що",
   when: "Коли",
   where: "Де",
-  online: "Онлайн",
   joinOnline: "Приєднатися онлайн",
   onlineLinkLater: "Зустріч онлайн. Посилання отримує лише молода людина.",
   access: "Доступність",
@@ -40,7 +39,7 @@ export const uk: Catalogue = {
 
   consentSubject: "Чи може {name} піти на: {title}?",
   consentHeading: "Чи може {name} піти?",
-  consentIntro: "{name} хоче піти на: {title}. Спершу потрібна згода батьків або опікуна.",
+  consentRequestIntro: "{name} хоче піти на: {title}. Спершу потрібна згода батьків або опікуна.",
   consentButton: "Відповісти так чи ні",
   consentDeadline: "Будь ласка, дайте відповідь до: {deadline}. Якщо ви не відповісте, місце отримає хтось інший.",
   consentIgnore: "Якщо ви не знаєте {name}, просто ігноруйте цей лист.",
@@ -92,7 +91,7 @@ export const uk: Catalogue = {
   reminderHeading: "До зустрічі",
   reminderIntro: "Нагадуємо про: {title}.",
 
-  mentoringTitle: "Менторство з: {mentor}",
+  mentoringWith: "Менторство з: {mentor}",
   mentoringConfirmedSubject: "Менторство заброньовано: {when}",
   mentoringConfirmedHeading: "Зустріч з ментором заброньовано",
   mentoringYoungPersonIntro: "У вас зустріч з ментором: {mentor}.",
@@ -104,9 +103,9 @@ export const uk: Catalogue = {
   mentoringCancelledIntro: "Зустріч між {name} і {mentor} скасовано.",
 
   feedbackSubject: "Як пройшло: {title}?",
-  feedbackHeading: "Розкажіть, як усе пройшло",
+  feedbackInvitationHeading: "Розкажіть, як усе пройшло",
   feedbackIntro: "Дякуємо, що прийшли на: {title}. Що сподобалося? Що можна покращити? Це займе 2 хвилини.",
-  feedbackAnonymous: "Можна відповісти без імені.",
+  feedbackInvitationAnonymous: "Можна відповісти без імені.",
   feedbackButton: "Залишити відгук",
 
   magicLinkSubject: "Ваше посилання для входу в Open Door",

@@ -1,5 +1,5 @@
 // Ukrainian: needs a native speaker's review.
-import type { PeopleCatalogue } from "./index";
+import type { PeopleCatalogue } from "../en/people";
 
 export const people_uk: PeopleCatalogue = {
   bookPlace: "Забронювати місце",

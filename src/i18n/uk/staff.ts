@@ -1,5 +1,5 @@
 // Ukrainian: machine-assisted, needs a native speaker's review.
-import type { StaffCatalogue } from "./index";
+import type { StaffCatalogue } from "../en/staff";
 
 export const uk: StaffCatalogue = {
   staffTitle: "Розділ для працівників",
@@ -186,7 +186,7 @@ export const uk: StaffCatalogue = {
   checkInTitle: "Реєстрація на вході",
   checkInIntro: "Введіть код із квитка й натисніть «Зареєструвати». Великі літери, пробіли й дефіси не мають значення.",
   ticketLabel: "Код квитка",
-  ticketHint: "Наприклад ABCDE-12345",
+  checkInTicketHint: "Наприклад ABCDE-12345",
   checkInButton: "Зареєструвати",
   checkedIn: "{name}: зареєстровано.",
   checkedInAlready: "{name}: уже зареєстровано о {time}.",

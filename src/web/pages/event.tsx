@@ -1,4 +1,4 @@
-import { pickLocalised } from "../i18n";
+import { pickLocalised } from "../../i18n";
 import { Layout, Localised } from "../layout";
 import type { eventPage, Venue } from "../queries";
 import type { View } from "../view";

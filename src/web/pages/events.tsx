@@ -1,7 +1,7 @@
 import { EVENT_TYPES, type EventType } from "../../db/schema";
 import { londonToUtc } from "../../lib/time";
 import { formatWhen, isoInstant } from "../format";
-import { pickLocalised } from "../i18n";
+import { pickLocalised } from "../../i18n";
 import { Layout, Localised } from "../layout";
 import { ACCESS_NEEDS, seatsLeft, type AccessNeed, type EventListing, type SessionFilters, type Session, type Venue } from "../queries";
 import { withParams, type View } from "../view";

@@ -1,5 +1,5 @@
 import { formatWhen, isoInstant } from "../format";
-import { pickLocalised } from "../i18n";
+import { pickLocalised } from "../../i18n";
 import { Layout, Localised } from "../layout";
 import type { bookingsOf } from "../queries";
 import type { View } from "../view";

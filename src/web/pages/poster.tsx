@@ -1,5 +1,5 @@
 import { formatWhen } from "../format";
-import { pickLocalised } from "../i18n";
+import { pickLocalised } from "../../i18n";
 import { Layout, Localised } from "../layout";
 import { qrSvg } from "../qr";
 import type { eventPage } from "../queries";

@@ -1,7 +1,7 @@
 // Small pieces the people pages share.
 import type { Child } from "hono/jsx";
 import { formatDay, formatTime, formatWhen, isoInstant } from "../format";
-import { pickLocalised } from "../i18n";
+import { pickLocalised } from "../../i18n";
 import { Localised } from "../layout";
 import type { Event, Session, Venue } from "../queries";
 import { VenueFacts } from "../pages/event";

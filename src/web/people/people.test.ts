@@ -7,7 +7,7 @@ import { addMember, organisation, personByEmail, session as newSession } from ".
 import { SESSION_COOKIE } from "../../lib/auth";
 import { requestMagicLink } from "../../features/auth/service";
 import { DAY, HOUR } from "../../lib/time";
-import { LOCALES } from "../i18n";
+import { LOCALES } from "../../i18n";
 import { SITE_CSS } from "../style";
 
 const ORIGIN = "https://opendoor.test";

@@ -5,7 +5,6 @@ import { notFound as notFoundPage, PRIVATE, refuseCrossSite as refuseCrossSitePa
 import { MessagePage } from "../pages/info";
 import { viewFor } from "../view";
 import type { View } from "../view";
-import { staffText } from "./i18n";
 
 export type { C, Status };
 export type SignedIn = View & { actor: NonNullable<View["actor"]> };
@@ -18,7 +17,7 @@ export const notFound = (c: C, view: View) => notFoundPage(c, view, PRIVATE);
 export const refuseCrossSite = (c: C, view: View) => refuseCrossSitePage(c, view, PRIVATE);
 
 export const forbidden = (c: C, view: View) => {
-  const s = staffText(view);
+  const s = view.t;
   return render(c, view, <MessagePage view={view} title={s.t("staffForbiddenTitle")} body={s.t("staffForbiddenBody")} />, 403);
 };
 

@@ -13,7 +13,7 @@ import { listOutbox, outboxView, retryMessage } from "../../features/notificatio
 import { actorId } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { staffText, type StaffKey } from "./i18n";
+import type { StringKey } from "../../i18n";
 import { FailedEmailsPage, SafeguardingPage } from "./pages/admin";
 import { CoordinatorEventPage, CoordinatorHome, emptyEventForm, emptySessionsForm, type EventForm, type NoteForm, type SessionsForm } from "./pages/coordinator";
 import { AttendancePage, CheckInPage } from "./pages/session";
@@ -115,9 +115,9 @@ export function registerCoordinatorPages(app: Api) {
   app.get("/coordinator/events/:id", async (c) => {
     const g = coordinatorView(c);
     if (g.refusal) return g.refusal;
-    const s = staffText(g.view);
+    const s = g.view.t;
     const added = Number(c.req.query("added") ?? "0");
-    const doneKey = ({ event: "eventAdded", note: "yswDone" } as Record<string, StaffKey>)[c.req.query("done") ?? ""];
+    const doneKey = ({ event: "eventAdded", note: "yswDone" } as Record<string, StringKey>)[c.req.query("done") ?? ""];
     const done = added > 0 ? s.plural("sessionsAdded", added) : doneKey ? s.t(doneKey) : undefined;
     return eventPage(c, g.view, c.req.param("id"), {}, noErrors(), 200, done);
   });
@@ -129,7 +129,7 @@ export function registerCoordinatorPages(app: Api) {
     const eventId = c.req.param("id");
     const body = await c.req.parseBody();
     const form: SessionsForm = { start: str(body.start), durationMinutes: str(body.durationMinutes), weeks: str(body.weeks), venueId: str(body.venueId), onlineUrl: str(body.onlineUrl).trim(), capacity: str(body.capacity) };
-    const own: Record<string, StaffKey> = {};
+    const own: Record<string, StringKey> = {};
     const when = whenFrom(form, { minMinutes: 5, maxMinutes: 1440 }, own);
     const parsed = SessionCreate.safeParse({ ...(when ?? {}), capacity: int(form.capacity), ...(form.venueId ? { venueId: form.venueId } : {}), ...(form.onlineUrl ? { onlineUrl: form.onlineUrl } : {}) });
     if (!when || !parsed.success) {
@@ -217,7 +217,7 @@ export function registerCoordinatorPages(app: Api) {
   app.get("/coordinator/emails", async (c) => {
     const g = coordinatorView(c);
     if (g.refusal) return g.refusal;
-    return emailsPage(c, g.view, noErrors(), 200, c.req.query("done") === "retried" ? staffText(g.view).t("emailRetried") : undefined);
+    return emailsPage(c, g.view, noErrors(), 200, c.req.query("done") === "retried" ? g.view.t.t("emailRetried") : undefined);
   });
 
   app.post("/coordinator/emails/:id/retry", async (c) => {

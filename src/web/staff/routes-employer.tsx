@@ -8,7 +8,7 @@ import { createSlots, listMentorSlots, slotForManager } from "../../features/men
 import { actsFor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { staffText, type StaffKey } from "./i18n";
+import type { StringKey } from "../../i18n";
 import { emptyMentorForm, emptySlotForm, EmployerPage, MentorSlotsPage, type MentorForm, type SlotForm } from "./pages/employer";
 import { allVenues, organisation } from "./queries";
 import { guardPost, notFound, render, staffView, type C, type SignedIn, type Status } from "./respond";
@@ -16,7 +16,7 @@ import { fromIssues, fromProblem, type FieldMessages, keyedErrors, mergeErrors, 
 
 const MENTOR_MESSAGES: FieldMessages = { displayName: "errName", email: "errEmail", sector: "errSector", bio: "errBio", languages: "errLanguages" };
 const SLOT_MESSAGES: FieldMessages = { meetingUrl: "errUrl", venueId: "errVenue", startsAt: { field: "start", key: "errStart" }, start: "errStart", endsAt: { field: "durationMinutes", key: "errDuration" }, durationMinutes: "errDuration", rrule: { field: "weeks", key: "errWeeks" } };
-const DONE: Record<string, StaffKey> = { mentor: "mentorAdded", withdrawn: "slotWithdrawDone" };
+const DONE: Record<string, StringKey> = { mentor: "mentorAdded", withdrawn: "slotWithdrawDone" };
 const statusOf = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);
 
 /** The employer, if it is one and this person acts for it (its staff, or a coordinator). */
@@ -44,7 +44,7 @@ export function registerEmployerPages(app: Api) {
   const employerPage = async (c: C, view: SignedIn, org: Org, form: MentorForm = emptyMentorForm, errors = noErrors(), status: Status = 200) => {
     const mentors = await listMentors(c.var.deps, { organisationId: org.id });
     const doneKey = DONE[c.req.query("done") ?? ""];
-    const done = status === 200 && doneKey ? staffText(view).t(doneKey) : undefined;
+    const done = status === 200 && doneKey ? view.t.t(doneKey) : undefined;
     return render(c, view, <EmployerPage view={view} org={org} mentors={mentors} form={form} errors={errors} done={done} />, status);
   };
 
@@ -87,7 +87,7 @@ export function registerEmployerPages(app: Api) {
     const mentor = org && (await mentorOf(c, view, org.id, c.req.param("mentorId")));
     if (!org || !mentor) return notFound(c, view);
     const added = Number(c.req.query("added") ?? "0");
-    const done = added > 0 ? staffText(view).plural("slotsAdded", added) : c.req.query("done") === "withdrawn" ? staffText(view).t("slotWithdrawDone") : undefined;
+    const done = added > 0 ? view.t.plural("slotsAdded", added) : c.req.query("done") === "withdrawn" ? view.t.t("slotWithdrawDone") : undefined;
     return slotsPage(c, view, org, mentor, emptySlotForm, noErrors(), 200, done);
   });
 
@@ -100,7 +100,7 @@ export function registerEmployerPages(app: Api) {
     if (!org || !mentor) return notFound(c, view);
     const body = await c.req.parseBody();
     const form: SlotForm = { mode: str(body.mode), meetingUrl: str(body.meetingUrl).trim(), venueId: str(body.venueId), start: str(body.start), durationMinutes: str(body.durationMinutes), weeks: str(body.weeks) };
-    const own: Record<string, StaffKey> = {};
+    const own: Record<string, StringKey> = {};
     const when = whenFrom(form, { minMinutes: 15, maxMinutes: 240 }, own);
     const mode = form.mode === "in_person" ? "in_person" : "online";
     const parsed = NewSlots.safeParse({ mode, ...(mode === "online" ? { meetingUrl: form.meetingUrl } : { venueId: form.venueId || undefined }), ...(when ?? {}) });
@@ -114,7 +114,7 @@ export function registerEmployerPages(app: Api) {
       added = slots.length;
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
-      const clash = (e: ProblemError): FormErrors | null => (e.code === "conflict" ? { fields: { start: staffText(view).t("errClash") } } : null);
+      const clash = (e: ProblemError): FormErrors | null => (e.code === "conflict" ? { fields: { start: view.t.t("errClash") } } : null);
       return slotsPage(c, view, org, mentor, form, fromProblem(view, err, SLOT_MESSAGES, clash), statusOf(err));
     }
     return c.redirect(`/employers/${org.id}/mentors/${mentor.id}?added=${added}`, 303);

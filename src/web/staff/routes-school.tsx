@@ -5,14 +5,14 @@ import { cancelBooking } from "../../features/bookings/service";
 import { actsFor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { staffText, type StaffKey } from "./i18n";
+import type { StringKey } from "../../i18n";
 import { emptyGroupForm, GroupCancelPage, GroupChangePage, SchoolPage, type GroupForm } from "./pages/school";
 import { groupBooking, groupFriendlySessions, organisation, schoolGroups } from "./queries";
 import { guardPost, notFound, render, staffView, type C, type SignedIn, type Status } from "./respond";
 import { fromIssues, fromProblem, type FieldMessages, int, noErrors, str, type FormErrors } from "./ui";
 
 const MESSAGES: FieldMessages = { sessionId: "errSession", pupils: "errPupils", staff: "errStaff", accessNeeds: "errAccess", roster: "errRoster" };
-const DONE: Record<string, StaffKey> = { booked: "groupBooked", changed: "groupChanged", cancelled: "groupCancelled" };
+const DONE: Record<string, StringKey> = { booked: "groupBooked", changed: "groupChanged", cancelled: "groupCancelled" };
 
 /** The school, if it is one and this person acts for it (its staff, or a coordinator): as the API decides. */
 async function schoolFor(c: C, view: SignedIn, orgId: string) {
@@ -43,7 +43,7 @@ const statusOf = (err: ProblemError): Status => ([400, 403, 404, 409, 422].inclu
 
 /** Staff ratio and a full session, in the page's language, next to the field they concern. */
 function groupProblem(view: SignedIn, form: GroupForm) {
-  const s = staffText(view);
+  const s = view.t;
   return (err: ProblemError): FormErrors | null => {
     if (err.code === "group_ratio") return { fields: { staff: s.t("errRatio", { pupils: form.pupils, needed: Number(err.extra?.staffNeeded) }) } };
     if (err.code === "session_full") {
@@ -61,7 +61,7 @@ export function registerSchoolPages(app: Api) {
     const { db } = c.var.deps;
     const [groups, choices] = await Promise.all([schoolGroups(db, org.id, view.now), groupFriendlySessions(db, view.now)]);
     const doneKey = DONE[c.req.query("done") ?? ""];
-    const done = status === 200 && doneKey ? staffText(view).t(doneKey) : undefined;
+    const done = status === 200 && doneKey ? view.t.t(doneKey) : undefined;
     return render(c, view, <SchoolPage view={view} org={org} groups={groups} choices={choices} form={form} errors={errors} done={done} />, status);
   };
 
@@ -89,7 +89,7 @@ export function registerSchoolPages(app: Api) {
     });
     if (!parsed.success || !form.sessionId) {
       const errors = parsed.success ? noErrors() : fromIssues(view, parsed.error.issues, MESSAGES);
-      if (!form.sessionId) errors.fields.sessionId = staffText(view).t("errSession");
+      if (!form.sessionId) errors.fields.sessionId = view.t.t("errSession");
       return schoolPage(c, view, org, form, errors, 400);
     }
     try {

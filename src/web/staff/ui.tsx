@@ -4,8 +4,7 @@ import type { Child } from "hono/jsx";
 import { ProblemError } from "../../lib/problem";
 import { parseLondonLocal } from "../../lib/time";
 import type { View } from "../view";
-import type { StaffKey } from "./i18n";
-import { staffText } from "./i18n";
+import type { StringKey } from "../../i18n";
 
 /** What went wrong with a form: a message per field, and at most one for the whole form. */
 export interface FormErrors {
@@ -21,9 +20,9 @@ export const hasErrors = (e: FormErrors) => Object.keys(e.fields).length > 0 || 
  * own message (in the page's language); anything else is the service's detail, in English.
  */
 /** Where an error path lands on a form: a message, or a message on a differently named field. */
-export type FieldMessages = Record<string, StaffKey | { field: string; key: StaffKey }>;
+export type FieldMessages = Record<string, StringKey | { field: string; key: StringKey }>;
 
-function fieldFor(messages: FieldMessages, path: string): { field: string; key: StaffKey } | null {
+function fieldFor(messages: FieldMessages, path: string): { field: string; key: StringKey } | null {
   const m = messages[path];
   if (!m) return null;
   return typeof m === "string" ? { field: path, key: m } : m;
@@ -32,7 +31,7 @@ function fieldFor(messages: FieldMessages, path: string): { field: string; key: 
 export function fromProblem(view: View, err: ProblemError, messages: FieldMessages, special: (err: ProblemError) => FormErrors | null = () => null): FormErrors {
   const own = special(err);
   if (own) return own;
-  const s = staffText(view);
+  const s = view.t;
   const fields: Record<string, string> = {};
   for (const e of err.errors ?? []) {
     const target = fieldFor(messages, e.path.split(".")[0]!);
@@ -43,7 +42,7 @@ export function fromProblem(view: View, err: ProblemError, messages: FieldMessag
 
 /** Zod issues from the API's own request schemas, mapped onto the form's fields. */
 export function fromIssues(view: View, issues: ReadonlyArray<{ path: PropertyKey[] }>, messages: FieldMessages): FormErrors {
-  const s = staffText(view);
+  const s = view.t;
   const fields: Record<string, string> = {};
   let other = false;
   for (const issue of issues) {
@@ -146,7 +145,7 @@ export interface WhenForm {
  * The shared "when" fields as the API's two shapes: one time (instants) or a weekly series
  * (London wall time and an RRULE, expanded by the service so 10:00 stays 10:00 all year).
  */
-export function whenFrom(form: WhenForm, limits: { minMinutes: number; maxMinutes: number }, errorsOut: Record<string, StaffKey>) {
+export function whenFrom(form: WhenForm, limits: { minMinutes: number; maxMinutes: number }, errorsOut: Record<string, StringKey>) {
   const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.exec(form.start.trim())?.[0];
   const minutes = int(form.durationMinutes);
   const weeks = int(form.weeks || "1");
@@ -161,8 +160,8 @@ export function whenFrom(form: WhenForm, limits: { minMinutes: number; maxMinute
   return { start: local, durationMinutes: minutes, rrule: `FREQ=WEEKLY;COUNT=${weeks}` };
 }
 
-export function keyedErrors(view: View, keys: Record<string, StaffKey>): FormErrors {
-  const s = staffText(view);
+export function keyedErrors(view: View, keys: Record<string, StringKey>): FormErrors {
+  const s = view.t;
   return { fields: Object.fromEntries(Object.entries(keys).map(([f, k]) => [f, s.t(k)])) };
 }
 

@@ -2,7 +2,6 @@ import type { outboxView } from "../../../features/notifications/admin";
 import type { safeguardingAlerts } from "../../../features/mentoring/safeguarding";
 import { formatDay, formatTime, isoInstant } from "../../format";
 import type { View } from "../../view";
-import { staffText } from "../i18n";
 import { ErrorSummary, Notice, type FormErrors } from "../ui";
 import { CoordinatorShell } from "./coordinator";
 
@@ -10,7 +9,7 @@ type Message = ReturnType<typeof outboxView>;
 type Alert = Awaited<ReturnType<typeof safeguardingAlerts>>[number];
 
 export function FailedEmailsPage({ view, messages, errors, done }: { view: View; messages: Message[]; errors: FormErrors; done?: string }) {
-  const s = staffText(view);
+  const s = view.t;
   return (
     <CoordinatorShell view={view} title={s.t("emailsTitle")} errors={errors}>
       {done && <Notice>{done}</Notice>}
@@ -46,7 +45,7 @@ export function FailedEmailsPage({ view, messages, errors, done }: { view: View;
 }
 
 export function SafeguardingPage({ view, alerts }: { view: View; alerts: Alert[] }) {
-  const s = staffText(view);
+  const s = view.t;
   const reason = { dbs_missing: s.t("alertMissing"), dbs_expired: s.t("alertExpired"), dbs_revoked: s.t("alertRevoked") };
   return (
     <CoordinatorShell view={view} title={s.t("safeguardingTitle")}>

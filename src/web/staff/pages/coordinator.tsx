@@ -2,10 +2,9 @@ import { EVENT_TYPES } from "../../../db/schema";
 import type { Event } from "../../../features/catalogue/events";
 import type { feedbackSummary } from "../../../features/feedback/service";
 import { formatDay, formatTime, formatWhen, isoInstant } from "../../format";
-import { pickLocalised } from "../../i18n";
+import { pickLocalised } from "../../../i18n";
 import { Layout, Localised } from "../../layout";
 import type { View } from "../../view";
-import { staffText } from "../i18n";
 import type { coordinatorEvents, eventSessions } from "../queries";
 import { ErrorSummary, Field, hasErrors, Notice, VenueField, type FormErrors } from "../ui";
 import { WhenFields } from "./employer";
@@ -46,7 +45,7 @@ export interface NoteForm {
 const titled = (view: View, errors: FormErrors, title: string) => (hasErrors(errors) ? `${view.t.t("errorSummaryTitle")}: ${title}` : title);
 
 function CoordinatorMenu({ view }: { view: View }) {
-  const s = staffText(view);
+  const s = view.t;
   return (
     <nav aria-label={s.t("coordTitle")}>
       <ul class="links">
@@ -77,7 +76,7 @@ export function CoordinatorShell({ view, title, errors, children }: { view: View
 export function CoordinatorHome(props: { view: View; events: EventRow[]; hosts: Named[]; form: EventForm; errors: FormErrors }) {
   const { view, events, hosts, form, errors } = props;
   const { t } = view;
-  const s = staffText(view);
+  const s = view.t;
   const check = (id: string, name: string, label: string, checked: boolean) => (
     <div class="check">
       <input type="checkbox" id={id} name={name} value="1" checked={checked} />
@@ -178,7 +177,7 @@ export function CoordinatorEventPage(props: {
 }) {
   const { view, event, sessions, venues, summary, form, note, errors, done } = props;
   const { t } = view;
-  const s = staffText(view);
+  const s = view.t;
   const title = pickLocalised(event.title, t.locale);
   return (
     <CoordinatorShell view={view} title={title.text} errors={errors}>
@@ -257,7 +256,7 @@ export function CoordinatorEventPage(props: {
 const MAX_COMMENTS = 30;
 
 function FeedbackSection({ view, summary }: { view: View; summary: Summary }) {
-  const s = staffText(view);
+  const s = view.t;
   return (
     <>
       <h2 id="feedback">{s.t("feedbackHeading")}</h2>

@@ -6,7 +6,7 @@ import { londonDate } from "../../../lib/time";
 import { formatDay, formatWhen, isoInstant } from "../../format";
 import { Layout } from "../../layout";
 import type { View } from "../../view";
-import { staffText, type StaffText } from "../i18n";
+import type { Translator } from "../../../i18n";
 import { ErrorSummary, Field, hasErrors, Notice, VenueField, type FormErrors } from "../ui";
 
 type Org = typeof organisations.$inferSelect;
@@ -33,7 +33,7 @@ export const emptySlotForm: SlotForm = { mode: "online", meetingUrl: "", venueId
 const titled = (view: View, errors: FormErrors, title: string) => (hasErrors(errors) ? `${view.t.t("errorSummaryTitle")}: ${title}` : title);
 
 /** The DBS status as of today: read-only here, since only coordinators record checks. */
-function dbsText(s: StaffText, view: View, m: Mentor) {
+function dbsText(s: Translator, view: View, m: Mentor) {
   const problem = dbsProblemOn(m, londonDate(view.now));
   const day = (d: string | null) => (d ? formatDay(Date.parse(`${d}T12:00:00Z`), view.t.locale, view.now) : "");
   if (problem === "dbs_revoked") return s.t("dbsRevoked");
@@ -44,7 +44,7 @@ function dbsText(s: StaffText, view: View, m: Mentor) {
 
 export function EmployerPage(props: { view: View; org: Org; mentors: Mentor[]; form: MentorForm; errors: FormErrors; done?: string }) {
   const { view, org, mentors, form, errors, done } = props;
-  const s = staffText(view);
+  const s = view.t;
   const title = s.t("employerTitle", { name: org.name });
   return (
     <Layout view={view} title={titled(view, errors, title)}>
@@ -110,7 +110,7 @@ type SlotRow = { slot: Slot; bookingId: string | null };
 export function MentorSlotsPage(props: { view: View; org: Org; mentor: Mentor; slots: SlotRow[]; venues: { id: string; name: string }[]; form: SlotForm; errors: FormErrors; done?: string }) {
   const { view, org, mentor, slots, venues, form, errors, done } = props;
   const { t } = view;
-  const s = staffText(view);
+  const s = view.t;
   const title = s.t("slotsTitle", { name: mentor.displayName });
   const venueName = new Map(venues.map((v) => [v.id, v.name]));
   const status = { open: s.t("slotFree"), booked: s.t("slotBooked"), withdrawn: s.t("slotWithdrawn") };
@@ -176,7 +176,7 @@ export function MentorSlotsPage(props: { view: View; org: Org; mentor: Mentor; s
 
 /** Start, length and number of weeks: one time, or the same time every week. */
 export function WhenFields({ view, form, errors, minMinutes, maxMinutes }: { view: View; form: { start: string; durationMinutes: string; weeks: string }; errors: FormErrors; minMinutes: number; maxMinutes: number }) {
-  const s = staffText(view);
+  const s = view.t;
   return (
     <>
       <Field id="start" label={s.t("startLabel")} hint={s.t("startHint")} errors={errors}>

@@ -1,13 +1,12 @@
 import type { organisations } from "../../../db/schema";
 import { Layout } from "../../layout";
 import type { View } from "../../view";
-import { staffText } from "../i18n";
 
 type Org = typeof organisations.$inferSelect;
 
 /** Where a member of staff starts: one link per area they can use. */
 export function StaffLanding({ view, orgs, coordinator }: { view: View; orgs: Org[]; coordinator: boolean }) {
-  const s = staffText(view);
+  const s = view.t;
   const links = [
     ...(coordinator ? [{ href: "/coordinator", text: s.t("staffCoordinator") }] : []),
     ...orgs.filter((o) => o.type === "school").map((o) => ({ href: `/schools/${o.id}`, text: s.t("staffSchool", { name: o.name }) })),

@@ -1,9 +1,8 @@
 import type { organisations } from "../../../db/schema";
 import { formatWhen, isoInstant } from "../../format";
-import { pickLocalised } from "../../i18n";
+import { pickLocalised } from "../../../i18n";
 import { Layout, Localised } from "../../layout";
 import type { View } from "../../view";
-import { staffText } from "../i18n";
 import type { groupFriendlySessions, schoolGroups } from "../queries";
 import { ErrorSummary, Field, Notice, type FormErrors } from "../ui";
 
@@ -22,7 +21,7 @@ export const emptyGroupForm: GroupForm = { sessionId: "", pupils: "", staff: "",
 const ORDER = ["sessionId", "pupils", "staff", "accessNeeds", "roster"];
 
 function GroupFields({ view, form, errors }: { view: View; form: GroupForm; errors: FormErrors }) {
-  const s = staffText(view);
+  const s = view.t;
   return (
     <>
       <div class="row">
@@ -56,7 +55,7 @@ export function SchoolPage(props: { view: View; org: Org; groups: Group[]; choic
   // The groups service books only for the booker's own school; a coordinator visiting sees the list.
   const canBook = view.actor?.organisationIds.includes(org.id) ?? false;
   const { t } = view;
-  const s = staffText(view);
+  const s = view.t;
   const title = s.t("schoolTitle", { name: org.name });
   return (
     <Layout view={view} title={errors.general || Object.keys(errors.fields).length ? `${t.t("errorSummaryTitle")}: ${title}` : title}>
@@ -135,7 +134,7 @@ export function SchoolPage(props: { view: View; org: Org; groups: Group[]; choic
 export function GroupChangePage(props: { view: View; org: Org; group: Group; form: GroupForm; errors: FormErrors }) {
   const { view, org, group, form, errors } = props;
   const { t } = view;
-  const s = staffText(view);
+  const s = view.t;
   const name = pickLocalised(group.event.title, t.locale);
   const title = s.t("groupChangeTitle");
   return (
@@ -169,7 +168,7 @@ export function GroupChangePage(props: { view: View; org: Org; group: Group; for
 
 export function GroupCancelPage({ view, org, group }: { view: View; org: Org; group: Group }) {
   const { t } = view;
-  const s = staffText(view);
+  const s = view.t;
   const when = formatWhen(group.session.startsAt, group.session.endsAt, t, view.now);
   return (
     <Layout view={view} title={s.t("groupCancelTitle")}>

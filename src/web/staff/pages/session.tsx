@@ -1,10 +1,9 @@
 import type { attendanceFor } from "../../../features/attendance/attendance-list";
 import type { CheckInResult } from "../../../features/attendance/check-in";
 import { formatTime, formatWhen, isoInstant } from "../../format";
-import { pickLocalised } from "../../i18n";
+import { pickLocalised } from "../../../i18n";
 import { Localised } from "../../layout";
 import type { View } from "../../view";
-import { staffText } from "../i18n";
 import { ErrorSummary, Field, Notice, type FormErrors } from "../ui";
 import { CoordinatorShell } from "./coordinator";
 
@@ -25,7 +24,7 @@ function SessionHeading({ view, data }: { view: View; data: Pick<Attendance, "se
 
 /** One form per group, so a head count can be given (or corrected) from the list. */
 function GroupCheckIn({ view, sessionId, bookingId, seats, count }: { view: View; sessionId: string; bookingId: string; seats: number; count: number }) {
-  const s = staffText(view);
+  const s = view.t;
   const id = `count-${bookingId}`;
   return (
     <form method="post" action={`/coordinator/sessions/${sessionId}/check-in`} class="actions">
@@ -43,7 +42,7 @@ function GroupCheckIn({ view, sessionId, bookingId, seats, count }: { view: View
 
 export function AttendancePage({ view, data }: { view: View; data: Attendance }) {
   const { t } = view;
-  const s = staffText(view);
+  const s = view.t;
   const { counts, attendees, session } = data;
   const people = attendees.filter((a) => a.kind === "individual");
   const groups = attendees.filter((a) => a.kind === "group");
@@ -120,7 +119,7 @@ export function AttendancePage({ view, data }: { view: View; data: Attendance })
  */
 export function CheckInPage(props: { view: View; data: Pick<Attendance, "session" | "event">; scriptPath: string; code: string; result?: CheckInResult; errors: FormErrors }) {
   const { view, data, scriptPath, code, result, errors } = props;
-  const s = staffText(view);
+  const s = view.t;
   const done =
     result &&
     (result.kind === "group"
@@ -149,7 +148,7 @@ export function CheckInPage(props: { view: View; data: Pick<Attendance, "session
         data-failed={s.t("scanFailed")}
       >
         <p>{s.t("checkInIntro")}</p>
-        <Field id="ticketCode" label={s.t("ticketLabel")} hint={s.t("ticketHint")} errors={errors}>
+        <Field id="ticketCode" label={s.t("ticketLabel")} hint={s.t("checkInTicketHint")} errors={errors}>
           {(aria) => <input type="text" class="code" id="ticketCode" name="ticketCode" dir="ltr" autocomplete="off" autocapitalize="characters" spellcheck={false} autofocus value={code} {...aria} />}
         </Field>
         <div class="actions" id="scan-actions">
