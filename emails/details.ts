@@ -7,7 +7,7 @@ import { addressOf, bookingTitle, loadBookingDetails, localised, manageUrl, venu
 import type { EmailTemplate, RenderedEmail } from "./index";
 import { layout, type Block, type Fact } from "./layout";
 import { formatMoment, formatSpan } from "./format";
-import { translator, type StringKey, type Translator } from "../src/i18n";
+import { translator, venueAccess, type StringKey, type Translator } from "../src/i18n";
 
 export interface MessageContext {
   d: BookingDetails;
@@ -25,14 +25,6 @@ export interface MessageContext {
   manageUrl: string;
 }
 
-const ACCESS_FLAGS = [
-  ["stepFree", "stepFree"],
-  ["accessibleToilet", "accessibleToilet"],
-  ["hearingLoop", "hearingLoop"],
-  ["quietRoom", "quietRoom"],
-  ["disabledParking", "disabledParking"],
-] as const;
-
 /** What, when, where (with access and transport), what to bring. */
 export function detailFacts(c: MessageContext, options: { showOnlineLink: boolean }): Fact[] {
   const { d, t } = c;
@@ -42,7 +34,7 @@ export function detailFacts(c: MessageContext, options: { showOnlineLink: boolea
   ];
   if (d.venue) {
     facts.push({ label: t("where"), lines: [venueLine(d.venue)] });
-    const access = ACCESS_FLAGS.filter(([flag]) => d.venue![flag]).map(([, key]) => t(key));
+    const access = venueAccess(c.translator, d.venue).has;
     facts.push({ label: t("access"), lines: access.length ? access : [t("accessUnknown")] });
     if (d.venue.publicTransport.trim()) facts.push({ label: t("gettingThere"), lines: [d.venue.publicTransport] });
   } else if (d.onlineUrl) {
@@ -53,7 +45,7 @@ export function detailFacts(c: MessageContext, options: { showOnlineLink: boolea
     );
   }
   const bring = d.event?.whatToBring ? localised(d.event.whatToBring, c.locale) : "";
-  if (bring.trim()) facts.push({ label: t("bring"), lines: [bring] });
+  if (bring.trim()) facts.push({ label: t("whatToBring"), lines: [bring] });
   return facts;
 }
 
@@ -106,7 +98,7 @@ export function bookingEmail(build: (c: MessageContext) => Draft): EmailTemplate
     const blocks = [...draft.blocks];
     if (method) blocks.push({ small: t(method === "CANCEL" ? "calendarCancelNote" : "calendarNote") });
     blocks.push(contactLine(c));
-    const rendered: RenderedEmail = { subject: draft.subject, ...layout(locale, draft.heading, blocks, t("footer")) };
+    const rendered: RenderedEmail = { subject: draft.subject, ...layout(locale, draft.heading, blocks, t("siteName")) };
     if (method) {
       const attendeeName = c.to === d.mentor?.email ? d.mentor.displayName : d.person?.displayName;
       const ics = bookingInvite(d, method, {

@@ -8,6 +8,6 @@ export const magicLink: EmailTemplate = async ({ locale, payload }) => {
   const url = String(payload.url);
   return {
     subject: t("magicLinkSubject"),
-    ...layout(locale, t("magicLinkHeading"), [{ p: t("magicLinkIntro") }, { link: { label: t("magicLinkButton"), href: url } }, { p: t("magicLinkExpiry") }, { p: t("magicLinkIgnore") }], t("footer")),
+    ...layout(locale, t("magicLinkHeading"), [{ p: t("magicLinkIntro") }, { link: { label: t("magicLinkButton"), href: url } }, { p: t("magicLinkExpiry") }, { p: t("magicLinkIgnore") }], t("siteName")),
   };
 };

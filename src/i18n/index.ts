@@ -1,27 +1,33 @@
 // The one message catalogue, for the emails and the website alike (issue #7), and its lookup.
 // Each language is a folder, src/i18n/<locale>/, split into parts by where the text appears:
-// emails, site (public pages), people (booking, consent, mentoring) and staff (staff areas).
+// common (words the emails and pages share), emails, site (public pages), people (booking,
+// consent, mentoring) and staff (staff areas).
 // The parts of a locale merge into one catalogue, so no two parts may use the same key (the
 // type check below and src/i18n/i18n.test.ts refuse it). English is complete; every other
 // locale may be partial: a missing string falls back to English, and pages mark that text
 // lang="en" (isFallback) so screen readers pronounce it correctly.
 import { LOCALES, type Locale } from "../db/schema";
+import { common as commonAr } from "./ar/common";
 import { ar as emailsAr } from "./ar/emails";
 import { people_ar } from "./ar/people";
 import { ar as siteAr } from "./ar/site";
 import { ar as staffAr } from "./ar/staff";
+import { common as commonEn } from "./en/common";
 import { en as emailsEn } from "./en/emails";
 import { peopleEn } from "./en/people";
 import { en as siteEn, type Plural } from "./en/site";
 import { staffEn } from "./en/staff";
+import { common as commonPl } from "./pl/common";
 import { pl as emailsPl } from "./pl/emails";
 import { people_pl } from "./pl/people";
 import { pl as sitePl } from "./pl/site";
 import { pl as staffPl } from "./pl/staff";
+import { common as commonRo } from "./ro/common";
 import { ro as emailsRo } from "./ro/emails";
 import { people_ro } from "./ro/people";
 import { ro as siteRo } from "./ro/site";
 import { ro as staffRo } from "./ro/staff";
+import { common as commonUk } from "./uk/common";
 import { uk as emailsUk } from "./uk/emails";
 import { people_uk } from "./uk/people";
 import { uk as siteUk } from "./uk/site";
@@ -32,11 +38,11 @@ export type { Plural };
 
 /** Every locale's parts, English first; exported for the completeness and collision tests. */
 export const PARTS = {
-  en: { emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn },
-  pl: { emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl },
-  ro: { emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo },
-  uk: { emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk },
-  ar: { emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr },
+  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn },
+  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl },
+  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo },
+  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk },
+  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr },
 } satisfies Record<Locale, Record<string, object>>;
 
 type EnglishParts = (typeof PARTS)["en"];
@@ -95,6 +101,17 @@ type KeysOfType<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T];
 export type StringKey = KeysOfType<Messages, string>;
 export type PluralKey = KeysOfType<Messages, Plural>;
 export type TableKey = "eventTypes" | "accessNeeds" | "tags" | "bookingStatus";
+
+/** A venue's access facts (its columns) and the accessNeeds label each is shown with. */
+const VENUE_ACCESS = { stepFree: "step_free", accessibleToilet: "accessible_toilet", hearingLoop: "hearing_loop", quietRoom: "quiet_room", disabledParking: "disabled_parking" } as const;
+
+/** What a venue has and lacks for access, as labels in the reader's language (pages and emails). */
+export function venueAccess(t: Translator, venue: Record<keyof typeof VENUE_ACCESS, boolean>): { has: string[]; lacks: string[] } {
+  const has: string[] = [];
+  const lacks: string[] = [];
+  for (const [flag, label] of Object.entries(VENUE_ACCESS)) (venue[flag as keyof typeof VENUE_ACCESS] ? has : lacks).push(t.label("accessNeeds", label));
+  return { has, lacks };
+}
 
 /** `{name}` placeholders replaced as given: callers escape for HTML afterwards. */
 export function fill(text: string, vars: Record<string, string | number> = {}): string {

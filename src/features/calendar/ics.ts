@@ -50,7 +50,7 @@ function addEvent(cal: ICalCalendar, d: BookingDetails, method: InviteMethod, o:
   const { t } = translator(o.locale);
   const description = [
     d.event ? localised(d.event.description, o.locale) : "",
-    d.event?.whatToBring ? `${t("bring")}: ${localised(d.event.whatToBring, o.locale)}` : "",
+    d.event?.whatToBring ? `${t("whatToBring")}: ${localised(d.event.whatToBring, o.locale)}` : "",
     online ? `${t("joinOnline")}: ${online}` : "",
     `${t("manage")}: ${url}`,
   ].filter(Boolean);

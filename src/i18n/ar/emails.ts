@@ -1,27 +1,14 @@
 import type { Catalogue } from "../en/emails";
 
 export const ar: Catalogue = {
-  footer: "Open Door",
   moment: "{day}، {time}",
   span: "{start} إلى {end}",
 
-  what: "ماذا",
-  when: "متى",
-  where: "أين",
   joinOnline: "انضم عبر الإنترنت",
   onlineLinkLater: "هذه الجلسة عبر الإنترنت. يصل الرابط إلى الشاب أو الشابة فقط.",
   access: "سهولة الوصول",
   accessUnknown: "راسلنا إذا كنت تحتاج مساعدة في الدخول.",
-  stepFree: "مدخل بدون درج",
-  accessibleToilet: "حمّام مناسب لذوي الإعاقة",
-  hearingLoop: "حلقة سمعية",
-  quietRoom: "غرفة هادئة",
-  disabledParking: "موقف سيارات لذوي الإعاقة",
-  gettingThere: "كيف تصل",
-  bring: "ماذا تحضر معك",
   ticket: "رمز تذكرتك",
-  group: "المجموعة",
-  groupSize: "{pupils} طالبًا و{staff} من المرافقين",
   manage: "اعرض حجزك أو ألغِه",
   view: "اعرض حجزك",
   contact: "عندك سؤال؟ راسلنا على {email}.",

@@ -1,7 +1,6 @@
 import type { Catalogue } from "../en/site";
 
 export const ar: Catalogue = {
-  siteName: "Open Door",
   tagline: "أنشطة وورش عمل وإرشاد مجانية للشباب من عمر 11 إلى 25 سنة",
   skipToContent: "انتقل إلى المحتوى الرئيسي",
   mainNav: "القائمة الرئيسية",
@@ -50,7 +49,6 @@ export const ar: Catalogue = {
   seatsLeft: { zero: "لا أماكن", one: "بقي مكان واحد", two: "بقي مكانان", few: "بقيت {n} أماكن", many: "بقي {n} مكانًا", other: "بقي {n} مكان" },
   full: "مكتمل",
   fullWaitlist: "مكتمل: يمكنك الانضمام إلى قائمة الانتظار",
-  online: "عبر الإنترنت",
   previousPage: "الصفحة السابقة",
   nextPage: "الصفحة التالية",
   pageOf: "الصفحة {page} من {pages}",
@@ -84,12 +82,9 @@ export const ar: Catalogue = {
   eventAbout: "عن هذا النشاط",
   eventWhoFor: "لمن هذا النشاط",
   eventHost: "تنظيم: {name}",
-  eventWhatToBring: "ماذا تحضر معك",
   eventSupport: "الدعم في هذا النشاط",
   eventDates: "المواعيد والأماكن",
   eventNoDates: "لا توجد مواعيد لهذا النشاط حاليًا. عد قريبًا.",
-  eventWhere: "المكان",
-  eventGettingThere: "كيف تصل",
   eventVenueAccess: "إمكانية الوصول في هذا المكان",
   eventNotAvailable: "غير متوفر: {what}",
   eventOnlineLink: "نرسل لك الرابط عند الحجز.",
@@ -132,9 +127,7 @@ export const ar: Catalogue = {
   myPast: "السابقة والملغاة",
   myTicket: "رمز التذكرة",
   myStatus: "الحالة",
-  myGroup: "مجموعة",
   mentoringSession: "جلسة إرشاد",
-  groupBooking: "التلاميذ: {pupils}، المرافقون: {staff}",
   bookingStatus: {
     pending_consent: "بانتظار موافقة أحد الوالدين أو الوصي",
     confirmed: "محجوز",

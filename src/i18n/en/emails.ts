@@ -1,28 +1,15 @@
-// English: the complete catalogue. Every other locale may leave a string out and readers then
+// The emails' English text: complete. Every other locale may leave a string out and readers then
 // see the English one. Short sentences, no jargon: many readers are 11–16 or read English as
 // a second language. `{name}` placeholders are filled (and escaped) by the templates.
 export const en = {
-  footer: "Open Door",
   moment: "{day}, {time}",
   span: "{start} to {end}",
 
-  what: "What",
-  when: "When",
-  where: "Where",
   joinOnline: "Join online",
   onlineLinkLater: "This session is online. You will get the link from the young person's copy only.",
   access: "Access",
   accessUnknown: "Ask us if you need help getting in.",
-  stepFree: "Step-free access",
-  accessibleToilet: "Accessible toilet",
-  hearingLoop: "Hearing loop",
-  quietRoom: "Quiet room",
-  disabledParking: "Disabled parking",
-  gettingThere: "Getting there",
-  bring: "What to bring",
   ticket: "Your ticket code",
-  group: "Group",
-  groupSize: "{pupils} pupils and {staff} staff",
   manage: "See or cancel your booking",
   view: "See your booking",
   contact: "Questions? Email {email}.",

@@ -8,9 +8,6 @@ export const peopleEn = {
   bookPlace: "Book a place",
   atTime: "{day} at {time}",
   bookTitle: "Book a place",
-  bookWhat: "What",
-  bookWhen: "When",
-  bookWhere: "Where",
   bookAccessLabel: "Anything that would help you take part (you do not have to say)",
   bookAccessHint: "For example: ear defenders, a quiet space, step-free access, or a British Sign Language (BSL) interpreter.",
   bookAccessTooLong: "Write no more than 500 characters",
@@ -63,7 +60,6 @@ export const peopleEn = {
   meetingPrivate: "Only you can see this link. Please do not share it.",
   meetingLater: "We will email you the link before the session.",
   inPerson: "In person",
-  onlineMode: "Online",
   backToMy: "Back to my bookings",
 
   myOpen: "Open this booking",

@@ -15,7 +15,6 @@ export interface StatementSection {
 export type Catalogue = Partial<typeof en>;
 
 export const en = {
-  siteName: "Open Door",
   tagline: "Free activities, workshops and mentoring for young people aged 11 to 25",
   skipToContent: "Skip to main content",
   mainNav: "Main menu",
@@ -57,7 +56,6 @@ export const en = {
   seatsLeft: { one: "{n} place left", other: "{n} places left" } as Plural,
   full: "Full",
   fullWaitlist: "Full: you can join the waiting list",
-  online: "Online",
   previousPage: "Previous page",
   nextPage: "Next page",
   pageOf: "Page {page} of {pages}",
@@ -91,12 +89,9 @@ export const en = {
   eventAbout: "About this activity",
   eventWhoFor: "Who it is for",
   eventHost: "Run by {name}",
-  eventWhatToBring: "What to bring",
   eventSupport: "Support at this activity",
   eventDates: "Dates and places",
   eventNoDates: "There are no dates for this activity at the moment. Please check again soon.",
-  eventWhere: "Where",
-  eventGettingThere: "Getting there",
   eventVenueAccess: "Access at this place",
   eventNotAvailable: "Not available: {what}",
   eventOnlineLink: "The link is sent to you when you book.",
@@ -140,8 +135,6 @@ export const en = {
   myTicket: "Ticket code",
   myStatus: "Status",
   mentoringSession: "Mentoring session",
-  myGroup: "Group",
-  groupBooking: "{pupils} pupils and {staff} staff",
   bookingStatus: {
     pending_consent: "Waiting for a parent or carer to agree",
     confirmed: "Booked",

@@ -1,27 +1,14 @@
 import type { Catalogue } from "../en/emails";
 
 export const pl: Catalogue = {
-  footer: "Open Door",
   moment: "{day}, {time}",
   span: "{start}–{end}",
 
-  what: "Co",
-  when: "Kiedy",
-  where: "Gdzie",
   joinOnline: "Dołącz online",
   onlineLinkLater: "To spotkanie jest online. Link dostaje tylko młoda osoba.",
   access: "Dostępność",
   accessUnknown: "Napisz do nas, jeśli potrzebujesz pomocy z wejściem.",
-  stepFree: "Wejście bez schodów",
-  accessibleToilet: "Toaleta dla osób z niepełnosprawnością",
-  hearingLoop: "Pętla indukcyjna",
-  quietRoom: "Cichy pokój",
-  disabledParking: "Parking dla osób z niepełnosprawnością",
-  gettingThere: "Jak dojechać",
-  bring: "Co zabrać",
   ticket: "Twój kod biletu",
-  group: "Grupa",
-  groupSize: "uczniowie: {pupils}, opiekunowie: {staff}",
   manage: "Zobacz lub odwołaj rezerwację",
   view: "Zobacz rezerwację",
   contact: "Pytania? Napisz na {email}.",

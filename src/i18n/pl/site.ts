@@ -1,7 +1,6 @@
 import type { Catalogue } from "../en/site";
 
 export const pl: Catalogue = {
-  siteName: "Open Door",
   tagline: "Bezpłatne zajęcia, warsztaty i mentoring dla młodych ludzi w wieku od 11 do 25 lat",
   skipToContent: "Przejdź do treści",
   mainNav: "Menu główne",
@@ -43,7 +42,6 @@ export const pl: Catalogue = {
   seatsLeft: { one: "Zostało {n} miejsce", few: "Zostały {n} miejsca", many: "Zostało {n} miejsc", other: "Zostało {n} miejsca" },
   full: "Brak miejsc",
   fullWaitlist: "Brak miejsc: możesz zapisać się na listę oczekujących",
-  online: "Online",
   previousPage: "Poprzednia strona",
   nextPage: "Następna strona",
   pageOf: "Strona {page} z {pages}",
@@ -77,12 +75,9 @@ export const pl: Catalogue = {
   eventAbout: "O zajęciach",
   eventWhoFor: "Dla kogo",
   eventHost: "Prowadzi: {name}",
-  eventWhatToBring: "Co zabrać",
   eventSupport: "Wsparcie na zajęciach",
   eventDates: "Terminy i miejsca",
   eventNoDates: "Na razie nie ma terminów tych zajęć. Sprawdź ponownie wkrótce.",
-  eventWhere: "Gdzie",
-  eventGettingThere: "Jak dojechać",
   eventVenueAccess: "Dostępność miejsca",
   eventNotAvailable: "Brak: {what}",
   eventOnlineLink: "Link wyślemy po rezerwacji.",
@@ -125,9 +120,7 @@ export const pl: Catalogue = {
   myPast: "Minione i odwołane",
   myTicket: "Kod biletu",
   myStatus: "Status",
-  myGroup: "Grupa",
   mentoringSession: "Spotkanie z mentorem",
-  groupBooking: "Uczniowie: {pupils}, opiekunowie: {staff}",
   bookingStatus: {
     pending_consent: "Czeka na zgodę rodzica lub opiekuna",
     confirmed: "Zarezerwowane",

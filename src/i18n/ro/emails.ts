@@ -1,27 +1,14 @@
 import type { Catalogue } from "../en/emails";
 
 export const ro: Catalogue = {
-  footer: "Open Door",
   moment: "{day}, {time}",
   span: "{start}–{end}",
 
-  what: "Ce",
-  when: "Când",
-  where: "Unde",
   joinOnline: "Intră online",
   onlineLinkLater: "Sesiunea este online. Linkul îl primește doar tânărul.",
   access: "Acces",
   accessUnknown: "Scrie-ne dacă ai nevoie de ajutor la intrare.",
-  stepFree: "Acces fără trepte",
-  accessibleToilet: "Toaletă accesibilă",
-  hearingLoop: "Buclă auditivă",
-  quietRoom: "Cameră liniștită",
-  disabledParking: "Parcare pentru persoane cu dizabilități",
-  gettingThere: "Cum ajungi",
-  bring: "Ce să aduci",
   ticket: "Codul biletului tău",
-  group: "Grupul",
-  groupSize: "{pupils} elevi și {staff} însoțitori",
   manage: "Vezi sau anulează rezervarea",
   view: "Vezi rezervarea",
   contact: "Întrebări? Scrie la {email}.",

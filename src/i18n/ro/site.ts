@@ -1,7 +1,6 @@
 import type { Catalogue } from "../en/site";
 
 export const ro: Catalogue = {
-  siteName: "Open Door",
   tagline: "Activități, ateliere și mentorat gratuite pentru tineri între 11 și 25 de ani",
   skipToContent: "Sari la conținut",
   mainNav: "Meniu principal",
@@ -43,7 +42,6 @@ export const ro: Catalogue = {
   seatsLeft: { one: "{n} loc liber", few: "{n} locuri libere", other: "{n} de locuri libere" },
   full: "Complet",
   fullWaitlist: "Complet: te poți înscrie pe lista de așteptare",
-  online: "Online",
   previousPage: "Pagina anterioară",
   nextPage: "Pagina următoare",
   pageOf: "Pagina {page} din {pages}",
@@ -77,12 +75,9 @@ export const ro: Catalogue = {
   eventAbout: "Despre această activitate",
   eventWhoFor: "Pentru cine este",
   eventHost: "Organizat de {name}",
-  eventWhatToBring: "Ce să aduci",
   eventSupport: "Sprijin la această activitate",
   eventDates: "Date și locuri",
   eventNoDates: "Momentan nu există date pentru această activitate. Revino în curând.",
-  eventWhere: "Unde",
-  eventGettingThere: "Cum ajungi",
   eventVenueAccess: "Accesibilitatea locului",
   eventNotAvailable: "Nu există: {what}",
   eventOnlineLink: "Linkul îți este trimis când rezervi.",
@@ -125,9 +120,7 @@ export const ro: Catalogue = {
   myPast: "Trecute și anulate",
   myTicket: "Codul biletului",
   myStatus: "Stare",
-  myGroup: "Grup",
   mentoringSession: "Sesiune de mentorat",
-  groupBooking: "{pupils} elevi și {staff} însoțitori",
   bookingStatus: {
     pending_consent: "Așteaptă acordul unui părinte sau tutore",
     confirmed: "Rezervat",

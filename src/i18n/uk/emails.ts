@@ -1,27 +1,14 @@
 import type { Catalogue } from "../en/emails";
 
 export const uk: Catalogue = {
-  footer: "Open Door",
   moment: "{day}, {time}",
   span: "{start}–{end}",
 
-  what: "Що",
-  when: "Коли",
-  where: "Де",
   joinOnline: "Приєднатися онлайн",
   onlineLinkLater: "Зустріч онлайн. Посилання отримує лише молода людина.",
   access: "Доступність",
   accessUnknown: "Напишіть нам, якщо потрібна допомога, щоб увійти.",
-  stepFree: "Вхід без сходинок",
-  accessibleToilet: "Доступний туалет",
-  hearingLoop: "Індукційна петля",
-  quietRoom: "Тиха кімната",
-  disabledParking: "Паркування для людей з інвалідністю",
-  gettingThere: "Як дістатися",
-  bring: "Що взяти з собою",
   ticket: "Ваш код квитка",
-  group: "Група",
-  groupSize: "учнів: {pupils}, супровідників: {staff}",
   manage: "Переглянути або скасувати бронювання",
   view: "Переглянути бронювання",
   contact: "Є питання? Пишіть на {email}.",

@@ -1,7 +1,6 @@
 import type { Catalogue } from "../en/site";
 
 export const uk: Catalogue = {
-  siteName: "Open Door",
   tagline: "Безкоштовні заняття, майстер-класи та наставництво для молоді віком від 11 до 25 років",
   skipToContent: "Перейти до основного змісту",
   mainNav: "Головне меню",
@@ -43,7 +42,6 @@ export const uk: Catalogue = {
   seatsLeft: { one: "Залишилося {n} місце", few: "Залишилося {n} місця", many: "Залишилося {n} місць", other: "Залишилося {n} місця" },
   full: "Місць немає",
   fullWaitlist: "Місць немає: можна записатися в список очікування",
-  online: "Онлайн",
   previousPage: "Попередня сторінка",
   nextPage: "Наступна сторінка",
   pageOf: "Сторінка {page} з {pages}",
@@ -77,12 +75,9 @@ export const uk: Catalogue = {
   eventAbout: "Про заняття",
   eventWhoFor: "Для кого",
   eventHost: "Проводить: {name}",
-  eventWhatToBring: "Що взяти з собою",
   eventSupport: "Підтримка на занятті",
   eventDates: "Дати та місця",
   eventNoDates: "Зараз немає дат для цього заняття. Загляньте пізніше.",
-  eventWhere: "Де",
-  eventGettingThere: "Як дістатися",
   eventVenueAccess: "Доступність місця",
   eventNotAvailable: "Немає: {what}",
   eventOnlineLink: "Посилання надішлемо після бронювання.",
@@ -125,9 +120,7 @@ export const uk: Catalogue = {
   myPast: "Минулі та скасовані",
   myTicket: "Код квитка",
   myStatus: "Статус",
-  myGroup: "Група",
   mentoringSession: "Зустріч із наставником",
-  groupBooking: "Учнів: {pupils}, супровідників: {staff}",
   bookingStatus: {
     pending_consent: "Чекає на згоду батьків або опікуна",
     confirmed: "Заброньовано",

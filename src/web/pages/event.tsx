@@ -1,4 +1,4 @@
-import { pickLocalised } from "../../i18n";
+import { pickLocalised, venueAccess } from "../../i18n";
 import { Layout, Localised } from "../layout";
 import type { eventPage, Venue } from "../queries";
 import type { View } from "../view";
@@ -7,20 +7,10 @@ import { BookLink } from "../people/book-link";
 
 type EventData = NonNullable<Awaited<ReturnType<typeof eventPage>>>;
 
-const VENUE_FACT_KEYS = ["stepFree", "accessibleToilet", "hearingLoop", "quietRoom", "disabledParking"] as const;
-const FACT_LABEL: Record<(typeof VENUE_FACT_KEYS)[number], string> = {
-  stepFree: "step_free",
-  accessibleToilet: "accessible_toilet",
-  hearingLoop: "hearing_loop",
-  quietRoom: "quiet_room",
-  disabledParking: "disabled_parking",
-};
-
 /** A place: its address, what it has and does not have, and how to get there. */
 export function VenueFacts({ view, venue }: { view: View; venue: Venue }) {
   const { t } = view;
-  const has = VENUE_FACT_KEYS.filter((k) => venue[k]);
-  const lacks = VENUE_FACT_KEYS.filter((k) => !venue[k]);
+  const { has, lacks } = venueAccess(t, venue);
   return (
     <section aria-labelledby={`venue-${venue.id}`}>
       <h3 id={`venue-${venue.id}`} dir="auto">
@@ -31,14 +21,14 @@ export function VenueFacts({ view, venue }: { view: View; venue: Venue }) {
       </p>
       <h4>{t.t("eventVenueAccess")}</h4>
       <ul class="access">
-        {has.map((k) => (
-          <li>{t.label("accessNeeds", FACT_LABEL[k])}</li>
+        {has.map((label) => (
+          <li>{label}</li>
         ))}
-        {lacks.length > 0 && <li>{t.t("eventNotAvailable", { what: lacks.map((k) => t.label("accessNeeds", FACT_LABEL[k]).toLocaleLowerCase(t.locale)).join(", ") })}</li>}
+        {lacks.length > 0 && <li>{t.t("eventNotAvailable", { what: lacks.map((label) => label.toLocaleLowerCase(t.locale)).join(", ") })}</li>}
       </ul>
       {venue.publicTransport && (
         <>
-          <h4>{t.t("eventGettingThere")}</h4>
+          <h4>{t.t("gettingThere")}</h4>
           <p dir="auto">{venue.publicTransport}</p>
         </>
       )}
@@ -81,7 +71,7 @@ export function EventPage({ view, data }: { view: View; data: EventData }) {
       )}
       {bring && (
         <>
-          <h3>{t.t("eventWhatToBring")}</h3>
+          <h3>{t.t("whatToBring")}</h3>
           <Localised as="p" text={bring.text} lang={bring.lang} />
         </>
       )}
@@ -101,7 +91,7 @@ export function EventPage({ view, data }: { view: View; data: EventData }) {
       )}
       {venues.length > 0 && (
         <>
-          <h2>{t.t("eventWhere")}</h2>
+          <h2>{t.t("where")}</h2>
           {venues.map((venue) => (
             <VenueFacts view={view} venue={venue} />
           ))}

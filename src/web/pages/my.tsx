@@ -29,8 +29,8 @@ function BookingItem({ view, row }: { view: View; row: Row }) {
         <dd class="status">{t.label("bookingStatus", booking.status)}</dd>
         {booking.kind === "group" && (
           <>
-            <dt>{t.t("myGroup")}</dt>
-            <dd>{t.t("groupBooking", { pupils: booking.pupils, staff: booking.staff })}</dd>
+            <dt>{t.t("group")}</dt>
+            <dd>{t.t("groupSize", { pupils: booking.pupils, staff: booking.staff })}</dd>
           </>
         )}
         {booking.status !== "cancelled" && (

@@ -43,18 +43,18 @@ export function SessionSummary({ view, event, session, venue, children }: { view
   return (
     <>
       <dl class="facts">
-        <dt>{t.t("bookWhat")}</dt>
+        <dt>{t.t("what")}</dt>
         <dd>
           <a href={`/events/${event.id}`}>
             <Localised text={title.text} lang={title.lang} />
           </a>
         </dd>
-        <dt>{t.t("bookWhen")}</dt>
+        <dt>{t.t("when")}</dt>
         <dd>
           <time datetime={isoInstant(session.startsAt)}>{formatWhen(session.startsAt, session.endsAt, t, view.now)}</time>
         </dd>
-        <dt>{t.t("bookWhere")}</dt>
-        <dd>{venue ? <bdi>{venue.name}</bdi> : t.t("onlineMode")}</dd>
+        <dt>{t.t("where")}</dt>
+        <dd>{venue ? <bdi>{venue.name}</bdi> : t.t("online")}</dd>
         {children}
       </dl>
       {venue && <VenueFacts view={view} venue={venue} />}

@@ -92,8 +92,8 @@ export function BookingPage(props: BookingPageProps) {
           <dd dir="auto">{booking.accessNeeds || t.t("accessNothing")}</dd>
           {booking.kind === "group" && (
             <>
-              <dt>{t.t("myGroup")}</dt>
-              <dd>{t.t("groupBooking", { pupils: booking.pupils, staff: booking.staff })}</dd>
+              <dt>{t.t("group")}</dt>
+              <dd>{t.t("groupSize", { pupils: booking.pupils, staff: booking.staff })}</dd>
             </>
           )}
         </SessionSummary>
@@ -135,18 +135,18 @@ function MentoringSummary({ view, booking, details, mine }: { view: View; bookin
   return (
     <>
       <dl class="facts">
-        <dt>{t.t("bookWhat")}</dt>
+        <dt>{t.t("what")}</dt>
         <dd>{t.t("mentoringSession")}</dd>
         <dt>{t.t("mentor")}</dt>
         <dd>
           <bdi>{mentor.displayName}</bdi>
         </dd>
-        <dt>{t.t("bookWhen")}</dt>
+        <dt>{t.t("when")}</dt>
         <dd>
           <time datetime={isoInstant(booking.startsAt)}>{formatWhen(booking.startsAt, booking.endsAt, t, view.now)}</time>
         </dd>
-        <dt>{t.t("bookWhere")}</dt>
-        <dd>{venue ? <bdi>{venue.name}</bdi> : online ? t.t("onlineMode") : t.t("inPerson")}</dd>
+        <dt>{t.t("where")}</dt>
+        <dd>{venue ? <bdi>{venue.name}</bdi> : online ? t.t("online") : t.t("inPerson")}</dd>
       </dl>
       {venue && <VenueFacts view={view} venue={venue} />}
       {online && mine && booking.status === "confirmed" && (

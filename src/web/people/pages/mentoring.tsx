@@ -50,7 +50,7 @@ export function MentoringPage(props: { view: View; filters: MentoringFilters; ch
             value={filters.mode}
             options={[
               ["", t.t("mentoringAnyMode")],
-              ["online", t.t("onlineMode")],
+              ["online", t.t("online")],
               ["in_person", t.t("inPerson")],
             ]}
           />
@@ -97,7 +97,7 @@ function MentorFacts({ view, mentor, organisationName }: { view: View; mentor: t
 }
 
 function Where({ view, mode, venue }: { view: View; mode: string; venue: Venue | null }) {
-  return <>{mode === "online" ? view.t.t("onlineMode") : venue ? <bdi>{venue.name}</bdi> : view.t.t("inPerson")}</>;
+  return <>{mode === "online" ? view.t.t("online") : venue ? <bdi>{venue.name}</bdi> : view.t.t("inPerson")}</>;
 }
 
 function SlotCard({ view, row }: { view: View; row: SlotRow }) {
@@ -149,11 +149,11 @@ export function MentoringBookPage(props: {
         <dd>
           <bdi>{mentor.displayName}</bdi>
         </dd>
-        <dt>{t.t("bookWhen")}</dt>
+        <dt>{t.t("when")}</dt>
         <dd>
           <time datetime={isoInstant(slot.startsAt)}>{formatWhen(slot.startsAt, slot.endsAt, t, view.now)}</time>
         </dd>
-        <dt>{t.t("bookWhere")}</dt>
+        <dt>{t.t("where")}</dt>
         <dd>
           <Where view={view} mode={slot.mode} venue={venue} />
         </dd>

@@ -135,7 +135,7 @@ export function MentorSlotsPage(props: { view: View; org: Org; mentor: Mentor; s
               <p>
                 <time datetime={isoInstant(slot.startsAt)}>{formatWhen(slot.startsAt, slot.endsAt, t, view.now)}</time>
               </p>
-              <p>{slot.mode === "online" ? s.t("slotOnline") : s.t("slotInPerson", { venue: venueName.get(slot.venueId ?? "") ?? "" })}</p>
+              <p>{slot.mode === "online" ? s.t("online") : s.t("slotInPerson", { venue: venueName.get(slot.venueId ?? "") ?? "" })}</p>
               <p class="status">{status[slot.status]}</p>
               {slot.status !== "withdrawn" && slot.startsAt > view.now && (
                 <form method="post" action={`/employers/${org.id}/slots/${slot.id}/withdraw`}>
@@ -151,10 +151,10 @@ export function MentorSlotsPage(props: { view: View; org: Org; mentor: Mentor; s
       <h2 id="add-slot">{s.t("slotAddHeading")}</h2>
       <form method="post" action={`/employers/${org.id}/mentors/${mentor.id}/slots`} novalidate aria-labelledby="add-slot">
         <fieldset>
-          <legend>{s.t("slotMode")}</legend>
+          <legend>{s.t("where")}</legend>
           <div class="check">
             <input type="radio" id="mode" name="mode" value="online" checked={form.mode !== "in_person"} />
-            <label for="mode">{s.t("slotModeOnline")}</label>
+            <label for="mode">{s.t("online")}</label>
           </div>
           <div class="check">
             <input type="radio" id="mode-in-person" name="mode" value="in_person" checked={form.mode === "in_person"} />

@@ -82,8 +82,8 @@ export function SchoolPage(props: { view: View; org: Org; groups: Group[]; choic
                   {venueName ? ` · ${venueName}` : ""}
                 </p>
                 <dl class="facts">
-                  <dt>{t.t("myGroup")}</dt>
-                  <dd>{s.t("groupDetails", { pupils: booking.pupils, staff: booking.staff })}</dd>
+                  <dt>{t.t("group")}</dt>
+                  <dd>{s.t("groupSize", { pupils: booking.pupils, staff: booking.staff })}</dd>
                   <dt>{s.t("groupTicket")}</dt>
                   <dd dir="ltr">{booking.ticketCode}</dd>
                 </dl>

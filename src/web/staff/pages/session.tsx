@@ -88,8 +88,8 @@ export function AttendancePage({ view, data }: { view: View; data: Attendance })
                 <dl class="facts">
                   <dt>{t.t("myStatus")}</dt>
                   <dd class="status">{statusText[a.status]}</dd>
-                  <dt>{t.t("myGroup")}</dt>
-                  <dd>{s.t("groupDetails", { pupils: a.pupils, staff: a.staff })}</dd>
+                  <dt>{t.t("group")}</dt>
+                  <dd>{s.t("groupSize", { pupils: a.pupils, staff: a.staff })}</dd>
                   {a.accessNeeds && (
                     <>
                       <dt>{s.t("attendanceAccess")}</dt>
