@@ -1,4 +1,5 @@
-// The message catalogue: one template per outbox `template` name.
+// The emails: one template per outbox `template` name. Their words come from the one catalogue
+// the website uses too (src/i18n), through translator(locale).
 import type { Db } from "../src/db/client";
 import type { Locale } from "../src/db/schema";
 import type { Config } from "../src/lib/config";
