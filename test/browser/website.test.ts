@@ -132,6 +132,24 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     throw new Error(`no sign-in email arrived for ${email}`);
   }
 
+  /** Keyboard only: what has focus, and Tab until the wanted element has it. */
+  function keyboardOn(page: Page) {
+    // Page scripts are strings: the test program is typed for Node and Workers, not the DOM.
+    const focused = () =>
+      page.evaluate<{ id: string; tag: string; text: string; href: string }>(
+        `(() => { const a = document.activeElement; return { id: a?.id ?? "", tag: a?.tagName ?? "", text: a?.innerText ?? "", href: a?.getAttribute("href") ?? "" }; })()`,
+      );
+    const tabUntil = async (test: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 60) => {
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press("Tab");
+        const f = await focused();
+        if (test(f)) return f;
+      }
+      throw new Error("never reached the element with Tab");
+    };
+    return { focused, tabUntil };
+  }
+
   it("signs in by email link, lands on My bookings, and lists a booking", async () => {
     const context = await contextIn("en");
     const page = await context.newPage();
@@ -214,6 +232,12 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     await page.goto(`${base}/my`);
     await Promise.all([page.waitForLoadState("load"), page.click("form[action='/my/calendar-feed'] button")]);
     await shoot("calendar-feed");
+    await page.goto(`${base}/my/data`);
+    await shoot("your-data");
+    await page.goto(`${base}/my/data/delete`);
+    await shoot("delete-account");
+    await page.goto(`${base}/my/data/deleted`);
+    await shoot("account-deleted");
     await page.goto(`${base}/mentoring`);
     await shoot("mentoring");
     await page.goto(`${base}/mentoring-slots/slt_dee_2/book`);
@@ -304,6 +328,11 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     await Promise.all([page.waitForLoadState("load"), page.click("form[action='/coordinator/events'] button")]);
     expect(await page.getAttribute("#title", "aria-invalid")).toBe("true");
     await expectNoViolations(page, `coordinator error (${locale})`);
+    // A coordinator's account cannot be deleted (erasePerson): the refusal is a page of its own.
+    await page.goto(`${base}/my/data/delete`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action='/my/data/delete'] button")]);
+    expect(page.url()).toBe(`${base}/my/data/delete`);
+    await expectNoViolations(page, `delete refused (${locale})`);
     await page.goto(`${base}/coordinator/sessions/ses_cv_1/check-in`);
     await page.fill("#ticketCode", "NOPE-NOPE");
     await Promise.all([page.waitForLoadState("load"), page.click("#check-in button[type=submit]")]);
@@ -405,16 +434,7 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     await signIn(page, "kuba@example.com");
     await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
     await page.goto(`${base}/events/evt_garden`);
-    const focused = () => page.evaluate<{ id: string; tag: string; text: string; href: string }>(
-      `(() => { const a = document.activeElement; return { id: a?.id ?? "", tag: a?.tagName ?? "", text: a?.innerText ?? "", href: a?.getAttribute("href") ?? "" }; })()`,
-    );
-    const tabUntil = async (test: (f: Awaited<ReturnType<typeof focused>>) => boolean) => {
-      for (let i = 0; i < 60; i++) {
-        await page.keyboard.press("Tab");
-        if (test(await focused())) return;
-      }
-      throw new Error("never reached the element with Tab");
-    };
+    const { tabUntil } = keyboardOn(page);
     await tabUntil((f) => f.href === "/sessions/ses_garden_1/book");
     await Promise.all([page.waitForURL(`${base}/sessions/ses_garden_1/book`), page.keyboard.press("Enter")]);
     await tabUntil((f) => f.id === "accessNeeds");
@@ -423,6 +443,44 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     await Promise.all([page.waitForURL(/\/bookings\/bkg_/), page.keyboard.press("Enter")]);
     expect(await page.locator("#status").innerText()).toBe("You have a place");
     await page.screenshot({ path: join(SHOTS, "keyboard-booked-en.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("deletes an account from My bookings with the keyboard only: the place goes to the next person waiting and /my asks to sign in", async () => {
+    const db = server.deps.db;
+    const start = Date.now() + 5 * 86_400_000;
+    await db.insert(people).values([
+      { id: "per_browser_zoe", email: "zoe@example.com", displayName: "Zoe", isYoungPerson: true, dateOfBirth: "2008-04-01" },
+      { id: "per_browser_next", email: "next@example.com", displayName: "Nia", isYoungPerson: true, dateOfBirth: "2008-04-01" },
+    ]);
+    await db.insert(sessions).values({ id: "ses_browser_erase", eventId: "evt_cv", startsAt: start, endsAt: start + 90 * 60_000, venueId: "ven_library", capacity: 1, seatsTaken: 1 });
+    const seat = { kind: "individual" as const, sessionId: "ses_browser_erase", startsAt: start, endsAt: start + 90 * 60_000 };
+    await db.insert(bookings).values([
+      { ...seat, id: "bkg_browser_zoe", personId: "per_browser_zoe", status: "confirmed", ticketCode: "ZOEZO-EZOEZ", accessNeeds: "Step-free access" },
+      { ...seat, id: "bkg_browser_next", personId: "per_browser_next", status: "waitlisted", queuedAt: Date.now(), ticketCode: "NIANI-ANIAN" },
+    ]);
+    const context = await contextIn("en");
+    const page = await context.newPage();
+    await signIn(page, "zoe@example.com");
+    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    expect(await page.locator("main").innerText()).toContain("Write your first CV");
+    const { tabUntil } = keyboardOn(page);
+    await tabUntil((f) => f.href === "/my/data");
+    await Promise.all([page.waitForURL(`${base}/my/data`), page.keyboard.press("Enter")]);
+    await tabUntil((f) => f.href === "/my/data/delete");
+    await Promise.all([page.waitForURL(`${base}/my/data/delete`), page.keyboard.press("Enter")]);
+    expect(await page.locator("h1").innerText()).toBe("Delete your account?");
+    await tabUntil((f) => f.tag === "BUTTON" && f.text === "Delete my account");
+    await Promise.all([page.waitForURL(`${base}/my/data/deleted?lang=en`), page.keyboard.press("Enter")]);
+    expect(await page.locator("h1").innerText()).toBe("Your account is deleted");
+    await page.screenshot({ path: join(SHOTS, "keyboard-account-deleted-en.png"), fullPage: true });
+    expect((await context.cookies()).map((c) => c.name)).not.toContain("od_session");
+    await page.goto(`${base}/my`);
+    expect(page.url()).toBe(`${base}/sign-in`);
+    const rows = await db.select().from(bookings).where(eq(bookings.sessionId, "ses_browser_erase"));
+    expect(Object.fromEntries(rows.map((b) => [b.id, b.status]))).toEqual({ bkg_browser_zoe: "cancelled", bkg_browser_next: "offered" });
+    const [zoe] = await db.select().from(people).where(eq(people.id, "per_browser_zoe"));
+    expect([zoe!.email, zoe!.erasedAt === null]).toEqual(["erased+per_browser_zoe@invalid", false]);
     await context.close();
   });
 
@@ -515,19 +573,7 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     const context = await contextIn("en");
     const page = await context.newPage();
     await page.goto(`${base}/`);
-    // Page scripts are strings: the test program is typed for Node and Workers, not the DOM.
-    const focused = () =>
-      page.evaluate<{ id: string; tag: string; text: string; href: string }>(
-        `(() => { const a = document.activeElement; return { id: a?.id ?? "", tag: a?.tagName ?? "", text: a?.innerText ?? "", href: a?.getAttribute("href") ?? "" }; })()`,
-      );
-    const tabUntil = async (test: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 60) => {
-      for (let i = 0; i < max; i++) {
-        await page.keyboard.press("Tab");
-        const f = await focused();
-        if (test(f)) return f;
-      }
-      throw new Error("never reached the element with Tab");
-    };
+    const { focused, tabUntil } = keyboardOn(page);
     await page.keyboard.press("Tab");
     expect((await focused()).text).toBe("Skip to main content");
     await page.keyboard.press("Enter");

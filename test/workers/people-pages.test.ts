@@ -1,4 +1,5 @@
 import { env, SELF } from "cloudflare:test";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { d1Db } from "../../src/db/client";
 import { events, organisations, people, sessions, venues } from "../../src/db/schema";
@@ -12,7 +13,7 @@ const form = (cookie: string, fields: Record<string, string>) => ({
 });
 
 describe("the people pages on the Worker and D1", () => {
-  it("books an under-16 through the form, a guardian grants consent by link, and the ticket appears", async () => {
+  it("books an under-16 through the form, a guardian grants consent by link, the ticket appears, and deleting the account frees the seat", async () => {
     const db = d1Db(env.DB);
     const start = Date.now() + 9 * 86_400_000;
     await db.insert(organisations).values({ id: "org_pp", type: "community", name: "Youth Club" });
@@ -47,5 +48,17 @@ describe("the people pages on the Worker and D1", () => {
     expect(confirmed).toMatch(/<svg[^>]*role="img"/);
     const mentoring = await SELF.fetch(`${BASE}/mentoring`, { headers: { cookie } });
     expect(mentoring.status).toBe(200);
+
+    // Your data: the download, then deleting the account frees the seat and ends the sign-in.
+    const exported = await SELF.fetch(`${BASE}/my/data/export`, { headers: { cookie } });
+    expect(exported.headers.get("content-disposition")).toBe('attachment; filename="open-door-my-data.json"');
+    expect(((await exported.json()) as { profile: { email: string } }).profile.email).toBe("mia@example.com");
+    const deleted = await SELF.fetch(`${BASE}/my/data/delete`, form(cookie, {}));
+    expect(deleted.status).toBe(303);
+    expect(deleted.headers.get("location")).toBe("/my/data/deleted?lang=en");
+    const [freed] = await db.select().from(sessions).where(eq(sessions.id, "ses_pp"));
+    expect(freed!.seatsTaken).toBe(0);
+    const after = await SELF.fetch(`${BASE}/my`, { headers: { cookie }, redirect: "manual" });
+    expect(after.headers.get("location")).toBe("/sign-in");
   });
 });

@@ -3,6 +3,9 @@ import { authSessions, bookings, events, feedback, memberships, mentoringSlots, 
 import type { Deps } from "../../lib/deps";
 import { iso } from "../../lib/time";
 
+/** How the export is sent, by the API and the website alike: a file to keep, never cached. */
+export const EXPORT_HEADERS = { "content-disposition": 'attachment; filename="open-door-my-data.json"', "cache-control": "no-store" };
+
 const isoOrNull = (t: number | null | undefined) => (t == null ? null : iso(t));
 
 /**

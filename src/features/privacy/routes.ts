@@ -4,7 +4,7 @@ import type { Api } from "../../lib/env";
 import { bearer, json, problems } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { erasePerson } from "./erasure";
-import { exportPersonalData } from "./export";
+import { EXPORT_HEADERS, exportPersonalData } from "./export";
 
 export function registerPrivacy(api: Api) {
   api.openapi(
@@ -20,7 +20,7 @@ export function registerPrivacy(api: Api) {
       const actor = requirePerson(c);
       const data = await exportPersonalData(c.var.deps, actor.person.id);
       if (!data) throw new ProblemError("not_found", "We hold no data about you.");
-      return c.json(data, 200, { "content-disposition": 'attachment; filename="open-door-my-data.json"', "cache-control": "no-store" });
+      return c.json(data, 200, EXPORT_HEADERS);
     },
   );
 

@@ -365,15 +365,12 @@ describe("guardian consent", () => {
 });
 
 describe("My bookings", () => {
-  it("links each booking to its page and offers the calendar feed and the data download, but no account deletion", async () => {
+  it("links each booking to its page and offers the calendar feed and Your data (tested in your-data/)", async () => {
     const { html } = await get("/my", KUBA);
     const [b] = await h.db.select().from(bookings).where(eq(bookings.personId, "per_demo_kuba"));
     expect(html).toContain(`href="/bookings/${b!.id}"`);
     expect(html).toContain('action="/my/calendar-feed"');
-    expect(html).toContain('href="/api/v1/me/export"');
-    expect(html).not.toMatch(/delete my account/i);
-    const exported = await h.request("GET", "/api/v1/me/export", { headers: { cookie: cookies[KUBA]! } });
-    expect(exported.status).toBe(200);
+    expect(html).toContain('href="/my/data"');
   });
 
   it("shows a new calendar feed link once, and it works", async () => {

@@ -25,6 +25,7 @@ import { FeedPage } from "./pages/feed";
 import { MentoringBookPage, MentoringPage, type MentoringFilters } from "./pages/mentoring";
 import { mentorChoices, consentRequest, sessionDetails, slotDetails, type SessionDetails } from "./queries";
 import { bookingRefusal, mentoringRefusal, type Refusal } from "./refusals";
+import { registerYourDataPages } from "./your-data/routes";
 
 /** These forms carry an email and a few hundred characters at most. */
 const FORM_LIMIT_BYTES = 8 * 1024;
@@ -180,6 +181,9 @@ export function registerPeoplePages(app: Api) {
     const url = await rotateCalendarFeed(c.var.deps, view.actor.person.id);
     return render(c, view, <FeedPage view={view} url={url} />, 200, TOKEN_HEADERS);
   });
+
+  // --- My bookings: your data (see, download, delete) --------------------------------------
+  registerYourDataPages(app);
 
   // --- Guardian consent (no sign-in: the emailed token is the credential) ------------------
   app.get("/consent/:token", async (c) => {

@@ -24,7 +24,7 @@ export function FeedPage({ view, url }: { view: View; url: string }) {
   );
 }
 
-/** Calendar feed and data download, at the foot of My bookings. */
+/** Mentoring, the calendar feed and your data, at the foot of My bookings. */
 export function MyExtras({ view }: { view: View }) {
   const { t } = view;
   return (
@@ -44,10 +44,10 @@ export function MyExtras({ view }: { view: View }) {
         </button>
       </form>
       <h2>{t.t("dataHeading")}</h2>
-      <p>{t.t("dataIntro")}</p>
+      <p>{t.t("dataMyIntro")}</p>
       <p>
-        <a class="button secondary" href="/api/v1/me/export" download="open-door-my-data.json">
-          {t.t("dataDownload")}
+        <a class="button secondary" href="/my/data">
+          {t.t("dataSee")}
         </a>
       </p>
     </>
