@@ -8,7 +8,7 @@ import { checkSeatAccounting } from "../../../features/bookings/consistency";
 import { erasedEmail } from "../../../features/privacy/erasure";
 import { SESSION_COOKIE } from "../../../lib/auth";
 import { DAY } from "../../../lib/time";
-import { LOCALES } from "../../i18n";
+import { LOCALES } from "../../../i18n";
 import { SITE_CSS } from "../../style";
 
 const ORIGIN = "https://opendoor.test";
