@@ -1,5 +1,7 @@
 // The site's only stylesheet: system fonts, no images, logical properties so Arabic mirrors.
 // Options are classes on <html>: text-large (bigger everything) and contrast-high.
+import { fingerprint } from "./assets";
+
 const CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{font-size:100%;-webkit-text-size-adjust:100%}
@@ -97,6 +99,7 @@ html.contrast-high footer.site,html.contrast-high .note,html.contrast-high .pane
 input[type=url],input[type=datetime-local]{font:inherit;min-height:44px;padding:.25rem .5rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c;width:100%;max-width:36rem}
 input.code{font-size:1.75rem;letter-spacing:.1em;text-transform:uppercase;width:100%;max-width:20rem}
 video.scan{display:block;width:100%;max-width:24rem;margin-bottom:1rem}
+video.scan[hidden]{display:none}
 table.list{border-collapse:collapse;width:100%;margin-bottom:1.5rem}
 table.list th,table.list td{text-align:start;vertical-align:top;padding:.5rem;border-bottom:1px solid #b1b4b6}
 html.contrast-high table.list th,html.contrast-high table.list td{border-color:#fff}
@@ -113,12 +116,5 @@ main{padding:0}
 `;
 
 export const SITE_CSS = CSS.trim().replace(/\n/g, "");
-
-/** FNV-1a: a cache-busting fingerprint, so the CSS can be cached for a year. */
-function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(36);
-}
 
 export const CSS_PATH = `/assets/site.${fingerprint(SITE_CSS)}.css`;

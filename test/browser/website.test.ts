@@ -1,23 +1,15 @@
 // The website in a real browser: Debian's Chromium driven by playwright-core, every page type
 // in every language scanned by axe against WCAG 2.2 AA, a keyboard-only flow, and screenshots.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookings, devMailbox, outbox, people, sessions, youSaidWeDid } from "../../src/db/schema";
 import { sha256Hex } from "../../src/lib/crypto";
-import { startServer } from "../../src/server";
 import { LOCALES } from "../../src/i18n";
-
-const CHROMIUM = "/usr/bin/chromium";
-const haveChromium = existsSync(CHROMIUM);
-// CI installs Chromium (.ci/run) and sets REQUIRE_BROWSER=1: there, a missing browser fails.
-if (!haveChromium && process.env.REQUIRE_BROWSER === "1") throw new Error(`${CHROMIUM} is missing but REQUIRE_BROWSER=1`);
-if (!haveChromium) console.warn(`[browser tests] SKIPPED: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`);
+import { CHROMIUM, CHROMIUM_ARGS, emailedLink as linkFor, haveChromium, signIn as signInAs, startSite, type Site } from "../support/browser";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
@@ -25,35 +17,15 @@ const YOUNG_PERSON = "aisha@example.com";
 /** A consent link made in beforeAll, so every language can scan the guardian's page. */
 const CONSENT_TOKEN = "browser-consent-token-for-axe-scans";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-describe.skipIf(!haveChromium)("the website in Chromium", () => {
-  let dir: string;
-  let server: Awaited<ReturnType<typeof startServer>>;
+describe.skipIf(!haveChromium())("the website in Chromium", () => {
+  let site: Site;
+  let server: Site["server"];
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "open-door-browser-"));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = await startServer({
-      databaseUrl: join(dir, "site.db"),
-      port,
-      hostname: "127.0.0.1",
-      seed: true,
-      jobsEveryMs: 0,
-      env: { PUBLIC_URL: base, COORDINATOR_EMAILS: "coordinator@opendoor.example" },
-    });
+    site = await startSite("browser");
+    ({ server, base } = site);
     const now = Date.now();
     await server.deps.db.insert(youSaidWeDid).values({
       id: "ysw_browser",
@@ -82,15 +54,14 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     await server.deps.db.update(sessions).set({ seatsTaken: 1 }).where(eq(sessions.id, stories!.id));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: CHROMIUM_ARGS,
     });
     mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await site?.close();
   });
 
   async function contextIn(locale: string, options: { largeText?: boolean; highContrast?: boolean } = {}): Promise<BrowserContext> {
@@ -109,28 +80,8 @@ describe.skipIf(!haveChromium)("the website in Chromium", () => {
     return result.passes.length;
   }
 
-  /** Signs in through the pages, reading the emailed link from the development mailbox. */
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${base}/sign-in`);
-    await page.fill("#email", email);
-    await Promise.all([page.waitForURL(`${base}/sign-in`), page.click("form[action='/sign-in'] button")]);
-    const link = await emailedLink(email);
-    await page.goto(link);
-    return link;
-  }
-
-  async function emailedLink(email: string): Promise<string> {
-    for (let i = 0; i < 100; i++) {
-      const [mail] = await server.deps.db.select().from(devMailbox).where(eq(devMailbox.toEmail, email)).orderBy(desc(devMailbox.createdAt)).limit(1);
-      const link = mail && /(http:\/\/\S+\/sign-in\/[A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
-      if (link) {
-        await server.deps.db.delete(devMailbox).where(eq(devMailbox.id, mail.id));
-        return link;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no sign-in email arrived for ${email}`);
-  }
+  const signIn = (page: Page, email: string) => signInAs(site, page, email);
+  const emailedLink = (email: string) => linkFor(site, email);
 
   /** Keyboard only: what has focus, and Tab until the wanted element has it. */
   function keyboardOn(page: Page) {

@@ -2,6 +2,7 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { d1Db } from "../../src/db/client";
 import { events, organisations, sessions, venues } from "../../src/db/schema";
+import { QR_DECODER_PATH } from "../../src/web/staff/qr-decoder";
 
 describe("the website on the Worker and D1", () => {
   it("lists activities filtered by an access feature (json_each), and renders an event page with its QR poster", async () => {
@@ -23,5 +24,17 @@ describe("the website on the Worker and D1", () => {
     const poster = await SELF.fetch("https://opendoor.test/events/evt_bsl/poster");
     expect(poster.status).toBe(200);
     expect(await poster.text()).toMatch(/<svg [^>]*role="img"/);
+  });
+
+  it("serves the check-in camera's fallback QR decoder: the qr package's files, bundled as text modules", async () => {
+    const decoder = await SELF.fetch(`https://opendoor.test${QR_DECODER_PATH}`);
+    expect(decoder.status).toBe(200);
+    expect(decoder.headers.get("content-type")).toContain("text/javascript");
+    const source = await decoder.text();
+    expect(source).toContain("export class BarcodeDetector");
+    expect(source).toContain("from './index.js'");
+    const sibling = await SELF.fetch(`https://opendoor.test${QR_DECODER_PATH.replace(/decode\.js$/, "index.js")}`);
+    expect(sibling.status).toBe(200);
+    expect(await sibling.text()).toContain("export function encodeQR");
   });
 });

@@ -211,4 +211,7 @@ export const ar: StaffCatalogue = {
   alertMissing: "لا يوجد فحص DBS",
   alertExpired: "انتهى فحص DBS",
   alertRevoked: "سُحب فحص DBS",
+  scanVideo: "عرض الكاميرا لمسح التذكرة",
+  scanStarting: "جارٍ تشغيل الكاميرا…",
+  scanFound: "تم العثور على الرمز. جارٍ التسجيل…",
 };

@@ -178,7 +178,7 @@ export const en = {
           "'You said, we did' notes are shown in the language they were written in. They are not marked with their language, so a screen reader may read them with the wrong voice.",
           "Directions and public transport details come from each venue and may be incomplete. Ask us if you need more detail.",
           "Posters use a QR code. If you cannot scan it, the web address is printed under it.",
-          "On the check-in page, scanning a QR code with the camera only works in browsers that support it. Typing the ticket code always works.",
+          "On the check-in page, you can scan a ticket's QR code with the camera in current browsers on phones and computers. This needs JavaScript and your permission to use the camera. Typing the ticket code always works, for example if you cannot see the screen well.",
         ],
       },
       {

@@ -214,6 +214,10 @@ export const staffEn = {
   alertMissing: "No DBS check",
   alertExpired: "DBS check expired",
   alertRevoked: "DBS check withdrawn",
+  // The check-in camera (scanner.ts): the video's name, and what the status line says.
+  scanVideo: "Camera view for scanning a ticket",
+  scanStarting: "Starting the camera…",
+  scanFound: "Code found. Checking in…",
 };
 
 export type StaffMessages = typeof staffEn;

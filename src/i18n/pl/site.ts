@@ -164,7 +164,7 @@ export const pl: Catalogue = {
           "Notatki „Wy mówiliście, my zrobiliśmy” pokazujemy w języku, w którym je napisano. Nie są oznaczone językiem, więc czytnik ekranu może przeczytać je niewłaściwym głosem.",
           "Wskazówki dojazdu i informacje o komunikacji pochodzą od każdego miejsca i mogą być niepełne. Zapytaj nas, jeśli potrzebujesz więcej szczegółów.",
           "Na plakatach jest kod QR. Jeśli nie możesz go zeskanować, adres strony jest wydrukowany pod nim.",
-          "Na stronie rejestracji obecności skanowanie kodu QR aparatem działa tylko w przeglądarkach, które to obsługują. Wpisanie kodu biletu działa zawsze.",
+          "Na stronie rejestracji obecności możesz zeskanować kod QR z biletu aparatem w aktualnych przeglądarkach na telefonach i komputerach. Potrzebny jest JavaScript i Twoja zgoda na użycie aparatu. Wpisanie kodu biletu działa zawsze, na przykład gdy słabo widzisz ekran.",
         ],
       },
       {

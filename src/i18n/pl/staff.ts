@@ -211,4 +211,7 @@ export const pl: StaffCatalogue = {
   alertMissing: "Brak sprawdzenia DBS",
   alertExpired: "Sprawdzenie DBS wygasło",
   alertRevoked: "Sprawdzenie DBS wycofane",
+  scanVideo: "Obraz z aparatu do skanowania biletu",
+  scanStarting: "Włączam aparat…",
+  scanFound: "Kod znaleziony. Rejestruję wejście…",
 };

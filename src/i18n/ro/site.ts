@@ -164,7 +164,7 @@ export const ro: Catalogue = {
           "Notele „Voi ați spus, noi am făcut” apar în limba în care au fost scrise. Nu sunt marcate cu limba lor, așa că un cititor de ecran le poate citi cu vocea greșită.",
           "Indicațiile și informațiile despre transportul public vin de la fiecare loc și pot fi incomplete. Întreabă-ne dacă ai nevoie de mai multe detalii.",
           "Afișele folosesc un cod QR. Dacă nu îl poți scana, adresa site-ului este tipărită sub el.",
-          "Pe pagina de înregistrare a prezenței, scanarea codului QR cu camera merge doar în browserele care permit asta. Introducerea codului biletului merge mereu.",
+          "Pe pagina de înregistrare a prezenței, poți scana codul QR al biletului cu camera în browserele actuale de pe telefoane și calculatoare. Ai nevoie de JavaScript și de permisiunea ta de a folosi camera. Introducerea codului biletului merge mereu, de exemplu dacă nu vezi bine ecranul.",
         ],
       },
       {

@@ -211,4 +211,7 @@ export const ro: StaffCatalogue = {
   alertMissing: "Fără verificare DBS",
   alertExpired: "Verificarea DBS a expirat",
   alertRevoked: "Verificarea DBS a fost retrasă",
+  scanVideo: "Imaginea camerei pentru scanarea biletului",
+  scanStarting: "Pornesc camera…",
+  scanFound: "Am găsit codul. Înregistrez intrarea…",
 };

@@ -211,4 +211,7 @@ export const uk: StaffCatalogue = {
   alertMissing: "Немає перевірки DBS",
   alertExpired: "Перевірка DBS закінчилася",
   alertRevoked: "Перевірку DBS відкликано",
+  scanVideo: "Зображення з камери для сканування квитка",
+  scanStarting: "Вмикаю камеру…",
+  scanFound: "Код знайдено. Реєструємо на вході…",
 };

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { bookings, events, feedback, mentoringSlots, outbox, people, sessions, youSaidWeDid } from "../../db/schema";
 import { COORDINATOR, type Harness } from "../../../test/support/harness";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { QR_DECODER_PATH } from "./qr-decoder";
 import { SCANNER_PATH } from "./scanner";
 import { bytes, cookieFor, page, seededHarness, submit } from "./test-support";
 
@@ -129,6 +132,30 @@ describe("attendance and check-in", () => {
     expect(await script.text()).toContain("BarcodeDetector");
     // Other pages keep the strict policy with no script at all.
     expect((await page(h, "/coordinator", coordinator)).headers.get("content-security-policy")).not.toContain("script-src");
+  });
+
+  it("serves the qr package's decoder files unchanged, beside each other, for browsers without BarcodeDetector", async () => {
+    const installed = createRequire(import.meta.url);
+    const scanner = await (await page(h, SCANNER_PATH)).text();
+    expect(scanner).toContain(`import(${JSON.stringify(QR_DECODER_PATH)})`);
+    expect(QR_DECODER_PATH).toMatch(/^\/assets\/qr-decoder\.[0-9a-z]+\/decode\.js$/);
+    const folder = QR_DECODER_PATH.replace(/decode\.js$/, "");
+    for (const [name, file] of [["decode.js", "qr/decode.js"], ["index.js", "qr"]] as const) {
+      const res = await page(h, folder + name);
+      expect(res.status, name).toBe(200);
+      expect(res.headers.get("content-type")).toContain("text/javascript");
+      expect(res.headers.get("cache-control")).toContain("immutable");
+      const body = await res.text();
+      // The licence line, then the installed file byte for byte.
+      expect(body.slice(body.indexOf("\n") + 1)).toBe(readFileSync(installed.resolve(file), "utf8"));
+      // Under script-src 'self' without 'unsafe-eval', nothing may build code from strings.
+      expect(body).not.toMatch(/\beval\(|new Function\(|\bFunction\(|WebAssembly|importScripts|\bfetch\(/);
+    }
+    // decode.js reaches nothing but its sibling, so the folder is the whole decoder.
+    const decoder = await (await page(h, QR_DECODER_PATH)).text();
+    expect([...decoder.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]/gm)].map((m) => m[1])).toEqual(["./index.js"]);
+    expect(decoder).not.toMatch(/\bimport\s*\(/);
+    expect((await page(h, folder + "other.js")).status).toBe(404);
   });
 
   it("checks in a typed code however it is typed, and says so when it is typed again", async () => {

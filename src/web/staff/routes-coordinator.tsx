@@ -19,7 +19,7 @@ import { CoordinatorEventPage, CoordinatorHome, emptyEventForm, emptySessionsFor
 import { AttendancePage, CheckInPage } from "./pages/session";
 import { allOrganisations, allVenues, coordinatorEvents, eventSessions } from "./queries";
 import { forbidden, guardPost, notFound, render, SCRIPT_CSP, staffView, type C, type SignedIn, type Status } from "./respond";
-import { SCANNER_JS, SCANNER_PATH } from "./scanner";
+import { registerScannerAssets, SCANNER_PATH } from "./scanner";
 import { fromIssues, fromProblem, type FieldMessages, int, keyedErrors, mergeErrors, noErrors, str, whenFrom, type FormErrors } from "./ui";
 
 const EVENT_MESSAGES: FieldMessages = { type: "errType", title: "errTitle", description: "errDesc", hostOrganisationId: "errHost", minAge: "errAge", maxAge: "errAge", pupilsPerStaff: "errRatioField" };
@@ -51,7 +51,7 @@ const notFoundIfMissing = async <T,>(work: Promise<T>): Promise<T | null> =>
   });
 
 export function registerCoordinatorPages(app: Api) {
-  app.get(SCANNER_PATH, (c) => c.body(SCANNER_JS, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=31536000, immutable" }));
+  registerScannerAssets(app);
 
   const home = async (c: C, view: SignedIn, form: EventForm = emptyEventForm, errors = noErrors(), status: Status = 200) => {
     const [events, hosts] = await Promise.all([coordinatorEvents(c.var.deps.db, view.now), allOrganisations(c.var.deps.db)]);

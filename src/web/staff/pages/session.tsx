@@ -146,6 +146,9 @@ export function CheckInPage(props: { view: View; data: Pick<Attendance, "session
         data-stop={s.t("scanStop")}
         data-hint={s.t("scanHint")}
         data-failed={s.t("scanFailed")}
+        data-video={s.t("scanVideo")}
+        data-starting={s.t("scanStarting")}
+        data-found={s.t("scanFound")}
       >
         <p>{s.t("checkInIntro")}</p>
         <Field id="ticketCode" label={s.t("ticketLabel")} hint={s.t("checkInTicketHint")} errors={errors}>

@@ -1,0 +1,87 @@
+// What the real-browser suites (test/browser) share: Debian's Chromium, the Node server on a
+// free local port with the demo data, and signing in through the pages with the emailed link.
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { desc, eq } from "drizzle-orm";
+import type { Page } from "playwright-core";
+import { devMailbox } from "../../src/db/schema";
+import { startServer } from "../../src/server";
+
+export const CHROMIUM = "/usr/bin/chromium";
+/** Quiet, headless, and nothing fetched from Google while the tests run. */
+export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+export const COORDINATOR_EMAIL = "coordinator@opendoor.example";
+
+/** Whether the browser suites can run. CI installs Chromium (.ci/run) and sets REQUIRE_BROWSER=1: there, a missing browser fails. */
+export function haveChromium(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.REQUIRE_BROWSER === "1") throw new Error(`${CHROMIUM} is missing but REQUIRE_BROWSER=1`);
+  console.warn(`[browser tests] SKIPPED: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`);
+  return false;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Site {
+  base: string;
+  server: Awaited<ReturnType<typeof startServer>>;
+  close(): Promise<void>;
+}
+
+/** The Node server on 127.0.0.1 with a fresh libSQL file and the demo data; no background jobs. */
+export async function startSite(name: string): Promise<Site> {
+  const dir = mkdtempSync(join(tmpdir(), `open-door-${name}-`));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startServer({
+    databaseUrl: join(dir, "site.db"),
+    port,
+    hostname: "127.0.0.1",
+    seed: true,
+    jobsEveryMs: 0,
+    env: { PUBLIC_URL: base, COORDINATOR_EMAILS: COORDINATOR_EMAIL },
+  });
+  return {
+    base,
+    server,
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the pages, reading the emailed link from the development mailbox. */
+export async function signIn(site: Site, page: Page, email: string): Promise<string> {
+  await page.goto(`${site.base}/sign-in`);
+  await page.fill("#email", email);
+  await Promise.all([page.waitForURL(`${site.base}/sign-in`), page.click("form[action='/sign-in'] button")]);
+  const link = await emailedLink(site, email);
+  await page.goto(link);
+  return link;
+}
+
+export async function emailedLink(site: Site, email: string): Promise<string> {
+  const db = site.server.deps.db;
+  for (let i = 0; i < 100; i++) {
+    const [mail] = await db.select().from(devMailbox).where(eq(devMailbox.toEmail, email)).orderBy(desc(devMailbox.createdAt)).limit(1);
+    const link = mail && /(http:\/\/\S+\/sign-in\/[A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    if (link) {
+      await db.delete(devMailbox).where(eq(devMailbox.id, mail.id));
+      return link;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no sign-in email arrived for ${email}`);
+}
