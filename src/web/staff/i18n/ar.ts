@@ -215,4 +215,8 @@ export const ar: StaffCatalogue = {
   alertMissing: "لا يوجد فحص DBS",
   alertExpired: "انتهى فحص DBS",
   alertRevoked: "سُحب فحص DBS",
+
+  yswLanguage: "لغة هذه الملاحظة",
+  yswLanguageHint: "اللغة التي كتبتها بها. عندها تقرؤها قارئات الشاشة بالصوت الصحيح.",
+  errYswLanguage: "اختر لغة الملاحظة من القائمة",
 };

@@ -216,6 +216,10 @@ export const staffEn = {
   alertMissing: "No DBS check",
   alertExpired: "DBS check expired",
   alertRevoked: "DBS check withdrawn",
+
+  yswLanguage: "Language of this note",
+  yswLanguageHint: "The language you wrote it in. Screen readers then read it with the right voice.",
+  errYswLanguage: "Choose the language of the note from the list",
 };
 
 export type StaffMessages = typeof staffEn;

@@ -215,4 +215,8 @@ export const pl: StaffCatalogue = {
   alertMissing: "Brak sprawdzenia DBS",
   alertExpired: "Sprawdzenie DBS wygasło",
   alertRevoked: "Sprawdzenie DBS wycofane",
+
+  yswLanguage: "Język tej notatki",
+  yswLanguageHint: "Język, w którym ją napisano. Czytniki ekranu przeczytają ją wtedy właściwym głosem.",
+  errYswLanguage: "Wybierz z listy język notatki",
 };

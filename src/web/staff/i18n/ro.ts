@@ -215,4 +215,8 @@ export const ro: StaffCatalogue = {
   alertMissing: "Fără verificare DBS",
   alertExpired: "Verificarea DBS a expirat",
   alertRevoked: "Verificarea DBS a fost retrasă",
+
+  yswLanguage: "Limba acestei note",
+  yswLanguageHint: "Limba în care ai scris-o. Așa, cititoarele de ecran o citesc cu vocea potrivită.",
+  errYswLanguage: "Alege din listă limba notei",
 };

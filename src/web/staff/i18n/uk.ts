@@ -215,4 +215,8 @@ export const uk: StaffCatalogue = {
   alertMissing: "Немає перевірки DBS",
   alertExpired: "Перевірка DBS закінчилася",
   alertRevoked: "Перевірку DBS відкликано",
+
+  yswLanguage: "Мова цієї нотатки",
+  yswLanguageHint: "Мова, якою ви її написали. Тоді програми зчитування з екрана прочитають її правильним голосом.",
+  errYswLanguage: "Виберіть мову нотатки зі списку",
 };
