@@ -1,6 +1,7 @@
 import { createClient } from "@libsql/client/web";
 import { createApp } from "./app";
 import { d1Db, libsqlDb, type Db } from "./db/client";
+import { seedDemoData } from "./db/seed";
 import { mailerFor } from "./lib/build-deps";
 import { configFromEnv, type EnvVars } from "./lib/config";
 import type { Deps } from "./lib/deps";
@@ -30,6 +31,18 @@ function database(env: Env): Db {
   return d1Db(env.DB);
 }
 
+/**
+ * Development only: `npm run dev` sets SEED_DEMO=1 so a fresh local D1 gets the demo programme,
+ * as `npm start` does on Node. It costs one count query per request, so it is never set on a
+ * deployed Worker (nor would demo accounts belong there).
+ */
+async function seedForDevelopment(env: Env): Promise<void> {
+  if (vars(env).SEED_DEMO !== "1") return;
+  // Two first requests at once can both find the database empty: the later batch then fails on
+  // the primary keys and changes nothing (the seed is one atomic batch), so serve the request.
+  await seedDemoData(database(env), systemClock.now()).catch((err) => logFault("demo data not added", err));
+}
+
 /** Dependencies are built from the bindings on every invocation: no state between requests. */
 function depsFor(env: Env, ctx: { waitUntil(promise: Promise<unknown>): void }): Deps {
   const config = configFromEnv(vars(env), "worker");
@@ -56,6 +69,7 @@ const app = createApp((c) => depsFor(c.env as Env, c.executionCtx));
 
 export default {
   async fetch(request, env, ctx) {
+    await seedForDevelopment(env);
     const response = await app.fetch(request, env, ctx);
     // Send what this request queued now rather than at the next cron tick.
     if (request.method !== "GET") {

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyMigrations, MIGRATIONS_DIR } from "../src/db/libsql-node";
+import { migrate } from "drizzle-orm/libsql/migrator";
+import { applyMigrations, MIGRATIONS_DIR, openLibsqlFile } from "../src/db/libsql-node";
 import { createHarness, type Harness } from "./support/harness";
 import { expectedSchema } from "./support/expected-schema";
 
@@ -28,5 +30,30 @@ describe("migrations on libSQL", () => {
     const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, "meta/_journal.json"), "utf8")) as { entries: unknown[] };
     const [{ n }] = (await h.db.all(sql`select count(*) as n from __drizzle_migrations`)) as [{ n: number }];
     expect(n).toBe(journal.entries.length);
+  });
+
+  it("upgrade a deployed database: notes written before they had a language read as English", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "open-door-upgrade-"));
+    try {
+      // The migrations as deployed before 0002: the same files, the journal cut there.
+      const deployed = join(dir, "migrations");
+      cpSync(MIGRATIONS_DIR, deployed, { recursive: true });
+      const journalPath = join(deployed, "meta/_journal.json");
+      const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+      journal.entries = journal.entries.filter((e) => e.tag < "0002_you_said_we_did_locale");
+      writeFileSync(journalPath, JSON.stringify(journal));
+
+      const { db, client } = await openLibsqlFile(join(dir, "deployed.db"));
+      await migrate(db, { migrationsFolder: deployed });
+      await db.run(sql`insert into organisations (id, type, name) values ('org_old', 'community', 'Old Hall')`);
+      await db.run(sql`insert into events (id, type, title, description, host_organisation_id) values ('evt_old', 'community_event', '{"en":"Fair"}', '{"en":"x"}', 'org_old')`);
+      await db.run(sql`insert into you_said_we_did (id, event_id, you_said, we_did) values ('ysw_old', 'evt_old', 'Too loud', 'Quiet room')`);
+
+      await applyMigrations(db);
+      expect(await db.all(sql`select id, locale from you_said_we_did`)).toEqual([{ id: "ysw_old", locale: "en" }]);
+      client.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

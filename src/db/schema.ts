@@ -363,6 +363,8 @@ export const youSaidWeDid = sqliteTable(
       .references(() => events.id),
     youSaid: text("you_said").notNull(),
     weDid: text("we_did").notNull(),
+    /** The language the note is written in, so pages in another language can mark it (lang=). */
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
     authorId: text("author_id").references(() => people.id),
     createdAt: createdAt(),
   },

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
+import { insertsInChunks } from "./insert-chunks";
 import { events, memberships, mentoringSlots, mentors, organisations, people, sessions, venues, type EventType, type LocalisedText } from "./schema";
 import { DAY, londonDate, londonToUtc, londonWallTime } from "../lib/time";
 import { searchTextFor } from "../features/catalogue/shared";
@@ -11,13 +12,20 @@ function at(now: number, days: number, hour: number, minute = 0): number {
 }
 
 /**
- * A believable local programme, so `npm start` shows something real. Only inserted when the
- * database has no organisations yet.
+ * A believable local programme, so `npm start` and `npm run dev` show something real. Only
+ * inserted when the database has no organisations yet.
  */
 export async function seedDemoData(db: Db, now: number): Promise<boolean> {
   const [{ n }] = (await db.all(sql`select count(*) as n from organisations`)) as [{ n: number }];
   if (n > 0) return false;
+  const [first, ...rest] = demoDataInserts(db, now);
+  // One batch: a database has all of the demo data or none of it.
+  await db.batch([first!, ...rest]);
+  return true;
+}
 
+/** The demo data as insert statements, each within D1's limit on bound parameters. */
+export function demoDataInserts(db: Db, now: number) {
   const orgs = [
     { id: "org_coordinator", type: "coordinator" as const, name: "Open Door Youth Partnership", contactEmail: "hello@opendoor.example" },
     { id: "org_riverside", type: "school" as const, name: "Riverside Academy", contactEmail: "office@riverside.example" },
@@ -176,18 +184,17 @@ export async function seedDemoData(db: Db, now: number): Promise<boolean> {
     }),
   );
 
-  await db.batch([
-    db.insert(organisations).values(orgs.map((o) => ({ ...o, createdAt: now }))),
-    db.insert(people).values([
+  return [
+    ...insertsInChunks(db, organisations, orgs.map((o) => ({ ...o, createdAt: now }))),
+    ...insertsInChunks(db, people, [
       ...staff.map(({ org: _org, ...p }) => ({ ...p, createdAt: now })),
       ...youngPeople.map((p) => ({ ...p, isYoungPerson: true, createdAt: now })),
     ]),
-    db.insert(memberships).values(staff.map((s) => ({ id: `mem_${s.id.slice(4)}`, organisationId: s.org, personId: s.id, createdAt: now }))),
-    db.insert(venues).values(venueRows.map((v) => ({ ...v, createdAt: now }))),
-    db.insert(events).values(eventRows),
-    db.insert(sessions).values(sessionRows),
-    db.insert(mentors).values(mentorRows.map((m) => ({ ...m, createdAt: now }))),
-    db.insert(mentoringSlots).values(slotRows),
-  ]);
-  return true;
+    ...insertsInChunks(db, memberships, staff.map((s) => ({ id: `mem_${s.id.slice(4)}`, organisationId: s.org, personId: s.id, createdAt: now }))),
+    ...insertsInChunks(db, venues, venueRows.map((v) => ({ ...v, createdAt: now }))),
+    ...insertsInChunks(db, events, eventRows),
+    ...insertsInChunks(db, sessions, sessionRows),
+    ...insertsInChunks(db, mentors, mentorRows.map((m) => ({ ...m, createdAt: now }))),
+    ...insertsInChunks(db, mentoringSlots, slotRows),
+  ];
 }

@@ -67,6 +67,10 @@ export const isLocale = (value: unknown): value is Locale => typeof value === "s
 
 export const dirOf = (locale: Locale): "rtl" | "ltr" => (locale === "ar" ? "rtl" : "ltr");
 
+/** `lang` and `dir` for text written in `written` on a page in `page` (WCAG 3.1.2); none when they match. */
+export const languageOfPart = (written: Locale, page: Locale): { lang?: Locale; dir?: "rtl" | "ltr" } =>
+  written === page ? {} : { lang: written, dir: dirOf(written) };
+
 /** The best supported locale for an Accept-Language header (q-values honoured), or null. */
 export function fromAcceptLanguage(header: string | undefined): Locale | null {
   if (!header) return null;

@@ -253,6 +253,25 @@ describe("event page", () => {
     expect(html).toContain("We now use the hearing loop and a microphone.");
   });
 
+  it("marks a note written in another language than the page with its lang (and dir for Arabic)", async () => {
+    await h.db.insert(youSaidWeDid).values([
+      { id: "ysw_pl", eventId: "evt_music", youSaid: "Za mało czasu na piosenki.", weDid: "Spotkanie trwa teraz dwie godziny.", locale: "pl" },
+      { id: "ysw_ar", eventId: "evt_music", youSaid: "كانت الغرفة باردة.", weDid: "نشغّل التدفئة قبل البدء.", locale: "ar" },
+    ]);
+    const inPage = async (lang: string) => (await page(`/events/evt_music?lang=${lang}`)).html;
+    const english = await inPage("en");
+    expect(english).toContain('<bdi lang="pl" dir="ltr">Za mało czasu na piosenki.</bdi>');
+    expect(english).toContain('<bdi lang="ar" dir="rtl">نشغّل التدفئة قبل البدء.</bdi>');
+    const polish = await inPage("pl");
+    expect(polish).toContain("<bdi>Za mało czasu na piosenki.</bdi>");
+    expect(polish).toContain('<bdi lang="ar" dir="rtl">كانت الغرفة باردة.</bdi>');
+    const arabic = await inPage("ar");
+    expect(arabic).toContain('<bdi lang="pl" dir="ltr">Spotkanie trwa teraz dwie godziny.</bdi>');
+    expect(arabic).toContain("<bdi>كانت الغرفة باردة.</bdi>");
+    // A note from before notes had a language is English, and marked so on other pages.
+    expect((await page("/events/evt_cv?lang=uk")).html).toContain('<bdi lang="en" dir="ltr">It was hard to hear at the back.</bdi>');
+  });
+
   it("does not show an online link before booking", async () => {
     const { html } = await page("/events/evt_interview_online");
     expect(html).not.toContain("meet.example");

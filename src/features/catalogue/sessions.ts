@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { insertsInChunks } from "../../db/insert-chunks";
 import { sessions, venues } from "../../db/schema";
 import type { Actor } from "../../lib/env";
 import { newId } from "../../lib/crypto";
@@ -20,9 +21,6 @@ export type SessionInput =
   | ({ kind: "series"; start: string; durationMinutes: number; rrule: string } & Place);
 
 const unprocessable = (detail: string, errors: FieldError[]) => new ProblemError("unprocessable", detail, { errors });
-
-/** Rows to insert per statement: 13 columns each keeps a statement under D1's 100 bound parameters. */
-const ROWS_PER_INSERT = 7;
 
 /**
  * Adds one session or a whole series. A series is all-or-nothing: its rows go in one batch,
@@ -73,9 +71,8 @@ export async function addSessions(deps: Deps, actor: Actor, eventId: string, inp
     createdAt: now,
     updatedAt: now,
   }));
-  const statements = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) statements.push(deps.db.insert(sessions).values(rows.slice(i, i + ROWS_PER_INSERT)));
-  await deps.db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+  const [first, ...rest] = insertsInChunks(deps.db, sessions, rows);
+  await deps.db.batch([first!, ...rest]);
   return rows.sort((a, b) => a.startsAt - b.startsAt);
 }
 

@@ -163,4 +163,29 @@ describe("you said, we did", () => {
     const missing = await h.request("POST", `/api/v1/events/evt_missing/you-said-we-did`, { body: { youSaid: "x", weDid: "y" }, token: w.tokens.coordinator });
     expect(missing.status).toBe(404);
   });
+
+  it("records the language a note is written in, English when not given", async () => {
+    const w = await seedWorld(h, "ys4");
+    const url = `/api/v1/events/${w.eventId}/you-said-we-did`;
+    const polish = await h.request("POST", url, { body: { youSaid: "Było za głośno", weDid: "Mamy cichy pokój", locale: "pl" }, token: w.tokens.coordinator });
+    expect(polish.status).toBe(201);
+    expect(await polish.json()).toMatchObject({ youSaid: "Było za głośno", locale: "pl" });
+    h.clock.advance(60_000);
+    const plain = await h.request("POST", url, { body: { youSaid: "Too loud", weDid: "Quiet room" }, token: w.tokens.coordinator });
+    expect(await plain.json()).toMatchObject({ locale: "en" });
+    const { items } = (await (await h.request("GET", url)).json()) as { items: { locale: string }[] };
+    expect(items.map((i) => i.locale)).toEqual(["en", "pl"]);
+  });
+
+  it("refuses a language it does not offer, naming the field, and stores nothing", async () => {
+    const w = await seedWorld(h, "ys5");
+    const url = `/api/v1/events/${w.eventId}/you-said-we-did`;
+    for (const locale of ["fr", "PL", "", 1, null]) {
+      const res = await h.request("POST", url, { body: { youSaid: "x", weDid: "y", locale }, token: w.tokens.coordinator });
+      expect(res.status, JSON.stringify(locale)).toBe(400);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect((await problem(res)).errors?.map((e) => e.path)).toEqual(["locale"]);
+    }
+    expect(await (await h.request("GET", url)).json()).toEqual({ items: [] });
+  });
 });

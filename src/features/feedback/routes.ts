@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { LOCALES, type Locale } from "../../db/schema";
 import { requireActor, requireCoordinator, requirePerson } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { IdParam, bearer, json, jsonBody, problems, problemsFor, Text } from "../../lib/openapi";
@@ -38,14 +39,16 @@ const FeedbackSummary = z
   })
   .openapi("FeedbackSummary");
 
-export const YouSaidWeDidBody = z.object({ youSaid: Text(1000, 1), weDid: Text(1000, 1) }).openapi("YouSaidWeDidRequest");
-const YouSaidWeDid = z.object({ id: z.string(), eventId: z.string(), youSaid: z.string(), weDid: z.string(), createdAt: z.string() }).openapi("YouSaidWeDid");
+const NoteLocale = z.enum(LOCALES).describe("The language the note is written in, so pages in other languages can mark it for screen readers");
+export const YouSaidWeDidBody = z.object({ youSaid: Text(1000, 1), weDid: Text(1000, 1), locale: NoteLocale.default("en") }).openapi("YouSaidWeDidRequest");
+const YouSaidWeDid = z.object({ id: z.string(), eventId: z.string(), youSaid: z.string(), weDid: z.string(), locale: NoteLocale, createdAt: z.string() }).openapi("YouSaidWeDid");
 
-const noteOut = (n: { id: string; eventId: string; youSaid: string; weDid: string; createdAt: number }) => ({
+const noteOut = (n: { id: string; eventId: string; youSaid: string; weDid: string; locale: Locale; createdAt: number }) => ({
   id: n.id,
   eventId: n.eventId,
   youSaid: n.youSaid,
   weDid: n.weDid,
+  locale: n.locale,
   createdAt: iso(n.createdAt),
 });
 

@@ -1,5 +1,5 @@
 import { asc, desc, eq } from "drizzle-orm";
-import { bookings, feedback, people, sessions, youSaidWeDid } from "../../db/schema";
+import { bookings, feedback, people, sessions, youSaidWeDid, type Locale } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
@@ -82,7 +82,7 @@ export async function feedbackSummary(deps: Deps, actor: Actor, eventId: string)
   };
 }
 
-export async function addYouSaidWeDid(deps: Deps, actor: Actor, eventId: string, input: { youSaid: string; weDid: string }) {
+export async function addYouSaidWeDid(deps: Deps, actor: Actor, eventId: string, input: { youSaid: string; weDid: string; locale: Locale }) {
   await loadEvent(deps, eventId);
   const now = deps.clock.now();
   const [note] = await deps.db

@@ -214,4 +214,8 @@ export const ar: StaffCatalogue = {
   scanVideo: "عرض الكاميرا لمسح التذكرة",
   scanStarting: "جارٍ تشغيل الكاميرا…",
   scanFound: "تم العثور على الرمز. جارٍ التسجيل…",
+
+  yswLanguage: "لغة هذه الملاحظة",
+  yswLanguageHint: "اللغة التي كتبتها بها. عندها تقرؤها قارئات الشاشة بالصوت الصحيح.",
+  errYswLanguage: "اختر لغة الملاحظة من القائمة",
 };

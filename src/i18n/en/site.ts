@@ -175,7 +175,6 @@ export const en = {
         paragraphs: ["We know some parts of this website are not fully accessible yet:"],
         list: [
           "Some activity descriptions are written by partner organisations and are not yet translated into every language. We then show the English text and mark it as English, so screen readers read it correctly.",
-          "'You said, we did' notes are shown in the language they were written in. They are not marked with their language, so a screen reader may read them with the wrong voice.",
           "Directions and public transport details come from each venue and may be incomplete. Ask us if you need more detail.",
           "Posters use a QR code. If you cannot scan it, the web address is printed under it.",
           "On the check-in page, you can scan a ticket's QR code with the camera in current browsers on phones and computers. This needs JavaScript and your permission to use the camera. Typing the ticket code always works, for example if you cannot see the screen well.",
@@ -206,13 +205,13 @@ export const en = {
         heading: "Technical information about this website's accessibility",
         paragraphs: [
           "We are committed to making this website accessible, in line with the accessibility regulations.",
-          "This website is partially compliant with the Web Content Accessibility Guidelines (WCAG) version 2.2 AA standard, because of the non-compliance listed below.",
+          "We believe this website is fully compliant with the Web Content Accessibility Guidelines (WCAG) version 2.2 AA standard. Below we say how we tested it.",
         ],
       },
       {
         heading: "Content that is not accessible",
         paragraphs: [
-          "'You said, we did' notes are not marked with the language they are written in. This fails WCAG 2.2 success criterion 3.1.2 (Language of Parts). We plan to record the language of each note when it is written.",
+          "We know of no content that fails the WCAG 2.2 AA standard. If you find some, please tell us (see 'Reporting accessibility problems with this website' above).",
         ],
       },
       {

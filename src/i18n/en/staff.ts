@@ -218,6 +218,10 @@ export const staffEn = {
   scanVideo: "Camera view for scanning a ticket",
   scanStarting: "Starting the camera…",
   scanFound: "Code found. Checking in…",
+
+  yswLanguage: "Language of this note",
+  yswLanguageHint: "The language you wrote it in. Screen readers then read it with the right voice.",
+  errYswLanguage: "Choose the language of the note from the list",
 };
 
 export type StaffMessages = typeof staffEn;

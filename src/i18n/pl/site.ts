@@ -161,7 +161,6 @@ export const pl: Catalogue = {
         paragraphs: ["Wiemy, że niektóre części strony nie są jeszcze w pełni dostępne:"],
         list: [
           "Niektóre opisy zajęć piszą organizacje partnerskie i nie są jeszcze przetłumaczone na wszystkie języki. Wtedy pokazujemy tekst angielski i oznaczamy go jako angielski, aby czytnik ekranu przeczytał go poprawnie.",
-          "Notatki „Wy mówiliście, my zrobiliśmy” pokazujemy w języku, w którym je napisano. Nie są oznaczone językiem, więc czytnik ekranu może przeczytać je niewłaściwym głosem.",
           "Wskazówki dojazdu i informacje o komunikacji pochodzą od każdego miejsca i mogą być niepełne. Zapytaj nas, jeśli potrzebujesz więcej szczegółów.",
           "Na plakatach jest kod QR. Jeśli nie możesz go zeskanować, adres strony jest wydrukowany pod nim.",
           "Na stronie rejestracji obecności możesz zeskanować kod QR z biletu aparatem w aktualnych przeglądarkach na telefonach i komputerach. Potrzebny jest JavaScript i Twoja zgoda na użycie aparatu. Wpisanie kodu biletu działa zawsze, na przykład gdy słabo widzisz ekran.",
@@ -192,13 +191,13 @@ export const pl: Catalogue = {
         heading: "Informacje techniczne o dostępności strony",
         paragraphs: [
           "Zobowiązujemy się zapewnić dostępność tej strony zgodnie z przepisami o dostępności.",
-          "Ta strona jest częściowo zgodna ze standardem Web Content Accessibility Guidelines (WCAG) 2.2 na poziomie AA z powodu niezgodności opisanej poniżej.",
+          "Uważamy, że ta strona jest w pełni zgodna ze standardem Web Content Accessibility Guidelines (WCAG) 2.2 na poziomie AA. Poniżej piszemy, jak ją sprawdziliśmy.",
         ],
       },
       {
         heading: "Treści, które nie są dostępne",
         paragraphs: [
-          "Notatki „Wy mówiliście, my zrobiliśmy” nie są oznaczone językiem, w którym je napisano. To niezgodność z kryterium WCAG 2.2 nr 3.1.2 (Język części). Planujemy zapisywać język każdej notatki przy jej tworzeniu.",
+          "Nie znamy treści, które nie spełniają standardu WCAG 2.2 AA. Jeśli jakąś znajdziesz, napisz do nas (zobacz „Zgłaszanie problemów z dostępnością” powyżej).",
         ],
       },
       {

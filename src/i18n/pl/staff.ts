@@ -214,4 +214,8 @@ export const pl: StaffCatalogue = {
   scanVideo: "Obraz z aparatu do skanowania biletu",
   scanStarting: "Włączam aparat…",
   scanFound: "Kod znaleziony. Rejestruję wejście…",
+
+  yswLanguage: "Język tej notatki",
+  yswLanguageHint: "Język, w którym ją napisano. Czytniki ekranu przeczytają ją wtedy właściwym głosem.",
+  errYswLanguage: "Wybierz z listy język notatki",
 };

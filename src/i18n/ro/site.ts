@@ -161,7 +161,6 @@ export const ro: Catalogue = {
         paragraphs: ["Știm că unele părți ale site-ului nu sunt încă pe deplin accesibile:"],
         list: [
           "Unele descrieri de activități sunt scrise de organizațiile partenere și nu sunt încă traduse în toate limbile. Atunci arătăm textul în engleză și îl marcăm ca engleză, ca cititoarele de ecran să îl citească corect.",
-          "Notele „Voi ați spus, noi am făcut” apar în limba în care au fost scrise. Nu sunt marcate cu limba lor, așa că un cititor de ecran le poate citi cu vocea greșită.",
           "Indicațiile și informațiile despre transportul public vin de la fiecare loc și pot fi incomplete. Întreabă-ne dacă ai nevoie de mai multe detalii.",
           "Afișele folosesc un cod QR. Dacă nu îl poți scana, adresa site-ului este tipărită sub el.",
           "Pe pagina de înregistrare a prezenței, poți scana codul QR al biletului cu camera în browserele actuale de pe telefoane și calculatoare. Ai nevoie de JavaScript și de permisiunea ta de a folosi camera. Introducerea codului biletului merge mereu, de exemplu dacă nu vezi bine ecranul.",
@@ -192,13 +191,13 @@ export const ro: Catalogue = {
         heading: "Informații tehnice despre accesibilitatea site-ului",
         paragraphs: [
           "Ne angajăm să facem acest site accesibil, conform regulamentului privind accesibilitatea.",
-          "Acest site este parțial conform cu standardul Web Content Accessibility Guidelines (WCAG) 2.2 nivel AA, din cauza neconformității descrise mai jos.",
+          "Credem că acest site este pe deplin conform cu standardul Web Content Accessibility Guidelines (WCAG) 2.2 nivel AA. Mai jos scriem cum l-am testat.",
         ],
       },
       {
         heading: "Conținut care nu este accesibil",
         paragraphs: [
-          "Notele „Voi ați spus, noi am făcut” nu sunt marcate cu limba în care sunt scrise. Acest lucru nu respectă criteriul WCAG 2.2 3.1.2 (Limba părților). Plănuim să înregistrăm limba fiecărei note atunci când este scrisă.",
+          "Nu știm de conținut care să nu respecte standardul WCAG 2.2 AA. Dacă găsești așa ceva, scrie-ne (vezi „Raportarea problemelor de accesibilitate” mai sus).",
         ],
       },
       {

@@ -214,4 +214,8 @@ export const ro: StaffCatalogue = {
   scanVideo: "Imaginea camerei pentru scanarea biletului",
   scanStarting: "Pornesc camera…",
   scanFound: "Am găsit codul. Înregistrez intrarea…",
+
+  yswLanguage: "Limba acestei note",
+  yswLanguageHint: "Limba în care ai scris-o. Așa, cititoarele de ecran o citesc cu vocea potrivită.",
+  errYswLanguage: "Alege din listă limba notei",
 };

@@ -1,4 +1,4 @@
-import { pickLocalised, venueAccess } from "../../i18n";
+import { languageOfPart, pickLocalised, venueAccess } from "../../i18n";
 import { Layout, Localised } from "../layout";
 import type { eventPage, Venue } from "../queries";
 import type { View } from "../view";
@@ -104,10 +104,10 @@ export function EventPage({ view, data }: { view: View; data: EventData }) {
           {notes.map((note) => (
             <div class="note">
               <p>
-                <strong>{t.t("youSaid")}:</strong> <bdi>{note.youSaid}</bdi>
+                <strong>{t.t("youSaid")}:</strong> <bdi {...languageOfPart(note.locale, t.locale)}>{note.youSaid}</bdi>
               </p>
               <p>
-                <strong>{t.t("weDid")}:</strong> <bdi>{note.weDid}</bdi>
+                <strong>{t.t("weDid")}:</strong> <bdi {...languageOfPart(note.locale, t.locale)}>{note.weDid}</bdi>
               </p>
             </div>
           ))}

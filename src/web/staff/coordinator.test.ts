@@ -231,6 +231,23 @@ describe("feedback, emails and safeguarding", () => {
     expect(await (await page(h, "/events/evt_cv")).text()).toContain("We booked the quiet room.");
   });
 
+  it("asks which language a note is in, starting from the page's language, and marks it on the public page", async () => {
+    const form = await (await page(h, "/coordinator/events/evt_music?lang=pl", coordinator)).text();
+    expect(form).toMatch(/<select id="locale" name="locale"[^>]*>/);
+    expect(form).toContain('<option value="pl" lang="pl" dir="ltr" selected="">Polski</option>');
+    expect(form).toContain('<option value="ar" lang="ar" dir="rtl">العربية</option>');
+
+    const bad = await submit(h, "/coordinator/events/evt_music/you-said-we-did", coordinator, { youSaid: "Too cold.", weDid: "Heating on.", locale: "fr" });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/<p class="error" id="locale-error">\s*Choose the language of the note from the list\s*<\/p>/);
+    expect(await h.db.select().from(youSaidWeDid).where(eq(youSaidWeDid.eventId, "evt_music"))).toHaveLength(0);
+
+    const res = await submit(h, "/coordinator/events/evt_music/you-said-we-did", coordinator, { youSaid: "Замало пісень.", weDid: "Додали ще пів години.", locale: "uk" });
+    expect(res.status).toBe(303);
+    expect((await h.db.select().from(youSaidWeDid).where(eq(youSaidWeDid.eventId, "evt_music")))[0]).toMatchObject({ locale: "uk" });
+    expect(await (await page(h, "/events/evt_music")).text()).toContain('<bdi lang="uk" dir="ltr">Додали ще пів години.</bdi>');
+  });
+
   it("lists failed emails without their payloads and puts one back in the queue", async () => {
     await h.db.insert(outbox).values({ id: "out_failed", template: "magic_link", toEmail: "typo@exmaple.com", payload: { url: "https://opendoor.test/sign-in/SECRET" }, status: "failed", attempts: 8, lastError: "550 mailbox unavailable" });
     const html = await (await page(h, "/coordinator/emails", coordinator)).text();

@@ -24,10 +24,9 @@ import { fromIssues, fromProblem, type FieldMessages, int, keyedErrors, mergeErr
 
 const EVENT_MESSAGES: FieldMessages = { type: "errType", title: "errTitle", description: "errDesc", hostOrganisationId: "errHost", minAge: "errAge", maxAge: "errAge", pupilsPerStaff: "errRatioField" };
 const SESSION_MESSAGES: FieldMessages = { start: "errStart", startsAt: { field: "start", key: "errStart" }, endsAt: { field: "durationMinutes", key: "errSessionDuration" }, durationMinutes: "errSessionDuration", rrule: { field: "weeks", key: "errWeeks" }, venueId: "errPlace", onlineUrl: "errPlace", capacity: "errCapacity" };
-const NOTE_MESSAGES: FieldMessages = { youSaid: "errYouSaid", weDid: "errWeDid" };
+const NOTE_MESSAGES: FieldMessages = { youSaid: "errYouSaid", weDid: "errWeDid", locale: "errYswLanguage" };
 const CHECK_IN_MESSAGES: FieldMessages = { ticketCode: "errTicket", count: "errCount" };
 const statusOf = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);
-const emptyNote: NoteForm = { youSaid: "", weDid: "" };
 
 /** Signed-in coordinators only: everyone else gets a plain "not for you" page (403). */
 function coordinatorView(c: C): { view: SignedIn; refusal?: undefined } | { refusal: Promise<Response> | Response } {
@@ -107,7 +106,7 @@ export function registerCoordinatorPages(app: Api) {
     return render(
       c,
       view,
-      <CoordinatorEventPage view={view} event={event} sessions={sessions} venues={venues} summary={summary} form={forms.sessions ?? emptySessionsForm} note={forms.note ?? emptyNote} errors={errors} done={done} />,
+      <CoordinatorEventPage view={view} event={event} sessions={sessions} venues={venues} summary={summary} form={forms.sessions ?? emptySessionsForm} note={forms.note ?? { youSaid: "", weDid: "", locale: view.t.locale }} errors={errors} done={done} />,
       status,
     );
   };
@@ -155,8 +154,9 @@ export function registerCoordinatorPages(app: Api) {
     const { view } = g;
     const eventId = c.req.param("id");
     const body = await c.req.parseBody();
-    const note: NoteForm = { youSaid: str(body.youSaid), weDid: str(body.weDid) };
-    const parsed = YouSaidWeDidBody.safeParse(note);
+    const note: NoteForm = { youSaid: str(body.youSaid), weDid: str(body.weDid), locale: str(body.locale) };
+    // No language sent (a page from before the choice existed) means the API's default.
+    const parsed = YouSaidWeDidBody.safeParse({ ...note, locale: note.locale || undefined });
     if (!parsed.success) return eventPage(c, view, eventId, { note }, fromIssues(view, parsed.error.issues, NOTE_MESSAGES), 400);
     const added = await notFoundIfMissing(addYouSaidWeDid(c.var.deps, view.actor, eventId, parsed.data));
     if (!added) return notFound(c, view);

@@ -2,7 +2,7 @@ import { EVENT_TYPES } from "../../../db/schema";
 import type { Event } from "../../../features/catalogue/events";
 import type { feedbackSummary } from "../../../features/feedback/service";
 import { formatDay, formatTime, formatWhen, isoInstant } from "../../format";
-import { pickLocalised } from "../../../i18n";
+import { dirOf, LOCALE_NAMES, LOCALES, pickLocalised } from "../../../i18n";
 import { Layout, Localised } from "../../layout";
 import type { View } from "../../view";
 import type { coordinatorEvents, eventSessions } from "../queries";
@@ -40,6 +40,8 @@ export const emptySessionsForm: SessionsForm = { start: "", durationMinutes: "90
 export interface NoteForm {
   youSaid: string;
   weDid: string;
+  /** The language the note is written in; the page's own language until chosen. */
+  locale: string;
 }
 
 const titled = (view: View, errors: FormErrors, title: string) => (hasErrors(errors) ? `${view.t.t("errorSummaryTitle")}: ${title}` : title);
@@ -182,7 +184,7 @@ export function CoordinatorEventPage(props: {
   return (
     <CoordinatorShell view={view} title={title.text} errors={errors}>
       {done && <Notice>{done}</Notice>}
-      <ErrorSummary view={view} errors={errors} order={["start", "durationMinutes", "weeks", "venueId", "onlineUrl", "capacity", "youSaid", "weDid"]} />
+      <ErrorSummary view={view} errors={errors} order={["start", "durationMinutes", "weeks", "venueId", "onlineUrl", "capacity", "youSaid", "weDid", "locale"]} />
       <p>
         <a href={`/events/${event.id}`}>{s.t("eventPublicPage")}</a>
       </p>
@@ -242,6 +244,17 @@ export function CoordinatorEventPage(props: {
             <textarea id="weDid" name="weDid" rows={3} maxlength={1000} {...aria}>
               {note.weDid}
             </textarea>
+          )}
+        </Field>
+        <Field id="locale" label={s.t("yswLanguage")} hint={s.t("yswLanguageHint")} errors={errors}>
+          {(aria) => (
+            <select id="locale" name="locale" {...aria}>
+              {LOCALES.map((l) => (
+                <option value={l} lang={l} dir={dirOf(l)} selected={note.locale === l}>
+                  {LOCALE_NAMES[l]}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <button class="button" type="submit">

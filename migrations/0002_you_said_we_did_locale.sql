@@ -1,0 +1,1 @@
+ALTER TABLE `you_said_we_did` ADD `locale` text DEFAULT 'en' NOT NULL;
