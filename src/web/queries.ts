@@ -13,6 +13,8 @@ export const VENUE_FACTS = {
   disabled_parking: venues.disabledParking,
 } as const;
 export const EVENT_FEATURES = ["bsl", "easy_read", "sensory_friendly"] as const;
+/** The tags the site has words for (in every language); the API takes others too. */
+export const EVENT_TAGS = ["women_in_trades", "neurodiverse_friendly", "young_parents", "send_friendly"] as const;
 export const ACCESS_NEEDS = [...Object.keys(VENUE_FACTS), ...EVENT_FEATURES] as AccessNeed[];
 export type AccessNeed = keyof typeof VENUE_FACTS | (typeof EVENT_FEATURES)[number];
 

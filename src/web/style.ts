@@ -39,7 +39,7 @@ p,ul,dl{margin:0 0 1rem}
 form.filters{background:#f3f2f1;padding:1rem;border-radius:4px}
 .field{margin-bottom:1.25rem}
 label,legend{font-weight:700;display:block;margin-bottom:.25rem}
-input[type=text],input[type=email],input[type=date],input[type=number],select{font:inherit;min-height:44px;padding:.25rem .5rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c;max-width:100%}
+input[type=text],input[type=email],input[type=date],input[type=time],input[type=number],select{font:inherit;min-height:44px;padding:.25rem .5rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c;max-width:100%}
 input[type=email]{width:100%;max-width:30rem}
 input[type=number]{width:6rem}
 fieldset{border:0;margin:0 0 1rem;padding:0}

@@ -268,7 +268,17 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["check-in", "/coordinator/sessions/ses_cv_1/check-in"],
       ["failed-emails", "/coordinator/emails"],
       ["safeguarding", "/coordinator/safeguarding"],
+      ["session-change", "/coordinator/sessions/ses_cv_1/change"],
+      ["session-cancel", "/coordinator/sessions/ses_cv_1/cancel"],
+      ["event-change", "/coordinator/events/evt_cv/change"],
+      ["slot-change", "/employers/org_northbuild/slots/slt_dee_2"],
     ]);
+    // A session change refused: the end before the start, named next to the field.
+    await page.goto(`${base}/coordinator/sessions/ses_cv_1/change`);
+    await page.fill("#endTime", "00:30");
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/change'] button")]);
+    expect(await page.getAttribute("#endTime", "aria-invalid")).toBe("true");
+    await expectNoViolations(page, `session change error (${locale})`);
     // Pages reached by posting forms: refusals shown next to their fields.
     await page.goto(`${base}/employers/org_northbuild`);
     await page.fill("#email", "not an email");

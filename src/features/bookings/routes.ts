@@ -35,6 +35,17 @@ const SessionSchema = z
 
 const Instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time like 2026-05-01T14:00:00Z" }).max(40).transform((v) => Date.parse(v));
 
+/** Exported so the coordinator's web form accepts exactly what the API does. */
+export const SessionChangeBody = z
+  .object({
+    capacity: z.number().int().min(1).max(100_000).optional(),
+    startsAt: Instant.optional(),
+    endsAt: Instant.optional(),
+    venueId: z.string().max(64).nullable().optional(),
+    onlineUrl: z.url().max(500).nullable().optional(),
+  })
+  .openapi("SessionChange");
+
 export function registerBookings(api: Api) {
   api.openapi(
     createRoute({
@@ -141,17 +152,7 @@ export function registerBookings(api: Api) {
       security: bearer,
       request: {
         params: IdParam,
-        body: jsonBody(
-          z
-            .object({
-              capacity: z.number().int().min(1).max(100_000).optional(),
-              startsAt: Instant.optional(),
-              endsAt: Instant.optional(),
-              venueId: z.string().max(64).nullable().optional(),
-              onlineUrl: z.url().max(500).nullable().optional(),
-            })
-            .openapi("SessionChange"),
-        ),
+        body: jsonBody(SessionChangeBody),
       },
       responses: { 200: json(SessionSchema, "Changed"), ...problemsFor(400, 401, 403, 404, 409) },
     }),

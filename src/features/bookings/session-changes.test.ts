@@ -104,6 +104,36 @@ describe("moving a session", () => {
     expect(res.status).toBe(400);
     expect((await problem(res)).errors?.[0]?.path).toBe("endsAt");
   });
+
+  it("refuses a move into the past, naming startsAt, and leaves the session as it was", async () => {
+    const { s, ids } = await sessionWith(5, 1);
+    const past = h.clock.now() - HOUR;
+    const res = await patch(s.id, { startsAt: new Date(past).toISOString(), endsAt: new Date(past + HOUR).toISOString() });
+    expect(res.status).toBe(400);
+    expect((await problem(res)).errors?.[0]?.path).toBe("startsAt");
+    expect((await h.db.select().from(sessions).where(eq(sessions.id, s.id)))[0]).toMatchObject({ startsAt: s.startsAt, sequence: 0 });
+    expect(await messagesFor("session_changed", ids)).toHaveLength(0);
+  });
+
+  it("refuses a new place that is both a venue and a link, or neither", async () => {
+    const { s } = await sessionWith(5, 0);
+    const v = await venue(h.db);
+    const both = await patch(s.id, { venueId: v.id, onlineUrl: "https://meet.example/x" });
+    expect(both.status).toBe(422);
+    expect((await problem(both)).errors?.[0]?.path).toBe("venueId");
+    expect((await patch(s.id, { venueId: v.id })).status).toBe(200);
+    expect((await patch(s.id, { venueId: null })).status).toBe(422);
+    expect((await patch(s.id, { venueId: null, onlineUrl: "https://meet.example/x" })).status).toBe(200);
+  });
+
+  it("refuses to change or cancel a session once it has started", async () => {
+    const s = await session(h.db, h.clock.now(), { startsIn: -10 * 60_000 });
+    const res = await patch(s.id, { capacity: 30 });
+    expect(res.status).toBe(409);
+    expect((await problem(res)).type).toMatch(/session-started$/);
+    expect((await h.request("POST", `/api/v1/sessions/${s.id}/cancel`, { token: coordinator })).status).toBe(409);
+    expect((await h.db.select().from(sessions).where(eq(sessions.id, s.id)))[0]).toMatchObject({ capacity: 20, status: "scheduled" });
+  });
 });
 
 describe("cancelling a session", () => {

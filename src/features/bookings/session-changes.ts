@@ -53,13 +53,24 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
     const now = clock.now();
     const s = (await loadSession(deps, sessionId)).session;
     if (s.status === "cancelled") throw new ProblemError("session_cancelled", "This session has been cancelled, so it can't be changed.");
+    // Everyone has been told the old time and may be on their way: no changes from the start.
+    if (s.startsAt <= now) throw new ProblemError("session_started", "This session has already started, so it can't be changed.");
     const startsAt = change.startsAt ?? s.startsAt;
     const endsAt = change.endsAt ?? s.endsAt;
+    if (startsAt !== s.startsAt && startsAt <= now) {
+      throw new ProblemError("validation", "A session can only be moved to a time in the future.", { errors: [{ path: "startsAt", message: "must be in the future" }] });
+    }
     if (endsAt <= startsAt) {
       throw new ProblemError("validation", "The session has to end after it starts.", { errors: [{ path: "endsAt", message: "must be after startsAt" }] });
     }
     const venueId = change.venueId !== undefined ? change.venueId : s.venueId;
     const onlineUrl = change.onlineUrl !== undefined ? change.onlineUrl : s.onlineUrl;
+    // A new place follows the same rule as a new session: people need to know where to go,
+    // and only one place.
+    const placeChanged = change.venueId !== undefined || change.onlineUrl !== undefined;
+    if (placeChanged && (venueId ? 1 : 0) + (onlineUrl ? 1 : 0) !== 1) {
+      throw new ProblemError("unprocessable", "Give either a venue or an online link (one, not both).", { errors: [{ path: "venueId", message: "give exactly one of venueId or onlineUrl" }] });
+    }
     const moved = startsAt !== s.startsAt || endsAt !== s.endsAt || venueId !== s.venueId || onlineUrl !== s.onlineUrl;
     const capacity = change.capacity ?? s.capacity;
     // The state this change was decided on; if anything moved since, the batch does nothing
@@ -113,6 +124,8 @@ export async function cancelSession(deps: Deps, actor: Actor, sessionId: string)
   const now = clock.now();
   const s = (await loadSession(deps, sessionId)).session;
   if (s.status === "cancelled") throw new ProblemError("session_cancelled", "This session is already cancelled.");
+  // Once it has started, what happened is recorded by check-in and no-shows, not undone.
+  if (s.startsAt <= now) throw new ProblemError("session_started", "This session has already started, so it can't be cancelled.");
   const op = newId("op", now);
   const stillScheduled = sql`exists (select 1 from sessions where id = ${sessionId} and status = 'scheduled')`;
   const cancel = db

@@ -24,7 +24,8 @@ export const NewSlots = z
   })
   .openapi("NewMentoringSlots");
 
-const SlotChange = z
+/** Exported so the employer's web form accepts exactly what the API does. */
+export const SlotChange = z
   .strictObject({
     startsAt: Instant.optional(),
     endsAt: Instant.optional(),

@@ -65,7 +65,9 @@ async function checkMentorFree(deps: Deps, mentorId: string, times: { startsAt: 
     );
   const all = [...existing, ...times].sort((a, b) => a.startsAt - b.startsAt);
   for (let i = 1; i < all.length; i++) {
-    if (all[i]!.startsAt < all[i - 1]!.endsAt) throw new ProblemError("conflict", "This mentor already has a slot at that time.");
+    if (all[i]!.startsAt < all[i - 1]!.endsAt) {
+      throw new ProblemError("conflict", "This mentor already has a slot at that time.", { errors: [{ path: "startsAt", message: "overlaps another of this mentor's slots" }] });
+    }
   }
 }
 

@@ -1,8 +1,8 @@
 // Read-only queries behind the staff pages. Every caller has already checked that the person
 // may see the organisation or event asked about; these only read.
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { bookings, events, organisations, sessions, venues } from "../../db/schema";
+import { bookings, events, organisations, sessions, UPCOMING_STATUSES, venues } from "../../db/schema";
 import { DAY } from "../../lib/time";
 
 /** Enough for a page to stay well under 60 KB on a slow phone. */
@@ -73,4 +73,15 @@ export async function groupBooking(db: Db, bookingId: string) {
     .where(and(eq(bookings.id, bookingId), eq(bookings.kind, "group")))
     .limit(1);
   return row ?? null;
+}
+
+/** Who would be told if the session were cancelled: every upcoming booking, waiting list included. */
+export async function bookedOn(db: Db, sessionId: string) {
+  const rows = await db
+    .select({ kind: bookings.kind, n: count() })
+    .from(bookings)
+    .where(and(eq(bookings.sessionId, sessionId), inArray(bookings.status, [...UPCOMING_STATUSES])))
+    .groupBy(bookings.kind);
+  const of = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
+  return { people: of("individual"), groups: of("group") };
 }

@@ -5,6 +5,7 @@ import { notFound as notFoundPage, PRIVATE, refuseCrossSite as refuseCrossSitePa
 import { MessagePage } from "../pages/info";
 import { viewFor } from "../view";
 import type { View } from "../view";
+import { ProblemError } from "../../lib/problem";
 
 export type { C, Status };
 export type SignedIn = View & { actor: NonNullable<View["actor"]> };
@@ -20,7 +21,6 @@ export const forbidden = (c: C, view: View) => {
   const s = view.t;
   return render(c, view, <MessagePage view={view} title={s.t("staffForbiddenTitle")} body={s.t("staffForbiddenBody")} />, 403);
 };
-
 
 export const signedIn = (view: View): view is SignedIn => view.actor !== null;
 
@@ -38,3 +38,29 @@ export async function guardPost(c: C): Promise<{ view: SignedIn; refusal?: undef
   if (!signedIn(view)) return { refusal: c.redirect("/sign-in", 303) };
   return { view };
 }
+
+/** Signed-in coordinators only: everyone else gets a plain "not for you" page (403). */
+export function coordinatorView(c: C): { view: SignedIn; refusal?: undefined } | { refusal: Promise<Response> | Response } {
+  const view = staffView(c);
+  if (!view) return { refusal: c.redirect("/sign-in", 303) };
+  if (!view.actor.isCoordinator) return { refusal: forbidden(c, view) };
+  return { view };
+}
+
+/** A coordinator's form post: the cross-site and sign-in checks, then the 403 for everyone else. */
+export async function coordinatorPost(c: C): Promise<{ view: SignedIn; refusal?: undefined } | { refusal: Response }> {
+  const guard = await guardPost(c);
+  if (guard.refusal) return guard;
+  if (!guard.view.actor.isCoordinator) return { refusal: await forbidden(c, guard.view) };
+  return guard;
+}
+
+/** The service's own "not found" as null, so the page can answer with its 404. */
+export const notFoundIfMissing = async <T,>(work: Promise<T>): Promise<T | null> =>
+  work.catch((err) => {
+    if (err instanceof ProblemError && err.code === "not_found") return null;
+    throw err;
+  });
+
+/** A refusal's status on the page that shows it again; anything unusual reads as a bad form. */
+export const problemStatus = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);

@@ -15,39 +15,17 @@ import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
 import { FailedEmailsPage, SafeguardingPage } from "./pages/admin";
-import { CoordinatorEventPage, CoordinatorHome, emptyEventForm, emptySessionsForm, type EventForm, type NoteForm, type SessionsForm } from "./pages/coordinator";
+import { emptyEventForm, EVENT_MESSAGES, eventValues, readEventForm, type EventForm } from "./event-form";
+import { CoordinatorEventPage, CoordinatorHome, emptySessionsForm, type NoteForm, type SessionsForm } from "./pages/coordinator";
 import { AttendancePage, CheckInPage } from "./pages/session";
 import { allOrganisations, allVenues, coordinatorEvents, eventSessions } from "./queries";
-import { forbidden, guardPost, notFound, render, SCRIPT_CSP, staffView, type C, type SignedIn, type Status } from "./respond";
+import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, problemStatus as statusOf, render, SCRIPT_CSP, type C, type SignedIn, type Status } from "./respond";
 import { registerScannerAssets, SCANNER_PATH } from "./scanner";
 import { fromIssues, fromProblem, type FieldMessages, int, keyedErrors, mergeErrors, noErrors, str, whenFrom, type FormErrors } from "./ui";
 
-const EVENT_MESSAGES: FieldMessages = { type: "errType", title: "errTitle", description: "errDesc", hostOrganisationId: "errHost", minAge: "errAge", maxAge: "errAge", pupilsPerStaff: "errRatioField" };
 const SESSION_MESSAGES: FieldMessages = { start: "errStart", startsAt: { field: "start", key: "errStart" }, endsAt: { field: "durationMinutes", key: "errSessionDuration" }, durationMinutes: "errSessionDuration", rrule: { field: "weeks", key: "errWeeks" }, venueId: "errPlace", onlineUrl: "errPlace", capacity: "errCapacity" };
 const NOTE_MESSAGES: FieldMessages = { youSaid: "errYouSaid", weDid: "errWeDid", locale: "errYswLanguage" };
 const CHECK_IN_MESSAGES: FieldMessages = { ticketCode: "errTicket", count: "errCount" };
-const statusOf = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);
-
-/** Signed-in coordinators only: everyone else gets a plain "not for you" page (403). */
-function coordinatorView(c: C): { view: SignedIn; refusal?: undefined } | { refusal: Promise<Response> | Response } {
-  const view = staffView(c);
-  if (!view) return { refusal: c.redirect("/sign-in", 303) };
-  if (!view.actor.isCoordinator) return { refusal: forbidden(c, view) };
-  return { view };
-}
-
-async function coordinatorPost(c: C): Promise<{ view: SignedIn; refusal?: undefined } | { refusal: Response }> {
-  const guard = await guardPost(c);
-  if (guard.refusal) return guard;
-  if (!guard.view.actor.isCoordinator) return { refusal: await forbidden(c, guard.view) };
-  return guard;
-}
-
-const notFoundIfMissing = async <T,>(work: Promise<T>): Promise<T | null> =>
-  work.catch((err) => {
-    if (err instanceof ProblemError && err.code === "not_found") return null;
-    throw err;
-  });
 
 export function registerCoordinatorPages(app: Api) {
   registerScannerAssets(app);
@@ -66,29 +44,8 @@ export function registerCoordinatorPages(app: Api) {
     const g = await coordinatorPost(c);
     if (g.refusal) return g.refusal;
     const { view } = g;
-    const body = await c.req.parseBody();
-    const form: EventForm = {
-      type: str(body.type),
-      title: str(body.title),
-      description: str(body.description),
-      hostOrganisationId: str(body.hostOrganisationId),
-      minAge: str(body.minAge),
-      maxAge: str(body.maxAge),
-      groupsAllowed: body.groupsAllowed === "1",
-      pupilsPerStaff: str(body.pupilsPerStaff),
-      waitlistEnabled: body.waitlistEnabled === "1",
-    };
-    const parsed = EventCreate.safeParse({
-      type: form.type,
-      title: { en: form.title },
-      description: { en: form.description },
-      hostOrganisationId: form.hostOrganisationId,
-      minAge: int(form.minAge),
-      maxAge: int(form.maxAge),
-      groupsAllowed: form.groupsAllowed,
-      pupilsPerStaff: int(form.pupilsPerStaff),
-      waitlistEnabled: form.waitlistEnabled,
-    });
+    const form = readEventForm(await c.req.parseBody({ all: true }));
+    const parsed = EventCreate.safeParse({ ...eventValues(form), hostOrganisationId: form.hostOrganisationId });
     if (!parsed.success) return home(c, view, form, fromIssues(view, parsed.error.issues, EVENT_MESSAGES), 400);
     try {
       const event = await createEvent(c.var.deps, view.actor, parsed.data);
@@ -116,7 +73,7 @@ export function registerCoordinatorPages(app: Api) {
     if (g.refusal) return g.refusal;
     const s = g.view.t;
     const added = Number(c.req.query("added") ?? "0");
-    const doneKey = ({ event: "eventAdded", note: "yswDone" } as Record<string, StringKey>)[c.req.query("done") ?? ""];
+    const doneKey = ({ event: "eventAdded", note: "yswDone", changed: "eventChanged" } as Record<string, StringKey>)[c.req.query("done") ?? ""];
     const done = added > 0 ? s.plural("sessionsAdded", added) : doneKey ? s.t(doneKey) : undefined;
     return eventPage(c, g.view, c.req.param("id"), {}, noErrors(), 200, done);
   });
@@ -167,7 +124,8 @@ export function registerCoordinatorPages(app: Api) {
     const g = coordinatorView(c);
     if (g.refusal) return g.refusal;
     const data = await notFoundIfMissing(attendanceFor(c.var.deps, g.view.actor, c.req.param("id")));
-    return data ? render(c, g.view, <AttendancePage view={g.view} data={data} />) : notFound(c, g.view);
+    const doneKey = ({ changed: "sessionChanged", cancelled: "sessionCancelDone" } as Record<string, StringKey>)[c.req.query("done") ?? ""];
+    return data ? render(c, g.view, <AttendancePage view={g.view} data={data} done={doneKey && g.view.t.t(doneKey)} />) : notFound(c, g.view);
   });
 
   const checkInPage = async (c: C, view: SignedIn, sessionId: string, page: { code?: string; result?: CheckInResult; errors?: FormErrors; status?: Status } = {}) => {

@@ -1,23 +1,24 @@
 // The employer area: its mentors (DBS status read-only), each mentor's slots, adding a slot or
-// a weekly series, withdrawing a slot.
+// a weekly series, changing or withdrawing a slot.
 import { getMentor, listMentors, managesMentor, createMentor } from "../../features/mentoring/mentors";
 import { NewMentor } from "../../features/mentoring/routes";
-import { NewSlots, slotTimes } from "../../features/mentoring/routes-slots";
-import { withdrawSlot } from "../../features/mentoring/slot-changes";
-import { createSlots, listMentorSlots, slotForManager } from "../../features/mentoring/slots";
+import { NewSlots, SlotChange, slotTimes } from "../../features/mentoring/routes-slots";
+import { updateSlot, withdrawSlot } from "../../features/mentoring/slot-changes";
+import { createSlots, listMentorSlots, slotForManager, type Slot } from "../../features/mentoring/slots";
 import { actsFor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
 import { emptyMentorForm, emptySlotForm, EmployerPage, MentorSlotsPage, type MentorForm, type SlotForm } from "./pages/employer";
+import { SlotChangePage, slotFormOf, type SlotChangeForm } from "./pages/slot-change";
 import { allVenues, organisation } from "./queries";
-import { guardPost, notFound, render, staffView, type C, type SignedIn, type Status } from "./respond";
-import { fromIssues, fromProblem, type FieldMessages, keyedErrors, mergeErrors, noErrors, str, whenFrom, type FormErrors } from "./ui";
+import { guardPost, notFound, notFoundIfMissing, problemStatus as statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
+import { fromIssues, fromProblem, type FieldMessages, keyedErrors, londonTimes, mergeErrors, noErrors, str, timesOf, whenFrom, type FormErrors } from "./ui";
 
 const MENTOR_MESSAGES: FieldMessages = { displayName: "errName", email: "errEmail", sector: "errSector", bio: "errBio", languages: "errLanguages" };
 const SLOT_MESSAGES: FieldMessages = { meetingUrl: "errUrl", venueId: "errVenue", startsAt: { field: "start", key: "errStart" }, start: "errStart", endsAt: { field: "durationMinutes", key: "errDuration" }, durationMinutes: "errDuration", rrule: { field: "weeks", key: "errWeeks" } };
-const DONE: Record<string, StringKey> = { mentor: "mentorAdded", withdrawn: "slotWithdrawDone" };
-const statusOf = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);
+const SLOT_CHANGE_MESSAGES: FieldMessages = { meetingUrl: "errUrl", venueId: "errVenue", startsAt: { field: "date", key: "errStart" }, endsAt: { field: "endTime", key: "errSlotLength" } };
+const DONE: Record<string, StringKey> = { mentor: "mentorAdded", withdrawn: "slotWithdrawDone", changed: "slotChanged" };
 
 /** The employer, if it is one and this person acts for it (its staff, or a coordinator). */
 async function employerFor(c: C, view: SignedIn, orgId: string) {
@@ -35,6 +36,23 @@ async function mentorOf(c: C, view: SignedIn, orgId: string, mentorId: string) {
     if (err instanceof ProblemError && err.code === "not_found") return null;
     throw err;
   }
+}
+
+/** One of this employer's slots, by the mentoring service's own rule (slotForManager). */
+async function slotOf(c: C, view: SignedIn, orgId: string, slotId: string) {
+  const found = await notFoundIfMissing(slotForManager(c.var.deps, view.actor, slotId));
+  return found && found.mentor.organisationId === orgId ? found : null;
+}
+
+/** A rescheduling refusal next to the time it is about, in the page's language. */
+function slotChangeProblem(view: SignedIn) {
+  const s = view.t;
+  return (err: ProblemError): FormErrors | null => {
+    if (err.code === "conflict" && err.errors?.length) return { fields: { date: s.t("errClash") } };
+    if (err.code === "booking_clash") return { fields: { date: s.t("errSlotPersonClash") } };
+    if (err.code === "not_eligible") return { fields: { date: s.t("errSlotDbs") } };
+    return null;
+  };
 }
 
 type Org = NonNullable<Awaited<ReturnType<typeof employerFor>>>;
@@ -87,7 +105,8 @@ export function registerEmployerPages(app: Api) {
     const mentor = org && (await mentorOf(c, view, org.id, c.req.param("mentorId")));
     if (!org || !mentor) return notFound(c, view);
     const added = Number(c.req.query("added") ?? "0");
-    const done = added > 0 ? view.t.plural("slotsAdded", added) : c.req.query("done") === "withdrawn" ? view.t.t("slotWithdrawDone") : undefined;
+    const doneKey = DONE[c.req.query("done") ?? ""];
+    const done = added > 0 ? view.t.plural("slotsAdded", added) : doneKey ? view.t.t(doneKey) : undefined;
     return slotsPage(c, view, org, mentor, emptySlotForm, noErrors(), 200, done);
   });
 
@@ -120,24 +139,63 @@ export function registerEmployerPages(app: Api) {
     return c.redirect(`/employers/${org.id}/mentors/${mentor.id}?added=${added}`, 303);
   });
 
+  const slotChangePage = async (c: C, view: SignedIn, org: Org, found: { slot: Slot; mentor: MentorRow }, form?: SlotChangeForm, errors = noErrors(), status: Status = 200) => {
+    const { slot, mentor } = found;
+    const page = <SlotChangePage view={view} org={org} mentor={mentor} slot={slot} venues={await allVenues(c.var.deps.db)} form={form ?? slotFormOf(slot, timesOf(slot.startsAt, slot.endsAt))} errors={errors} />;
+    return render(c, view, page, status);
+  };
+
+  app.get("/employers/:orgId/slots/:slotId", async (c) => {
+    const view = staffView(c);
+    if (!view) return c.redirect("/sign-in", 303);
+    const org = await employerFor(c, view, c.req.param("orgId"));
+    const found = org && (await slotOf(c, view, org.id, c.req.param("slotId")));
+    return org && found ? slotChangePage(c, view, org, found) : notFound(c, view);
+  });
+
+  app.post("/employers/:orgId/slots/:slotId", async (c) => {
+    const guard = await guardPost(c);
+    if (guard.refusal) return guard.refusal;
+    const { view } = guard;
+    const org = await employerFor(c, view, c.req.param("orgId"));
+    const found = org && (await slotOf(c, view, org.id, c.req.param("slotId")));
+    if (!org || !found) return notFound(c, view);
+    const body = await c.req.parseBody();
+    const form: SlotChangeForm = { date: str(body.date), startTime: str(body.startTime), endTime: str(body.endTime), mode: str(body.mode), meetingUrl: str(body.meetingUrl).trim(), venueId: str(body.venueId) };
+    const mode = form.mode === "in_person" ? "in_person" : "online";
+    const own: Record<string, StringKey> = {};
+    const times = londonTimes(form, own);
+    // A blank link or venue is a mistake here: the service would keep the old one.
+    if (mode === "online" && !form.meetingUrl) own.meetingUrl = "errUrl";
+    if (mode === "in_person" && !form.venueId) own.venueId = "errVenue";
+    const parsed = SlotChange.safeParse({ ...(times ?? {}), mode, ...(mode === "online" ? { meetingUrl: form.meetingUrl || undefined } : { venueId: form.venueId || undefined }) });
+    if (!times || Object.keys(own).length || !parsed.success) {
+      return slotChangePage(c, view, org, found, form, mergeErrors(keyedErrors(view, own), parsed.success ? noErrors() : fromIssues(view, parsed.error.issues, SLOT_CHANGE_MESSAGES)), 400);
+    }
+    try {
+      await updateSlot(c.var.deps, view.actor, found.slot.id, parsed.data);
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      if (err.code === "not_found") return notFound(c, view);
+      return slotChangePage(c, view, org, found, form, fromProblem(view, err, SLOT_CHANGE_MESSAGES, slotChangeProblem(view)), statusOf(err));
+    }
+    return c.redirect(`/employers/${org.id}/mentors/${found.mentor.id}?done=changed`, 303);
+  });
+
   app.post("/employers/:orgId/slots/:slotId/withdraw", async (c) => {
     const guard = await guardPost(c);
     if (guard.refusal) return guard.refusal;
     const { view } = guard;
     const org = await employerFor(c, view, c.req.param("orgId"));
-    if (!org) return notFound(c, view);
-    let mentorId: string;
+    const found = org && (await slotOf(c, view, org.id, c.req.param("slotId")));
+    if (!org || !found) return notFound(c, view);
     try {
-      const { mentor } = await slotForManager(c.var.deps, view.actor, c.req.param("slotId"));
-      if (mentor.organisationId !== org.id) return notFound(c, view);
-      mentorId = mentor.id;
-      await withdrawSlot(c.var.deps, view.actor, c.req.param("slotId"));
+      await withdrawSlot(c.var.deps, view.actor, found.slot.id);
     } catch (err) {
-      if (err instanceof ProblemError && err.code === "not_found") return notFound(c, view);
       if (!(err instanceof ProblemError)) throw err;
-      const mentor = await mentorOf(c, view, org.id, (await slotForManager(c.var.deps, view.actor, c.req.param("slotId"))).mentor.id);
-      return slotsPage(c, view, org, mentor!, emptySlotForm, { fields: {}, general: { text: err.detail, en: true } }, statusOf(err));
+      if (err.code === "not_found") return notFound(c, view);
+      return slotsPage(c, view, org, found.mentor, emptySlotForm, { fields: {}, general: { text: err.detail, en: true } }, statusOf(err));
     }
-    return c.redirect(`/employers/${org.id}/mentors/${mentorId}?done=withdrawn`, 303);
+    return c.redirect(`/employers/${org.id}/mentors/${found.mentor.id}?done=withdrawn`, 303);
   });
 }

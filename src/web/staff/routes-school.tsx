@@ -8,7 +8,7 @@ import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
 import { emptyGroupForm, GroupCancelPage, GroupChangePage, SchoolPage, type GroupForm } from "./pages/school";
 import { groupBooking, groupFriendlySessions, organisation, schoolGroups } from "./queries";
-import { guardPost, notFound, render, staffView, type C, type SignedIn, type Status } from "./respond";
+import { guardPost, notFound, problemStatus as statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
 import { fromIssues, fromProblem, type FieldMessages, int, noErrors, str, type FormErrors } from "./ui";
 
 const MESSAGES: FieldMessages = { sessionId: "errSession", pupils: "errPupils", staff: "errStaff", accessNeeds: "errAccess", roster: "errRoster" };
@@ -39,7 +39,6 @@ async function readGroupForm(c: C): Promise<GroupForm> {
 }
 
 const rosterOf = (text: string) => text.split(/[\r\n]+/).map((l) => l.trim()).filter(Boolean);
-const statusOf = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);
 
 /** Staff ratio and a full session, in the page's language, next to the field they concern. */
 function groupProblem(view: SignedIn, form: GroupForm) {

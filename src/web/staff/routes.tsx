@@ -8,6 +8,7 @@ import { ProblemError } from "../../lib/problem";
 import { StaffLanding } from "./pages/landing";
 import { render, staffView } from "./respond";
 import { registerCoordinatorPages } from "./routes-coordinator";
+import { registerCoordinatorChangePages } from "./routes-coordinator-changes";
 import { registerEmployerPages } from "./routes-employer";
 import { registerSchoolPages } from "./routes-school";
 
@@ -33,4 +34,5 @@ export function registerStaffPages(app: Api) {
   registerSchoolPages(app);
   registerEmployerPages(app);
   registerCoordinatorPages(app);
+  registerCoordinatorChangePages(app);
 }

@@ -2,7 +2,7 @@
 // and the turning of a service's refusal into messages next to the right fields.
 import type { Child } from "hono/jsx";
 import { ProblemError } from "../../lib/problem";
-import { parseLondonLocal } from "../../lib/time";
+import { londonDate, londonLocalString, parseLondonLocal } from "../../lib/time";
 import type { View } from "../view";
 import type { StringKey } from "../../i18n";
 
@@ -167,4 +167,58 @@ export function keyedErrors(view: View, keys: Record<string, StringKey>): FormEr
 
 export function mergeErrors(a: FormErrors, b: FormErrors): FormErrors {
   return { fields: { ...a.fields, ...b.fields }, general: a.general ?? b.general };
+}
+
+/** One date and a start and end time on it, as London clocks show them. */
+export interface TimesForm {
+  date: string;
+  startTime: string;
+  endTime: string;
+}
+
+/** What a form shows for an existing time: London wall time, whatever the offset that day. */
+export const timesOf = (startsAt: number, endsAt: number): TimesForm => ({ date: londonDate(startsAt), startTime: londonLocalString(startsAt).slice(11), endTime: londonLocalString(endsAt).slice(11) });
+
+const realDate = (d: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+  if (!m) return false;
+  const utc = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return utc.getUTCMonth() === +m[2]! - 1 && utc.getUTCDate() === +m[3]!;
+};
+const clock = (t: string) => /^([01]\d|2[0-3]):[0-5]\d/.exec(t.trim())?.[0];
+
+/**
+ * The form's London wall times as the API's instants. The offset is the one on that date, so
+ * 10:00 stays 10:00 when a session moves across a clock change.
+ */
+export function londonTimes(form: TimesForm, errorsOut: Record<string, StringKey>): { startsAt: string; endsAt: string } | null {
+  const date = form.date.trim();
+  const start = clock(form.startTime);
+  const end = clock(form.endTime);
+  if (!realDate(date)) errorsOut.date = "errDate";
+  if (!start) errorsOut.startTime = "errTime";
+  if (!end) errorsOut.endTime = "errTime";
+  else if (start && end <= start) errorsOut.endTime = "errEndTime";
+  if (errorsOut.date || errorsOut.startTime || errorsOut.endTime) return null;
+  return { startsAt: new Date(parseLondonLocal(`${date}T${start}`)).toISOString(), endsAt: new Date(parseLondonLocal(`${date}T${end}`)).toISOString() };
+}
+
+/** Date, start and end time, each with its own label and error. */
+export function TimesFields({ view, form, errors }: { view: View; form: TimesForm; errors: FormErrors }) {
+  const s = view.t;
+  return (
+    <>
+      <Field id="date" label={s.t("dateLabel")} errors={errors}>
+        {(aria) => <input type="date" id="date" name="date" value={form.date} {...aria} />}
+      </Field>
+      <div class="row">
+        <Field id="startTime" label={s.t("startTimeLabel")} hint={s.t("startHint")} errors={errors}>
+          {(aria) => <input type="time" id="startTime" name="startTime" value={form.startTime} {...aria} />}
+        </Field>
+        <Field id="endTime" label={s.t("endTimeLabel")} hint={s.t("startHint")} errors={errors}>
+          {(aria) => <input type="time" id="endTime" name="endTime" value={form.endTime} {...aria} />}
+        </Field>
+      </div>
+    </>
+  );
 }

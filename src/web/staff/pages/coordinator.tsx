@@ -1,4 +1,3 @@
-import { EVENT_TYPES } from "../../../db/schema";
 import type { Event } from "../../../features/catalogue/events";
 import type { feedbackSummary } from "../../../features/feedback/service";
 import { formatDay, formatTime, formatWhen, isoInstant } from "../../format";
@@ -7,25 +6,14 @@ import { Layout, Localised } from "../../layout";
 import type { View } from "../../view";
 import type { coordinatorEvents, eventSessions } from "../queries";
 import { ErrorSummary, Field, hasErrors, Notice, VenueField, type FormErrors } from "../ui";
+import type { EventForm } from "../event-form";
 import { WhenFields } from "./employer";
+import { EVENT_ORDER, EventFields } from "./event-form";
 
 type EventRow = Awaited<ReturnType<typeof coordinatorEvents>>[number];
 type SessionRow = Awaited<ReturnType<typeof eventSessions>>[number];
 type Summary = Awaited<ReturnType<typeof feedbackSummary>>;
 type Named = { id: string; name: string };
-
-export interface EventForm {
-  type: string;
-  title: string;
-  description: string;
-  hostOrganisationId: string;
-  minAge: string;
-  maxAge: string;
-  groupsAllowed: boolean;
-  pupilsPerStaff: string;
-  waitlistEnabled: boolean;
-}
-export const emptyEventForm: EventForm = { type: "", title: "", description: "", hostOrganisationId: "", minAge: "11", maxAge: "25", groupsAllowed: false, pupilsPerStaff: "10", waitlistEnabled: true };
 
 export interface SessionsForm {
   start: string;
@@ -79,15 +67,9 @@ export function CoordinatorHome(props: { view: View; events: EventRow[]; hosts: 
   const { view, events, hosts, form, errors } = props;
   const { t } = view;
   const s = view.t;
-  const check = (id: string, name: string, label: string, checked: boolean) => (
-    <div class="check">
-      <input type="checkbox" id={id} name={name} value="1" checked={checked} />
-      <label for={id}>{label}</label>
-    </div>
-  );
   return (
     <CoordinatorShell view={view} title={s.t("coordTitle")} errors={errors}>
-      <ErrorSummary view={view} errors={errors} order={["type", "title", "description", "hostOrganisationId", "minAge", "maxAge", "pupilsPerStaff"]} />
+      <ErrorSummary view={view} errors={errors} order={EVENT_ORDER} />
       <h2 id="events">{s.t("coordEvents")}</h2>
       {events.length === 0 ? (
         <p>{s.t("coordEventsNone")}</p>
@@ -113,51 +95,7 @@ export function CoordinatorHome(props: { view: View; events: EventRow[]; hosts: 
       )}
       <h2 id="add-event">{s.t("eventAddHeading")}</h2>
       <form method="post" action="/coordinator/events" novalidate aria-labelledby="add-event">
-        <Field id="type" label={s.t("eventTypeLabel")} errors={errors}>
-          {(aria) => (
-            <select id="type" name="type" {...aria}>
-              {EVENT_TYPES.map((type) => (
-                <option value={type} selected={form.type === type}>
-                  {t.label("eventTypes", type)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="title" label={s.t("eventTitleLabel")} errors={errors}>
-          {(aria) => <input type="text" id="title" name="title" lang="en" dir="ltr" maxlength={200} value={form.title} {...aria} />}
-        </Field>
-        <Field id="description" label={s.t("eventDescLabel")} errors={errors}>
-          {(aria) => (
-            <textarea id="description" name="description" lang="en" dir="ltr" rows={4} maxlength={2000} {...aria}>
-              {form.description}
-            </textarea>
-          )}
-        </Field>
-        <Field id="hostOrganisationId" label={s.t("eventHostLabel")} errors={errors}>
-          {(aria) => (
-            <select id="hostOrganisationId" name="hostOrganisationId" {...aria}>
-              {hosts.map((o) => (
-                <option value={o.id} selected={form.hostOrganisationId === o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div class="row">
-          <Field id="minAge" label={s.t("eventMinAge")} errors={errors}>
-            {(aria) => <input type="number" id="minAge" name="minAge" min="11" max="25" inputmode="numeric" value={form.minAge} {...aria} />}
-          </Field>
-          <Field id="maxAge" label={s.t("eventMaxAge")} errors={errors}>
-            {(aria) => <input type="number" id="maxAge" name="maxAge" min="11" max="25" inputmode="numeric" value={form.maxAge} {...aria} />}
-          </Field>
-        </div>
-        {check("groupsAllowed", "groupsAllowed", s.t("eventGroups"), form.groupsAllowed)}
-        <Field id="pupilsPerStaff" label={s.t("eventRatio")} errors={errors}>
-          {(aria) => <input type="number" id="pupilsPerStaff" name="pupilsPerStaff" min="1" max="50" inputmode="numeric" value={form.pupilsPerStaff} {...aria} />}
-        </Field>
-        {check("waitlistEnabled", "waitlistEnabled", s.t("eventWaitlist"), form.waitlistEnabled)}
+        <EventFields view={view} form={form} errors={errors} hosts={hosts} />
         <button class="button" type="submit">
           {s.t("eventAddButton")}
         </button>
@@ -185,9 +123,14 @@ export function CoordinatorEventPage(props: {
     <CoordinatorShell view={view} title={title.text} errors={errors}>
       {done && <Notice>{done}</Notice>}
       <ErrorSummary view={view} errors={errors} order={["start", "durationMinutes", "weeks", "venueId", "onlineUrl", "capacity", "youSaid", "weDid", "locale"]} />
-      <p>
-        <a href={`/events/${event.id}`}>{s.t("eventPublicPage")}</a>
-      </p>
+      <ul class="links">
+        <li>
+          <a href={`/events/${event.id}`}>{s.t("eventPublicPage")}</a>
+        </li>
+        <li>
+          <a href={`/coordinator/events/${event.id}/change`}>{s.t("eventChangeLink")}</a>
+        </li>
+      </ul>
       <h2 id="sessions">{s.t("eventSessions")}</h2>
       {sessions.length === 0 ? (
         <p>{s.t("eventSessionsNone")}</p>

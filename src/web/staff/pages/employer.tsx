@@ -138,11 +138,14 @@ export function MentorSlotsPage(props: { view: View; org: Org; mentor: Mentor; s
               <p>{slot.mode === "online" ? s.t("online") : s.t("slotInPerson", { venue: venueName.get(slot.venueId ?? "") ?? "" })}</p>
               <p class="status">{status[slot.status]}</p>
               {slot.status !== "withdrawn" && slot.startsAt > view.now && (
-                <form method="post" action={`/employers/${org.id}/slots/${slot.id}/withdraw`}>
-                  <button class="button secondary" type="submit">
-                    {s.t("slotWithdraw")}
-                  </button>
-                </form>
+                <div class="actions">
+                  <a href={`/employers/${org.id}/slots/${slot.id}`}>{s.t("slotChangeLink")}</a>
+                  <form method="post" action={`/employers/${org.id}/slots/${slot.id}/withdraw`}>
+                    <button class="button secondary" type="submit">
+                      {s.t("slotWithdraw")}
+                    </button>
+                  </form>
+                </div>
               )}
             </li>
           ))}
@@ -150,27 +153,37 @@ export function MentorSlotsPage(props: { view: View; org: Org; mentor: Mentor; s
       )}
       <h2 id="add-slot">{s.t("slotAddHeading")}</h2>
       <form method="post" action={`/employers/${org.id}/mentors/${mentor.id}/slots`} novalidate aria-labelledby="add-slot">
-        <fieldset>
-          <legend>{s.t("where")}</legend>
-          <div class="check">
-            <input type="radio" id="mode" name="mode" value="online" checked={form.mode !== "in_person"} />
-            <label for="mode">{s.t("online")}</label>
-          </div>
-          <div class="check">
-            <input type="radio" id="mode-in-person" name="mode" value="in_person" checked={form.mode === "in_person"} />
-            <label for="mode-in-person">{s.t("slotModeInPerson")}</label>
-          </div>
-        </fieldset>
-        <Field id="meetingUrl" label={s.t("slotUrl")} hint={s.t("slotUrlHint")} errors={errors}>
-          {(aria) => <input type="url" id="meetingUrl" name="meetingUrl" dir="ltr" value={form.meetingUrl} {...aria} />}
-        </Field>
-        <VenueField label={s.t("slotVenue")} noneLabel={s.t("slotVenueNone")} venues={venues} selected={form.venueId} errors={errors} />
+        <SlotPlaceFields view={view} form={form} venues={venues} errors={errors} />
         <WhenFields view={view} form={form} errors={errors} minMinutes={15} maxMinutes={240} />
         <button class="button" type="submit">
           {s.t("slotAddButton")}
         </button>
       </form>
     </Layout>
+  );
+}
+
+/** Online with a link, or in person at a registered venue (never a typed address). */
+export function SlotPlaceFields({ view, form, venues, errors }: { view: View; form: { mode: string; meetingUrl: string; venueId: string }; venues: { id: string; name: string }[]; errors: FormErrors }) {
+  const s = view.t;
+  return (
+    <>
+      <fieldset>
+        <legend>{s.t("where")}</legend>
+        <div class="check">
+          <input type="radio" id="mode" name="mode" value="online" checked={form.mode !== "in_person"} />
+          <label for="mode">{s.t("online")}</label>
+        </div>
+        <div class="check">
+          <input type="radio" id="mode-in-person" name="mode" value="in_person" checked={form.mode === "in_person"} />
+          <label for="mode-in-person">{s.t("slotModeInPerson")}</label>
+        </div>
+      </fieldset>
+      <Field id="meetingUrl" label={s.t("slotUrl")} hint={s.t("slotUrlHint")} errors={errors}>
+        {(aria) => <input type="url" id="meetingUrl" name="meetingUrl" dir="ltr" value={form.meetingUrl} {...aria} />}
+      </Field>
+      <VenueField label={s.t("slotVenue")} noneLabel={s.t("slotVenueNone")} venues={venues} selected={form.venueId} errors={errors} />
+    </>
   );
 }
 

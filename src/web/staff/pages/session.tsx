@@ -1,5 +1,6 @@
 import type { attendanceFor } from "../../../features/attendance/attendance-list";
 import type { CheckInResult } from "../../../features/attendance/check-in";
+import type { Session } from "../../../features/catalogue/events";
 import { formatTime, formatWhen, isoInstant } from "../../format";
 import { pickLocalised } from "../../../i18n";
 import { Localised } from "../../layout";
@@ -9,7 +10,7 @@ import { CoordinatorShell } from "./coordinator";
 
 type Attendance = Awaited<ReturnType<typeof attendanceFor>>;
 
-function SessionHeading({ view, data }: { view: View; data: Pick<Attendance, "session" | "event"> }) {
+export function SessionHeading({ view, data }: { view: View; data: Pick<Attendance, "session" | "event"> }) {
   const title = pickLocalised(data.event.title, view.t.locale);
   return (
     <p class="lead">
@@ -19,6 +20,31 @@ function SessionHeading({ view, data }: { view: View; data: Pick<Attendance, "se
       {" · "}
       <time datetime={isoInstant(data.session.startsAt)}>{formatWhen(data.session.startsAt, data.session.endsAt, view.t, view.now)}</time>
     </p>
+  );
+}
+
+/** Why a session can no longer be changed, or null while it can. */
+export function sessionLocked(view: View, session: Session): string | null {
+  const s = view.t;
+  if (session.status === "cancelled") return s.t("sessionIsCancelled");
+  if (session.startsAt <= view.now) return s.t("sessionHasStarted");
+  return null;
+}
+
+/** On the session page: its state, or the links to change or cancel it. */
+export function SessionActions({ view, session }: { view: View; session: Session }) {
+  const s = view.t;
+  const locked = sessionLocked(view, session);
+  if (locked) return <p class="status">{locked}</p>;
+  return (
+    <ul class="links">
+      <li>
+        <a href={`/coordinator/sessions/${session.id}/change`}>{s.t("sessionChangeLink")}</a>
+      </li>
+      <li>
+        <a href={`/coordinator/sessions/${session.id}/cancel`}>{s.t("sessionCancelLink")}</a>
+      </li>
+    </ul>
   );
 }
 
@@ -40,7 +66,7 @@ function GroupCheckIn({ view, sessionId, bookingId, seats, count }: { view: View
   );
 }
 
-export function AttendancePage({ view, data }: { view: View; data: Attendance }) {
+export function AttendancePage({ view, data, done }: { view: View; data: Attendance; done?: string }) {
   const { t } = view;
   const s = view.t;
   const { counts, attendees, session } = data;
@@ -50,6 +76,8 @@ export function AttendancePage({ view, data }: { view: View; data: Attendance })
   return (
     <CoordinatorShell view={view} title={s.t("attendanceTitle")}>
       <SessionHeading view={view} data={data} />
+      {done && <Notice>{done}</Notice>}
+      <SessionActions view={view} session={session} />
       <p>
         <a class="button" href={`/coordinator/sessions/${session.id}/check-in`}>
           {s.t("checkInTitle")}

@@ -1,0 +1,131 @@
+// The event's fields, shared by "add an event" (with who runs it) and "change this activity"
+// (the host stays: the API does not move an event to another organisation).
+import { EVENT_TYPES } from "../../../db/schema";
+import type { Event } from "../../../features/catalogue/events";
+import { pickLocalised } from "../../../i18n";
+import { Localised } from "../../layout";
+import { EVENT_FEATURES, EVENT_TAGS } from "../../queries";
+import type { View } from "../../view";
+import type { EventForm } from "../event-form";
+import { ErrorSummary, Field, type FormErrors } from "../ui";
+import { CoordinatorShell } from "./coordinator";
+
+export const EVENT_ORDER = ["type", "title", "description", "hostOrganisationId", "minAge", "maxAge", "pupilsPerStaff", "accessFeatures", "tags"];
+
+function Check({ id, name, value = "1", label, checked }: { id: string; name: string; value?: string; label: string; checked: boolean }) {
+  return (
+    <div class="check">
+      <input type="checkbox" id={id} name={name} value={value} checked={checked} />
+      <label for={id}>{label}</label>
+    </div>
+  );
+}
+
+/** A group of checkboxes; the first box carries the group's id so an error link lands on it. */
+function Choices({ view, name, legend, options, table, chosen, errors }: { view: View; name: string; legend: string; options: readonly string[]; table: "accessNeeds" | "tags"; chosen: string[]; errors: FormErrors }) {
+  const error = errors.fields[name];
+  return (
+    <fieldset class={error ? "field has-error" : undefined} {...(error ? { "aria-describedby": `${name}-error` } : {})}>
+      <legend>{legend}</legend>
+      {error && (
+        <p class="error" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+      {options.map((o, i) => (
+        <Check id={i === 0 ? name : `${name}-${o}`} name={name} value={o} label={view.t.label(table, o)} checked={chosen.includes(o)} />
+      ))}
+    </fieldset>
+  );
+}
+
+export function EventFields({ view, form, errors, hosts }: { view: View; form: EventForm; errors: FormErrors; hosts?: { id: string; name: string }[] }) {
+  const { t } = view;
+  const s = view.t;
+  // Tags the site has no words for are kept as they are (the API may have set them).
+  const otherTags = form.tags.filter((tag) => !(EVENT_TAGS as readonly string[]).includes(tag));
+  const otherFeatures = form.accessFeatures.filter((f) => !(EVENT_FEATURES as readonly string[]).includes(f));
+  return (
+    <>
+      <Field id="type" label={s.t("eventTypeLabel")} errors={errors}>
+        {(aria) => (
+          <select id="type" name="type" {...aria}>
+            {EVENT_TYPES.map((type) => (
+              <option value={type} selected={form.type === type}>
+                {t.label("eventTypes", type)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="title" label={s.t("eventTitleLabel")} errors={errors}>
+        {(aria) => <input type="text" id="title" name="title" lang="en" dir="ltr" maxlength={200} value={form.title} {...aria} />}
+      </Field>
+      <Field id="description" label={s.t("eventDescLabel")} errors={errors}>
+        {(aria) => (
+          <textarea id="description" name="description" lang="en" dir="ltr" rows={4} maxlength={2000} {...aria}>
+            {form.description}
+          </textarea>
+        )}
+      </Field>
+      {hosts && (
+        <Field id="hostOrganisationId" label={s.t("eventHostLabel")} errors={errors}>
+          {(aria) => (
+            <select id="hostOrganisationId" name="hostOrganisationId" {...aria}>
+              {hosts.map((o) => (
+                <option value={o.id} selected={form.hostOrganisationId === o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <div class="row">
+        <Field id="minAge" label={s.t("eventMinAge")} errors={errors}>
+          {(aria) => <input type="number" id="minAge" name="minAge" min="11" max="25" inputmode="numeric" value={form.minAge} {...aria} />}
+        </Field>
+        <Field id="maxAge" label={s.t("eventMaxAge")} errors={errors}>
+          {(aria) => <input type="number" id="maxAge" name="maxAge" min="11" max="25" inputmode="numeric" value={form.maxAge} {...aria} />}
+        </Field>
+      </div>
+      <Choices view={view} name="accessFeatures" legend={s.t("eventFeaturesLegend")} options={EVENT_FEATURES} table="accessNeeds" chosen={form.accessFeatures} errors={errors} />
+      <Choices view={view} name="tags" legend={s.t("eventTagsLegend")} options={EVENT_TAGS} table="tags" chosen={form.tags} errors={errors} />
+      {otherFeatures.map((f) => (
+        <input type="hidden" name="accessFeatures" value={f} />
+      ))}
+      {otherTags.map((tag) => (
+        <input type="hidden" name="tags" value={tag} />
+      ))}
+      <Check id="groupsAllowed" name="groupsAllowed" label={s.t("eventGroups")} checked={form.groupsAllowed} />
+      <Field id="pupilsPerStaff" label={s.t("eventRatio")} errors={errors}>
+        {(aria) => <input type="number" id="pupilsPerStaff" name="pupilsPerStaff" min="1" max="50" inputmode="numeric" value={form.pupilsPerStaff} {...aria} />}
+      </Field>
+      <Check id="waitlistEnabled" name="waitlistEnabled" label={s.t("eventWaitlist")} checked={form.waitlistEnabled} />
+    </>
+  );
+}
+
+export function EventChangePage({ view, event, form, errors }: { view: View; event: Event; form: EventForm; errors: FormErrors }) {
+  const s = view.t;
+  const name = pickLocalised(event.title, view.t.locale);
+  const hasTranslations = Object.keys(event.title).some((l) => l !== "en") || Object.keys(event.description).some((l) => l !== "en");
+  return (
+    <CoordinatorShell view={view} title={s.t("eventChangeTitle")} errors={errors}>
+      <p>
+        <a href={`/coordinator/events/${event.id}`}>
+          <Localised text={name.text} lang={name.lang} />
+        </a>
+      </p>
+      <ErrorSummary view={view} errors={errors} order={EVENT_ORDER} />
+      <p>{s.t("eventChangeIntro")}</p>
+      {hasTranslations && <p>{s.t("eventTranslationsKept")}</p>}
+      <form method="post" action={`/coordinator/events/${event.id}/change`} novalidate>
+        <EventFields view={view} form={form} errors={errors} />
+        <button class="button" type="submit">
+          {s.t("saveChanges")}
+        </button>
+      </form>
+    </CoordinatorShell>
+  );
+}

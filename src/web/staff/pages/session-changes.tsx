@@ -1,0 +1,88 @@
+// A coordinator changing or cancelling one session. The session page says what state it is in
+// and offers the two actions only while they can still be done (scheduled, not started).
+import type { Event, Session } from "../../../features/catalogue/events";
+import type { View } from "../../view";
+import { ErrorSummary, Field, TimesFields, VenueField, type FormErrors, type TimesForm } from "../ui";
+import { CoordinatorShell } from "./coordinator";
+import { SessionHeading, sessionLocked } from "./session";
+
+export interface SessionChangeForm extends TimesForm {
+  venueId: string;
+  onlineUrl: string;
+  capacity: string;
+}
+
+export const sessionFormOf = (s: Session, times: TimesForm): SessionChangeForm => ({ ...times, venueId: s.venueId ?? "", onlineUrl: s.onlineUrl ?? "", capacity: String(s.capacity) });
+
+type SessionAndEvent = { session: Session; event: Event };
+
+export function SessionChangePage(props: { view: View; data: SessionAndEvent; venues: { id: string; name: string }[]; form: SessionChangeForm; errors: FormErrors }) {
+  const { view, data, venues, form, errors } = props;
+  const s = view.t;
+  const locked = sessionLocked(view, data.session);
+  return (
+    <CoordinatorShell view={view} title={s.t("sessionChangeTitle")} errors={errors}>
+      <SessionHeading view={view} data={data} />
+      <ErrorSummary view={view} errors={errors} order={["date", "startTime", "endTime", "venueId", "onlineUrl", "capacity"]} />
+      {locked ? (
+        <p class="status">{locked}</p>
+      ) : (
+        <>
+          <p>{s.t("sessionPlaces", { taken: data.session.seatsTaken, capacity: data.session.capacity })}</p>
+          <p>{s.t("sessionChangeInvite")}</p>
+          <p>{s.t("sessionChangeWaitlist")}</p>
+          <form method="post" action={`/coordinator/sessions/${data.session.id}/change`} novalidate>
+            <TimesFields view={view} form={form} errors={errors} />
+            <VenueField label={s.t("sessionVenue")} noneLabel={s.t("sessionVenueOnline")} venues={venues} selected={form.venueId} errors={errors} />
+            <Field id="onlineUrl" label={s.t("sessionOnline")} hint={s.t("slotUrlHint")} errors={errors}>
+              {(aria) => <input type="url" id="onlineUrl" name="onlineUrl" dir="ltr" value={form.onlineUrl} {...aria} />}
+            </Field>
+            <Field id="capacity" label={s.t("capacityLabel")} errors={errors}>
+              {(aria) => <input type="number" id="capacity" name="capacity" min="1" max="10000" inputmode="numeric" value={form.capacity} {...aria} />}
+            </Field>
+            <button class="button" type="submit">
+              {s.t("saveChanges")}
+            </button>
+          </form>
+        </>
+      )}
+      <p>
+        <a href={`/coordinator/sessions/${data.session.id}`}>{s.t("attendanceTitle")}</a>
+      </p>
+    </CoordinatorShell>
+  );
+}
+
+export interface BookedCount {
+  people: number;
+  groups: number;
+}
+
+export function SessionCancelPage({ view, data, booked, errors }: { view: View; data: SessionAndEvent; booked: BookedCount; errors: FormErrors }) {
+  const s = view.t;
+  const locked = sessionLocked(view, data.session);
+  const nobody = booked.people + booked.groups === 0;
+  return (
+    <CoordinatorShell view={view} title={s.t("sessionCancelTitle")} errors={errors}>
+      <SessionHeading view={view} data={data} />
+      <ErrorSummary view={view} errors={errors} order={[]} />
+      {locked ? (
+        <p class="status">{locked}</p>
+      ) : (
+        <>
+          <p class="lead">{nobody ? s.t("sessionCancelNobody") : s.t("sessionCancelWho", { people: s.plural("bookedPeople", booked.people), groups: s.plural("bookedGroups", booked.groups) })}</p>
+          {!nobody && <p>{s.t("sessionCancelEmail")}</p>}
+          <p>{s.t("sessionCancelFinal")}</p>
+          <form method="post" action={`/coordinator/sessions/${data.session.id}/cancel`}>
+            <div class="actions">
+              <button class="button" type="submit">
+                {s.t("sessionCancelYes")}
+              </button>
+              <a href={`/coordinator/sessions/${data.session.id}`}>{s.t("sessionCancelNo")}</a>
+            </div>
+          </form>
+        </>
+      )}
+    </CoordinatorShell>
+  );
+}

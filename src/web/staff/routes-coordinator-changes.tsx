@@ -1,0 +1,129 @@
+// A coordinator changing what already exists: a session's time, place and places (everyone
+// booked is told by the service), cancelling a session, and an activity's details.
+import { loadSession } from "../../features/bookings/lookups";
+import { SessionChangeBody } from "../../features/bookings/routes";
+import { cancelSession, changeSession } from "../../features/bookings/session-changes";
+import { getEvent, updateEvent } from "../../features/catalogue/events";
+import { EventPatch } from "../../features/catalogue/schemas";
+import type { Api } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { EVENT_MESSAGES, eventFormOf, eventValues, readEventForm, type EventForm } from "./event-form";
+import type { StringKey } from "../../i18n";
+import { EventChangePage } from "./pages/event-form";
+import { SessionCancelPage, SessionChangePage, sessionFormOf, type SessionChangeForm } from "./pages/session-changes";
+import { allVenues, bookedOn } from "./queries";
+import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, problemStatus, render, type C, type SignedIn, type Status } from "./respond";
+import { fromIssues, fromProblem, type FieldMessages, int, keyedErrors, londonTimes, mergeErrors, noErrors, str, timesOf, type FormErrors } from "./ui";
+
+const SESSION_MESSAGES: FieldMessages = {
+  startsAt: { field: "date", key: "errStart" },
+  endsAt: { field: "endTime", key: "errEndTime" },
+  venueId: "errPlace",
+  onlineUrl: { field: "onlineUrl", key: "errUrl" },
+  capacity: "errCapacity",
+};
+
+/** The refusals a coordinator can act on, worded in the page's language. */
+function sessionProblem(view: SignedIn) {
+  const s = view.t;
+  return (err: ProblemError): FormErrors | null => {
+    if (err.code === "capacity_below_taken") return { fields: { capacity: s.t("errCapacityTaken", { taken: Number(err.extra?.seatsTaken) }) } };
+    if (err.code === "session_cancelled") return { fields: {}, general: { text: s.t("sessionIsCancelled"), en: false } };
+    if (err.code === "session_started") return { fields: {}, general: { text: s.t("sessionHasStarted"), en: false } };
+    return null;
+  };
+}
+
+export function registerCoordinatorChangePages(app: Api) {
+  const changePage = async (c: C, view: SignedIn, sessionId: string, form?: SessionChangeForm, errors = noErrors(), status: Status = 200) => {
+    const data = await notFoundIfMissing(loadSession(c.var.deps, sessionId));
+    if (!data) return notFound(c, view);
+    const initial = form ?? sessionFormOf(data.session, timesOf(data.session.startsAt, data.session.endsAt));
+    return render(c, view, <SessionChangePage view={view} data={data} venues={await allVenues(c.var.deps.db)} form={initial} errors={errors} />, status);
+  };
+
+  app.get("/coordinator/sessions/:id/change", async (c) => {
+    const g = coordinatorView(c);
+    return g.refusal ?? changePage(c, g.view, c.req.param("id"));
+  });
+
+  app.post("/coordinator/sessions/:id/change", async (c) => {
+    const g = await coordinatorPost(c);
+    if (g.refusal) return g.refusal;
+    const { view } = g;
+    const sessionId = c.req.param("id");
+    const body = await c.req.parseBody();
+    const form: SessionChangeForm = { date: str(body.date), startTime: str(body.startTime), endTime: str(body.endTime), venueId: str(body.venueId), onlineUrl: str(body.onlineUrl).trim(), capacity: str(body.capacity) };
+    const own: Record<string, StringKey> = {};
+    const times = londonTimes(form, own);
+    const parsed = SessionChangeBody.safeParse({ ...(times ?? {}), capacity: int(form.capacity), venueId: form.venueId || null, onlineUrl: form.onlineUrl || null });
+    if (!times || !parsed.success) {
+      return changePage(c, view, sessionId, form, mergeErrors(keyedErrors(view, own), parsed.success ? noErrors() : fromIssues(view, parsed.error.issues, SESSION_MESSAGES)), 400);
+    }
+    try {
+      await changeSession(c.var.deps, view.actor, sessionId, parsed.data);
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      if (err.code === "not_found") return notFound(c, view);
+      return changePage(c, view, sessionId, form, fromProblem(view, err, SESSION_MESSAGES, sessionProblem(view)), problemStatus(err));
+    }
+    return c.redirect(`/coordinator/sessions/${sessionId}?done=changed`, 303);
+  });
+
+  const cancelPage = async (c: C, view: SignedIn, sessionId: string, errors = noErrors(), status: Status = 200) => {
+    const data = await notFoundIfMissing(loadSession(c.var.deps, sessionId));
+    if (!data) return notFound(c, view);
+    return render(c, view, <SessionCancelPage view={view} data={data} booked={await bookedOn(c.var.deps.db, sessionId)} errors={errors} />, status);
+  };
+
+  app.get("/coordinator/sessions/:id/cancel", async (c) => {
+    const g = coordinatorView(c);
+    return g.refusal ?? cancelPage(c, g.view, c.req.param("id"));
+  });
+
+  app.post("/coordinator/sessions/:id/cancel", async (c) => {
+    const g = await coordinatorPost(c);
+    if (g.refusal) return g.refusal;
+    const sessionId = c.req.param("id");
+    try {
+      await cancelSession(c.var.deps, g.view.actor, sessionId);
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      if (err.code === "not_found") return notFound(c, g.view);
+      return cancelPage(c, g.view, sessionId, sessionProblem(g.view)(err) ?? { fields: {}, general: { text: err.detail, en: true } }, problemStatus(err));
+    }
+    return c.redirect(`/coordinator/sessions/${sessionId}?done=cancelled`, 303);
+  });
+
+  const eventChangePage = async (c: C, view: SignedIn, eventId: string, form?: EventForm, errors = noErrors(), status: Status = 200) => {
+    const event = await notFoundIfMissing(getEvent(c.var.deps, eventId));
+    if (!event) return notFound(c, view);
+    return render(c, view, <EventChangePage view={view} event={event} form={form ?? eventFormOf(event)} errors={errors} />, status);
+  };
+
+  app.get("/coordinator/events/:id/change", async (c) => {
+    const g = coordinatorView(c);
+    return g.refusal ?? eventChangePage(c, g.view, c.req.param("id"));
+  });
+
+  app.post("/coordinator/events/:id/change", async (c) => {
+    const g = await coordinatorPost(c);
+    if (g.refusal) return g.refusal;
+    const { view } = g;
+    const eventId = c.req.param("id");
+    const event = await notFoundIfMissing(getEvent(c.var.deps, eventId));
+    if (!event) return notFound(c, view);
+    const form = readEventForm(await c.req.parseBody({ all: true }));
+    const values = eventValues(form);
+    // The form edits the English text; translations already made are kept, not dropped.
+    const parsed = EventPatch.safeParse({ ...values, title: { ...event.title, ...values.title }, description: { ...event.description, ...values.description } });
+    if (!parsed.success) return eventChangePage(c, view, eventId, form, fromIssues(view, parsed.error.issues, EVENT_MESSAGES), 400);
+    try {
+      await updateEvent(c.var.deps, view.actor, eventId, parsed.data);
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      return eventChangePage(c, view, eventId, form, fromProblem(view, err, EVENT_MESSAGES), problemStatus(err));
+    }
+    return c.redirect(`/coordinator/events/${eventId}?done=changed`, 303);
+  });
+}
