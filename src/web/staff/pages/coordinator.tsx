@@ -160,13 +160,7 @@ export function CoordinatorEventPage(props: {
       <h2 id="add-sessions">{s.t("sessionsAddHeading")}</h2>
       <form method="post" action={`/coordinator/events/${event.id}/sessions`} novalidate aria-labelledby="add-sessions">
         <WhenFields view={view} form={form} errors={errors} minMinutes={5} maxMinutes={1440} />
-        <VenueField label={s.t("sessionVenue")} noneLabel={s.t("sessionVenueOnline")} venues={venues} selected={form.venueId} errors={errors} />
-        <Field id="onlineUrl" label={s.t("sessionOnline")} hint={s.t("slotUrlHint")} errors={errors}>
-          {(aria) => <input type="url" id="onlineUrl" name="onlineUrl" dir="ltr" value={form.onlineUrl} {...aria} />}
-        </Field>
-        <Field id="capacity" label={s.t("capacityLabel")} errors={errors}>
-          {(aria) => <input type="number" id="capacity" name="capacity" min="1" max="10000" inputmode="numeric" value={form.capacity} {...aria} />}
-        </Field>
+        <SessionPlaceFields view={view} form={form} venues={venues} errors={errors} />
         <button class="button" type="submit">
           {s.t("sessionsAddButton")}
         </button>
@@ -210,6 +204,22 @@ export function CoordinatorEventPage(props: {
 
 /** At most this many comments are shown, so the page stays light. */
 const MAX_COMMENTS = 30;
+
+/** Where a session happens (a registered venue or a link) and how many places it has: adding and changing sessions. */
+export function SessionPlaceFields({ view, form, venues, errors }: { view: View; form: { venueId: string; onlineUrl: string; capacity: string }; venues: Named[]; errors: FormErrors }) {
+  const s = view.t;
+  return (
+    <>
+      <VenueField label={s.t("sessionVenue")} noneLabel={s.t("sessionVenueOnline")} venues={venues} selected={form.venueId} errors={errors} />
+      <Field id="onlineUrl" label={s.t("sessionOnline")} hint={s.t("slotUrlHint")} errors={errors}>
+        {(aria) => <input type="url" id="onlineUrl" name="onlineUrl" dir="ltr" value={form.onlineUrl} {...aria} />}
+      </Field>
+      <Field id="capacity" label={s.t("capacityLabel")} errors={errors}>
+        {(aria) => <input type="number" id="capacity" name="capacity" min="1" max="10000" inputmode="numeric" value={form.capacity} {...aria} />}
+      </Field>
+    </>
+  );
+}
 
 function FeedbackSection({ view, summary }: { view: View; summary: Summary }) {
   const s = view.t;

@@ -2,8 +2,8 @@
 // and offers the two actions only while they can still be done (scheduled, not started).
 import type { Event, Session } from "../../../features/catalogue/events";
 import type { View } from "../../view";
-import { ErrorSummary, Field, TimesFields, VenueField, type FormErrors, type TimesForm } from "../ui";
-import { CoordinatorShell } from "./coordinator";
+import { ErrorSummary, TimesFields, type FormErrors, type TimesForm } from "../ui";
+import { CoordinatorShell, SessionPlaceFields } from "./coordinator";
 import { SessionHeading, sessionLocked } from "./session";
 
 export interface SessionChangeForm extends TimesForm {
@@ -33,13 +33,7 @@ export function SessionChangePage(props: { view: View; data: SessionAndEvent; ve
           <p>{s.t("sessionChangeWaitlist")}</p>
           <form method="post" action={`/coordinator/sessions/${data.session.id}/change`} novalidate>
             <TimesFields view={view} form={form} errors={errors} />
-            <VenueField label={s.t("sessionVenue")} noneLabel={s.t("sessionVenueOnline")} venues={venues} selected={form.venueId} errors={errors} />
-            <Field id="onlineUrl" label={s.t("sessionOnline")} hint={s.t("slotUrlHint")} errors={errors}>
-              {(aria) => <input type="url" id="onlineUrl" name="onlineUrl" dir="ltr" value={form.onlineUrl} {...aria} />}
-            </Field>
-            <Field id="capacity" label={s.t("capacityLabel")} errors={errors}>
-              {(aria) => <input type="number" id="capacity" name="capacity" min="1" max="10000" inputmode="numeric" value={form.capacity} {...aria} />}
-            </Field>
+            <SessionPlaceFields view={view} form={form} venues={venues} errors={errors} />
             <button class="button" type="submit">
               {s.t("saveChanges")}
             </button>
