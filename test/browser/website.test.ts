@@ -317,8 +317,12 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await page.goto(`${base}/coordinator/sessions/ses_browser_soon/check-in`);
     expect(await page.locator("h1").innerText()).toBe("Check in");
     await page.fill("#ticketCode", "olena 54321");
-    await Promise.all([page.waitForLoadState("load"), page.keyboard.press("Enter")]);
-    expect(await page.locator("[role=status]").first().innerText()).toContain("Olena is checked in.");
+    // The same URL answers the post, so wait for the answer itself; the result is the page's
+    // notice, not the camera's status line that the scanner script adds to the form.
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/check-in")), page.keyboard.press("Enter")]);
+    const notice = page.locator(".note[role=status]");
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain("Olena is checked in.");
     await page.screenshot({ path: join(SHOTS, "staff-checked-in-en.png"), fullPage: true });
     await page.click("text=Who is coming");
     expect(await page.locator("main").innerText()).toContain("1 of 1 places checked in");
