@@ -205,7 +205,7 @@ export const en = {
         heading: "Technical information about this website's accessibility",
         paragraphs: [
           "We are committed to making this website accessible, in line with the accessibility regulations.",
-          "We believe this website is fully compliant with the Web Content Accessibility Guidelines (WCAG) version 2.2 AA standard. Below we say how we tested it.",
+          "We have tested this website against the Web Content Accessibility Guidelines (WCAG) version 2.2 AA standard and know of no failures. It has not yet had a full manual audit, so we do not claim full compliance until it has. Below we say how we tested it.",
         ],
       },
       {
@@ -218,7 +218,7 @@ export const en = {
         heading: "How we tested this website",
         paragraphs: [
           "Every type of page, in all five languages, with larger text and high contrast, is checked automatically with the axe accessibility engine in the Chromium browser against WCAG 2.2 A and AA each time the website changes. We also test that people can find and open an activity using only a keyboard.",
-          "Automated checks cannot find every problem. We have not yet had a full manual audit by an independent organisation; we plan one before the booking pages open.",
+          "Automated checks cannot find every problem. We have not yet had a full manual audit by an independent organisation. We plan one, and we will update this statement with what it finds.",
           "This statement was prepared on 23 November 2026. It was last reviewed on 23 November 2026.",
         ],
       },

@@ -191,7 +191,7 @@ export const pl: Catalogue = {
         heading: "Informacje techniczne o dostępności strony",
         paragraphs: [
           "Zobowiązujemy się zapewnić dostępność tej strony zgodnie z przepisami o dostępności.",
-          "Uważamy, że ta strona jest w pełni zgodna ze standardem Web Content Accessibility Guidelines (WCAG) 2.2 na poziomie AA. Poniżej piszemy, jak ją sprawdziliśmy.",
+          "Sprawdziliśmy tę stronę pod kątem standardu Web Content Accessibility Guidelines (WCAG) 2.2 na poziomie AA i nie znamy żadnych niezgodności. Strona nie przeszła jeszcze pełnego ręcznego audytu, więc do tego czasu nie deklarujemy pełnej zgodności. Poniżej piszemy, jak ją sprawdziliśmy.",
         ],
       },
       {
@@ -204,7 +204,7 @@ export const pl: Catalogue = {
         heading: "Jak testowaliśmy tę stronę",
         paragraphs: [
           "Przy każdej zmianie strony każdy rodzaj podstrony, we wszystkich pięciu językach, z większym tekstem i wysokim kontrastem, jest automatycznie sprawdzany narzędziem axe w przeglądarce Chromium według WCAG 2.2 A i AA. Sprawdzamy też, czy można znaleźć i otworzyć zajęcia, używając tylko klawiatury.",
-          "Automatyczne testy nie wykryją wszystkich problemów. Strona nie przeszła jeszcze pełnego ręcznego audytu przez niezależną organizację; planujemy go przed otwarciem stron rezerwacji.",
+          "Automatyczne testy nie wykryją wszystkich problemów. Strona nie przeszła jeszcze pełnego ręcznego audytu przez niezależną organizację. Planujemy go i uzupełnimy to oświadczenie o jego wyniki.",
           "Tę deklarację przygotowano 23 listopada 2026 r. Ostatni przegląd: 23 listopada 2026 r.",
         ],
       },

@@ -191,7 +191,7 @@ export const ro: Catalogue = {
         heading: "Informații tehnice despre accesibilitatea site-ului",
         paragraphs: [
           "Ne angajăm să facem acest site accesibil, conform regulamentului privind accesibilitatea.",
-          "Credem că acest site este pe deplin conform cu standardul Web Content Accessibility Guidelines (WCAG) 2.2 nivel AA. Mai jos scriem cum l-am testat.",
+          "Am testat acest site după standardul Web Content Accessibility Guidelines (WCAG) 2.2 nivel AA și nu știm de nicio neconformitate. Site-ul nu a avut încă un audit manual complet, așa că nu declarăm conformitate deplină până atunci. Mai jos scriem cum l-am testat.",
         ],
       },
       {
@@ -204,7 +204,7 @@ export const ro: Catalogue = {
         heading: "Cum am testat acest site",
         paragraphs: [
           "La fiecare schimbare a site-ului, fiecare tip de pagină, în toate cele cinci limbi, cu text mai mare și contrast ridicat, este verificat automat cu instrumentul axe în browserul Chromium după WCAG 2.2 A și AA. Verificăm și că oamenii pot găsi și deschide o activitate folosind doar tastatura.",
-          "Verificările automate nu pot găsi toate problemele. Site-ul nu a avut încă un audit manual complet făcut de o organizație independentă; plănuim unul înainte de deschiderea paginilor de rezervare.",
+          "Verificările automate nu pot găsi toate problemele. Site-ul nu a avut încă un audit manual complet făcut de o organizație independentă. Plănuim unul și vom actualiza această declarație cu rezultatele lui.",
           "Această declarație a fost pregătită pe 23 noiembrie 2026. Ultima revizuire: 23 noiembrie 2026.",
         ],
       },
