@@ -17,6 +17,7 @@ export const PROBLEMS = {
   already_booked: { status: 409, title: "You already have a place" },
   booking_clash: { status: 409, title: "This clashes with another booking" },
   session_started: { status: 409, title: "This session has already started" },
+  check_in_begun: { status: 409, title: "Check-in has begun for this session" },
   session_cancelled: { status: 409, title: "This session has been cancelled" },
   offer_expired: { status: 409, title: "This offer has run out" },
   capacity_below_taken: { status: 409, title: "More seats are taken than that" },

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { auditLog, bookings, outbox, sessions } from "../../db/schema";
 import { COORDINATOR, createHarness, problem, type Harness } from "../../../test/support/harness";
 import { session, venue, youngPeopleWithTokens } from "../../../test/support/fixtures";
@@ -133,6 +133,67 @@ describe("moving a session", () => {
     expect((await problem(res)).type).toMatch(/session-started$/);
     expect((await h.request("POST", `/api/v1/sessions/${s.id}/cancel`, { token: coordinator })).status).toBe(409);
     expect((await h.db.select().from(sessions).where(eq(sessions.id, s.id)))[0]).toMatchObject({ capacity: 20, status: "scheduled" });
+  });
+});
+
+describe("moving a session once check-in has begun", () => {
+  const checkIn = async (sessionId: string, bookingId: string) => {
+    const [b] = await h.db.select().from(bookings).where(eq(bookings.id, bookingId));
+    return h.request("POST", `/api/v1/sessions/${sessionId}/check-ins`, { token: coordinator, body: { ticketCode: b!.ticketCode } });
+  };
+  /** Someone checked in came at the session's time: their booking's copied time must still be it. */
+  const checkedInOffTime = async (sessionId: string) => {
+    const [s] = await h.db.select().from(sessions).where(eq(sessions.id, sessionId));
+    const rows = await h.db.select().from(bookings).where(eq(bookings.sessionId, sessionId));
+    return rows.filter((b) => b.checkedInAt !== null && (b.startsAt !== s!.startsAt || b.endsAt !== s!.endsAt)).length;
+  };
+  const later = (s: { startsAt: number; endsAt: number }) => ({ startsAt: new Date(s.startsAt + HOUR / 2).toISOString(), endsAt: new Date(s.endsAt + HOUR / 2).toISOString() });
+
+  it("refuses a new time once someone is checked in, naming startsAt, but still takes more places", async () => {
+    const s = await session(h.db, h.clock.now(), { startsIn: HOUR, capacity: 5 });
+    const ids: string[] = [];
+    for (const yp of await youngPeopleWithTokens(h.db, h.clock.now(), 2)) ids.push(((await (await h.request("POST", `/api/v1/sessions/${s.id}/bookings`, { token: yp.token, body: {} })).json()) as { id: string }).id);
+    expect((await checkIn(s.id, ids[0]!)).status).toBe(201);
+    const res = await patch(s.id, later(s));
+    expect(res.status).toBe(409);
+    expect(await problem(res)).toMatchObject({ type: expect.stringMatching(/check-in-begun$/), errors: [{ path: "startsAt" }] });
+    expect(await checkedInOffTime(s.id)).toBe(0);
+    expect(await messagesFor("session_changed", ids)).toHaveLength(0);
+    expect((await patch(s.id, { capacity: 8 })).status).toBe(200);
+  });
+
+  it("check-ins racing a move never leave a checked-in person at a time the session no longer has", async () => {
+    const outcomes = new Set<number>();
+    for (let round = 0; round < 10; round++) {
+      const s = await session(h.db, h.clock.now(), { startsIn: HOUR, capacity: 8 });
+      const ids: string[] = [];
+      for (const yp of await youngPeopleWithTokens(h.db, h.clock.now(), 6)) ids.push(((await (await h.request("POST", `/api/v1/sessions/${s.id}/bookings`, { token: yp.token, body: {} })).json()) as { id: string }).id);
+      // The move leaves before the queue at the door, with it, or while it is being scanned.
+      const early = round % 3 === 0 ? patch(s.id, later(s)) : null;
+      const scans = ids.map((id) => checkIn(s.id, id));
+      if (round % 3 === 2) await new Promise((r) => setTimeout(r, 1 + round));
+      const move = await (early ?? patch(s.id, later(s)));
+      for (const scan of await Promise.all(scans)) expect([200, 201]).toContain(scan.status);
+      expect([200, 409]).toContain(move.status);
+      outcomes.add(move.status);
+      expect(await checkedInOffTime(s.id)).toBe(0);
+    }
+    // Both outcomes happened, so the race really ran both ways.
+    expect([...outcomes].sort()).toEqual([200, 409]);
+  });
+
+  it("control: the same move written without the check-in guard leaves the checked-in person behind", async () => {
+    const s = await session(h.db, h.clock.now(), { startsIn: HOUR, capacity: 5 });
+    const [yp] = await youngPeopleWithTokens(h.db, h.clock.now(), 1);
+    const booked = (await (await h.request("POST", `/api/v1/sessions/${s.id}/bookings`, { token: yp!.token, body: {} })).json()) as { id: string };
+    expect((await checkIn(s.id, booked.id)).status).toBe(201);
+    // What changeSession did before the guard: move the session and the bookings still to come.
+    const to = { startsAt: s.startsAt + HOUR / 2, endsAt: s.endsAt + HOUR / 2 };
+    await h.db.batch([
+      h.db.update(sessions).set(to).where(eq(sessions.id, s.id)),
+      h.db.update(bookings).set(to).where(and(eq(bookings.sessionId, s.id), inArray(bookings.status, ["confirmed", "pending_consent", "offered", "waitlisted"]))),
+    ]);
+    expect(await checkedInOffTime(s.id)).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
 // Coordinators changing a session (rules 5 and 6): capacity, time, place, cancellation.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { rowsAffected } from "../../db/client";
 import { bookings, sessions, venues } from "../../db/schema";
 import { newId } from "../../lib/crypto";
@@ -75,8 +75,12 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
     const capacity = change.capacity ?? s.capacity;
     // The state this change was decided on; if anything moved since, the batch does nothing
     // and we decide again. The capacity guard is here, not in the read above.
+    const retimed = startsAt !== s.startsAt || endsAt !== s.endsAt;
+    // Check-in opens before the start: once someone is through the door, the time is what
+    // happened, so it stays (checked in inside this guard, so a scan racing the move wins).
     const guard = sql`exists (select 1 from sessions where id = ${sessionId} and status = 'scheduled'
-      and sequence = ${s.sequence} and seats_taken <= ${capacity})`;
+      and sequence = ${s.sequence} and seats_taken <= ${capacity})
+      and (${retimed ? 1 : 0} = 0 or not exists (select 1 from bookings where session_id = ${sessionId} and checked_in_at is not null))`;
     const op = newId("op", now);
     // Invariant (rules 1, 5, 6, 9): the session, every booking's copied time, the offers that
     // new seats allow and the change emails commit together; capacity never drops below the
@@ -108,6 +112,11 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
     if (rowsAffected(updated) === 1) return sessionOut((await loadSession(deps, sessionId)).session);
     const fresh = (await loadSession(deps, sessionId)).session;
     if (fresh.status === "cancelled") throw new ProblemError("session_cancelled", "This session has been cancelled, so it can't be changed.");
+    if (retimed && (await anyoneCheckedIn(deps, sessionId))) {
+      throw new ProblemError("check_in_begun", "Someone is already checked in for this session, so its time can't be changed.", {
+        errors: [{ path: "startsAt", message: "check-in has begun" }],
+      });
+    }
     if (fresh.seatsTaken > capacity) {
       throw new ProblemError("capacity_below_taken", `${fresh.seatsTaken} seats are already taken, so the capacity can't be less than ${fresh.seatsTaken}.`, {
         extra: { seatsTaken: fresh.seatsTaken },
@@ -116,6 +125,11 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
     }
   }
   throw new ProblemError("conflict", "This session is being changed by someone else right now. Please try again.");
+}
+
+async function anyoneCheckedIn({ db }: Deps, sessionId: string): Promise<boolean> {
+  const [row] = await db.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.sessionId, sessionId), isNotNull(bookings.checkedInAt))).limit(1);
+  return row !== undefined;
 }
 
 /** Cancels the session and every booking on it, telling each person (calendar CANCEL). */

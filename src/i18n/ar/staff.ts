@@ -232,6 +232,7 @@ export const ar: StaffCatalogue = {
   sessionCancelLink: "إلغاء هذه الجلسة",
   sessionIsCancelled: "هذه الجلسة ملغاة.",
   sessionHasStarted: "بدأت هذه الجلسة، لذلك لا يمكن تغييرها أو إلغاؤها.",
+  errCheckInBegun: "سُجّل حضور شخص بالفعل، لذلك لا يمكن تغيير التاريخ والوقت. لا يزال بإمكانك تغيير المكان أو عدد الأماكن.",
   sessionChangeTitle: "تغيير هذه الجلسة",
   sessionChangeInvite: "إذا غيّرت التاريخ أو الوقت أو المكان، يصل إلى كل من حجز بريد إلكتروني بالتفاصيل الجديدة ودعوة تقويم محدّثة.",
   sessionChangeWaitlist: "إذا أضفت أماكن، تُعرض فورًا على من هم في قائمة الانتظار.",

@@ -232,6 +232,7 @@ export const ro: StaffCatalogue = {
   sessionCancelLink: "Anulează această sesiune",
   sessionIsCancelled: "Această sesiune este anulată.",
   sessionHasStarted: "Această sesiune a început deja, deci nu mai poate fi modificată sau anulată.",
+  errCheckInBegun: "Cineva este deja înregistrat la intrare, deci data și ora nu se mai pot schimba. Poți schimba încă locul sau numărul de locuri.",
   sessionChangeTitle: "Modifică această sesiune",
   sessionChangeInvite: "Dacă schimbi data, ora sau locul, toți cei înscriși primesc un e-mail cu noile detalii și o invitație de calendar actualizată.",
   sessionChangeWaitlist: "Dacă adaugi locuri, ele sunt oferite imediat celor de pe lista de așteptare.",

@@ -23,7 +23,10 @@ beforeAll(async () => {
     timed("ses_oct", OCT_START, { seatsTaken: 13 }),
     timed("ses_oct_cancel", OCT_START + 7 * 86_400_000, { seatsTaken: 13 }),
     timed("ses_started", now - 30 * 60_000),
+    timed("ses_door_open", now + 60 * 60_000, { seatsTaken: 1 }),
   ]);
+  // Check-in opens before the start: Aisha is through the door of a session an hour away.
+  await h.db.insert(bookings).values({ id: "bkg_door_aisha", sessionId: "ses_door_open", kind: "individual", personId: "per_demo_aisha", ticketCode: "AISHA-DOOR1", status: "attended", startsAt: now + 60 * 60_000, endsAt: now + 150 * 60_000, checkedInAt: now, checkedInCount: 1 });
   const base = { startsAt: OCT_START, endsAt: OCT_START + 90 * 60_000, status: "confirmed" as const };
   const on = (sessionId: string, suffix: string) => {
     const at = sessionId === "ses_oct" ? base : { ...base, startsAt: OCT_START + 7 * 86_400_000, endsAt: OCT_START + 7 * 86_400_000 + 90 * 60_000 };
@@ -80,6 +83,22 @@ describe("changing a session", () => {
     const pl = await submit(h, "/coordinator/sessions/ses_oct/change", `${coordinator}; lang=pl`, fields);
     expect(await pl.text()).toContain("13 miejsc jest już zarezerwowanych");
     expect((await sessionRow("ses_oct")).capacity).toBe(20);
+  });
+
+  it("keeps the time once someone is checked in, saying so next to the date, and still takes more places", async () => {
+    const s = await sessionRow("ses_door_open");
+    const london = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(s.startsAt);
+    const fields = { date: london, startTime: "23:30", endTime: "23:45", venueId: "ven_library", onlineUrl: "", capacity: "20" };
+    const res = await submit(h, "/coordinator/sessions/ses_door_open/change", coordinator, fields);
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(invalid(html, "date")).toBe(true);
+    expect(html).toContain("Someone is already checked in, so the date and time can&#39;t change.");
+    expect(await sessionRow("ses_door_open")).toMatchObject({ startsAt: s.startsAt, sequence: 0 });
+    const time = (at: number) => new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" }).format(at);
+    const more = await submit(h, "/coordinator/sessions/ses_door_open/change", coordinator, { ...fields, startTime: time(s.startsAt), endTime: time(s.endsAt), capacity: "25" });
+    expect(more.status).toBe(303);
+    expect((await sessionRow("ses_door_open")).capacity).toBe(25);
   });
 
   it("names a wrong date, an end before the start, a place that is both a venue and a link, and a time in the past", async () => {
