@@ -1,6 +1,5 @@
 // Rule 1 under real concurrency: the Node server on a libSQL file, driven over HTTP.
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -18,17 +17,7 @@ import { devMailboxMailer } from "../src/features/notifications/mailer";
 import { testConfig } from "../src/lib/config";
 import { systemClock } from "../src/lib/time";
 import { withNetworkLatency } from "./support/latency";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "./support/free-port";
 
 let dir: string;
 let server: Awaited<ReturnType<typeof startServer>>;

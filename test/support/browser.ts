@@ -1,13 +1,13 @@
 // What the real-browser suites (test/browser) share: Debian's Chromium, the Node server on a
 // free local port with the demo data, and signing in through the pages with the emailed link.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { desc, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { devMailbox } from "../../src/db/schema";
 import { startServer } from "../../src/server";
+import { freePort } from "./free-port";
 
 export const CHROMIUM = "/usr/bin/chromium";
 /** Quiet, headless, and nothing fetched from Google while the tests run. */
@@ -20,17 +20,6 @@ export function haveChromium(): boolean {
   if (process.env.REQUIRE_BROWSER === "1") throw new Error(`${CHROMIUM} is missing but REQUIRE_BROWSER=1`);
   console.warn(`[browser tests] SKIPPED: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`);
   return false;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Site {
