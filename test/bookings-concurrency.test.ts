@@ -1,10 +1,6 @@
 // Rule 1 under real concurrency: the Node server on a libSQL file, driven over HTTP.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
-import { startServer } from "../src/server";
 import { bookings, sessions } from "../src/db/schema";
 import { checkSeatAccounting } from "../src/features/bookings/consistency";
 import { addMember, organisation, session, signedIn, youngPeopleWithTokens } from "./support/fixtures";
@@ -18,32 +14,22 @@ import { testConfig } from "../src/lib/config";
 import { systemClock } from "../src/lib/time";
 import { withNetworkLatency } from "./support/latency";
 import { freePort } from "./support/free-port";
+import { COORDINATOR } from "./support/harness";
+import { startSite, type Site } from "./support/site";
 
-let dir: string;
-let server: Awaited<ReturnType<typeof startServer>>;
-const db = () => server.deps.db;
+let site: Site;
+const db = () => site.server.deps.db;
 const now = () => Date.now();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "open-door-race-"));
-  const port = await freePort();
-  server = await startServer({
-    databaseUrl: join(dir, "race.db"),
-    port,
-    hostname: "127.0.0.1",
-    jobsEveryMs: 0,
-    env: { COORDINATOR_EMAILS: "coordinator@opendoor.test", PUBLIC_URL: `http://127.0.0.1:${port}` },
-  });
+  site = await startSite("race", { seed: false, coordinatorEmail: COORDINATOR });
 }, 60_000);
 afterEach(async () => {
   expect(await checkSeatAccounting(db())).toEqual([]);
 });
-afterAll(async () => {
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
-async function post(path: string, token: string, body: unknown = {}, base = server.url, method = "POST") {
+async function post(path: string, token: string, body: unknown = {}, base = site.base, method = "POST") {
   const res = await fetch(`${base}/api/v1${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
@@ -62,7 +48,7 @@ describe("booking races over HTTP", () => {
   it("gives exactly 20 seats to 300 people booking a 20-seat session at once, and queues the other 280 in order", async () => {
     const s = await session(db(), now(), { capacity: 20 });
     const yps = await youngPeopleWithTokens(db(), now(), 300);
-    await warmUp(server.url);
+    await warmUp(site.base);
     const started = performance.now();
     const results = await Promise.all(yps.map((yp) => post(`/sessions/${s.id}/bookings`, yp.token)));
     const ms = Math.round(performance.now() - started);
@@ -139,7 +125,7 @@ describe("the same races with a network round trip per statement (as on D1 and T
   let stop: () => Promise<void>;
   let closeClient: () => void;
   beforeAll(async () => {
-    const { client } = await openLibsqlFile(join(dir, "race.db"));
+    const { client } = await openLibsqlFile(site.databaseUrl);
     slowDb = libsqlDb(withNetworkLatency(client));
     closeClient = () => client.close();
     const app = createApp({ db: slowDb, clock: systemClock, config: testConfig(), mailer: devMailboxMailer(slowDb) });
@@ -200,7 +186,7 @@ describe("the same races with a network round trip per statement (as on D1 and T
     const first = await youngPeopleWithTokens(db(), now(), 10);
     const held = await Promise.all(first.map((yp) => post(`/sessions/${s.id}/bookings`, yp.token, {}, url)));
     const later = await youngPeopleWithTokens(db(), now(), 40);
-    const coordinator = await signedIn(db(), now(), "coordinator@opendoor.test");
+    const coordinator = await signedIn(db(), now(), COORDINATOR);
     const storm = await Promise.all([
       ...held.slice(0, 6).map((r, i) => post(`/bookings/${r.body.id}/cancel`, first[i]!.token, {}, url)),
       ...later.map((yp) => post(`/sessions/${s.id}/bookings`, yp.token, {}, url)),

@@ -1,18 +1,18 @@
 // What the real-browser suites (test/browser) share: Debian's Chromium, the Node server on a
 // free local port with the demo data, and signing in through the pages with the emailed link.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { desc, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { devMailbox } from "../../src/db/schema";
-import { startServer } from "../../src/server";
-import { freePort } from "./free-port";
+import { DEMO_COORDINATOR_EMAIL } from "../../src/server";
+import type { Site } from "./site";
+
+export { startSite, type Site } from "./site";
 
 export const CHROMIUM = "/usr/bin/chromium";
 /** Quiet, headless, and nothing fetched from Google while the tests run. */
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-export const COORDINATOR_EMAIL = "coordinator@opendoor.example";
+export const COORDINATOR_EMAIL = DEMO_COORDINATOR_EMAIL;
 
 /** Whether the browser suites can run. CI installs Chromium (.ci/run) and sets REQUIRE_BROWSER=1: there, a missing browser fails. */
 export function haveChromium(): boolean {
@@ -20,35 +20,6 @@ export function haveChromium(): boolean {
   if (process.env.REQUIRE_BROWSER === "1") throw new Error(`${CHROMIUM} is missing but REQUIRE_BROWSER=1`);
   console.warn(`[browser tests] SKIPPED: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`);
   return false;
-}
-
-export interface Site {
-  base: string;
-  server: Awaited<ReturnType<typeof startServer>>;
-  close(): Promise<void>;
-}
-
-/** The Node server on 127.0.0.1 with a fresh libSQL file and the demo data; no background jobs. */
-export async function startSite(name: string): Promise<Site> {
-  const dir = mkdtempSync(join(tmpdir(), `open-door-${name}-`));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = await startServer({
-    databaseUrl: join(dir, "site.db"),
-    port,
-    hostname: "127.0.0.1",
-    seed: true,
-    jobsEveryMs: 0,
-    env: { PUBLIC_URL: base, COORDINATOR_EMAILS: COORDINATOR_EMAIL },
-  });
-  return {
-    base,
-    server,
-    async close() {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Signs in through the pages, reading the emailed link from the development mailbox. */
