@@ -1,10 +1,10 @@
 // Rows for attendance, feedback and report tests, inserted directly with drizzle so these
 // tests do not depend on the booking engine or the catalogue being built.
-import { eq } from "drizzle-orm";
-import { bookings, events, memberships, organisations, people, sessions, type BookingStatus, type EventType, type OrganisationType } from "../../src/db/schema";
+import { bookings, events, memberships, organisations, sessions, type BookingStatus, type EventType, type OrganisationType } from "../../src/db/schema";
 import { newId, newTicketCode } from "../../src/lib/crypto";
 import { HOUR } from "../../src/lib/time";
 import { createApiKey } from "../../src/features/organisations/service";
+import { personByEmail } from "./fixtures";
 import { COORDINATOR, type Harness } from "./harness";
 
 export async function seedOrganisation(h: Harness, type: OrganisationType, name: string): Promise<string> {
@@ -13,16 +13,10 @@ export async function seedOrganisation(h: Harness, type: OrganisationType, name:
   return id;
 }
 
-export async function personIdOf(h: Harness, email: string): Promise<string> {
-  const [p] = await h.db.select({ id: people.id }).from(people).where(eq(people.email, email));
-  if (!p) throw new Error(`no person ${email}`);
-  return p.id;
-}
-
 /** Signs in a member of staff of `organisationId` and returns their token. */
 export async function staffToken(h: Harness, organisationId: string, email: string, displayName = "Staff Member"): Promise<string> {
   const token = await h.tokenFor(email, { displayName });
-  await h.db.insert(memberships).values({ id: newId("mem"), organisationId, personId: await personIdOf(h, email) }).onConflictDoNothing();
+  await h.db.insert(memberships).values({ id: newId("mem"), organisationId, personId: (await personByEmail(h.db, email)).id }).onConflictDoNothing();
   return token;
 }
 
@@ -33,7 +27,7 @@ export async function apiKeyFor(h: Harness, organisationId: string): Promise<str
 /** A young person, signed in: returns their token and person id. */
 export async function youngPerson(h: Harness, email: string, displayName: string): Promise<{ token: string; id: string }> {
   const token = await h.tokenFor(email, { displayName, dateOfBirth: "2008-05-01", isYoungPerson: true });
-  return { token, id: await personIdOf(h, email) };
+  return { token, id: (await personByEmail(h.db, email)).id };
 }
 
 export async function seedEvent(h: Harness, hostOrganisationId: string, options: { type?: EventType; title?: string } = {}): Promise<string> {
@@ -103,7 +97,7 @@ export async function seedWorld(h: Harness, prefix: string, sessionStart = "2026
   const amyBooking = await seedBooking(h, session, { personId: amy.id, accessNeeds: "Ear defenders, quiet room" });
   const benBooking = await seedBooking(h, session, { personId: ben.id });
   const groupBooking = await seedBooking(h, session, {
-    personId: await personIdOf(h, `${prefix}-teacher@school.test`),
+    personId: (await personByEmail(h.db, `${prefix}-teacher@school.test`)).id,
     kind: "group",
     organisationId: school,
     pupils: 10,

@@ -1,7 +1,7 @@
 // Rows for mentoring tests, inserted directly so the tests do not depend on other features' endpoints.
-import { eq } from "drizzle-orm";
-import { bookings, memberships, mentoringSlots, mentors, organisations, people, venues, type OrganisationType } from "../../src/db/schema";
+import { bookings, memberships, mentoringSlots, mentors, organisations, venues, type OrganisationType } from "../../src/db/schema";
 import { newId, newTicketCode } from "../../src/lib/crypto";
+import { personByEmail } from "./fixtures";
 import type { Harness } from "./harness";
 
 let n = 0;
@@ -17,17 +17,16 @@ export async function makeOrg(h: Harness, type: OrganisationType = "employer") {
 export async function staffOf(h: Harness, organisationId: string) {
   const email = `staff-${uniq()}@example.test`;
   const token = await h.tokenFor(email);
-  const [person] = await h.db.select().from(people).where(eq(people.email, email));
-  await h.db.insert(memberships).values({ id: newId("mem"), organisationId, personId: person!.id });
-  return { token, email, personId: person!.id };
+  const person = await personByEmail(h.db, email);
+  await h.db.insert(memberships).values({ id: newId("mem"), organisationId, personId: person.id });
+  return { token, email, personId: person.id };
 }
 
 /** A signed-in young person born on `dateOfBirth`. */
 export async function youngPerson(h: Harness, dateOfBirth = "2005-06-01") {
   const email = `yp-${uniq()}@example.test`;
   const token = await h.tokenFor(email, { dateOfBirth, isYoungPerson: true });
-  const [person] = await h.db.select().from(people).where(eq(people.email, email));
-  return { token, email, personId: person!.id };
+  return { token, email, personId: (await personByEmail(h.db, email)).id };
 }
 
 export async function makeVenue(h: Harness) {
