@@ -73,7 +73,7 @@ export function flowApi(h: Harness) {
     return { id: org.id, staff: await signIn(staffEmail) };
   }
 
-  return { call, newMail, oneMail, signIn, signUp, signInFromLink, organisationWithStaff, coordinator: () => signIn(COORDINATOR) };
+  return { call, newMail, oneMail, signUp, organisationWithStaff, coordinator: () => signIn(COORDINATOR) };
 }
 
 /** The calendar file attached to an email, parsed the way Thunderbird reads it. */
