@@ -11,7 +11,7 @@ import { systemClock } from "../src/lib/time";
 import { devMailboxMailer } from "../src/features/notifications/mailer";
 import { bookSession } from "../src/features/bookings/service";
 
-export async function dbCeilingRps(db: Db, sessionId: string, personIds: string[], _now: number, concurrency = 16): Promise<number> {
+export async function dbCeilingRps(db: Db, sessionId: string, personIds: string[], concurrency = 16): Promise<number> {
   const deps: Deps = { db, clock: systemClock, config: testConfig(), mailer: devMailboxMailer(db) };
   const actors: Actor[] = [];
   for (const id of personIds) {

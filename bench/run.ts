@@ -95,7 +95,7 @@ async function main() {
 
     // The in-process ceiling runs first, on its own session, before any server exists.
     const [ceilingSession] = await createEvents(db, now, 1, 1_000_000, "ceil");
-    const ceiling = await dbCeilingRps(db, ceilingSession!, ceilingPeople.map((_, i) => `per_ceil_${i}`), now);
+    const ceiling = await dbCeilingRps(db, ceilingSession!, ceilingPeople.map((_, i) => `per_ceil_${i}`));
     client.close();
 
     let { url, child } = await startChild(dbPath);
