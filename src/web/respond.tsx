@@ -1,8 +1,10 @@
 // How every page answers: one place for the page's headers, the not-found page and the
 // cross-site refusal, used by the public pages, the people pages and the staff areas.
 import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import type { AppEnv } from "../lib/env";
+import { ProblemError } from "../lib/problem";
 import { isSameOrigin } from "../lib/same-origin";
 import { MessagePage } from "./pages/info";
 import type { View } from "./view";
@@ -40,3 +42,12 @@ export const notFound = (c: C, view: View, headers?: Record<string, string>) =>
 export function refuseCrossSite(c: C, view: View, headers?: Record<string, string>) {
   return isSameOrigin(c) ? null : render(c, view, <MessagePage view={view} title={view.t.t("csrfTitle")} body={view.t.t("csrfBody")} />, 403, { headers });
 }
+
+/** A form post bigger than any the page sends is refused before it is read, as the API's are. */
+export const formLimit = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ProblemError("payload_too_large", `Send at most ${maxSize} bytes.`);
+    },
+  });

@@ -1,7 +1,6 @@
 // Pages for young people and guardians: booking a session, a booking's own page (ticket,
 // calendar, cancel, accept an offer), guardian consent, mentoring, and My bookings extras.
 // Every change goes through the feature services; these handlers parse, call and show.
-import { bodyLimit } from "hono/body-limit";
 import { eq } from "drizzle-orm";
 import { bookings } from "../../db/schema";
 import { ticketFor } from "../../features/attendance/ticket";
@@ -16,6 +15,7 @@ import type { Api } from "../../lib/env";
 import { Email } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
+import { formLimit } from "../respond";
 import { viewFor, type View } from "../view";
 import { notFound, refuseCrossSite, render, signedInPost, signInFirst, type C } from "./page";
 import { BookPage, ACCESS_EXAMPLES_MAX, type BookForm } from "./pages/book";
@@ -48,12 +48,7 @@ const refusalPage = (c: C, view: View, refusal: Refusal) =>
   render(c, view, <BookingRefusedPage view={view} message={refusal.message} bookingId={c.req.param("id")!} />, refusal.status);
 
 export function registerPeoplePages(app: Api) {
-  app.on("POST", ["/sessions/*", "/bookings/*", "/consent/*", "/my/*", "/mentoring-slots/*"], bodyLimit({
-    maxSize: FORM_LIMIT_BYTES,
-    onError: () => {
-      throw new ProblemError("payload_too_large", `Send at most ${FORM_LIMIT_BYTES} bytes.`);
-    },
-  }));
+  app.on("POST", ["/sessions/*", "/bookings/*", "/consent/*", "/my/*", "/mentoring-slots/*"], formLimit(FORM_LIMIT_BYTES));
 
   // --- Booking a session ---------------------------------------------------------------
   app.get("/sessions/:id/book", async (c) => {
