@@ -16,7 +16,7 @@ export type Status = 200 | 400 | 403 | 404 | 409 | 422;
  * Pages load nothing from elsewhere and run no script: the policy says so, so an injected tag
  * could do nothing either. (src/app.ts sends the same policy on every response.)
  */
-export const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 /** The check-in page runs one script file of ours (the camera scanner), and nothing else. */
 export const SCRIPT_CSP = `${PAGE_CSP}; script-src 'self'`;
 /** Pages about people (their bookings, a school's groups) are never cached anywhere. */

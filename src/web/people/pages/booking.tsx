@@ -11,13 +11,13 @@ import { VenueFacts } from "../../pages/event";
 
 type Booking = typeof bookings.$inferSelect;
 
-export interface MentoringDetails {
+interface MentoringDetails {
   slot: typeof mentoringSlots.$inferSelect;
   mentor: typeof mentors.$inferSelect;
   venue: Venue | null;
 }
 
-export interface BookingPageProps {
+interface BookingPageProps {
   view: View;
   booking: Booking;
   session?: SessionDetails;
