@@ -91,13 +91,11 @@ export function registerPeoplePages(app: Api) {
   });
 
   // --- A booking's own page --------------------------------------------------------------
-  /** The booking if this person may see it (owner, the group's school, coordinators), else null. */
-  async function visibleBooking(c: C, view: View) {
+  /** The booking as the API shows it, if this person may see it (owner, the group's school, coordinators), else null. */
+  async function seenBooking(c: C, view: View) {
     try {
       // getBooking decides who may see it and records a coordinator's look in the audit log.
-      const seen = await getBooking(c.var.deps, view.actor!, c.req.param("id")!);
-      const [row] = await c.var.deps.db.select().from(bookings).where(eq(bookings.id, seen.id)).limit(1);
-      return row ? { row, position: seen.position } : null;
+      return await getBooking(c.var.deps, view.actor!, c.req.param("id")!);
     } catch (err) {
       if (err instanceof ProblemError && err.code === "not_found") return null;
       throw err;
@@ -107,10 +105,13 @@ export function registerPeoplePages(app: Api) {
   app.get("/bookings/:id", async (c) => {
     const view = viewFor(c);
     if (!view.actor) return signInFirst(c);
-    const found = await visibleBooking(c, view);
-    if (!found) return notFound(c, view);
-    const { row: booking, position } = found;
+    const seen = await seenBooking(c, view);
+    if (!seen) return notFound(c, view);
     const { deps } = c.var;
+    // The API's shape of a booking lacks some of what this page shows (the guardian's address).
+    const [booking] = await deps.db.select().from(bookings).where(eq(bookings.id, seen.id)).limit(1);
+    if (!booking) return notFound(c, view);
+    const { position } = seen;
     const mine = booking.personId === view.actor.person.id;
     const props = { view, booking, position, mine, justCancelled: c.req.query("cancelled") === "1" };
     if (booking.kind === "mentoring") {
@@ -125,8 +126,8 @@ export function registerPeoplePages(app: Api) {
   app.get("/bookings/:id/cancel", async (c) => {
     const view = viewFor(c);
     if (!view.actor) return signInFirst(c);
-    const found = await visibleBooking(c, view);
-    return found ? render(c, view, <CancelConfirmPage view={view} booking={found.row} />) : notFound(c, view);
+    const seen = await seenBooking(c, view);
+    return seen ? render(c, view, <CancelConfirmPage view={view} bookingId={seen.id} />) : notFound(c, view);
   });
 
   app.post("/bookings/:id/cancel", async (c) => {
