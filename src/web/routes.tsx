@@ -13,6 +13,7 @@ import { PosterPage } from "./pages/poster";
 import { CheckEmailPage, LinkInvalidPage, SignInLinkPage, SignInPage } from "./pages/sign-in";
 import { bookingsOf, eventPage, signInLinkUsable, upcomingEvents } from "./queries";
 import { registerStaffPages } from "./staff/routes";
+import { IMMUTABLE } from "./assets";
 import { CSS_PATH, SITE_CSS } from "./style";
 import { afterSignIn } from "./people/page";
 import { registerPeoplePages } from "./people/routes";
@@ -24,7 +25,7 @@ const FORM_LIMIT_BYTES = 8 * 1024;
 
 export function registerWeb(app: Api) {
   app.on("POST", ["/sign-in", "/sign-in/*", "/sign-out"], formLimit(FORM_LIMIT_BYTES));
-  app.get(CSS_PATH, (c) => c.body(SITE_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=31536000, immutable" }));
+  app.get(CSS_PATH, (c) => c.body(SITE_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": IMMUTABLE }));
 
   const whatsOn = (home: boolean) => async (c: C) => {
     const view = viewFor(c);
