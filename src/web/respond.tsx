@@ -21,6 +21,8 @@ const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; fo
 export const SCRIPT_CSP = `${PAGE_CSP}; script-src 'self'`;
 /** Pages about people (their bookings, a school's groups) are never cached anywhere. */
 export const PRIVATE = { "cache-control": "private, no-store" };
+/** A page whose address carries a token (sign-in, guardian consent): no Referer carries it anywhere, and nothing caches it. */
+export const TOKEN_HEADERS = { "referrer-policy": "no-referrer", "cache-control": "no-store" };
 
 export async function render(c: C, view: View, page: JSX.Element, status: Status = 200, options: { headers?: Record<string, string>; csp?: string } = {}) {
   // A page-specific policy must survive the global security-headers middleware (src/app.ts).

@@ -18,7 +18,7 @@ import { CSS_PATH, SITE_CSS } from "./style";
 import { afterSignIn } from "./people/page";
 import { registerPeoplePages } from "./people/routes";
 import { isHttps, viewFor } from "./view";
-import { formLimit, notFound, PRIVATE, refuseCrossSite, render, type C } from "./respond";
+import { formLimit, notFound, PRIVATE, refuseCrossSite, render, TOKEN_HEADERS, type C } from "./respond";
 
 /** The site's forms carry an email address at most; nothing bigger is read. */
 const FORM_LIMIT_BYTES = 8 * 1024;
@@ -71,8 +71,7 @@ export function registerWeb(app: Api) {
     return render(c, view, <CheckEmailPage view={view} email={email.data} />, 200, { headers: PRIVATE });
   });
 
-  // The token is in the address: keep it out of Referer headers and caches.
-  const tokenHeaders = { headers: { "referrer-policy": "no-referrer", "cache-control": "no-store" } };
+  const tokenHeaders = { headers: TOKEN_HEADERS };
   app.get("/sign-in/:token", async (c) => {
     const view = viewFor(c);
     const token = c.req.param("token");

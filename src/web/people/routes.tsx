@@ -15,7 +15,7 @@ import type { Api } from "../../lib/env";
 import { Email } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
-import { formLimit } from "../respond";
+import { formLimit, TOKEN_HEADERS } from "../respond";
 import { viewFor, type View } from "../view";
 import { notFound, refuseCrossSite, render, signedInPost, signInFirst, type C } from "./page";
 import { BookPage, ACCESS_EXAMPLES_MAX, type BookForm } from "./pages/book";
@@ -30,9 +30,6 @@ import { registerYourDataPages } from "./your-data/routes";
 /** These forms carry an email and a few hundred characters at most. */
 const FORM_LIMIT_BYTES = 8 * 1024;
 const MENTORING_GUARDIAN_AGE = 16;
-
-/** The token is in the address: no Referer carries it anywhere, and nothing caches it. */
-const TOKEN_HEADERS = { "referrer-policy": "no-referrer", "cache-control": "no-store" };
 
 const formText = (value: unknown) => (typeof value === "string" ? value.trim() : "");
 
