@@ -105,19 +105,23 @@ export function registerPeoplePages(app: Api) {
     const seen = await seenBooking(c, view);
     if (!seen) return notFound(c, view);
     const { deps } = c.var;
-    // The API's shape of a booking lacks some of what this page shows (the guardian's address).
-    const [booking] = await deps.db.select().from(bookings).where(eq(bookings.id, seen.id)).limit(1);
-    if (!booking) return notFound(c, view);
-    const { position } = seen;
-    const mine = booking.personId === view.actor.person.id;
-    const props = { view, booking, position, mine, justCancelled: c.req.query("cancelled") === "1" };
-    if (booking.kind === "mentoring") {
-      const { slot, mentor, venue } = await getMentoringBooking(deps, view.actor, booking.id);
-      return render(c, view, <BookingPage {...props} mentoring={{ slot, mentor, venue }} />);
+    const me = view.actor.person.id;
+    const props = { view, position: seen.position, justCancelled: c.req.query("cancelled") === "1" };
+    if (seen.kind === "mentoring") {
+      // The row comes with the slot and mentor: no separate read of the booking.
+      const { booking, slot, mentor, venue } = await getMentoringBooking(deps, view.actor, seen.id);
+      return render(c, view, <BookingPage {...props} booking={booking} mine={booking.personId === me} mentoring={{ slot, mentor, venue }} />);
     }
-    const session = (await sessionDetails(deps.db, booking.sessionId!))!;
-    const ticket = booking.status === "confirmed" || booking.status === "attended" ? (await ticketFor(deps, view.actor, booking.id)).svg : undefined;
-    return render(c, view, <BookingPage {...props} session={session} ticketSvg={ticket} />);
+    // The API's shape of a booking lacks some of what this page shows (the guardian's address),
+    // so the row is read too: beside the session and the ticket, not before them.
+    const hasTicket = seen.status === "confirmed" || seen.status === "attended";
+    const [[booking], session, ticket] = await Promise.all([
+      deps.db.select().from(bookings).where(eq(bookings.id, seen.id)).limit(1),
+      sessionDetails(deps.db, seen.sessionId!),
+      hasTicket ? ticketFor(deps, view.actor, seen.id) : undefined,
+    ]);
+    if (!booking || !session) return notFound(c, view);
+    return render(c, view, <BookingPage {...props} booking={booking} mine={booking.personId === me} session={session} ticketSvg={ticket?.svg} />);
   });
 
   app.get("/bookings/:id/cancel", async (c) => {
