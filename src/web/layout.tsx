@@ -4,7 +4,7 @@ import { dirOf, LOCALE_NAMES, LOCALES } from "../i18n";
 import { CSS_PATH } from "./style";
 import { withParams, type View } from "./view";
 
-export interface PageProps {
+interface PageProps {
   view: View;
   title: string;
   children?: Child;

@@ -5,7 +5,7 @@ import { sha256Hex } from "../lib/crypto";
 import { bookings, events, magicLinks, mentoringSlots, mentors, organisations, sessions, venues, youSaidWeDid, type EventType } from "../db/schema";
 
 /** Access needs people can filter by: facts about the venue, or features of the activity. */
-export const VENUE_FACTS = {
+const VENUE_FACTS = {
   step_free: venues.stepFree,
   accessible_toilet: venues.accessibleToilet,
   hearing_loop: venues.hearingLoop,

@@ -1,5 +1,4 @@
 // The website: server-rendered pages on the root app, working without JavaScript.
-import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { createSession, requestMagicLink, revokeSession, SESSION_TTL_MS } from "../features/auth/service";
 import { SESSION_COOKIE } from "../lib/auth";
@@ -14,23 +13,19 @@ import { PosterPage } from "./pages/poster";
 import { CheckEmailPage, LinkInvalidPage, SignInLinkPage, SignInPage } from "./pages/sign-in";
 import { bookingsOf, eventPage, signInLinkUsable, upcomingEvents } from "./queries";
 import { registerStaffPages } from "./staff/routes";
+import { IMMUTABLE } from "./assets";
 import { CSS_PATH, SITE_CSS } from "./style";
 import { afterSignIn } from "./people/page";
 import { registerPeoplePages } from "./people/routes";
 import { isHttps, viewFor } from "./view";
-import { notFound, PRIVATE, refuseCrossSite, render, type C } from "./respond";
+import { formLimit, notFound, PRIVATE, refuseCrossSite, render, TOKEN_HEADERS, type C } from "./respond";
 
 /** The site's forms carry an email address at most; nothing bigger is read. */
 const FORM_LIMIT_BYTES = 8 * 1024;
 
 export function registerWeb(app: Api) {
-  app.on("POST", ["/sign-in", "/sign-in/*", "/sign-out"], bodyLimit({
-    maxSize: FORM_LIMIT_BYTES,
-    onError: () => {
-      throw new ProblemError("payload_too_large", `Send at most ${FORM_LIMIT_BYTES} bytes.`);
-    },
-  }));
-  app.get(CSS_PATH, (c) => c.body(SITE_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=31536000, immutable" }));
+  app.on("POST", ["/sign-in", "/sign-in/*", "/sign-out"], formLimit(FORM_LIMIT_BYTES));
+  app.get(CSS_PATH, (c) => c.body(SITE_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": IMMUTABLE }));
 
   const whatsOn = (home: boolean) => async (c: C) => {
     const view = viewFor(c);
@@ -76,8 +71,7 @@ export function registerWeb(app: Api) {
     return render(c, view, <CheckEmailPage view={view} email={email.data} />, 200, { headers: PRIVATE });
   });
 
-  // The token is in the address: keep it out of Referer headers and caches.
-  const tokenHeaders = { headers: { "referrer-policy": "no-referrer", "cache-control": "no-store" } };
+  const tokenHeaders = { headers: TOKEN_HEADERS };
   app.get("/sign-in/:token", async (c) => {
     const view = viewFor(c);
     const token = c.req.param("token");

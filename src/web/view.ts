@@ -4,12 +4,12 @@ import { getCookie, setCookie } from "hono/cookie";
 import type { Actor, AppEnv } from "../lib/env";
 import { fromAcceptLanguage, isLocale, translator, type Locale, type Translator } from "../i18n";
 
-export const LANG_COOKIE = "lang";
-export const TEXT_COOKIE = "text";
-export const CONTRAST_COOKIE = "contrast";
+const LANG_COOKIE = "lang";
+const TEXT_COOKIE = "text";
+const CONTRAST_COOKIE = "contrast";
 const YEAR_S = 365 * 24 * 3600;
 
-export interface Prefs {
+interface Prefs {
   largeText: boolean;
   highContrast: boolean;
 }

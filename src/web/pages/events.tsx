@@ -9,7 +9,7 @@ import { withParams, type View } from "../view";
 export const EVENTS_PER_PAGE = 10;
 export const SESSIONS_PER_CARD = 3;
 
-export interface FilterForm {
+interface FilterForm {
   type: string;
   from: string;
   to: string;
@@ -18,7 +18,7 @@ export interface FilterForm {
   page: number;
 }
 
-export interface FilterError {
+interface FilterError {
   field: "from" | "to" | "age";
   message: "filterErrorDate" | "filterErrorAge" | "filterErrorRange";
 }
@@ -141,7 +141,7 @@ function Filters({ view, form, errors }: { view: View; form: FilterForm; errors:
   );
 }
 
-export function SeatsText({ view, session, waitlist }: { view: View; session: Session; waitlist: boolean }) {
+function SeatsText({ view, session, waitlist }: { view: View; session: Session; waitlist: boolean }) {
   const left = seatsLeft(session);
   if (left > 0) return <span class="seats">{view.t.plural("seatsLeft", left)}</span>;
   return <span class="full">{waitlist ? view.t.t("fullWaitlist") : view.t.t("full")}</span>;

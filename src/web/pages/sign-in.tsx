@@ -1,45 +1,20 @@
+import { ErrorSummary, fieldErrors } from "../people/parts";
+import { Field } from "../staff/ui";
 import { Layout } from "../layout";
 import type { View } from "../view";
 
 export function SignInPage({ view, email = "", error = false }: { view: View; email?: string; error?: boolean }) {
   const { t } = view;
+  const problems = error ? [{ field: "email", message: t.t("emailError") }] : [];
   return (
     <Layout view={view} title={error ? `${t.t("errorSummaryTitle")}: ${t.t("signInTitle")}` : t.t("signInTitle")} section="sign-in">
       <h1>{t.t("signInTitle")}</h1>
-      {error && (
-        <div class="summary" role="alert" aria-labelledby="error-summary">
-          <h2 id="error-summary">{t.t("errorSummaryTitle")}</h2>
-          <ul>
-            <li>
-              <a href="#email">{t.t("emailError")}</a>
-            </li>
-          </ul>
-        </div>
-      )}
+      <ErrorSummary view={view} errors={problems} />
       <p>{t.t("signInIntro")}</p>
       <form method="post" action="/sign-in" novalidate>
-        <div class={error ? "field has-error" : "field"}>
-          <label for="email">{t.t("emailLabel")}</label>
-          <span class="hint" id="email-hint">
-            {t.t("emailHint")}
-          </span>
-          {error && (
-            <p class="error" id="email-error">
-              {t.t("emailError")}
-            </p>
-          )}
-          <input
-            type="email"
-            id="email"
-            name="email"
-            autocomplete="email"
-            spellcheck={false}
-            dir="ltr"
-            value={email}
-            aria-describedby={error ? "email-hint email-error" : "email-hint"}
-            {...(error ? { "aria-invalid": "true" as const } : {})}
-          />
-        </div>
+        <Field id="email" label={t.t("emailLabel")} hint={t.t("emailHint")} errors={fieldErrors(problems)}>
+          {(aria) => <input type="email" id="email" name="email" autocomplete="email" spellcheck={false} dir="ltr" value={email} {...aria} />}
+        </Field>
         <button class="button" type="submit">
           {t.t("sendLink")}
         </button>

@@ -13,7 +13,7 @@ export const render = (c: C, view: View, page: JSX.Element, status: Status = 200
 export const notFound = (c: C, view: View) => notFoundPage(c, view, PRIVATE);
 export const refuseCrossSite = (c: C, view: View) => refuseCrossSitePage(c, view, PRIVATE);
 
-export type SignedInView = View & { actor: NonNullable<View["actor"]> };
+type SignedInView = View & { actor: NonNullable<View["actor"]> };
 
 /**
  * Every signed-in form post starts here: another site's post is refused (CSRF), then someone

@@ -5,6 +5,7 @@ import { pickLocalised } from "../../i18n";
 import { Localised } from "../layout";
 import type { Event, Session, Venue } from "../queries";
 import { VenueFacts } from "../pages/event";
+import type { FormErrors } from "../staff/ui";
 import type { View } from "../view";
 
 /** "Wednesday 4 March at 4:00pm", London time. */
@@ -14,6 +15,14 @@ export const formatAt = (instant: number, view: View) =>
 export interface FieldProblem {
   field: string;
   message: string;
+}
+
+/** The problems as the shared form `Field` (../staff/ui) reads them: a message per field. */
+export const fieldErrors = (errors: FieldProblem[]): FormErrors => ({ fields: Object.fromEntries(errors.map((e) => [e.field, e.message])) });
+
+/** A guardian's address, on the session and the mentoring booking forms alike. */
+export function GuardianEmailInput({ value, aria }: { value: string; aria: Record<string, string> }) {
+  return <input type="email" id="guardianEmail" name="guardianEmail" autocomplete="off" spellcheck={false} dir="ltr" value={value} {...aria} />;
 }
 
 /** The error summary at the top of a form: each problem links to its field. */

@@ -1,7 +1,6 @@
 // Pages for young people and guardians: booking a session, a booking's own page (ticket,
 // calendar, cancel, accept an offer), guardian consent, mentoring, and My bookings extras.
 // Every change goes through the feature services; these handlers parse, call and show.
-import { bodyLimit } from "hono/body-limit";
 import { eq } from "drizzle-orm";
 import { bookings } from "../../db/schema";
 import { ticketFor } from "../../features/attendance/ticket";
@@ -16,6 +15,7 @@ import type { Api } from "../../lib/env";
 import { Email } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
+import { formLimit, TOKEN_HEADERS } from "../respond";
 import { viewFor, type View } from "../view";
 import { notFound, refuseCrossSite, render, signedInPost, signInFirst, type C } from "./page";
 import { BookPage, ACCESS_EXAMPLES_MAX, type BookForm } from "./pages/book";
@@ -31,9 +31,6 @@ import { registerYourDataPages } from "./your-data/routes";
 const FORM_LIMIT_BYTES = 8 * 1024;
 const MENTORING_GUARDIAN_AGE = 16;
 
-/** The token is in the address: no Referer carries it anywhere, and nothing caches it. */
-const TOKEN_HEADERS = { "referrer-policy": "no-referrer", "cache-control": "no-store" };
-
 const formText = (value: unknown) => (typeof value === "string" ? value.trim() : "");
 
 /** The consent age that applies to this person on the session's day, or null when none does. */
@@ -48,12 +45,7 @@ const refusalPage = (c: C, view: View, refusal: Refusal) =>
   render(c, view, <BookingRefusedPage view={view} message={refusal.message} bookingId={c.req.param("id")!} />, refusal.status);
 
 export function registerPeoplePages(app: Api) {
-  app.on("POST", ["/sessions/*", "/bookings/*", "/consent/*", "/my/*", "/mentoring-slots/*"], bodyLimit({
-    maxSize: FORM_LIMIT_BYTES,
-    onError: () => {
-      throw new ProblemError("payload_too_large", `Send at most ${FORM_LIMIT_BYTES} bytes.`);
-    },
-  }));
+  app.on("POST", ["/sessions/*", "/bookings/*", "/consent/*", "/my/*", "/mentoring-slots/*"], formLimit(FORM_LIMIT_BYTES));
 
   // --- Booking a session ---------------------------------------------------------------
   app.get("/sessions/:id/book", async (c) => {
@@ -96,13 +88,11 @@ export function registerPeoplePages(app: Api) {
   });
 
   // --- A booking's own page --------------------------------------------------------------
-  /** The booking if this person may see it (owner, the group's school, coordinators), else null. */
-  async function visibleBooking(c: C, view: View) {
+  /** The booking as the API shows it, if this person may see it (owner, the group's school, coordinators), else null. */
+  async function seenBooking(c: C, view: View) {
     try {
       // getBooking decides who may see it and records a coordinator's look in the audit log.
-      const seen = await getBooking(c.var.deps, view.actor!, c.req.param("id")!);
-      const [row] = await c.var.deps.db.select().from(bookings).where(eq(bookings.id, seen.id)).limit(1);
-      return row ? { row, position: seen.position } : null;
+      return await getBooking(c.var.deps, view.actor!, c.req.param("id")!);
     } catch (err) {
       if (err instanceof ProblemError && err.code === "not_found") return null;
       throw err;
@@ -112,26 +102,33 @@ export function registerPeoplePages(app: Api) {
   app.get("/bookings/:id", async (c) => {
     const view = viewFor(c);
     if (!view.actor) return signInFirst(c);
-    const found = await visibleBooking(c, view);
-    if (!found) return notFound(c, view);
-    const { row: booking, position } = found;
+    const seen = await seenBooking(c, view);
+    if (!seen) return notFound(c, view);
     const { deps } = c.var;
-    const mine = booking.personId === view.actor.person.id;
-    const props = { view, booking, position, mine, justCancelled: c.req.query("cancelled") === "1" };
-    if (booking.kind === "mentoring") {
-      const { slot, mentor, venue } = await getMentoringBooking(deps, view.actor, booking.id);
-      return render(c, view, <BookingPage {...props} mentoring={{ slot, mentor, venue }} />);
+    const me = view.actor.person.id;
+    const props = { view, position: seen.position, justCancelled: c.req.query("cancelled") === "1" };
+    if (seen.kind === "mentoring") {
+      // The row comes with the slot and mentor: no separate read of the booking.
+      const { booking, slot, mentor, venue } = await getMentoringBooking(deps, view.actor, seen.id);
+      return render(c, view, <BookingPage {...props} booking={booking} mine={booking.personId === me} mentoring={{ slot, mentor, venue }} />);
     }
-    const session = (await sessionDetails(deps.db, booking.sessionId!))!;
-    const ticket = booking.status === "confirmed" || booking.status === "attended" ? (await ticketFor(deps, view.actor, booking.id)).svg : undefined;
-    return render(c, view, <BookingPage {...props} session={session} ticketSvg={ticket} />);
+    // The API's shape of a booking lacks some of what this page shows (the guardian's address),
+    // so the row is read too: beside the session and the ticket, not before them.
+    const hasTicket = seen.status === "confirmed" || seen.status === "attended";
+    const [[booking], session, ticket] = await Promise.all([
+      deps.db.select().from(bookings).where(eq(bookings.id, seen.id)).limit(1),
+      sessionDetails(deps.db, seen.sessionId!),
+      hasTicket ? ticketFor(deps, view.actor, seen.id) : undefined,
+    ]);
+    if (!booking || !session) return notFound(c, view);
+    return render(c, view, <BookingPage {...props} booking={booking} mine={booking.personId === me} session={session} ticketSvg={ticket?.svg} />);
   });
 
   app.get("/bookings/:id/cancel", async (c) => {
     const view = viewFor(c);
     if (!view.actor) return signInFirst(c);
-    const found = await visibleBooking(c, view);
-    return found ? render(c, view, <CancelConfirmPage view={view} booking={found.row} />) : notFound(c, view);
+    const seen = await seenBooking(c, view);
+    return seen ? render(c, view, <CancelConfirmPage view={view} bookingId={seen.id} />) : notFound(c, view);
   });
 
   app.post("/bookings/:id/cancel", async (c) => {

@@ -11,13 +11,13 @@ import { VenueFacts } from "../../pages/event";
 
 type Booking = typeof bookings.$inferSelect;
 
-export interface MentoringDetails {
+interface MentoringDetails {
   slot: typeof mentoringSlots.$inferSelect;
   mentor: typeof mentors.$inferSelect;
   venue: Venue | null;
 }
 
-export interface BookingPageProps {
+interface BookingPageProps {
   view: View;
   booking: Booking;
   session?: SessionDetails;
@@ -170,19 +170,19 @@ function MentoringSummary({ view, booking, details, mine }: { view: View; bookin
   );
 }
 
-export function CancelConfirmPage({ view, booking }: { view: View; booking: Booking }) {
+export function CancelConfirmPage({ view, bookingId }: { view: View; bookingId: string }) {
   const { t } = view;
   return (
     <Layout view={view} title={t.t("cancelConfirmTitle")} section="my">
       <h1>{t.t("cancelConfirmTitle")}</h1>
       <p class="lead">{t.t("cancelConfirmBody")}</p>
       <div class="actions">
-        <form method="post" action={`/bookings/${booking.id}/cancel`}>
+        <form method="post" action={`/bookings/${bookingId}/cancel`}>
           <button class="button" type="submit">
             {t.t("cancelYes")}
           </button>
         </form>
-        <a class="button secondary" href={`/bookings/${booking.id}`}>
+        <a class="button secondary" href={`/bookings/${bookingId}`}>
           {t.t("cancelNo")}
         </a>
       </div>

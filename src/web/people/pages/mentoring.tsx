@@ -5,7 +5,8 @@ import { formatWhen, isoInstant } from "../../format";
 import { Layout } from "../../layout";
 import type { Venue } from "../../queries";
 import type { View } from "../../view";
-import { ErrorSummary, type FieldProblem } from "../parts";
+import { Field } from "../../staff/ui";
+import { ErrorSummary, fieldErrors, GuardianEmailInput, type FieldProblem } from "../parts";
 
 type SlotRow = Awaited<ReturnType<typeof bookableSlots>>[number];
 
@@ -139,7 +140,6 @@ export function MentoringBookPage(props: {
 }) {
   const { view, slot, mentor, venue, needsGuardian, guardianEmail, errors = [], refusal } = props;
   const { t } = view;
-  const error = errors.find((e) => e.field === "guardianEmail");
   return (
     <Layout view={view} title={errors.length || refusal ? `${t.t("errorSummaryTitle")}: ${t.t("mentoringBookTitle")}` : t.t("mentoringBookTitle")} section="my">
       <h1>{t.t("mentoringBookTitle")}</h1>
@@ -161,28 +161,9 @@ export function MentoringBookPage(props: {
       <MentorFacts view={view} mentor={mentor} />
       <form method="post" action={`/mentoring-slots/${slot.id}/book`} novalidate>
         {needsGuardian && (
-          <div class={error ? "field has-error" : "field"}>
-            <label for="guardianEmail">{t.t("bookGuardianLabel")}</label>
-            <span class="hint" id="guardianEmail-hint">
-              {t.t("mentoringGuardianWhy")}
-            </span>
-            {error && (
-              <p class="error" id="guardianEmail-error">
-                {error.message}
-              </p>
-            )}
-            <input
-              type="email"
-              id="guardianEmail"
-              name="guardianEmail"
-              autocomplete="off"
-              spellcheck={false}
-              dir="ltr"
-              value={guardianEmail}
-              aria-describedby={error ? "guardianEmail-hint guardianEmail-error" : "guardianEmail-hint"}
-              {...(error ? { "aria-invalid": "true" as const } : {})}
-            />
-          </div>
+          <Field id="guardianEmail" label={t.t("bookGuardianLabel")} hint={t.t("mentoringGuardianWhy")} errors={fieldErrors(errors)}>
+            {(aria) => <GuardianEmailInput value={guardianEmail} aria={aria} />}
+          </Field>
         )}
         <button class="button" type="submit">
           {t.t("mentoringConfirm")}
