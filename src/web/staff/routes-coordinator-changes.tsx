@@ -13,7 +13,7 @@ import { EventChangePage } from "./pages/event-form";
 import { SessionCancelPage, SessionChangePage, sessionFormOf, type SessionChangeForm } from "./pages/session-changes";
 import { allVenues, bookedOn } from "./queries";
 import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, problemStatus, render, type C, type SignedIn, type Status } from "./respond";
-import { fromIssues, fromProblem, type FieldMessages, int, keyedErrors, londonTimes, mergeErrors, noErrors, str, timesOf, type FormErrors } from "./ui";
+import { detailOf, fromIssues, fromProblem, type FieldMessages, int, keyedErrors, londonTimes, mergeErrors, noErrors, str, timesOf, type FormErrors } from "./ui";
 
 const SESSION_MESSAGES: FieldMessages = {
   startsAt: { field: "date", key: "errStart" },
@@ -91,7 +91,7 @@ export function registerCoordinatorChangePages(app: Api) {
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, g.view);
-      return cancelPage(c, g.view, sessionId, sessionProblem(g.view)(err) ?? { fields: {}, general: { text: err.detail, en: true } }, problemStatus(err));
+      return cancelPage(c, g.view, sessionId, sessionProblem(g.view)(err) ?? detailOf(err), problemStatus(err));
     }
     return c.redirect(`/coordinator/sessions/${sessionId}?done=cancelled`, 303);
   });

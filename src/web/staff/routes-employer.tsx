@@ -13,7 +13,7 @@ import { emptyMentorForm, emptySlotForm, EmployerPage, MentorSlotsPage, type Men
 import { SlotChangePage, slotFormOf, type SlotChangeForm } from "./pages/slot-change";
 import { allVenues, organisation } from "./queries";
 import { guardPost, notFound, notFoundIfMissing, problemStatus as statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
-import { fromIssues, fromProblem, type FieldMessages, keyedErrors, londonTimes, mergeErrors, noErrors, str, timesOf, whenFrom, type FormErrors } from "./ui";
+import { detailOf, fromIssues, fromProblem, type FieldMessages, keyedErrors, londonTimes, mergeErrors, noErrors, str, timesOf, whenFrom, type FormErrors } from "./ui";
 
 const MENTOR_MESSAGES: FieldMessages = { displayName: "errName", email: "errEmail", sector: "errSector", bio: "errBio", languages: "errLanguages" };
 const SLOT_MESSAGES: FieldMessages = { meetingUrl: "errUrl", venueId: "errVenue", startsAt: { field: "start", key: "errStart" }, start: "errStart", endsAt: { field: "durationMinutes", key: "errDuration" }, durationMinutes: "errDuration", rrule: { field: "weeks", key: "errWeeks" } };
@@ -195,7 +195,7 @@ export function registerEmployerPages(app: Api) {
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, view);
-      return slotsPage(c, view, at.org, at.mentor, emptySlotForm, { fields: {}, general: { text: err.detail, en: true } }, statusOf(err));
+      return slotsPage(c, view, at.org, at.mentor, emptySlotForm, detailOf(err), statusOf(err));
     }
     return c.redirect(`/employers/${at.org.id}/mentors/${at.mentor.id}?done=withdrawn`, 303);
   });

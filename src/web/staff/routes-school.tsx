@@ -9,7 +9,7 @@ import type { StringKey } from "../../i18n";
 import { emptyGroupForm, GroupCancelPage, GroupChangePage, SchoolPage, type GroupForm } from "./pages/school";
 import { groupBooking, groupFriendlySessions, organisation, schoolGroups } from "./queries";
 import { guardPost, notFound, notFoundIfMissing, problemStatus as statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
-import { fromIssues, fromProblem, type FieldMessages, int, noErrors, str, type FormErrors } from "./ui";
+import { detailOf, fromIssues, fromProblem, type FieldMessages, int, noErrors, str, type FormErrors } from "./ui";
 
 const MESSAGES: FieldMessages = { sessionId: "errSession", pupils: "errPupils", staff: "errStaff", accessNeeds: "errAccess", roster: "errRoster" };
 const DONE: Record<string, StringKey> = { booked: "groupBooked", changed: "groupChanged", cancelled: "groupCancelled" };
@@ -154,7 +154,7 @@ export function registerSchoolPages(app: Api) {
       await cancelBooking(c.var.deps, view.actor, group.booking.id);
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
-      return render(c, view, <GroupChangePage view={view} org={org} group={group} form={formOf(group)} errors={{ fields: {}, general: { text: err.detail, en: true } }} />, statusOf(err));
+      return render(c, view, <GroupChangePage view={view} org={org} group={group} form={formOf(group)} errors={detailOf(err)} />, statusOf(err));
     }
     return c.redirect(`/schools/${org.id}?done=cancelled`, 303);
   });

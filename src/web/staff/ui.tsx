@@ -37,8 +37,11 @@ export function fromProblem(view: View, err: ProblemError, messages: FieldMessag
     const target = fieldFor(messages, e.path.split(".")[0]!);
     if (target) fields[target.field] = s.t(target.key);
   }
-  return Object.keys(fields).length ? { fields } : { fields, general: { text: err.detail, en: true } };
+  return Object.keys(fields).length ? { fields } : detailOf(err);
 }
+
+/** A refusal that belongs to no field: the service's own English detail. */
+export const detailOf = (err: ProblemError): FormErrors => ({ fields: {}, general: { text: err.detail, en: true } });
 
 /** Zod issues from the API's own request schemas, mapped onto the form's fields. */
 export function fromIssues(view: View, issues: ReadonlyArray<{ path: PropertyKey[] }>, messages: FieldMessages): FormErrors {
