@@ -63,4 +63,4 @@ export const notFoundIfMissing = async <T,>(work: Promise<T>): Promise<T | null>
   });
 
 /** A refusal's status on the page that shows it again; anything unusual reads as a bad form. */
-export const problemStatus = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);
+export const statusOf = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);

@@ -12,7 +12,7 @@ import type { StringKey } from "../../i18n";
 import { EventChangePage } from "./pages/event-form";
 import { SessionCancelPage, SessionChangePage, sessionFormOf, type SessionChangeForm } from "./pages/session-changes";
 import { allVenues, bookedOn } from "./queries";
-import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, problemStatus, render, type C, type SignedIn, type Status } from "./respond";
+import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, statusOf, render, type C, type SignedIn, type Status } from "./respond";
 import { detailOf, fromIssues, fromProblem, type FieldMessages, int, keyedErrors, londonTimes, mergeErrors, noErrors, str, timesOf, type FormErrors } from "./ui";
 
 const SESSION_MESSAGES: FieldMessages = {
@@ -66,7 +66,7 @@ export function registerCoordinatorChangePages(app: Api) {
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, view);
-      return changePage(c, view, sessionId, form, fromProblem(view, err, SESSION_MESSAGES, sessionProblem(view)), problemStatus(err));
+      return changePage(c, view, sessionId, form, fromProblem(view, err, SESSION_MESSAGES, sessionProblem(view)), statusOf(err));
     }
     return c.redirect(`/coordinator/sessions/${sessionId}?done=changed`, 303);
   });
@@ -91,7 +91,7 @@ export function registerCoordinatorChangePages(app: Api) {
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, g.view);
-      return cancelPage(c, g.view, sessionId, sessionProblem(g.view)(err) ?? detailOf(err), problemStatus(err));
+      return cancelPage(c, g.view, sessionId, sessionProblem(g.view)(err) ?? detailOf(err), statusOf(err));
     }
     return c.redirect(`/coordinator/sessions/${sessionId}?done=cancelled`, 303);
   });
@@ -123,7 +123,7 @@ export function registerCoordinatorChangePages(app: Api) {
       await updateEvent(c.var.deps, view.actor, eventId, parsed.data);
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
-      return eventChangePage(c, view, eventId, form, fromProblem(view, err, EVENT_MESSAGES), problemStatus(err));
+      return eventChangePage(c, view, eventId, form, fromProblem(view, err, EVENT_MESSAGES), statusOf(err));
     }
     return c.redirect(`/coordinator/events/${eventId}?done=changed`, 303);
   });

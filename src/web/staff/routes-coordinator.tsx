@@ -19,7 +19,7 @@ import { emptyEventForm, EVENT_MESSAGES, eventValues, readEventForm, type EventF
 import { CoordinatorEventPage, CoordinatorHome, emptySessionsForm, type NoteForm, type SessionsForm } from "./pages/coordinator";
 import { AttendancePage, CheckInPage } from "./pages/session";
 import { allOrganisations, allVenues, coordinatorEvents, eventSessions } from "./queries";
-import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, problemStatus as statusOf, render, SCRIPT_CSP, type C, type SignedIn, type Status } from "./respond";
+import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, statusOf, render, SCRIPT_CSP, type C, type SignedIn, type Status } from "./respond";
 import { registerScannerAssets, SCANNER_PATH } from "./scanner";
 import { detailOf, fromIssues, fromProblem, type FieldMessages, int, keyedErrors, mergeErrors, noErrors, str, whenFrom, type FormErrors } from "./ui";
 

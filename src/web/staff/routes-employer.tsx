@@ -12,7 +12,7 @@ import type { StringKey } from "../../i18n";
 import { emptyMentorForm, emptySlotForm, EmployerPage, MentorSlotsPage, type MentorForm, type SlotForm } from "./pages/employer";
 import { SlotChangePage, slotFormOf, type SlotChangeForm } from "./pages/slot-change";
 import { allVenues, organisation } from "./queries";
-import { guardPost, notFound, notFoundIfMissing, problemStatus as statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
+import { guardPost, notFound, notFoundIfMissing, statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
 import { detailOf, fromIssues, fromProblem, type FieldMessages, keyedErrors, londonTimes, mergeErrors, noErrors, str, timesOf, whenFrom, type FormErrors } from "./ui";
 
 const MENTOR_MESSAGES: FieldMessages = { displayName: "errName", email: "errEmail", sector: "errSector", bio: "errBio", languages: "errLanguages" };

@@ -8,7 +8,7 @@ import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
 import { emptyGroupForm, GroupCancelPage, GroupChangePage, SchoolPage, type GroupForm } from "./pages/school";
 import { groupBooking, groupFriendlySessions, organisation, schoolGroups } from "./queries";
-import { guardPost, notFound, notFoundIfMissing, problemStatus as statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
+import { guardPost, notFound, notFoundIfMissing, statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
 import { detailOf, fromIssues, fromProblem, type FieldMessages, int, noErrors, str, type FormErrors } from "./ui";
 
 const MESSAGES: FieldMessages = { sessionId: "errSession", pupils: "errPupils", staff: "errStaff", accessNeeds: "errAccess", roster: "errRoster" };
