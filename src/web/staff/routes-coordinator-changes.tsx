@@ -3,7 +3,7 @@
 import { loadSession } from "../../features/bookings/lookups";
 import { SessionChangeBody } from "../../features/bookings/routes";
 import { cancelSession, changeSession } from "../../features/bookings/session-changes";
-import { getEvent, updateEvent } from "../../features/catalogue/events";
+import { getEvent, updateEvent, type Event } from "../../features/catalogue/events";
 import { EventPatch } from "../../features/catalogue/schemas";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
@@ -96,15 +96,15 @@ export function registerCoordinatorChangePages(app: Api) {
     return c.redirect(`/coordinator/sessions/${sessionId}?done=cancelled`, 303);
   });
 
-  const eventChangePage = async (c: C, view: SignedIn, eventId: string, form?: EventForm, errors = noErrors(), status: Status = 200) => {
-    const event = await notFoundIfMissing(getEvent(c.var.deps, eventId));
-    if (!event) return notFound(c, view);
-    return render(c, view, <EventChangePage view={view} event={event} form={form ?? eventFormOf(event)} errors={errors} />, status);
-  };
+  // The post has the event already (it keeps its translations), so the page is given it rather than reading it again.
+  const eventChangePage = (c: C, view: SignedIn, event: Event, form?: EventForm, errors = noErrors(), status: Status = 200) =>
+    render(c, view, <EventChangePage view={view} event={event} form={form ?? eventFormOf(event)} errors={errors} />, status);
 
   app.get("/coordinator/events/:id/change", async (c) => {
     const g = coordinatorView(c);
-    return g.refusal ?? eventChangePage(c, g.view, c.req.param("id"));
+    if (g.refusal) return g.refusal;
+    const event = await notFoundIfMissing(getEvent(c.var.deps, c.req.param("id")));
+    return event ? eventChangePage(c, g.view, event) : notFound(c, g.view);
   });
 
   app.post("/coordinator/events/:id/change", async (c) => {
@@ -118,12 +118,12 @@ export function registerCoordinatorChangePages(app: Api) {
     const values = eventValues(form);
     // The form edits the English text; translations already made are kept, not dropped.
     const parsed = EventPatch.safeParse({ ...values, title: { ...event.title, ...values.title }, description: { ...event.description, ...values.description } });
-    if (!parsed.success) return eventChangePage(c, view, eventId, form, fromIssues(view, parsed.error.issues, EVENT_MESSAGES), 400);
+    if (!parsed.success) return eventChangePage(c, view, event, form, fromIssues(view, parsed.error.issues, EVENT_MESSAGES), 400);
     try {
       await updateEvent(c.var.deps, view.actor, eventId, parsed.data);
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
-      return eventChangePage(c, view, eventId, form, fromProblem(view, err, EVENT_MESSAGES), statusOf(err));
+      return eventChangePage(c, view, event, form, fromProblem(view, err, EVENT_MESSAGES), statusOf(err));
     }
     return c.redirect(`/coordinator/events/${eventId}?done=changed`, 303);
   });
