@@ -10,10 +10,11 @@ import { ProblemError } from "../../lib/problem";
 import { EVENT_MESSAGES, eventFormOf, eventValues, readEventForm, type EventForm } from "./event-form";
 import type { StringKey } from "../../i18n";
 import { EventChangePage } from "./pages/event-form";
+import { readSessionPlace } from "./pages/coordinator";
 import { SessionCancelPage, SessionChangePage, sessionFormOf, type SessionChangeForm } from "./pages/session-changes";
 import { allVenues, bookedOn } from "./queries";
 import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, statusOf, render, type C, type SignedIn, type Status } from "./respond";
-import { detailOf, fromIssues, fromProblem, type FieldMessages, int, keyedErrors, londonTimes, mergeErrors, noErrors, str, timesOf, type FormErrors } from "./ui";
+import { detailOf, fromIssues, fromProblem, type FieldMessages, int, keyedErrors, londonTimes, mergeErrors, noErrors, readTimes, type FormErrors } from "./ui";
 
 const SESSION_MESSAGES: FieldMessages = {
   startsAt: { field: "date", key: "errStart" },
@@ -39,7 +40,7 @@ export function registerCoordinatorChangePages(app: Api) {
   const changePage = async (c: C, view: SignedIn, sessionId: string, form?: SessionChangeForm, errors = noErrors(), status: Status = 200) => {
     const data = await notFoundIfMissing(loadSession(c.var.deps, sessionId));
     if (!data) return notFound(c, view);
-    const initial = form ?? sessionFormOf(data.session, timesOf(data.session.startsAt, data.session.endsAt));
+    const initial = form ?? sessionFormOf(data.session);
     return render(c, view, <SessionChangePage view={view} data={data} venues={await allVenues(c.var.deps.db)} form={initial} errors={errors} />, status);
   };
 
@@ -54,7 +55,7 @@ export function registerCoordinatorChangePages(app: Api) {
     const { view } = g;
     const sessionId = c.req.param("id");
     const body = await c.req.parseBody();
-    const form: SessionChangeForm = { date: str(body.date), startTime: str(body.startTime), endTime: str(body.endTime), venueId: str(body.venueId), onlineUrl: str(body.onlineUrl).trim(), capacity: str(body.capacity) };
+    const form: SessionChangeForm = { ...readTimes(body), ...readSessionPlace(body) };
     const own: Record<string, StringKey> = {};
     const times = londonTimes(form, own);
     const parsed = SessionChangeBody.safeParse({ ...(times ?? {}), capacity: int(form.capacity), venueId: form.venueId || null, onlineUrl: form.onlineUrl || null });

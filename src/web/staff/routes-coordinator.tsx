@@ -16,12 +16,12 @@ import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
 import { FailedEmailsPage, SafeguardingPage } from "./pages/admin";
 import { emptyEventForm, EVENT_MESSAGES, eventValues, readEventForm, type EventForm } from "./event-form";
-import { CoordinatorEventPage, CoordinatorHome, emptySessionsForm, type NoteForm, type SessionsForm } from "./pages/coordinator";
+import { CoordinatorEventPage, CoordinatorHome, emptySessionsForm, readSessionPlace, type NoteForm, type SessionsForm } from "./pages/coordinator";
 import { AttendancePage, CheckInPage } from "./pages/session";
 import { allOrganisations, allVenues, coordinatorEvents, eventSessions } from "./queries";
 import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, statusOf, render, SCRIPT_CSP, type C, type SignedIn, type Status } from "./respond";
 import { registerScannerAssets, SCANNER_PATH } from "./scanner";
-import { detailOf, fromIssues, fromProblem, type FieldMessages, int, keyedErrors, mergeErrors, noErrors, str, whenFrom, type FormErrors } from "./ui";
+import { detailOf, fromIssues, fromProblem, type FieldMessages, int, keyedErrors, mergeErrors, noErrors, readWhen, str, whenFrom, type FormErrors } from "./ui";
 
 const SESSION_MESSAGES: FieldMessages = { start: "errStart", startsAt: { field: "start", key: "errStart" }, endsAt: { field: "durationMinutes", key: "errSessionDuration" }, durationMinutes: "errSessionDuration", rrule: { field: "weeks", key: "errWeeks" }, venueId: "errPlace", onlineUrl: "errPlace", capacity: "errCapacity" };
 const NOTE_MESSAGES: FieldMessages = { youSaid: "errYouSaid", weDid: "errWeDid", locale: "errYswLanguage" };
@@ -84,7 +84,7 @@ export function registerCoordinatorPages(app: Api) {
     const { view } = g;
     const eventId = c.req.param("id");
     const body = await c.req.parseBody();
-    const form: SessionsForm = { start: str(body.start), durationMinutes: str(body.durationMinutes), weeks: str(body.weeks), venueId: str(body.venueId), onlineUrl: str(body.onlineUrl).trim(), capacity: str(body.capacity) };
+    const form: SessionsForm = { ...readWhen(body), ...readSessionPlace(body) };
     const own: Record<string, StringKey> = {};
     const when = whenFrom(form, { minMinutes: 5, maxMinutes: 1440 }, own);
     const parsed = SessionCreate.safeParse({ ...(when ?? {}), capacity: int(form.capacity), ...(form.venueId ? { venueId: form.venueId } : {}), ...(form.onlineUrl ? { onlineUrl: form.onlineUrl } : {}) });

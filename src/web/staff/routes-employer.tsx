@@ -9,11 +9,11 @@ import { actsFor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
-import { emptyMentorForm, emptySlotForm, EmployerPage, MentorSlotsPage, type MentorForm, type SlotForm } from "./pages/employer";
+import { emptyMentorForm, emptySlotForm, EmployerPage, MentorSlotsPage, readSlotPlace, type MentorForm, type SlotForm } from "./pages/employer";
 import { SlotChangePage, slotFormOf, type SlotChangeForm } from "./pages/slot-change";
 import { allVenues, organisation } from "./queries";
 import { guardPost, notFound, notFoundIfMissing, statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
-import { detailOf, fromIssues, fromProblem, type FieldMessages, keyedErrors, londonTimes, mergeErrors, noErrors, str, timesOf, whenFrom, type FormErrors } from "./ui";
+import { detailOf, fromIssues, fromProblem, type FieldMessages, keyedErrors, londonTimes, mergeErrors, noErrors, readTimes, readWhen, str, whenFrom, type FormErrors } from "./ui";
 
 const MENTOR_MESSAGES: FieldMessages = { displayName: "errName", email: "errEmail", sector: "errSector", bio: "errBio", languages: "errLanguages" };
 const SLOT_MESSAGES: FieldMessages = { meetingUrl: "errUrl", venueId: "errVenue", startsAt: { field: "start", key: "errStart" }, start: "errStart", endsAt: { field: "durationMinutes", key: "errDuration" }, durationMinutes: "errDuration", rrule: { field: "weeks", key: "errWeeks" } };
@@ -122,7 +122,7 @@ export function registerEmployerPages(app: Api) {
     if (!at) return notFound(c, view);
     const { org, mentor } = at;
     const body = await c.req.parseBody();
-    const form: SlotForm = { mode: str(body.mode), meetingUrl: str(body.meetingUrl).trim(), venueId: str(body.venueId), start: str(body.start), durationMinutes: str(body.durationMinutes), weeks: str(body.weeks) };
+    const form: SlotForm = { ...readSlotPlace(body), ...readWhen(body) };
     const own: Record<string, StringKey> = {};
     const when = whenFrom(form, { minMinutes: 15, maxMinutes: 240 }, own);
     const mode = form.mode === "in_person" ? "in_person" : "online";
@@ -145,7 +145,7 @@ export function registerEmployerPages(app: Api) {
 
   const slotChangePage = async (c: C, view: SignedIn, at: SlotAt, form?: SlotChangeForm, errors = noErrors(), status: Status = 200) => {
     const { org, slot, mentor } = at;
-    const page = <SlotChangePage view={view} org={org} mentor={mentor} slot={slot} venues={await allVenues(c.var.deps.db)} form={form ?? slotFormOf(slot, timesOf(slot.startsAt, slot.endsAt))} errors={errors} />;
+    const page = <SlotChangePage view={view} org={org} mentor={mentor} slot={slot} venues={await allVenues(c.var.deps.db)} form={form ?? slotFormOf(slot)} errors={errors} />;
     return render(c, view, page, status);
   };
 
@@ -163,7 +163,7 @@ export function registerEmployerPages(app: Api) {
     const at = await slotAt(c, view, c.req.param("orgId"), c.req.param("slotId"));
     if (!at) return notFound(c, view);
     const body = await c.req.parseBody();
-    const form: SlotChangeForm = { date: str(body.date), startTime: str(body.startTime), endTime: str(body.endTime), mode: str(body.mode), meetingUrl: str(body.meetingUrl).trim(), venueId: str(body.venueId) };
+    const form: SlotChangeForm = { ...readTimes(body), ...readSlotPlace(body) };
     const mode = form.mode === "in_person" ? "in_person" : "online";
     const own: Record<string, StringKey> = {};
     const times = londonTimes(form, own);

@@ -143,6 +143,7 @@ export interface WhenForm {
   durationMinutes: string;
   weeks: string;
 }
+export const readWhen = (body: Record<string, unknown>): WhenForm => ({ start: str(body.start), durationMinutes: str(body.durationMinutes), weeks: str(body.weeks) });
 
 /**
  * The shared "when" fields as the API's two shapes: one time (instants) or a weekly series
@@ -178,6 +179,7 @@ export interface TimesForm {
   startTime: string;
   endTime: string;
 }
+export const readTimes = (body: Record<string, unknown>): TimesForm => ({ date: str(body.date), startTime: str(body.startTime), endTime: str(body.endTime) });
 
 /** What a form shows for an existing time: London wall time, whatever the offset that day. */
 export const timesOf = (startsAt: number, endsAt: number): TimesForm => ({ date: londonDate(startsAt), startTime: londonLocalString(startsAt).slice(11), endTime: londonLocalString(endsAt).slice(11) });
