@@ -5,13 +5,14 @@ import { NewMentor } from "../../features/mentoring/routes";
 import { NewSlots, SlotChange, slotTimes } from "../../features/mentoring/routes-slots";
 import { updateSlot, withdrawSlot } from "../../features/mentoring/slot-changes";
 import { createSlots, listMentorSlots, slotForManager } from "../../features/mentoring/slots";
+import { getOrganisation } from "../../features/organisations/service";
 import { actsFor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
 import { emptyMentorForm, emptySlotForm, EmployerPage, MentorSlotsPage, readSlotPlace, type MentorForm, type SlotForm } from "./pages/employer";
 import { SlotChangePage, slotFormOf, type SlotChangeForm } from "./pages/slot-change";
-import { allVenues, organisation } from "./queries";
+import { allVenues } from "./queries";
 import { guardPost, notFound, notFoundIfMissing, statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
 import { detailOf, fromIssues, fromProblem, type FieldMessages, keyedErrors, londonTimes, mergeErrors, noErrors, readTimes, readWhen, str, whenFrom, type FormErrors } from "./ui";
 
@@ -23,7 +24,7 @@ const DONE: Record<string, StringKey> = { mentor: "mentorAdded", withdrawn: "slo
 /** The employer, if it is one and this person acts for it (its staff, or a coordinator). */
 async function employerFor(c: C, view: SignedIn, orgId: string) {
   if (!actsFor(view.actor, orgId)) return null;
-  const org = await organisation(c.var.deps.db, orgId);
+  const org = await notFoundIfMissing(getOrganisation(c.var.deps, orgId));
   return org?.type === "employer" ? org : null;
 }
 

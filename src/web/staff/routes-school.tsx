@@ -2,12 +2,13 @@
 import { GroupChange, GroupRequest } from "../../features/groups/routes";
 import { changeGroupBooking, createGroupBooking, loadGroupBooking } from "../../features/groups/service";
 import { cancelBooking } from "../../features/bookings/service";
+import { getOrganisation } from "../../features/organisations/service";
 import { actsFor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
 import { emptyGroupForm, GroupCancelPage, GroupChangePage, SchoolPage, type GroupForm } from "./pages/school";
-import { groupBooking, groupFriendlySessions, organisation, schoolGroups } from "./queries";
+import { groupBooking, groupFriendlySessions, schoolGroups } from "./queries";
 import { guardPost, notFound, notFoundIfMissing, statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
 import { detailOf, fromIssues, fromProblem, type FieldMessages, int, noErrors, str, type FormErrors } from "./ui";
 
@@ -17,7 +18,7 @@ const DONE: Record<string, StringKey> = { booked: "groupBooked", changed: "group
 /** The school, if it is one and this person acts for it (its staff, or a coordinator): as the API decides. */
 async function schoolFor(c: C, view: SignedIn, orgId: string) {
   if (!actsFor(view.actor, orgId)) return null;
-  const org = await organisation(c.var.deps.db, orgId);
+  const org = await notFoundIfMissing(getOrganisation(c.var.deps, orgId));
   return org?.type === "school" ? org : null;
 }
 
