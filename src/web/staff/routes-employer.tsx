@@ -5,15 +5,13 @@ import { NewMentor } from "../../features/mentoring/routes";
 import { NewSlots, SlotChange, slotTimes } from "../../features/mentoring/routes-slots";
 import { updateSlot, withdrawSlot } from "../../features/mentoring/slot-changes";
 import { createSlots, listMentorSlots, slotForManager } from "../../features/mentoring/slots";
-import { getOrganisation } from "../../features/organisations/service";
-import { actsFor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
 import { emptyMentorForm, emptySlotForm, EmployerPage, MentorSlotsPage, readSlotPlace, type MentorForm, type SlotForm } from "./pages/employer";
 import { SlotChangePage, slotFormOf, type SlotChangeForm } from "./pages/slot-change";
 import { allVenues } from "./queries";
-import { guardPost, notFound, notFoundIfMissing, statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
+import { guardPost, notFound, notFoundIfMissing, organisationFor, statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
 import { detailOf, fromIssues, fromProblem, type FieldMessages, keyedErrors, londonTimes, mergeErrors, noErrors, readTimes, readWhen, str, whenFrom, type FormErrors } from "./ui";
 
 const MENTOR_MESSAGES: FieldMessages = { displayName: "errName", email: "errEmail", sector: "errSector", bio: "errBio", languages: "errLanguages" };
@@ -21,12 +19,7 @@ const SLOT_MESSAGES: FieldMessages = { meetingUrl: "errUrl", venueId: "errVenue"
 const SLOT_CHANGE_MESSAGES: FieldMessages = { meetingUrl: "errUrl", venueId: "errVenue", startsAt: { field: "date", key: "errStart" }, endsAt: { field: "endTime", key: "errSlotLength" } };
 const DONE: Record<string, StringKey> = { mentor: "mentorAdded", withdrawn: "slotWithdrawDone", changed: "slotChanged" };
 
-/** The employer, if it is one and this person acts for it (its staff, or a coordinator). */
-async function employerFor(c: C, view: SignedIn, orgId: string) {
-  if (!actsFor(view.actor, orgId)) return null;
-  const org = await notFoundIfMissing(getOrganisation(c.var.deps, orgId));
-  return org?.type === "employer" ? org : null;
-}
+const employerFor = (c: C, view: SignedIn, orgId: string) => organisationFor(c, view, orgId, "employer");
 
 /** One of this employer's mentors, checked with the mentoring service's own rule. */
 async function mentorOf(c: C, view: SignedIn, orgId: string, mentorId: string) {

@@ -2,25 +2,18 @@
 import { GroupChange, GroupRequest } from "../../features/groups/routes";
 import { changeGroupBooking, createGroupBooking, loadGroupBooking } from "../../features/groups/service";
 import { cancelBooking } from "../../features/bookings/service";
-import { getOrganisation } from "../../features/organisations/service";
-import { actsFor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
 import { emptyGroupForm, GroupCancelPage, GroupChangePage, SchoolPage, type GroupForm } from "./pages/school";
 import { groupBooking, groupFriendlySessions, schoolGroups } from "./queries";
-import { guardPost, notFound, notFoundIfMissing, statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
+import { guardPost, notFound, notFoundIfMissing, organisationFor, statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
 import { detailOf, fromIssues, fromProblem, type FieldMessages, int, noErrors, str, type FormErrors } from "./ui";
 
 const MESSAGES: FieldMessages = { sessionId: "errSession", pupils: "errPupils", staff: "errStaff", accessNeeds: "errAccess", roster: "errRoster" };
 const DONE: Record<string, StringKey> = { booked: "groupBooked", changed: "groupChanged", cancelled: "groupCancelled" };
 
-/** The school, if it is one and this person acts for it (its staff, or a coordinator): as the API decides. */
-async function schoolFor(c: C, view: SignedIn, orgId: string) {
-  if (!actsFor(view.actor, orgId)) return null;
-  const org = await notFoundIfMissing(getOrganisation(c.var.deps, orgId));
-  return org?.type === "school" ? org : null;
-}
+const schoolFor = (c: C, view: SignedIn, orgId: string) => organisationFor(c, view, orgId, "school");
 
 /** The school in the path and one of its group bookings the person may see (the groups service's own rule); null is the page's 404. */
 async function groupAt(c: C, view: SignedIn, orgId: string, bookingId: string) {
