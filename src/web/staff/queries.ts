@@ -8,11 +8,6 @@ import { DAY } from "../../lib/time";
 /** Enough for a page to stay well under 60 KB on a slow phone. */
 const LIST_LIMIT = 100;
 
-export async function organisation(db: Db, id: string) {
-  const [row] = await db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
-  return row ?? null;
-}
-
 /** A school's live group bookings that have not finished, soonest first. */
 export function schoolGroups(db: Db, schoolId: string, now: number) {
   return db

@@ -6,6 +6,9 @@ import { MessagePage } from "../pages/info";
 import { viewFor } from "../view";
 import type { View } from "../view";
 import { ProblemError } from "../../lib/problem";
+import { actsFor } from "../../lib/auth";
+import { getOrganisation } from "../../features/organisations/service";
+import type { ORGANISATION_TYPES } from "../../db/schema";
 
 export type { C, Status };
 export type SignedIn = View & { actor: NonNullable<View["actor"]> };
@@ -55,6 +58,13 @@ export async function coordinatorPost(c: C): Promise<{ view: SignedIn; refusal?:
   return guard;
 }
 
+/** The organisation if it is of this kind and the person acts for it (its staff, or a coordinator), as the API decides; null is the page's 404. */
+export async function organisationFor(c: C, view: SignedIn, orgId: string, type: (typeof ORGANISATION_TYPES)[number]) {
+  if (!actsFor(view.actor, orgId)) return null;
+  const org = await notFoundIfMissing(getOrganisation(c.var.deps, orgId));
+  return org?.type === type ? org : null;
+}
+
 /** The service's own "not found" as null, so the page can answer with its 404. */
 export const notFoundIfMissing = async <T,>(work: Promise<T>): Promise<T | null> =>
   work.catch((err) => {
@@ -63,4 +73,4 @@ export const notFoundIfMissing = async <T,>(work: Promise<T>): Promise<T | null>
   });
 
 /** A refusal's status on the page that shows it again; anything unusual reads as a bad form. */
-export const problemStatus = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);
+export const statusOf = (err: ProblemError): Status => ([400, 403, 404, 409, 422].includes(err.status) ? (err.status as Status) : 400);

@@ -3,17 +3,18 @@
 import { loadSession } from "../../features/bookings/lookups";
 import { SessionChangeBody } from "../../features/bookings/routes";
 import { cancelSession, changeSession } from "../../features/bookings/session-changes";
-import { getEvent, updateEvent } from "../../features/catalogue/events";
+import { getEvent, updateEvent, type Event } from "../../features/catalogue/events";
 import { EventPatch } from "../../features/catalogue/schemas";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { EVENT_MESSAGES, eventFormOf, eventValues, readEventForm, type EventForm } from "./event-form";
 import type { StringKey } from "../../i18n";
 import { EventChangePage } from "./pages/event-form";
+import { readSessionPlace } from "./pages/coordinator";
 import { SessionCancelPage, SessionChangePage, sessionFormOf, type SessionChangeForm } from "./pages/session-changes";
 import { allVenues, bookedOn } from "./queries";
-import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, problemStatus, render, type C, type SignedIn, type Status } from "./respond";
-import { fromIssues, fromProblem, type FieldMessages, int, keyedErrors, londonTimes, mergeErrors, noErrors, str, timesOf, type FormErrors } from "./ui";
+import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, statusOf, render, type C, type SignedIn, type Status } from "./respond";
+import { detailOf, fromIssues, fromProblem, type FieldMessages, int, keyedErrors, londonTimes, mergeErrors, noErrors, readTimes, type FormErrors } from "./ui";
 
 const SESSION_MESSAGES: FieldMessages = {
   startsAt: { field: "date", key: "errStart" },
@@ -39,7 +40,7 @@ export function registerCoordinatorChangePages(app: Api) {
   const changePage = async (c: C, view: SignedIn, sessionId: string, form?: SessionChangeForm, errors = noErrors(), status: Status = 200) => {
     const data = await notFoundIfMissing(loadSession(c.var.deps, sessionId));
     if (!data) return notFound(c, view);
-    const initial = form ?? sessionFormOf(data.session, timesOf(data.session.startsAt, data.session.endsAt));
+    const initial = form ?? sessionFormOf(data.session);
     return render(c, view, <SessionChangePage view={view} data={data} venues={await allVenues(c.var.deps.db)} form={initial} errors={errors} />, status);
   };
 
@@ -54,7 +55,7 @@ export function registerCoordinatorChangePages(app: Api) {
     const { view } = g;
     const sessionId = c.req.param("id");
     const body = await c.req.parseBody();
-    const form: SessionChangeForm = { date: str(body.date), startTime: str(body.startTime), endTime: str(body.endTime), venueId: str(body.venueId), onlineUrl: str(body.onlineUrl).trim(), capacity: str(body.capacity) };
+    const form: SessionChangeForm = { ...readTimes(body), ...readSessionPlace(body) };
     const own: Record<string, StringKey> = {};
     const times = londonTimes(form, own);
     const parsed = SessionChangeBody.safeParse({ ...(times ?? {}), capacity: int(form.capacity), venueId: form.venueId || null, onlineUrl: form.onlineUrl || null });
@@ -66,7 +67,7 @@ export function registerCoordinatorChangePages(app: Api) {
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, view);
-      return changePage(c, view, sessionId, form, fromProblem(view, err, SESSION_MESSAGES, sessionProblem(view)), problemStatus(err));
+      return changePage(c, view, sessionId, form, fromProblem(view, err, SESSION_MESSAGES, sessionProblem(view)), statusOf(err));
     }
     return c.redirect(`/coordinator/sessions/${sessionId}?done=changed`, 303);
   });
@@ -91,20 +92,20 @@ export function registerCoordinatorChangePages(app: Api) {
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, g.view);
-      return cancelPage(c, g.view, sessionId, sessionProblem(g.view)(err) ?? { fields: {}, general: { text: err.detail, en: true } }, problemStatus(err));
+      return cancelPage(c, g.view, sessionId, sessionProblem(g.view)(err) ?? detailOf(err), statusOf(err));
     }
     return c.redirect(`/coordinator/sessions/${sessionId}?done=cancelled`, 303);
   });
 
-  const eventChangePage = async (c: C, view: SignedIn, eventId: string, form?: EventForm, errors = noErrors(), status: Status = 200) => {
-    const event = await notFoundIfMissing(getEvent(c.var.deps, eventId));
-    if (!event) return notFound(c, view);
-    return render(c, view, <EventChangePage view={view} event={event} form={form ?? eventFormOf(event)} errors={errors} />, status);
-  };
+  // The post has the event already (it keeps its translations), so the page is given it rather than reading it again.
+  const eventChangePage = (c: C, view: SignedIn, event: Event, form?: EventForm, errors = noErrors(), status: Status = 200) =>
+    render(c, view, <EventChangePage view={view} event={event} form={form ?? eventFormOf(event)} errors={errors} />, status);
 
   app.get("/coordinator/events/:id/change", async (c) => {
     const g = coordinatorView(c);
-    return g.refusal ?? eventChangePage(c, g.view, c.req.param("id"));
+    if (g.refusal) return g.refusal;
+    const event = await notFoundIfMissing(getEvent(c.var.deps, c.req.param("id")));
+    return event ? eventChangePage(c, g.view, event) : notFound(c, g.view);
   });
 
   app.post("/coordinator/events/:id/change", async (c) => {
@@ -118,12 +119,12 @@ export function registerCoordinatorChangePages(app: Api) {
     const values = eventValues(form);
     // The form edits the English text; translations already made are kept, not dropped.
     const parsed = EventPatch.safeParse({ ...values, title: { ...event.title, ...values.title }, description: { ...event.description, ...values.description } });
-    if (!parsed.success) return eventChangePage(c, view, eventId, form, fromIssues(view, parsed.error.issues, EVENT_MESSAGES), 400);
+    if (!parsed.success) return eventChangePage(c, view, event, form, fromIssues(view, parsed.error.issues, EVENT_MESSAGES), 400);
     try {
       await updateEvent(c.var.deps, view.actor, eventId, parsed.data);
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
-      return eventChangePage(c, view, eventId, form, fromProblem(view, err, EVENT_MESSAGES), problemStatus(err));
+      return eventChangePage(c, view, event, form, fromProblem(view, err, EVENT_MESSAGES), statusOf(err));
     }
     return c.redirect(`/coordinator/events/${eventId}?done=changed`, 303);
   });

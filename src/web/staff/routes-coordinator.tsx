@@ -16,12 +16,12 @@ import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
 import { FailedEmailsPage, SafeguardingPage } from "./pages/admin";
 import { emptyEventForm, EVENT_MESSAGES, eventValues, readEventForm, type EventForm } from "./event-form";
-import { CoordinatorEventPage, CoordinatorHome, emptySessionsForm, type NoteForm, type SessionsForm } from "./pages/coordinator";
+import { CoordinatorEventPage, CoordinatorHome, emptySessionsForm, readSessionPlace, type NoteForm, type SessionsForm } from "./pages/coordinator";
 import { AttendancePage, CheckInPage } from "./pages/session";
 import { allOrganisations, allVenues, coordinatorEvents, eventSessions } from "./queries";
-import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, problemStatus as statusOf, render, SCRIPT_CSP, type C, type SignedIn, type Status } from "./respond";
+import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, statusOf, render, SCRIPT_CSP, type C, type SignedIn, type Status } from "./respond";
 import { registerScannerAssets, SCANNER_PATH } from "./scanner";
-import { fromIssues, fromProblem, type FieldMessages, int, keyedErrors, mergeErrors, noErrors, str, whenFrom, type FormErrors } from "./ui";
+import { detailOf, fromIssues, fromProblem, type FieldMessages, int, keyedErrors, mergeErrors, noErrors, readWhen, str, whenFrom, type FormErrors } from "./ui";
 
 const SESSION_MESSAGES: FieldMessages = { start: "errStart", startsAt: { field: "start", key: "errStart" }, endsAt: { field: "durationMinutes", key: "errSessionDuration" }, durationMinutes: "errSessionDuration", rrule: { field: "weeks", key: "errWeeks" }, venueId: "errPlace", onlineUrl: "errPlace", capacity: "errCapacity" };
 const NOTE_MESSAGES: FieldMessages = { youSaid: "errYouSaid", weDid: "errWeDid", locale: "errYswLanguage" };
@@ -84,7 +84,7 @@ export function registerCoordinatorPages(app: Api) {
     const { view } = g;
     const eventId = c.req.param("id");
     const body = await c.req.parseBody();
-    const form: SessionsForm = { start: str(body.start), durationMinutes: str(body.durationMinutes), weeks: str(body.weeks), venueId: str(body.venueId), onlineUrl: str(body.onlineUrl).trim(), capacity: str(body.capacity) };
+    const form: SessionsForm = { ...readWhen(body), ...readSessionPlace(body) };
     const own: Record<string, StringKey> = {};
     const when = whenFrom(form, { minMinutes: 5, maxMinutes: 1440 }, own);
     const parsed = SessionCreate.safeParse({ ...(when ?? {}), capacity: int(form.capacity), ...(form.venueId ? { venueId: form.venueId } : {}), ...(form.onlineUrl ? { onlineUrl: form.onlineUrl } : {}) });
@@ -161,9 +161,8 @@ export function registerCoordinatorPages(app: Api) {
       return checkInPage(c, view, sessionId, { result });
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
-      // A wrong or unknown code is about the ticket, in the service's own words (it names the right session).
-      const errors = err.errors?.length ? fromProblem(view, err, CHECK_IN_MESSAGES) : { fields: {}, general: { text: err.detail, en: true } };
-      return checkInPage(c, view, sessionId, { code, errors, status: statusOf(err) });
+      // A wrong or unknown code comes with no field: the service's own words (it names the right session).
+      return checkInPage(c, view, sessionId, { code, errors: fromProblem(view, err, CHECK_IN_MESSAGES), status: statusOf(err) });
     }
   });
 
@@ -185,7 +184,7 @@ export function registerCoordinatorPages(app: Api) {
       await retryMessage(c.var.deps, actorId(g.view.actor), c.req.param("id"));
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
-      return emailsPage(c, g.view, { fields: {}, general: { text: err.detail, en: true } }, statusOf(err));
+      return emailsPage(c, g.view, detailOf(err), statusOf(err));
     }
     return c.redirect("/coordinator/emails?done=retried", 303);
   });

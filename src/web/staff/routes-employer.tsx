@@ -4,44 +4,41 @@ import { getMentor, listMentors, managesMentor, createMentor } from "../../featu
 import { NewMentor } from "../../features/mentoring/routes";
 import { NewSlots, SlotChange, slotTimes } from "../../features/mentoring/routes-slots";
 import { updateSlot, withdrawSlot } from "../../features/mentoring/slot-changes";
-import { createSlots, listMentorSlots, slotForManager, type Slot } from "../../features/mentoring/slots";
-import { actsFor } from "../../lib/auth";
+import { createSlots, listMentorSlots, slotForManager } from "../../features/mentoring/slots";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
-import { emptyMentorForm, emptySlotForm, EmployerPage, MentorSlotsPage, type MentorForm, type SlotForm } from "./pages/employer";
+import { emptyMentorForm, emptySlotForm, EmployerPage, MentorSlotsPage, readSlotPlace, type MentorForm, type SlotForm } from "./pages/employer";
 import { SlotChangePage, slotFormOf, type SlotChangeForm } from "./pages/slot-change";
-import { allVenues, organisation } from "./queries";
-import { guardPost, notFound, notFoundIfMissing, problemStatus as statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
-import { fromIssues, fromProblem, type FieldMessages, keyedErrors, londonTimes, mergeErrors, noErrors, str, timesOf, whenFrom, type FormErrors } from "./ui";
+import { allVenues } from "./queries";
+import { guardPost, notFound, notFoundIfMissing, organisationFor, statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
+import { detailOf, fromIssues, fromProblem, type FieldMessages, keyedErrors, londonTimes, mergeErrors, noErrors, readTimes, readWhen, str, whenFrom, type FormErrors } from "./ui";
 
 const MENTOR_MESSAGES: FieldMessages = { displayName: "errName", email: "errEmail", sector: "errSector", bio: "errBio", languages: "errLanguages" };
 const SLOT_MESSAGES: FieldMessages = { meetingUrl: "errUrl", venueId: "errVenue", startsAt: { field: "start", key: "errStart" }, start: "errStart", endsAt: { field: "durationMinutes", key: "errDuration" }, durationMinutes: "errDuration", rrule: { field: "weeks", key: "errWeeks" } };
 const SLOT_CHANGE_MESSAGES: FieldMessages = { meetingUrl: "errUrl", venueId: "errVenue", startsAt: { field: "date", key: "errStart" }, endsAt: { field: "endTime", key: "errSlotLength" } };
 const DONE: Record<string, StringKey> = { mentor: "mentorAdded", withdrawn: "slotWithdrawDone", changed: "slotChanged" };
 
-/** The employer, if it is one and this person acts for it (its staff, or a coordinator). */
-async function employerFor(c: C, view: SignedIn, orgId: string) {
-  if (!actsFor(view.actor, orgId)) return null;
-  const org = await organisation(c.var.deps.db, orgId);
-  return org?.type === "employer" ? org : null;
-}
+const employerFor = (c: C, view: SignedIn, orgId: string) => organisationFor(c, view, orgId, "employer");
 
 /** One of this employer's mentors, checked with the mentoring service's own rule. */
 async function mentorOf(c: C, view: SignedIn, orgId: string, mentorId: string) {
-  try {
-    const mentor = await getMentor(c.var.deps, mentorId);
-    return mentor.organisationId === orgId && managesMentor(view.actor, mentor) ? mentor : null;
-  } catch (err) {
-    if (err instanceof ProblemError && err.code === "not_found") return null;
-    throw err;
-  }
+  const mentor = await notFoundIfMissing(getMentor(c.var.deps, mentorId));
+  return mentor && mentor.organisationId === orgId && managesMentor(view.actor, mentor) ? mentor : null;
 }
 
-/** One of this employer's slots, by the mentoring service's own rule (slotForManager). */
-async function slotOf(c: C, view: SignedIn, orgId: string, slotId: string) {
-  const found = await notFoundIfMissing(slotForManager(c.var.deps, view.actor, slotId));
-  return found && found.mentor.organisationId === orgId ? found : null;
+/** The employer in the path and one of its mentors; null is the page's 404. */
+async function mentorAt(c: C, view: SignedIn, orgId: string, mentorId: string) {
+  const org = await employerFor(c, view, orgId);
+  const mentor = org && (await mentorOf(c, view, org.id, mentorId));
+  return org && mentor ? { org, mentor } : null;
+}
+
+/** The employer in the path and one of its slots, by the mentoring service's own rule (slotForManager); null is the page's 404. */
+async function slotAt(c: C, view: SignedIn, orgId: string, slotId: string) {
+  const org = await employerFor(c, view, orgId);
+  const found = org && (await notFoundIfMissing(slotForManager(c.var.deps, view.actor, slotId)));
+  return org && found && found.mentor.organisationId === org.id ? { org, ...found } : null;
 }
 
 /** A rescheduling refusal next to the time it is about, in the page's language. */
@@ -57,6 +54,7 @@ function slotChangeProblem(view: SignedIn) {
 
 type Org = NonNullable<Awaited<ReturnType<typeof employerFor>>>;
 type MentorRow = NonNullable<Awaited<ReturnType<typeof mentorOf>>>;
+type SlotAt = NonNullable<Awaited<ReturnType<typeof slotAt>>>;
 
 export function registerEmployerPages(app: Api) {
   const employerPage = async (c: C, view: SignedIn, org: Org, form: MentorForm = emptyMentorForm, errors = noErrors(), status: Status = 200) => {
@@ -101,9 +99,9 @@ export function registerEmployerPages(app: Api) {
   app.get("/employers/:orgId/mentors/:mentorId", async (c) => {
     const view = staffView(c);
     if (!view) return c.redirect("/sign-in", 303);
-    const org = await employerFor(c, view, c.req.param("orgId"));
-    const mentor = org && (await mentorOf(c, view, org.id, c.req.param("mentorId")));
-    if (!org || !mentor) return notFound(c, view);
+    const at = await mentorAt(c, view, c.req.param("orgId"), c.req.param("mentorId"));
+    if (!at) return notFound(c, view);
+    const { org, mentor } = at;
     const added = Number(c.req.query("added") ?? "0");
     const doneKey = DONE[c.req.query("done") ?? ""];
     const done = added > 0 ? view.t.plural("slotsAdded", added) : doneKey ? view.t.t(doneKey) : undefined;
@@ -114,11 +112,11 @@ export function registerEmployerPages(app: Api) {
     const guard = await guardPost(c);
     if (guard.refusal) return guard.refusal;
     const { view } = guard;
-    const org = await employerFor(c, view, c.req.param("orgId"));
-    const mentor = org && (await mentorOf(c, view, org.id, c.req.param("mentorId")));
-    if (!org || !mentor) return notFound(c, view);
+    const at = await mentorAt(c, view, c.req.param("orgId"), c.req.param("mentorId"));
+    if (!at) return notFound(c, view);
+    const { org, mentor } = at;
     const body = await c.req.parseBody();
-    const form: SlotForm = { mode: str(body.mode), meetingUrl: str(body.meetingUrl).trim(), venueId: str(body.venueId), start: str(body.start), durationMinutes: str(body.durationMinutes), weeks: str(body.weeks) };
+    const form: SlotForm = { ...readSlotPlace(body), ...readWhen(body) };
     const own: Record<string, StringKey> = {};
     const when = whenFrom(form, { minMinutes: 15, maxMinutes: 240 }, own);
     const mode = form.mode === "in_person" ? "in_person" : "online";
@@ -139,29 +137,27 @@ export function registerEmployerPages(app: Api) {
     return c.redirect(`/employers/${org.id}/mentors/${mentor.id}?added=${added}`, 303);
   });
 
-  const slotChangePage = async (c: C, view: SignedIn, org: Org, found: { slot: Slot; mentor: MentorRow }, form?: SlotChangeForm, errors = noErrors(), status: Status = 200) => {
-    const { slot, mentor } = found;
-    const page = <SlotChangePage view={view} org={org} mentor={mentor} slot={slot} venues={await allVenues(c.var.deps.db)} form={form ?? slotFormOf(slot, timesOf(slot.startsAt, slot.endsAt))} errors={errors} />;
+  const slotChangePage = async (c: C, view: SignedIn, at: SlotAt, form?: SlotChangeForm, errors = noErrors(), status: Status = 200) => {
+    const { org, slot, mentor } = at;
+    const page = <SlotChangePage view={view} org={org} mentor={mentor} slot={slot} venues={await allVenues(c.var.deps.db)} form={form ?? slotFormOf(slot)} errors={errors} />;
     return render(c, view, page, status);
   };
 
   app.get("/employers/:orgId/slots/:slotId", async (c) => {
     const view = staffView(c);
     if (!view) return c.redirect("/sign-in", 303);
-    const org = await employerFor(c, view, c.req.param("orgId"));
-    const found = org && (await slotOf(c, view, org.id, c.req.param("slotId")));
-    return org && found ? slotChangePage(c, view, org, found) : notFound(c, view);
+    const at = await slotAt(c, view, c.req.param("orgId"), c.req.param("slotId"));
+    return at ? slotChangePage(c, view, at) : notFound(c, view);
   });
 
   app.post("/employers/:orgId/slots/:slotId", async (c) => {
     const guard = await guardPost(c);
     if (guard.refusal) return guard.refusal;
     const { view } = guard;
-    const org = await employerFor(c, view, c.req.param("orgId"));
-    const found = org && (await slotOf(c, view, org.id, c.req.param("slotId")));
-    if (!org || !found) return notFound(c, view);
+    const at = await slotAt(c, view, c.req.param("orgId"), c.req.param("slotId"));
+    if (!at) return notFound(c, view);
     const body = await c.req.parseBody();
-    const form: SlotChangeForm = { date: str(body.date), startTime: str(body.startTime), endTime: str(body.endTime), mode: str(body.mode), meetingUrl: str(body.meetingUrl).trim(), venueId: str(body.venueId) };
+    const form: SlotChangeForm = { ...readTimes(body), ...readSlotPlace(body) };
     const mode = form.mode === "in_person" ? "in_person" : "online";
     const own: Record<string, StringKey> = {};
     const times = londonTimes(form, own);
@@ -170,32 +166,31 @@ export function registerEmployerPages(app: Api) {
     if (mode === "in_person" && !form.venueId) own.venueId = "errVenue";
     const parsed = SlotChange.safeParse({ ...(times ?? {}), mode, ...(mode === "online" ? { meetingUrl: form.meetingUrl || undefined } : { venueId: form.venueId || undefined }) });
     if (!times || Object.keys(own).length || !parsed.success) {
-      return slotChangePage(c, view, org, found, form, mergeErrors(keyedErrors(view, own), parsed.success ? noErrors() : fromIssues(view, parsed.error.issues, SLOT_CHANGE_MESSAGES)), 400);
+      return slotChangePage(c, view, at, form, mergeErrors(keyedErrors(view, own), parsed.success ? noErrors() : fromIssues(view, parsed.error.issues, SLOT_CHANGE_MESSAGES)), 400);
     }
     try {
-      await updateSlot(c.var.deps, view.actor, found.slot.id, parsed.data);
+      await updateSlot(c.var.deps, view.actor, at.slot.id, parsed.data);
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, view);
-      return slotChangePage(c, view, org, found, form, fromProblem(view, err, SLOT_CHANGE_MESSAGES, slotChangeProblem(view)), statusOf(err));
+      return slotChangePage(c, view, at, form, fromProblem(view, err, SLOT_CHANGE_MESSAGES, slotChangeProblem(view)), statusOf(err));
     }
-    return c.redirect(`/employers/${org.id}/mentors/${found.mentor.id}?done=changed`, 303);
+    return c.redirect(`/employers/${at.org.id}/mentors/${at.mentor.id}?done=changed`, 303);
   });
 
   app.post("/employers/:orgId/slots/:slotId/withdraw", async (c) => {
     const guard = await guardPost(c);
     if (guard.refusal) return guard.refusal;
     const { view } = guard;
-    const org = await employerFor(c, view, c.req.param("orgId"));
-    const found = org && (await slotOf(c, view, org.id, c.req.param("slotId")));
-    if (!org || !found) return notFound(c, view);
+    const at = await slotAt(c, view, c.req.param("orgId"), c.req.param("slotId"));
+    if (!at) return notFound(c, view);
     try {
-      await withdrawSlot(c.var.deps, view.actor, found.slot.id);
+      await withdrawSlot(c.var.deps, view.actor, at.slot.id);
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, view);
-      return slotsPage(c, view, org, found.mentor, emptySlotForm, { fields: {}, general: { text: err.detail, en: true } }, statusOf(err));
+      return slotsPage(c, view, at.org, at.mentor, emptySlotForm, detailOf(err), statusOf(err));
     }
-    return c.redirect(`/employers/${org.id}/mentors/${found.mentor.id}?done=withdrawn`, 303);
+    return c.redirect(`/employers/${at.org.id}/mentors/${at.mentor.id}?done=withdrawn`, 303);
   });
 }

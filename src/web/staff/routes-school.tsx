@@ -2,35 +2,25 @@
 import { GroupChange, GroupRequest } from "../../features/groups/routes";
 import { changeGroupBooking, createGroupBooking, loadGroupBooking } from "../../features/groups/service";
 import { cancelBooking } from "../../features/bookings/service";
-import { actsFor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
 import { emptyGroupForm, GroupCancelPage, GroupChangePage, SchoolPage, type GroupForm } from "./pages/school";
-import { groupBooking, groupFriendlySessions, organisation, schoolGroups } from "./queries";
-import { guardPost, notFound, problemStatus as statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
-import { fromIssues, fromProblem, type FieldMessages, int, noErrors, str, type FormErrors } from "./ui";
+import { groupBooking, groupFriendlySessions, schoolGroups } from "./queries";
+import { guardPost, notFound, notFoundIfMissing, organisationFor, statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
+import { detailOf, fromIssues, fromProblem, type FieldMessages, int, noErrors, str, type FormErrors } from "./ui";
 
 const MESSAGES: FieldMessages = { sessionId: "errSession", pupils: "errPupils", staff: "errStaff", accessNeeds: "errAccess", roster: "errRoster" };
 const DONE: Record<string, StringKey> = { booked: "groupBooked", changed: "groupChanged", cancelled: "groupCancelled" };
 
-/** The school, if it is one and this person acts for it (its staff, or a coordinator): as the API decides. */
-async function schoolFor(c: C, view: SignedIn, orgId: string) {
-  if (!actsFor(view.actor, orgId)) return null;
-  const org = await organisation(c.var.deps.db, orgId);
-  return org?.type === "school" ? org : null;
-}
+const schoolFor = (c: C, view: SignedIn, orgId: string) => organisationFor(c, view, orgId, "school");
 
-/** A group booking of this school that the person may see, by the groups service's own rule. */
-async function groupOf(c: C, view: SignedIn, orgId: string, bookingId: string) {
-  try {
-    const b = await loadGroupBooking(c.var.deps, view.actor, bookingId);
-    if (b.organisationId !== orgId) return null;
-  } catch (err) {
-    if (err instanceof ProblemError && err.code === "not_found") return null;
-    throw err;
-  }
-  return groupBooking(c.var.deps.db, bookingId);
+/** The school in the path and one of its group bookings the person may see (the groups service's own rule); null is the page's 404. */
+async function groupAt(c: C, view: SignedIn, orgId: string, bookingId: string) {
+  const org = await schoolFor(c, view, orgId);
+  const b = org && (await notFoundIfMissing(loadGroupBooking(c.var.deps, view.actor, bookingId)));
+  const group = b && b.organisationId === org.id ? await groupBooking(c.var.deps.db, bookingId) : null;
+  return org && group ? { org, group } : null;
 }
 
 async function readGroupForm(c: C): Promise<GroupForm> {
@@ -111,9 +101,9 @@ export function registerSchoolPages(app: Api) {
   app.get("/schools/:orgId/groups/:bookingId", async (c) => {
     const view = staffView(c);
     if (!view) return c.redirect("/sign-in", 303);
-    const org = await schoolFor(c, view, c.req.param("orgId"));
-    const group = org && (await groupOf(c, view, org.id, c.req.param("bookingId")));
-    if (!org || !group) return notFound(c, view);
+    const at = await groupAt(c, view, c.req.param("orgId"), c.req.param("bookingId"));
+    if (!at) return notFound(c, view);
+    const { org, group } = at;
     return render(c, view, <GroupChangePage view={view} org={org} group={group} form={formOf(group)} errors={noErrors()} />);
   });
 
@@ -121,11 +111,12 @@ export function registerSchoolPages(app: Api) {
     const guard = await guardPost(c);
     if (guard.refusal) return guard.refusal;
     const { view } = guard;
-    const org = await schoolFor(c, view, c.req.param("orgId"));
-    const group = org && (await groupOf(c, view, org.id, c.req.param("bookingId")));
-    if (!org || !group) return notFound(c, view);
+    const at = await groupAt(c, view, c.req.param("orgId"), c.req.param("bookingId"));
+    if (!at) return notFound(c, view);
+    const { org, group } = at;
     const form = { ...(await readGroupForm(c)), sessionId: group.session.id };
-    const parsed = GroupChange.safeParse({ pupils: int(form.pupils), staff: int(form.staff), accessNeeds: form.accessNeeds, roster: rosterOf(form.roster).length ? rosterOf(form.roster) : null });
+    const roster = rosterOf(form.roster);
+    const parsed = GroupChange.safeParse({ pupils: int(form.pupils), staff: int(form.staff), accessNeeds: form.accessNeeds, roster: roster.length ? roster : null });
     const again = (errors: FormErrors, status: Status) => render(c, view, <GroupChangePage view={view} org={org} group={group} form={form} errors={errors} />, status);
     if (!parsed.success) return again(fromIssues(view, parsed.error.issues, MESSAGES), 400);
     try {
@@ -140,9 +131,9 @@ export function registerSchoolPages(app: Api) {
   app.get("/schools/:orgId/groups/:bookingId/cancel", async (c) => {
     const view = staffView(c);
     if (!view) return c.redirect("/sign-in", 303);
-    const org = await schoolFor(c, view, c.req.param("orgId"));
-    const group = org && (await groupOf(c, view, org.id, c.req.param("bookingId")));
-    if (!org || !group) return notFound(c, view);
+    const at = await groupAt(c, view, c.req.param("orgId"), c.req.param("bookingId"));
+    if (!at) return notFound(c, view);
+    const { org, group } = at;
     return render(c, view, <GroupCancelPage view={view} org={org} group={group} />);
   });
 
@@ -150,14 +141,14 @@ export function registerSchoolPages(app: Api) {
     const guard = await guardPost(c);
     if (guard.refusal) return guard.refusal;
     const { view } = guard;
-    const org = await schoolFor(c, view, c.req.param("orgId"));
-    const group = org && (await groupOf(c, view, org.id, c.req.param("bookingId")));
-    if (!org || !group) return notFound(c, view);
+    const at = await groupAt(c, view, c.req.param("orgId"), c.req.param("bookingId"));
+    if (!at) return notFound(c, view);
+    const { org, group } = at;
     try {
       await cancelBooking(c.var.deps, view.actor, group.booking.id);
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
-      return render(c, view, <GroupChangePage view={view} org={org} group={group} form={formOf(group)} errors={{ fields: {}, general: { text: err.detail, en: true } }} />, statusOf(err));
+      return render(c, view, <GroupChangePage view={view} org={org} group={group} form={formOf(group)} errors={detailOf(err)} />, statusOf(err));
     }
     return c.redirect(`/schools/${org.id}?done=cancelled`, 303);
   });

@@ -27,7 +27,8 @@ export function registerStaffPages(app: Api) {
     const view = staffView(c);
     if (!view) return c.redirect("/sign-in", 303);
     // Coordinators reach every organisation from their own area; here, only their memberships.
-    const orgs = view.actor.isCoordinator ? (await listOrganisations(c.var.deps, view.actor)).filter((o) => view.actor.organisationIds.includes(o.id)) : await listOrganisations(c.var.deps, view.actor);
+    const all = await listOrganisations(c.var.deps, view.actor);
+    const orgs = view.actor.isCoordinator ? all.filter((o) => view.actor.organisationIds.includes(o.id)) : all;
     return render(c, view, <StaffLanding view={view} orgs={orgs} coordinator={view.actor.isCoordinator} />);
   });
 

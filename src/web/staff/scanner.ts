@@ -109,11 +109,10 @@ const SCRIPT = `(() => {
 })();
 `;
 
-export const SCANNER_JS = SCRIPT;
 export const SCANNER_PATH = `/assets/check-in.${fingerprint(SCRIPT)}.js`;
 
 /** The scanner and the decoder it may import, both cached for a year under fingerprinted names. */
 export function registerScannerAssets(app: Api) {
-  app.get(SCANNER_PATH, (c) => c.body(SCANNER_JS, 200, { "content-type": JAVASCRIPT, "cache-control": IMMUTABLE }));
+  app.get(SCANNER_PATH, (c) => c.body(SCRIPT, 200, { "content-type": JAVASCRIPT, "cache-control": IMMUTABLE }));
   registerQrDecoder(app);
 }

@@ -15,10 +15,6 @@ export interface FormErrors {
 export const noErrors = (): FormErrors => ({ fields: {} });
 export const hasErrors = (e: FormErrors) => Object.keys(e.fields).length > 0 || e.general !== undefined;
 
-/**
- * A service refusal, on the page: each `errors[].path` the form knows becomes that field's
- * own message (in the page's language); anything else is the service's detail, in English.
- */
 /** Where an error path lands on a form: a message, or a message on a differently named field. */
 export type FieldMessages = Record<string, StringKey | { field: string; key: StringKey }>;
 
@@ -28,6 +24,10 @@ function fieldFor(messages: FieldMessages, path: string): { field: string; key: 
   return typeof m === "string" ? { field: path, key: m } : m;
 }
 
+/**
+ * A service refusal, on the page: each `errors[].path` the form knows becomes that field's
+ * own message (in the page's language); anything else is the service's detail, in English.
+ */
 export function fromProblem(view: View, err: ProblemError, messages: FieldMessages, special: (err: ProblemError) => FormErrors | null = () => null): FormErrors {
   const own = special(err);
   if (own) return own;
@@ -37,8 +37,11 @@ export function fromProblem(view: View, err: ProblemError, messages: FieldMessag
     const target = fieldFor(messages, e.path.split(".")[0]!);
     if (target) fields[target.field] = s.t(target.key);
   }
-  return Object.keys(fields).length ? { fields } : { fields, general: { text: err.detail, en: true } };
+  return Object.keys(fields).length ? { fields } : detailOf(err);
 }
+
+/** A refusal that belongs to no field: the service's own English detail. */
+export const detailOf = (err: ProblemError): FormErrors => ({ fields: {}, general: { text: err.detail, en: true } });
 
 /** Zod issues from the API's own request schemas, mapped onto the form's fields. */
 export function fromIssues(view: View, issues: ReadonlyArray<{ path: PropertyKey[] }>, messages: FieldMessages): FormErrors {
@@ -113,7 +116,6 @@ export function Field({ id, label, hint, errors, children }: FieldProps) {
   );
 }
 
-/** A whole number typed in a form, or NaN (so the API's schema refuses it by name). */
 /** A registered venue, chosen from a list (never a typed address); the empty choice means none. */
 export function VenueField({ label, noneLabel, venues, selected, errors }: { label: string; noneLabel: string; venues: { id: string; name: string }[]; selected: string; errors: FormErrors }) {
   return (
@@ -132,6 +134,7 @@ export function VenueField({ label, noneLabel, venues, selected, errors }: { lab
   );
 }
 
+/** A whole number typed in a form, or NaN (so the API's schema refuses it by name). */
 export const int = (v: unknown) => (typeof v === "string" && /^\s*\d{1,6}\s*$/.test(v) ? Number(v) : Number.NaN);
 export const str = (v: unknown) => (typeof v === "string" ? v : "");
 
@@ -140,6 +143,7 @@ export interface WhenForm {
   durationMinutes: string;
   weeks: string;
 }
+export const readWhen = (body: Record<string, unknown>): WhenForm => ({ start: str(body.start), durationMinutes: str(body.durationMinutes), weeks: str(body.weeks) });
 
 /**
  * The shared "when" fields as the API's two shapes: one time (instants) or a weekly series
@@ -175,6 +179,7 @@ export interface TimesForm {
   startTime: string;
   endTime: string;
 }
+export const readTimes = (body: Record<string, unknown>): TimesForm => ({ date: str(body.date), startTime: str(body.startTime), endTime: str(body.endTime) });
 
 /** What a form shows for an existing time: London wall time, whatever the offset that day. */
 export const timesOf = (startsAt: number, endsAt: number): TimesForm => ({ date: londonDate(startsAt), startTime: londonLocalString(startsAt).slice(11), endTime: londonLocalString(endsAt).slice(11) });

@@ -5,7 +5,7 @@ import { dirOf, LOCALE_NAMES, LOCALES, pickLocalised } from "../../../i18n";
 import { Layout, Localised } from "../../layout";
 import type { View } from "../../view";
 import type { coordinatorEvents, eventSessions } from "../queries";
-import { ErrorSummary, Field, hasErrors, Notice, VenueField, type FormErrors } from "../ui";
+import { ErrorSummary, Field, hasErrors, Notice, str, VenueField, type FormErrors, type WhenForm } from "../ui";
 import type { EventForm } from "../event-form";
 import { WhenFields } from "./employer";
 import { EVENT_ORDER, EventFields } from "./event-form";
@@ -15,14 +15,15 @@ type SessionRow = Awaited<ReturnType<typeof eventSessions>>[number];
 type Summary = Awaited<ReturnType<typeof feedbackSummary>>;
 type Named = { id: string; name: string };
 
-export interface SessionsForm {
-  start: string;
-  durationMinutes: string;
-  weeks: string;
+/** Where a session happens and how many places it has, as typed: the same on the add and change forms. */
+export interface SessionPlace {
   venueId: string;
   onlineUrl: string;
   capacity: string;
 }
+export const readSessionPlace = (body: Record<string, unknown>): SessionPlace => ({ venueId: str(body.venueId), onlineUrl: str(body.onlineUrl).trim(), capacity: str(body.capacity) });
+
+export type SessionsForm = WhenForm & SessionPlace;
 export const emptySessionsForm: SessionsForm = { start: "", durationMinutes: "90", weeks: "1", venueId: "", onlineUrl: "", capacity: "12" };
 
 export interface NoteForm {
@@ -206,7 +207,7 @@ export function CoordinatorEventPage(props: {
 const MAX_COMMENTS = 30;
 
 /** Where a session happens (a registered venue or a link) and how many places it has: adding and changing sessions. */
-export function SessionPlaceFields({ view, form, venues, errors }: { view: View; form: { venueId: string; onlineUrl: string; capacity: string }; venues: Named[]; errors: FormErrors }) {
+export function SessionPlaceFields({ view, form, venues, errors }: { view: View; form: SessionPlace; venues: Named[]; errors: FormErrors }) {
   const s = view.t;
   return (
     <>

@@ -7,7 +7,7 @@ import { formatDay, formatWhen, isoInstant } from "../../format";
 import { Layout } from "../../layout";
 import type { View } from "../../view";
 import type { Translator } from "../../../i18n";
-import { ErrorSummary, Field, hasErrors, Notice, VenueField, type FormErrors } from "../ui";
+import { ErrorSummary, Field, hasErrors, Notice, str, VenueField, type FormErrors, type WhenForm } from "../ui";
 
 type Org = typeof organisations.$inferSelect;
 
@@ -20,14 +20,15 @@ export interface MentorForm {
 }
 export const emptyMentorForm: MentorForm = { displayName: "", email: "", sector: "", bio: "", languages: "en" };
 
-export interface SlotForm {
+/** Online with a link or in person at a venue, as typed: the same on the add and change forms. */
+export interface SlotPlace {
   mode: string;
   meetingUrl: string;
   venueId: string;
-  start: string;
-  durationMinutes: string;
-  weeks: string;
 }
+export const readSlotPlace = (body: Record<string, unknown>): SlotPlace => ({ mode: str(body.mode), meetingUrl: str(body.meetingUrl).trim(), venueId: str(body.venueId) });
+
+export type SlotForm = SlotPlace & WhenForm;
 export const emptySlotForm: SlotForm = { mode: "online", meetingUrl: "", venueId: "", start: "", durationMinutes: "45", weeks: "1" };
 
 const titled = (view: View, errors: FormErrors, title: string) => (hasErrors(errors) ? `${view.t.t("errorSummaryTitle")}: ${title}` : title);
@@ -164,7 +165,7 @@ export function MentorSlotsPage(props: { view: View; org: Org; mentor: Mentor; s
 }
 
 /** Online with a link, or in person at a registered venue (never a typed address). */
-export function SlotPlaceFields({ view, form, venues, errors }: { view: View; form: { mode: string; meetingUrl: string; venueId: string }; venues: { id: string; name: string }[]; errors: FormErrors }) {
+export function SlotPlaceFields({ view, form, venues, errors }: { view: View; form: SlotPlace; venues: { id: string; name: string }[]; errors: FormErrors }) {
   const s = view.t;
   return (
     <>

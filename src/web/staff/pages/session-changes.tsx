@@ -2,17 +2,13 @@
 // and offers the two actions only while they can still be done (scheduled, not started).
 import type { Event, Session } from "../../../features/catalogue/events";
 import type { View } from "../../view";
-import { ErrorSummary, TimesFields, type FormErrors, type TimesForm } from "../ui";
-import { CoordinatorShell, SessionPlaceFields } from "./coordinator";
+import { ErrorSummary, TimesFields, timesOf, type FormErrors, type TimesForm } from "../ui";
+import { CoordinatorShell, SessionPlaceFields, type SessionPlace } from "./coordinator";
 import { SessionHeading, sessionLocked } from "./session";
 
-export interface SessionChangeForm extends TimesForm {
-  venueId: string;
-  onlineUrl: string;
-  capacity: string;
-}
+export type SessionChangeForm = TimesForm & SessionPlace;
 
-export const sessionFormOf = (s: Session, times: TimesForm): SessionChangeForm => ({ ...times, venueId: s.venueId ?? "", onlineUrl: s.onlineUrl ?? "", capacity: String(s.capacity) });
+export const sessionFormOf = (s: Session): SessionChangeForm => ({ ...timesOf(s.startsAt, s.endsAt), venueId: s.venueId ?? "", onlineUrl: s.onlineUrl ?? "", capacity: String(s.capacity) });
 
 type SessionAndEvent = { session: Session; event: Event };
 

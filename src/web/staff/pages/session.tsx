@@ -32,7 +32,7 @@ export function sessionLocked(view: View, session: Session): string | null {
 }
 
 /** On the session page: its state, or the links to change or cancel it. */
-export function SessionActions({ view, session }: { view: View; session: Session }) {
+function SessionActions({ view, session }: { view: View; session: Session }) {
   const s = view.t;
   const locked = sessionLocked(view, session);
   if (locked) return <p class="status">{locked}</p>;

@@ -6,16 +6,12 @@ import type { Slot } from "../../../features/mentoring/slots";
 import { formatWhen, isoInstant } from "../../format";
 import { Layout } from "../../layout";
 import type { View } from "../../view";
-import { ErrorSummary, hasErrors, TimesFields, type FormErrors, type TimesForm } from "../ui";
-import { SlotPlaceFields } from "./employer";
+import { ErrorSummary, hasErrors, TimesFields, timesOf, type FormErrors, type TimesForm } from "../ui";
+import { SlotPlaceFields, type SlotPlace } from "./employer";
 
-export interface SlotChangeForm extends TimesForm {
-  mode: string;
-  meetingUrl: string;
-  venueId: string;
-}
+export type SlotChangeForm = TimesForm & SlotPlace;
 
-export const slotFormOf = (slot: Slot, times: TimesForm): SlotChangeForm => ({ ...times, mode: slot.mode, meetingUrl: slot.meetingUrl ?? "", venueId: slot.venueId ?? "" });
+export const slotFormOf = (slot: Slot): SlotChangeForm => ({ ...timesOf(slot.startsAt, slot.endsAt), mode: slot.mode, meetingUrl: slot.meetingUrl ?? "", venueId: slot.venueId ?? "" });
 
 export function SlotChangePage(props: { view: View; org: typeof organisations.$inferSelect; mentor: Mentor; slot: Slot; venues: { id: string; name: string }[]; form: SlotChangeForm; errors: FormErrors }) {
   const { view, org, mentor, slot, venues, form, errors } = props;
