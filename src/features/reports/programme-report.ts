@@ -5,7 +5,7 @@ import { ProblemError } from "../../lib/problem";
 import { startOfLondonDay } from "../../lib/time";
 import { toCsv } from "./csv";
 
-export const PROGRAMME_REPORT_HEADER = [
+const PROGRAMME_REPORT_HEADER = [
   "Event type",
   "Sessions",
   "Bookings",
@@ -36,7 +36,7 @@ const isPlace = sql`${bookings.status} in ('confirmed', 'attended', 'no_show')`;
  * ids or free text, so the file can be shared with funders. Rates are over bookings whose
  * outcome is known (attended or no-show).
  */
-export async function programmeReport(deps: Deps, from: string, to: string) {
+async function programmeReport(deps: Deps, from: string, to: string) {
   const { fromMs, toMs } = londonDateRange(from, to);
   const inRange = and(gte(sessions.startsAt, fromMs), lt(sessions.startsAt, toMs));
   const figures = await deps.db
