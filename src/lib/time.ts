@@ -113,3 +113,6 @@ export function ageOn(dateOfBirth: string, onDate: string): number {
 }
 
 export const iso = (instant: number) => new Date(instant).toISOString();
+
+/** `iso` for a time that may not have happened (sent, revoked, cancelled): null stays null. */
+export const isoOrNull = (instant: number | null | undefined) => (instant == null ? null : iso(instant));
