@@ -49,7 +49,7 @@ export function detailFacts(c: MessageContext, options: { showOnlineLink: boolea
   return facts;
 }
 
-export function contactLine(c: MessageContext): Block {
+function contactLine(c: MessageContext): Block {
   return { small: c.t("contact", { email: c.d.host?.contactEmail || addressOf(c.config.emailFrom) }) };
 }
 

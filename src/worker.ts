@@ -22,13 +22,12 @@ export type Env = {
 const vars = (env: Env): EnvVars =>
   Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string")) as EnvVars;
 
-function database(env: Env): Db {
-  const { TURSO_DATABASE_URL: url, TURSO_AUTH_TOKEN: authToken } = vars(env);
+function database({ TURSO_DATABASE_URL: url, TURSO_AUTH_TOKEN: authToken }: EnvVars, d1: D1Database | undefined): Db {
   if (url) {
     return libsqlDb(createClient({ url, authToken }));
   }
-  if (!env.DB) throw new Error("No database: bind a D1 database as DB or set TURSO_DATABASE_URL.");
-  return d1Db(env.DB);
+  if (!d1) throw new Error("No database: bind a D1 database as DB or set TURSO_DATABASE_URL.");
+  return d1Db(d1);
 }
 
 /**
@@ -36,17 +35,18 @@ function database(env: Env): Db {
  * as `npm start` does on Node. It costs one count query per request, so it is never set on a
  * deployed Worker (nor would demo accounts belong there).
  */
-async function seedForDevelopment(env: Env): Promise<void> {
-  if (vars(env).SEED_DEMO !== "1") return;
+async function seedForDevelopment(env: Env, deps: Deps): Promise<void> {
+  if (env.SEED_DEMO !== "1") return;
   // Two first requests at once can both find the database empty: the later batch then fails on
   // the primary keys and changes nothing (the seed is one atomic batch), so serve the request.
-  await seedDemoData(database(env), systemClock.now()).catch((err) => logFault("demo data not added", err));
+  await seedDemoData(deps.db, deps.clock.now()).catch((err) => logFault("demo data not added", err));
 }
 
 /** Dependencies are built from the bindings on every invocation: no state between requests. */
 function depsFor(env: Env, ctx: { waitUntil(promise: Promise<unknown>): void }): Deps {
-  const config = configFromEnv(vars(env), "worker");
-  const db = database(env);
+  const strings = vars(env);
+  const config = configFromEnv(strings, "worker");
+  const db = database(strings, env.DB);
   const deps: Deps = {
     db,
     config,
@@ -64,16 +64,21 @@ function depsFor(env: Env, ctx: { waitUntil(promise: Promise<unknown>): void }):
 
 // The route table is built once per isolate: registering every route with its schemas costs
 // milliseconds of CPU (about 4 ms with auth and organisations alone), too much to repeat on each
-// request. It holds no request state; dependencies are still built from the bindings per request.
-const app = createApp((c) => depsFor(c.env as Env, c.executionCtx));
+// request. It holds no request state: each request's dependencies come in with its bindings.
+const app = createApp((c) => (c.env as RequestEnv).deps);
+
+/** The bindings as the app sees them (`c.env`), with the dependencies built for this request. */
+type RequestEnv = Env & { deps: Deps };
 
 export default {
   async fetch(request, env, ctx) {
-    await seedForDevelopment(env);
-    const response = await app.fetch(request, env, ctx);
+    // Built once per request and shared by the seed check, the app and the dispatch after it.
+    const deps = depsFor(env, ctx);
+    await seedForDevelopment(env, deps);
+    const response = await app.fetch(request, { ...env, deps } satisfies RequestEnv, ctx);
     // Send what this request queued now rather than at the next cron tick.
     if (request.method !== "GET") {
-      ctx.waitUntil(dispatchOutbox(depsFor(env, ctx)).catch((err) => logFault("dispatch failed", err)));
+      ctx.waitUntil(dispatchOutbox(deps).catch((err) => logFault("dispatch failed", err)));
     }
     return response;
   },

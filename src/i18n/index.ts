@@ -125,7 +125,8 @@ export function fill(text: string, vars: Record<string, string | number> = {}): 
 export function translator(locale: Locale): Translator {
   const own = CATALOGUES[locale];
   const pick = <K extends keyof Messages>(key: K): Messages[K] => (own[key] ?? en[key]) as Messages[K];
-  const rules = new Intl.PluralRules(locale);
+  // Built on first plural() only: most translators never need one, and it is the costly part.
+  let rules: Intl.PluralRules | undefined;
   return {
     locale,
     dir: dirOf(locale),
@@ -133,7 +134,7 @@ export function translator(locale: Locale): Translator {
     isFallback: (key) => locale !== "en" && own[key] === undefined,
     plural(key, n, vars = {}) {
       const forms = pick(key) as Plural;
-      const text = forms[rules.select(n)] ?? forms.other;
+      const text = forms[(rules ??= new Intl.PluralRules(locale)).select(n)] ?? forms.other;
       return fill(text, { n: n.toLocaleString(locale), ...vars });
     },
     label(table, key) {

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { apiKeys, authSessions, memberships, people } from "../db/schema";
@@ -56,19 +56,23 @@ async function actorForToken(c: Context<AppEnv>, token: string): Promise<Actor> 
     if (!key) throw new ProblemError("unauthenticated", "This API key is not valid or has been revoked.");
     return { kind: "api_key", organisationId: key.organisationId, apiKeyId: key.id };
   }
+  // One round trip on every signed-in request: the memberships come along as a JSON array.
   const [row] = await db
-    .select({ session: authSessions, person: people })
+    .select({
+      session: authSessions,
+      person: people,
+      organisationIds: sql<string>`(select json_group_array(${memberships.organisationId}) from ${memberships} where ${memberships.personId} = ${people.id})`,
+    })
     .from(authSessions)
     .innerJoin(people, eq(people.id, authSessions.personId))
     .where(and(eq(authSessions.tokenHash, hash), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now)))
     .limit(1);
   if (!row || row.person.erasedAt) throw new ProblemError("unauthenticated", "Your sign-in has expired. Please sign in again.");
-  const orgs = await db.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.personId, row.person.id));
   return {
     kind: "person",
     person: row.person,
     isCoordinator: config.coordinatorEmails.includes(row.person.email.toLowerCase()),
-    organisationIds: orgs.map((o) => o.id),
+    organisationIds: JSON.parse(row.organisationIds) as string[],
     authSessionId: row.session.id,
   };
 }

@@ -6,12 +6,12 @@
 /** Our token shapes, and any long opaque run (a secret or its hash) wherever it appears. */
 const SECRET_SHAPES = [/(od_[sk]_)[A-Za-z0-9_-]+/g, /(\/(?:sign-in|consent|calendar-feeds)\/)[A-Za-z0-9_-]+/g, /()[A-Za-z0-9_-]{32,}/g];
 
-export function redactSecrets(text: string): string {
+function redactSecrets(text: string): string {
   return SECRET_SHAPES.reduce((t, re) => t.replace(re, (_m, keep: string) => `${keep}…`), text);
 }
 
 /** An error with its causes, as text, secrets removed. */
-export function describeFault(err: unknown): string {
+function describeFault(err: unknown): string {
   const parts: string[] = [];
   let e: unknown = err;
   for (let depth = 0; e !== undefined && e !== null && depth < 5; depth++) {

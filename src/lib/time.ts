@@ -82,6 +82,13 @@ export function parseLondonLocal(value: string): number {
   return londonToUtc({ year: +y!, month: +mo!, day: +d!, hour: +h!, minute: +mi!, second: +(s ?? 0) });
 }
 
+/** The instant London's day 'YYYY-MM-DD' (plus `addDays`) begins: date ranges that include their last day. */
+export function startOfLondonDay(date: string, addDays = 0): number {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d + addDays));
+  return londonToUtc({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: 0, minute: 0, second: 0 });
+}
+
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** London date 'YYYY-MM-DD' of an instant. */
@@ -106,3 +113,6 @@ export function ageOn(dateOfBirth: string, onDate: string): number {
 }
 
 export const iso = (instant: number) => new Date(instant).toISOString();
+
+/** `iso` for a time that may not have happened (sent, revoked, cancelled): null stays null. */
+export const isoOrNull = (instant: number | null | undefined) => (instant == null ? null : iso(instant));

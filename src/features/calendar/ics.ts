@@ -21,7 +21,7 @@ export function inviteMethodFor(d: BookingDetails): InviteMethod | null {
   return LIVE.has(d.booking.status) ? "REQUEST" : null;
 }
 
-export const inviteUid = (bookingId: string) => `${bookingId}@opendoor`;
+const inviteUid = (bookingId: string) => `${bookingId}@opendoor`;
 
 export interface InviteOptions {
   config: Config;

@@ -1,11 +1,11 @@
 // Calendar files people fetch: one booking's invite, and a personal subscription feed.
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { auditLog, bookings, people } from "../../db/schema";
-import { actorId } from "../../lib/auth";
-import { newId, newSecret, sha256Hex } from "../../lib/crypto";
+import { bookings, people } from "../../db/schema";
+import { newSecret, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
+import { auditInsert } from "../audit/service";
 import { canSeeBooking } from "../bookings/lookups";
 import { loadManyBookingDetails } from "../notifications/booking-details";
 import { bookingInvite, INVITED_STATUSES, inviteMethodFor, personalFeed } from "./ics";
@@ -18,7 +18,7 @@ export async function inviteForBooking(deps: Deps, actor: Actor, bookingId: stri
   const method = inviteMethodFor(d);
   if (!method) throw new ProblemError("conflict", "This place is not confirmed yet, so there is no calendar invite for it.");
   if (actor.kind === "person" && actor.person.id !== d.booking.personId && actor.isCoordinator) {
-    await db.insert(auditLog).values({ id: newId("aud"), actorId: actorId(actor), action: "booking.invite_downloaded", subjectType: "booking", subjectId: d.booking.id, at: clock.now() });
+    await auditInsert(db, actor, { action: "booking.invite_downloaded", subjectType: "booking", subjectId: d.booking.id }, clock.now());
   }
   const locale = d.person?.locale ?? "en";
   const attendee = d.person ? { email: d.person.email, name: d.person.displayName } : undefined;

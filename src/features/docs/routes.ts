@@ -6,8 +6,11 @@ import { html, raw } from "hono/html";
  * rendered from the same document (no third-party scripts, works offline).
  */
 export function registerDocs(app: Api, api: Api) {
+  // Generated on first use and kept with this app: every route is registered by then, and
+  // walking every schema again on each request would only give the same document.
+  let generated: ReturnType<typeof api.getOpenAPI31Document> | undefined;
   const document = () =>
-    api.getOpenAPI31Document({
+    (generated ??= api.getOpenAPI31Document({
       openapi: "3.1.0",
       info: {
         title: "Open Door API",
@@ -16,7 +19,7 @@ export function registerDocs(app: Api, api: Api) {
           "Booking for young people's programmes. Errors are RFC 9457 application/problem+json. Creating POSTs accept an Idempotency-Key header (kept 24 h).",
       },
       servers: [{ url: "/api/v1" }],
-    });
+    }));
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
     scheme: "bearer",

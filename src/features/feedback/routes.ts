@@ -3,7 +3,7 @@ import { LOCALES, type Locale } from "../../db/schema";
 import { requireActor, requireCoordinator, requirePerson } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { IdParam, bearer, json, jsonBody, problems, problemsFor, Text } from "../../lib/openapi";
-import { iso } from "../../lib/time";
+import { iso, isoOrNull } from "../../lib/time";
 import { addYouSaidWeDid, feedbackSummary, giveFeedback, listYouSaidWeDid } from "./service";
 
 const FeedbackBody = z
@@ -82,7 +82,7 @@ export function registerFeedback(api: Api) {
     }),
     async (c) => {
       const s = await feedbackSummary(c.var.deps, requireActor(c), c.req.valid("param").id);
-      return c.json({ ...s, comments: s.comments.map((x) => ({ ...x, givenAt: x.givenAt === null ? null : iso(x.givenAt) })) }, 200);
+      return c.json({ ...s, comments: s.comments.map((x) => ({ ...x, givenAt: isoOrNull(x.givenAt) })) }, 200);
     },
   );
 

@@ -5,6 +5,7 @@ import { auditLog, outbox } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { ProblemError } from "../../lib/problem";
+import { iso, isoOrNull } from "../../lib/time";
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -44,7 +45,6 @@ export async function retryMessage(deps: Deps, actorId: string, id: string) {
 
 /** Never show payloads: they can hold sign-in and consent links, which are secrets. */
 export function outboxView(row: typeof outbox.$inferSelect) {
-  const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
   const bookingId = typeof row.payload.bookingId === "string" ? row.payload.bookingId : null;
   return {
     id: row.id,
@@ -55,8 +55,8 @@ export function outboxView(row: typeof outbox.$inferSelect) {
     attempts: row.attempts,
     lastError: row.lastError,
     bookingId,
-    nextAttemptAt: iso(row.nextAttemptAt),
-    sentAt: iso(row.sentAt),
-    createdAt: iso(row.createdAt)!,
+    nextAttemptAt: isoOrNull(row.nextAttemptAt),
+    sentAt: isoOrNull(row.sentAt),
+    createdAt: iso(row.createdAt),
   };
 }

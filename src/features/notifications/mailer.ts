@@ -109,7 +109,7 @@ export function resendMailer(apiKey: string, baseUrl?: string, options: { timeou
 }
 
 /** Resend wants attachment content as base64; ours is UTF-8 text (calendar files). */
-export function base64Utf8(text: string): string {
+function base64Utf8(text: string): string {
   let binary = "";
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);

@@ -4,6 +4,7 @@ import { actorId, requireActor, requireActsFor, requireCoordinator } from "../..
 import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, problemsFor, Text } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
+import { iso, isoOrNull } from "../../lib/time";
 import { addMember, createApiKey, createOrganisation, listApiKeys, listOrganisations, revokeApiKey } from "./service";
 
 const Organisation = z
@@ -19,7 +20,6 @@ const orgOut = (o: { id: string; type: (typeof ORGANISATION_TYPES)[number]; name
   name: o.name,
   contactEmail: o.contactEmail,
 });
-const isoOrNull = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
 export function registerOrganisations(api: Api) {
   api.openapi(
@@ -93,7 +93,7 @@ export function registerOrganisations(api: Api) {
       const actor = requireActsFor(c, id);
       if (actor.kind === "api_key") throw new ProblemError("forbidden", "An API key cannot create other API keys. Sign in as a person.");
       const k = await createApiKey(c.var.deps, id, c.req.valid("json").name, actorId(actor));
-      return c.json({ id: k.id, name: k.name, prefix: k.prefix, createdAt: new Date(k.createdAt).toISOString(), revokedAt: null, key: k.key }, 201, NO_STORE);
+      return c.json({ id: k.id, name: k.name, prefix: k.prefix, createdAt: iso(k.createdAt), revokedAt: null, key: k.key }, 201, NO_STORE);
     },
   );
 
@@ -111,7 +111,7 @@ export function registerOrganisations(api: Api) {
       const { id } = c.req.valid("param");
       requireActsFor(c, id);
       const keys = await listApiKeys(c.var.deps, id);
-      return c.json({ items: keys.map((k) => ({ ...k, createdAt: new Date(k.createdAt).toISOString(), revokedAt: isoOrNull(k.revokedAt) })) }, 200);
+      return c.json({ items: keys.map((k) => ({ ...k, createdAt: iso(k.createdAt), revokedAt: isoOrNull(k.revokedAt) })) }, 200);
     },
   );
 

@@ -1,12 +1,10 @@
-import { desc, eq, or } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { authSessions, bookings, events, feedback, memberships, mentoringSlots, mentors, organisations, outbox, people, sessions } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
-import { iso } from "../../lib/time";
+import { iso, isoOrNull } from "../../lib/time";
 
 /** How the export is sent, by the API and the website alike: a file to keep, never cached. */
 export const EXPORT_HEADERS = { "content-disposition": 'attachment; filename="open-door-my-data.json"', "cache-control": "no-store" };
-
-const isoOrNull = (t: number | null | undefined) => (t == null ? null : iso(t));
 
 /**
  * Everything Open Door holds about one person (UK GDPR right of access), as plain JSON:
@@ -41,7 +39,7 @@ export async function exportPersonalData(deps: Deps, personId: string) {
     db
       .select({ id: outbox.id, template: outbox.template, status: outbox.status, createdAt: outbox.createdAt, sentAt: outbox.sentAt })
       .from(outbox)
-      .where(or(eq(outbox.toEmail, person.email)))
+      .where(eq(outbox.toEmail, person.email))
       .orderBy(desc(outbox.createdAt)),
   ]);
   return {

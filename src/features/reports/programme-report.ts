@@ -2,10 +2,10 @@ import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { bookings, EVENT_TYPES, events, feedback, sessions, type EventType } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import { ProblemError } from "../../lib/problem";
-import { londonToUtc } from "../../lib/time";
+import { startOfLondonDay } from "../../lib/time";
 import { toCsv } from "./csv";
 
-export const PROGRAMME_REPORT_HEADER = [
+const PROGRAMME_REPORT_HEADER = [
   "Event type",
   "Sessions",
   "Bookings",
@@ -23,14 +23,9 @@ export const PROGRAMME_REPORT_HEADER = [
 ];
 
 /** A London calendar date range, both ends included, as UTC instants [from, to). */
-export function londonDateRange(from: string, to: string): { fromMs: number; toMs: number } {
-  const midnight = (date: string, plusDays = 0) => {
-    const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-    const day = new Date(Date.UTC(y, m - 1, d + plusDays));
-    return londonToUtc({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: 0, minute: 0, second: 0 });
-  };
+function londonDateRange(from: string, to: string): { fromMs: number; toMs: number } {
   if (from > to) throw new ProblemError("validation", "The end date must be on or after the start date.", { errors: [{ path: "to", message: "before from" }] });
-  return { fromMs: midnight(from), toMs: midnight(to, 1) };
+  return { fromMs: startOfLondonDay(from), toMs: startOfLondonDay(to, 1) };
 }
 
 const count = (cond: ReturnType<typeof sql>) => sql<number>`coalesce(sum(case when ${cond} then 1 else 0 end), 0)`;
@@ -41,7 +36,7 @@ const isPlace = sql`${bookings.status} in ('confirmed', 'attended', 'no_show')`;
  * ids or free text, so the file can be shared with funders. Rates are over bookings whose
  * outcome is known (attended or no-show).
  */
-export async function programmeReport(deps: Deps, from: string, to: string) {
+async function programmeReport(deps: Deps, from: string, to: string) {
   const { fromMs, toMs } = londonDateRange(from, to);
   const inRange = and(gte(sessions.startsAt, fromMs), lt(sessions.startsAt, toMs));
   const figures = await deps.db

@@ -4,10 +4,10 @@ import type { Actor } from "../../lib/env";
 import { attendanceFor } from "../attendance/attendance-list";
 import { toCsv } from "./csv";
 
-export const SESSION_REPORT_HEADER = ["First name", "Kind", "Pupils", "Staff", "Seats", "Checked in (people)", "Status", "Checked in at (London)"];
+const SESSION_REPORT_HEADER = ["First name", "Kind", "Pupils", "Staff", "Seats", "Checked in (people)", "Status", "Checked in at (London)"];
 
 /** "2026-03-03 10:05", the London wall clock: what a host would write on a register. */
-export const londonStamp = (instant: number): string => londonLocalString(instant).replace("T", " ");
+const londonStamp = (instant: number): string => londonLocalString(instant).replace("T", " ");
 
 /** The register for one session; same people and rules as the attendance list. */
 export async function sessionReportCsv(deps: Deps, actor: Actor, sessionId: string) {
