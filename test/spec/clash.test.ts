@@ -1,39 +1,25 @@
 // Rule 4, "no clashes": a young person never holds two overlapping confirmed bookings.
 // The existing tests refuse a clash made one request at a time; these try to get round the
 // guard by racing, by accepting an offer, and by moving a session.
-import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { createApp } from "../../src/app";
-import { libsqlDb, type Db } from "../../src/db/client";
-import { openLibsqlFile } from "../../src/db/libsql-node";
 import { bookings, sessions } from "../../src/db/schema";
 import { findClashingBooking } from "../../src/features/bookings/clash";
 import { checkSeatAccounting } from "../../src/features/bookings/consistency";
-import { devMailboxMailer } from "../../src/features/notifications/mailer";
 import { DAY, HOUR } from "../../src/lib/time";
 import { event, session, youngPeopleWithTokens } from "../support/fixtures";
 import { COORDINATOR, createHarness, problem, type Harness } from "../support/harness";
-import { withNetworkLatency } from "../support/latency";
 import { holdOtherBooking } from "../support/mentoring-fixtures";
 import { bookWithoutCapacityGuard } from "../support/unguarded-booking";
+import { slowApp, type SlowApp } from "./slow-app";
 
 let h: Harness;
 let coordinator: string;
-/** The same app and file with a network round trip per statement, so requests interleave as on D1/Turso. */
-let slow: { db: Db; request: Harness["request"]; close(): void };
+let slow: SlowApp;
 beforeAll(async () => {
   h = await createHarness();
   coordinator = await h.tokenFor(COORDINATOR);
-  const { client } = await openLibsqlFile(join(h.dir, "test.db"));
-  const db = libsqlDb(withNetworkLatency(client));
-  const app = createApp({ ...h.deps, db, mailer: devMailboxMailer(db) });
-  slow = {
-    db,
-    request: (method, path, { body, token } = {}) =>
-      Promise.resolve(app.request(path, { method, headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body ?? {}) })),
-    close: () => client.close(),
-  };
+  slow = await slowApp(h);
 });
 afterEach(async () => {
   expect(await checkSeatAccounting(h.db)).toEqual([]);
