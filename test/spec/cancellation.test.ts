@@ -1,27 +1,19 @@
 // Rules 5 and 6 where the existing tests go one request at a time: seats freed by several
 // cancellations at the same moment must still go to the waiting list in order (FIFO), and a
 // school's right to cancel its group ends at the start, as a young person's does.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { bookings, sessions } from "../../src/db/schema";
-import { checkSeatAccounting } from "../../src/features/bookings/consistency";
 import { HOUR } from "../../src/lib/time";
 import { addMember, organisation, personByEmail, session, youngPeopleWithTokens } from "../support/fixtures";
-import { createHarness, problem, type Harness } from "../support/harness";
-import { slowApp, type SlowApp } from "./slow-app";
+import { problem, type Harness } from "../support/harness";
+import { raceHarness, type SlowApp } from "./slow-app";
 
 let h: Harness;
 let slow: SlowApp;
+const race = raceHarness();
 beforeAll(async () => {
-  h = await createHarness();
-  slow = await slowApp(h);
-});
-afterEach(async () => {
-  expect(await checkSeatAccounting(h.db)).toEqual([]);
-});
-afterAll(async () => {
-  slow?.close();
-  await h.close();
+  ({ h, slow } = race);
 });
 
 const statusOf = async (id: string) => (await h.db.select().from(bookings).where(eq(bookings.id, id)))[0]!.status;

@@ -3,32 +3,24 @@
 // capacity") and a guardian's two answers (rule 3), each over a network round trip per
 // statement so the writes really interleave. The ledger check after each test is the
 // capacity invariant; the read-then-write control for it is in test/bookings-concurrency.test.ts.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { bookings, outbox, sessions } from "../../src/db/schema";
-import { checkSeatAccounting } from "../../src/features/bookings/consistency";
 import { addMember, organisation, personByEmail, session, youngPeopleWithTokens } from "../support/fixtures";
 import { DAY } from "../../src/lib/time";
-import { createHarness, type Harness } from "../support/harness";
-import { slowApp, type SlowApp } from "./slow-app";
+import type { Harness } from "../support/harness";
+import { raceHarness, type SlowApp } from "./slow-app";
 
 let h: Harness;
 let slow: SlowApp;
 let schoolId: string;
 let teacher: string;
+const race = raceHarness();
 beforeAll(async () => {
-  h = await createHarness();
-  slow = await slowApp(h);
+  ({ h, slow } = race);
   schoolId = (await organisation(h.db, "school")).id;
   teacher = await h.tokenFor("teacher@school.test");
   await addMember(h.db, schoolId, (await personByEmail(h.db, "teacher@school.test")).id);
-});
-afterEach(async () => {
-  expect(await checkSeatAccounting(h.db)).toEqual([]);
-});
-afterAll(async () => {
-  slow?.close();
-  await h.close();
 });
 
 const HOLDING = ["confirmed", "pending_consent", "offered"] as const;

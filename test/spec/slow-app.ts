@@ -2,11 +2,13 @@
 // statement (test/support/latency.ts says why), so requests sent at once interleave as they
 // would on D1 or Turso.
 import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { createApp } from "../../src/app";
 import { libsqlDb, type Db } from "../../src/db/client";
 import { openLibsqlFile } from "../../src/db/libsql-node";
+import { checkSeatAccounting } from "../../src/features/bookings/consistency";
 import { devMailboxMailer } from "../../src/features/notifications/mailer";
-import type { Harness } from "../support/harness";
+import { createHarness, type Harness } from "../support/harness";
 import { withNetworkLatency } from "../support/latency";
 
 export interface SlowApp {
@@ -29,4 +31,24 @@ export async function slowApp(h: Harness): Promise<SlowApp> {
       }),
     close: () => client.close(),
   };
+}
+
+/**
+ * Registers the hooks the race files share: a harness, its slow twin, and the seat ledger
+ * checked after every test. Read `h` and `slow` from the result inside tests and hooks.
+ */
+export function raceHarness() {
+  const race = {} as { h: Harness; slow: SlowApp };
+  beforeAll(async () => {
+    race.h = await createHarness();
+    race.slow = await slowApp(race.h);
+  });
+  afterEach(async () => {
+    expect(await checkSeatAccounting(race.h.db)).toEqual([]);
+  });
+  afterAll(async () => {
+    race.slow?.close();
+    await race.h?.close();
+  });
+  return race;
 }
