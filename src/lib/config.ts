@@ -25,6 +25,17 @@ const list = (v?: string) =>
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
 
+/**
+ * A setting that must be a whole number of at least 1. A typo must stop the app at start-up:
+ * read with a bare Number(), "two" became NaN and every mentoring booking then failed.
+ */
+function wholeNumber(env: EnvVars, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^[1-9][0-9]*$/.test(raw)) throw new Error(`${name} must be a whole number of at least 1 (it is "${raw}").`);
+  return Number(raw);
+}
+
 export function configFromEnv(env: EnvVars, runtime: "node" | "worker"): Config {
   const production = env.NODE_ENV === "production";
   const devMailbox = !env.RESEND_API_KEY && (runtime === "worker" ? env.DEV_MAILBOX === "1" : !production);
@@ -37,8 +48,8 @@ export function configFromEnv(env: EnvVars, runtime: "node" | "worker"): Config 
     emailFrom: env.EMAIL_FROM ?? "Open Door <bookings@opendoor.example>",
     safeguardingEmail: env.SAFEGUARDING_EMAIL ?? "safeguarding@opendoor.example",
     accessibilityEmail: env.ACCESSIBILITY_EMAIL ?? "accessibility@opendoor.example",
-    maxFutureMentoringBookings: Number(env.MAX_FUTURE_MENTORING_BOOKINGS ?? 2),
-    retentionMonths: Number(env.RETENTION_MONTHS ?? 24),
+    maxFutureMentoringBookings: wholeNumber(env, "MAX_FUTURE_MENTORING_BOOKINGS", 2),
+    retentionMonths: wholeNumber(env, "RETENTION_MONTHS", 24),
     production,
   };
 }

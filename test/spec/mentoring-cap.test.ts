@@ -42,21 +42,15 @@ describe("the mentoring cap is configurable", () => {
     expect((await book(slots[1]!)).status).toBe(201);
   });
 
-  // BUG (rule 8): configFromEnv reads the cap with Number(...) and nothing checks the result.
-  // A typo such as MAX_FUTURE_MENTORING_BOOKINGS=two gives NaN: the app starts, the slot
-  // finder (`count >= NaN` is false) lists slots, and every mentoring booking then answers
-  // 500 (libSQL refuses to bind NaN in the cap guard). An empty value gives 0: no mentoring.
-  // RETENTION_MONTHS is read the same way. Expected: start-up refuses a value that is not a
-  // whole number (or falls back to the default). Run it with `it` to see it fail.
-  it.todo("does not silently drop the cap when MAX_FUTURE_MENTORING_BOOKINGS is not a number", async () => {
-    let cap: number;
-    try {
-      cap = fromEnv("two").maxFutureMentoringBookings;
-    } catch {
-      return; // refusing to start is a fix too
-    }
-    expect(Number.isInteger(cap)).toBe(true);
-    const { slots, book } = await world("two", 3);
+  // Found by this suite: the cap was read with a bare Number(), so "two" gave NaN and every
+  // mentoring booking then failed with a 500, and "" gave 0 (no mentoring at all).
+  it("refuses to start with a cap or retention that is not a whole number of at least 1, naming the setting", () => {
+    for (const bad of ["two", "0", "-1", "2.5", "1e3"]) expect(() => fromEnv(bad)).toThrow(/MAX_FUTURE_MENTORING_BOOKINGS must be a whole number/);
+    expect(() => configFromEnv({ RETENTION_MONTHS: "24 months" }, "node")).toThrow(/RETENTION_MONTHS must be a whole number/);
+  });
+
+  it("uses the default cap of 2 when the setting is empty", async () => {
+    const { slots, book } = await world("", 3);
     for (const slot of slots.slice(0, 2)) expect((await book(slot)).status).toBe(201);
     expect((await book(slots[2]!)).status).toBe(409);
   });
