@@ -9,7 +9,7 @@ import type { Db } from "../../src/db/client";
 import { bookings, sessions } from "../../src/db/schema";
 import { newId, newTicketCode } from "../../src/lib/crypto";
 
-async function bookWithoutCapacityGuard(db: Db, sessionId: string, personId: string, now: number) {
+export async function bookWithoutCapacityGuard(db: Db, sessionId: string, personId: string, now: number) {
   const [s] = await db.select().from(sessions).where(eq(sessions.id, sessionId)).limit(1);
   const status = s!.seatsTaken < s!.capacity ? "confirmed" : "waitlisted";
   const id = newId("bkg", now);
