@@ -148,7 +148,7 @@ export function registerBookings(api: Api) {
       tags: ["sessions"],
       summary: "Change a session's capacity, time or place (coordinators)",
       description:
-        "More capacity offers seats to the waiting list at once; less than is taken is refused (409 capacity_below_taken). A new time or place sends everyone holding a seat an updated invite. Refused once the session has started (409 session_started), and a new time once anyone is checked in (409 check_in_begun: check-in opens 2 h before the start).",
+        "More capacity offers seats to the waiting list at once; less than is taken is refused (409 capacity_below_taken). A new time or place sends everyone holding a seat an updated invite. Refused once the session has started (409 session_started), a new time once anyone is checked in (409 check_in_begun: check-in opens 2 h before the start), and a new time that overlaps another booking of someone booked here (409 booking_clash, with peopleClashing).",
       security: bearer,
       request: {
         params: IdParam,

@@ -7,6 +7,7 @@ import type { Deps } from "../../lib/deps";
 import { ProblemError } from "../../lib/problem";
 import type { Actor } from "../../lib/env";
 import { auditEntry } from "./audit";
+import { clashExists } from "./clash";
 import { loadSession } from "./lookups";
 import { enqueueForBookings } from "../notifications/outbox";
 import { reminderAfterMove, REMINDER_LEAD_MS } from "../notifications/reminders";
@@ -78,9 +79,12 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
     const retimed = startsAt !== s.startsAt || endsAt !== s.endsAt;
     // Check-in opens before the start: once someone is through the door, the time is what
     // happened, so it stays (checked in inside this guard, so a scan racing the move wins).
+    // Rule 4 holds for a move too: nobody booked here may end up holding another booking at
+    // the new time, checked in the same guard so a booking racing the move cannot slip in.
     const guard = sql`exists (select 1 from sessions where id = ${sessionId} and status = 'scheduled'
       and sequence = ${s.sequence} and seats_taken <= ${capacity})
-      and (${retimed ? 1 : 0} = 0 or not exists (select 1 from bookings where session_id = ${sessionId} and checked_in_at is not null))`;
+      and (${retimed ? 1 : 0} = 0 or (not exists (select 1 from bookings where session_id = ${sessionId} and checked_in_at is not null)
+        and not exists (${peopleClashingAt(sessionId, startsAt, endsAt)})))`;
     const op = newId("op", now);
     // Invariant (rules 1, 5, 6, 9): the session, every booking's copied time, the offers that
     // new seats allow and the change emails commit together; capacity never drops below the
@@ -117,6 +121,13 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
         errors: [{ path: "startsAt", message: "check-in has begun" }],
       });
     }
+    const clashing = retimed ? await countClashing(deps, sessionId, startsAt, endsAt) : 0;
+    if (clashing > 0) {
+      throw new ProblemError("booking_clash", `${clashing} of the people booked on this session already have another booking at that time, so it can't move there.`, {
+        extra: { peopleClashing: clashing },
+        errors: [{ path: "startsAt", message: "clashes with other bookings of people booked here" }],
+      });
+    }
     if (fresh.seatsTaken > capacity) {
       throw new ProblemError("capacity_below_taken", `${fresh.seatsTaken} seats are already taken, so the capacity can't be less than ${fresh.seatsTaken}.`, {
         extra: { seatsTaken: fresh.seatsTaken },
@@ -130,6 +141,17 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
 async function anyoneCheckedIn({ db }: Deps, sessionId: string): Promise<boolean> {
   const [row] = await db.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.sessionId, sessionId), isNotNull(bookings.checkedInAt))).limit(1);
   return row !== undefined;
+}
+
+/** The people holding a place on this session who hold another booking overlapping [startsAt, endsAt). */
+function peopleClashingAt(sessionId: string, startsAt: number, endsAt: number) {
+  return sql`select moving.person_id from bookings as moving where moving.session_id = ${sessionId}
+    and moving.kind != 'group' and moving.status in ${HOLDING} and ${clashExists(sql`moving.person_id`, startsAt, endsAt, { sessionId })}`;
+}
+
+async function countClashing({ db }: Deps, sessionId: string, startsAt: number, endsAt: number): Promise<number> {
+  const [row] = await db.all<{ n: number }>(sql`select count(distinct person_id) as n from (${peopleClashingAt(sessionId, startsAt, endsAt)})`);
+  return Number(row?.n ?? 0);
 }
 
 /** Cancels the session and every booking on it, telling each person (calendar CANCEL). */

@@ -236,6 +236,7 @@ export const staffEn = {
   sessionIsCancelled: "This session is cancelled.",
   sessionHasStarted: "This session has started, so it can't be changed or cancelled.",
   errCheckInBegun: "Someone is already checked in, so the date and time can't change. You can still change the place or the number of places.",
+  errSessionMoveClash: "People booked on this session already have something else at that time ({n}). Choose another time.",
   sessionChangeTitle: "Change this session",
   sessionChangeInvite: "If you change the date, the time or the place, everyone booked gets an email with the new details and an updated calendar invite.",
   sessionChangeWaitlist: "If you add places, people on the waiting list are offered them straight away.",

@@ -233,6 +233,7 @@ export const pl: StaffCatalogue = {
   sessionIsCancelled: "Ta sesja jest odwołana.",
   sessionHasStarted: "Ta sesja już się zaczęła, więc nie można jej zmienić ani odwołać.",
   errCheckInBegun: "Ktoś jest już zarejestrowany na miejscu, więc nie można zmienić daty ani godziny. Nadal można zmienić miejsce lub liczbę miejsc.",
+  errSessionMoveClash: "Osoby zapisane na tę sesję mają już coś innego o tej porze ({n}). Wybierz inny termin.",
   sessionChangeTitle: "Zmień tę sesję",
   sessionChangeInvite: "Jeśli zmienisz datę, godzinę lub miejsce, każda zapisana osoba dostanie e-mail z nowymi informacjami i zaktualizowanym zaproszeniem do kalendarza.",
   sessionChangeWaitlist: "Jeśli dodasz miejsca, osoby z listy oczekujących od razu dostaną ich propozycję.",

@@ -233,6 +233,7 @@ export const ro: StaffCatalogue = {
   sessionIsCancelled: "Această sesiune este anulată.",
   sessionHasStarted: "Această sesiune a început deja, deci nu mai poate fi modificată sau anulată.",
   errCheckInBegun: "Cineva este deja înregistrat la intrare, deci data și ora nu se mai pot schimba. Poți schimba încă locul sau numărul de locuri.",
+  errSessionMoveClash: "Unele persoane înscrise la această sesiune au deja altceva la ora aceea ({n}). Alege altă oră.",
   sessionChangeTitle: "Modifică această sesiune",
   sessionChangeInvite: "Dacă schimbi data, ora sau locul, toți cei înscriși primesc un e-mail cu noile detalii și o invitație de calendar actualizată.",
   sessionChangeWaitlist: "Dacă adaugi locuri, ele sunt oferite imediat celor de pe lista de așteptare.",

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const timed = (id: string, startsAt: number, extra: Partial<typeof sessions.$inferInsert> = {}) => ({ id, eventId: "evt_cv", startsAt, endsAt: startsAt + 90 * 60_000, venueId: "ven_library", capacity: 20, createdAt: now, updatedAt: now, ...extra });
   await h.db.insert(sessions).values([
     timed("ses_oct", OCT_START, { seatsTaken: 13 }),
-    timed("ses_oct_cancel", OCT_START + 7 * 86_400_000, { seatsTaken: 13 }),
+    timed("ses_oct_cancel", OCT_START + 8 * 86_400_000, { seatsTaken: 13 }),
     timed("ses_started", now - 30 * 60_000),
     timed("ses_door_open", now + 60 * 60_000, { seatsTaken: 1 }),
   ]);
@@ -29,7 +29,8 @@ beforeAll(async () => {
   await h.db.insert(bookings).values({ id: "bkg_door_aisha", sessionId: "ses_door_open", kind: "individual", personId: "per_demo_aisha", ticketCode: "AISHA-DOOR1", status: "attended", startsAt: now + 60 * 60_000, endsAt: now + 150 * 60_000, checkedInAt: now, checkedInCount: 1 });
   const base = { startsAt: OCT_START, endsAt: OCT_START + 90 * 60_000, status: "confirmed" as const };
   const on = (sessionId: string, suffix: string) => {
-    const at = sessionId === "ses_oct" ? base : { ...base, startsAt: OCT_START + 7 * 86_400_000, endsAt: OCT_START + 7 * 86_400_000 + 90 * 60_000 };
+    // The second session is on 1 November, clear of ses_oct's move to 31 October (rule 4).
+    const at = sessionId === "ses_oct" ? base : { ...base, startsAt: OCT_START + 8 * 86_400_000, endsAt: OCT_START + 8 * 86_400_000 + 90 * 60_000 };
     return [
       { ...at, id: `bkg_${suffix}_aisha`, sessionId, kind: "individual" as const, personId: "per_demo_aisha", ticketCode: `AISHA-${suffix}` },
       { ...at, id: `bkg_${suffix}_kuba`, sessionId, kind: "individual" as const, personId: "per_demo_kuba", ticketCode: `KUBAA-${suffix}` },
@@ -99,6 +100,18 @@ describe("changing a session", () => {
     const more = await submit(h, "/coordinator/sessions/ses_door_open/change", coordinator, { ...fields, startTime: time(s.startsAt), endTime: time(s.endsAt), capacity: "25" });
     expect(more.status).toBe(303);
     expect((await sessionRow("ses_door_open")).capacity).toBe(25);
+  });
+
+  it("refuses a move onto a time when someone booked here has another booking, saying so next to the date", async () => {
+    // Aisha and Kuba hold places on ses_oct (24 Oct) and on ses_oct_cancel (1 Nov, 09:00 to 10:30).
+    const fields = { date: "2026-11-01", startTime: "09:30", endTime: "10:00", venueId: "ven_library", onlineUrl: "", capacity: "20" };
+    const before = await sessionRow("ses_oct");
+    const res = await submit(h, "/coordinator/sessions/ses_oct/change", coordinator, fields);
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(invalid(html, "date")).toBe(true);
+    expect(html).toContain("People booked on this session already have something else at that time (2).");
+    expect(await sessionRow("ses_oct")).toMatchObject({ startsAt: before.startsAt, sequence: before.sequence });
   });
 
   it("names a wrong date, an end before the start, a place that is both a venue and a link, and a time in the past", async () => {

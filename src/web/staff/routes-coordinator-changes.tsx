@@ -30,6 +30,7 @@ function sessionProblem(view: SignedIn) {
   return (err: ProblemError): FormErrors | null => {
     if (err.code === "capacity_below_taken") return { fields: { capacity: s.t("errCapacityTaken", { taken: Number(err.extra?.seatsTaken) }) } };
     if (err.code === "session_cancelled") return { fields: {}, general: { text: s.t("sessionIsCancelled"), en: false } };
+    if (err.code === "booking_clash") return { fields: { date: s.t("errSessionMoveClash", { n: Number(err.extra?.peopleClashing) }) } };
     if (err.code === "check_in_begun") return { fields: { date: s.t("errCheckInBegun") } };
     if (err.code === "session_started") return { fields: {}, general: { text: s.t("sessionHasStarted"), en: false } };
     return null;
