@@ -322,6 +322,10 @@ export const bookings = sqliteTable(
     index("bookings_last_op_idx").on(t.lastOp),
     // The after-session job's lookups (no-shows, feedback invitations) without scanning history.
     index("bookings_follow_up_idx").on(t.status, t.feedbackInvitedAt, t.endsAt),
+    // The minute jobs read only what is due: reminders not yet sent, and history past retention
+    // (D1 bills every row a query reads, so a scan of all bookings each minute adds up).
+    index("bookings_reminder_idx").on(t.status, t.reminderSentAt, t.startsAt),
+    index("bookings_ends_idx").on(t.endsAt),
     uniqueIndex("bookings_ticket_unique").on(t.ticketCode),
     uniqueIndex("bookings_consent_token_unique").on(t.consentTokenHash),
     // Rule 4 backstop: one live booking per person per session, whatever the race.
