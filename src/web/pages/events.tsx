@@ -1,5 +1,5 @@
 import { EVENT_TYPES, type EventType } from "../../db/schema";
-import { londonToUtc } from "../../lib/time";
+import { startOfLondonDay } from "../../lib/time";
 import { formatWhen, isoInstant } from "../format";
 import { pickLocalised } from "../../i18n";
 import { Layout, Localised } from "../layout";
@@ -24,11 +24,6 @@ interface FilterError {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const startOfLondonDay = (date: string, addDays = 0) => {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d + addDays));
-  return londonToUtc({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: 0, minute: 0, second: 0 });
-};
 const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 
 /** Reads the GET form. Bad values are reported next to their field and otherwise ignored. */

@@ -1,11 +1,10 @@
 // The staff areas: a landing page, the school area, the employer area and the coordinator area.
 // Every page needs sign-in (the od_session cookie), and every object is checked with the same
 // rule the API uses (actsFor, managesMentor, isCoordinator), through the feature services.
-import { bodyLimit } from "hono/body-limit";
 import { listOrganisations } from "../../features/organisations/service";
 import type { Api } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { StaffLanding } from "./pages/landing";
+import { formLimit } from "../respond";
 import { render, staffView } from "./respond";
 import { registerCoordinatorPages } from "./routes-coordinator";
 import { registerCoordinatorChangePages } from "./routes-coordinator-changes";
@@ -16,12 +15,7 @@ import { registerSchoolPages } from "./routes-school";
 const FORM_LIMIT_BYTES = 32 * 1024;
 
 export function registerStaffPages(app: Api) {
-  app.on("POST", ["/schools/*", "/employers/*", "/coordinator/*"], bodyLimit({
-    maxSize: FORM_LIMIT_BYTES,
-    onError: () => {
-      throw new ProblemError("payload_too_large", `Send at most ${FORM_LIMIT_BYTES} bytes.`);
-    },
-  }));
+  app.on("POST", ["/schools/*", "/employers/*", "/coordinator/*"], formLimit(FORM_LIMIT_BYTES));
 
   app.get("/staff", async (c) => {
     const view = staffView(c);
