@@ -120,13 +120,13 @@ export async function bookSlot(deps: Deps, person: Person, slotId: string, input
     { bookingId: b.id, youngPerson: person, mentorEmail: mentor.email, guardianEmail: b.guardianEmail, safeguardingEmail: config.safeguardingEmail },
     audiences,
   );
-  let inserted: unknown;
+  let inserted: Booking[];
   try {
     // One batch: the booking, the slot marked booked, and the confirmations to the young
     // person, mentor, safeguarding contact (and guardian) exist together or not at all. The
     // guard in the INSERT decides; bookings_one_per_slot is the backstop for one per slot.
     [inserted] = await db.batch([
-      bookingInsert(db, b, bookingGuard(slot, person.id, needsDbs, config.maxFutureMentoringBookings, now)),
+      bookingInsert(db, b, bookingGuard(slot, person.id, needsDbs, config.maxFutureMentoringBookings, now)).returning(),
       db.update(mentoringSlots).set({ status: "booked" }).where(and(eq(mentoringSlots.id, slotId), stamped)),
       ...notices.map((m) => enqueueIf(db, m, now, stamped)),
     ]);
@@ -134,9 +134,7 @@ export async function bookSlot(deps: Deps, person: Person, slotId: string, input
     if (isUniqueViolation(err)) throw slotTaken();
     throw err;
   }
-  if (rowsAffected(inserted) === 0) await explainRefusal(deps, person, slot.id, needsDbs);
-  const [booking] = await db.select().from(bookings).where(eq(bookings.id, b.id));
-  return booking!;
+  return inserted[0] ?? (await explainRefusal(deps, person, slot.id, needsDbs));
 }
 
 /** The write said no: find out which rule did, reading the state as it is now. */
