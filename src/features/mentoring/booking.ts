@@ -1,6 +1,5 @@
 import { and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { rowsAffected } from "../../db/client";
 import { bookings, mentoringSlots, mentors, people, SEAT_HOLDING_STATUSES, venues } from "../../db/schema";
 import { isCoordinator } from "../../lib/auth";
 import { newId, newTicketCode } from "../../lib/crypto";
@@ -203,12 +202,13 @@ export async function cancelMentoringBooking(deps: Deps, actor: Actor, bookingId
   const op = newId("op", now);
   const stamped = bookingStampedBy(booking.id, op);
   const { db } = deps;
-  const [cancelled] = await db.batch([
+  const [[cancelled], [reopened]] = await db.batch([
     db
       .update(bookings)
       .set({ status: "cancelled", cancelledAt: now, cancelReason: `cancelled_by_${by}`, lastOp: op, updatedAt: now })
-      .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...SEAT_HOLDING_STATUSES]), gt(bookings.startsAt, now))),
-    reopenSlotStatement(db, slot.id, stamped),
+      .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...SEAT_HOLDING_STATUSES]), gt(bookings.startsAt, now)))
+      .returning(),
+    reopenSlotStatement(db, slot.id, stamped).returning(),
     ...mentoringNotices(
       "mentoring_cancelled",
       { bookingId: booking.id, youngPerson: person, mentorEmail: mentor.email, guardianEmail: booking.guardianEmail, safeguardingEmail: deps.config.safeguardingEmail },
@@ -216,6 +216,7 @@ export async function cancelMentoringBooking(deps: Deps, actor: Actor, bookingId
       { cancelledBy: by },
     ).map((m) => enqueueIf(db, m, now, stamped)),
   ]);
-  if (rowsAffected(cancelled) === 0) throw new ProblemError("conflict", "This booking changed meanwhile. Please reload it.");
-  return getMentoringBooking(deps, actor, bookingId);
+  if (!cancelled) throw new ProblemError("conflict", "This booking changed meanwhile. Please reload it.");
+  // The batch returns both rows it changed (a withdrawn slot is not reopened, so it stays as read).
+  return { ...view, booking: cancelled, slot: reopened ?? slot };
 }
