@@ -1,6 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { bookings, mentoringSlots, SEAT_HOLDING_STATUSES } from "../../db/schema";
-import { rowsAffected } from "../../db/client";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
@@ -73,7 +72,7 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
   // One batch, so the booking's copied times, the slot and the notices never disagree; the
   // booking moves only if the young person has nothing else at the new time (rule 4) and the
   // slot is still as we read it.
-  const [moved] = await db.batch([
+  const [, [after]] = await db.batch([
     db
       .update(bookings)
       .set({ startsAt, endsAt, reminderSentAt: reminderAfterMove(startsAt, MENTORING_REMINDER_LEAD_MS), lastOp: op, updatedAt: now })
@@ -88,7 +87,8 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
     db
       .update(mentoringSlots)
       .set({ ...values, sequence: sql`${mentoringSlots.sequence} + 1` })
-      .where(and(sameSlot, bookingStampedBy(booking.id, op))),
+      .where(and(sameSlot, bookingStampedBy(booking.id, op)))
+      .returning(),
     ...mentoringNotices(
       "mentoring_confirmed",
       {
@@ -102,12 +102,12 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
       { change: "rescheduled" },
     ).map((m) => enqueueIf(db, m, now, bookingStampedBy(booking.id, op))),
   ]);
-  if (rowsAffected(moved) === 0) {
+  // The slot changes exactly when the booking moved (its guard is the booking's stamp).
+  if (!after) {
     if (await findClashingBooking(db, booking.personId!, startsAt, endsAt, { bookingId: booking.id })) throw new ProblemError("booking_clash", "The young person booked on this slot already has something else at the new time.");
     throw changedMeanwhile();
   }
-  const [after] = await db.select().from(mentoringSlots).where(eq(mentoringSlots.id, slot.id));
-  return after!;
+  return after;
 }
 
 /**
