@@ -22,7 +22,7 @@ export async function acceptOffer(deps: Deps, actor: Actor, bookingId: string) {
     throw new ProblemError("not_found", "We can't find that booking.");
   }
   assertOfferOpen(b, now);
-  const clash = await findClash(deps, b.personId!, b.startsAt, b.endsAt, b.sessionId!);
+  const clash = await findClash(deps, b.personId!, b.startsAt, b.endsAt, { sessionId: b.sessionId! });
   if (clash) throw clashProblem(clash);
   const needsConsent = b.guardianEmail !== null;
   const token = needsConsent ? newSecret() : null;
@@ -60,7 +60,7 @@ export async function acceptOffer(deps: Deps, actor: Actor, bookingId: string) {
   if (accepted[0]) return bookingOut(accepted[0]);
   const [row] = await db.select().from(bookings).where(eq(bookings.id, b.id)).limit(1);
   assertOfferOpen(row!, clock.now());
-  const clashNow = await findClash(deps, b.personId!, b.startsAt, b.endsAt, b.sessionId!);
+  const clashNow = await findClash(deps, b.personId!, b.startsAt, b.endsAt, { sessionId: b.sessionId! });
   throw clashNow ? clashProblem(clashNow) : new ProblemError("conflict", "This booking changed while you were accepting. Please look at it again.");
 }
 

@@ -178,7 +178,7 @@ async function explainRefusedBooking(deps: Deps, personId: string, sessionId: st
   }
   const existing = await liveBookingOf(deps, personId, sessionId);
   if (existing) return alreadyBooked(existing.id);
-  const clash = await findClash(deps, personId, session.startsAt, session.endsAt, sessionId);
+  const clash = await findClash(deps, personId, session.startsAt, session.endsAt, { sessionId });
   if (clash) return clashProblem(clash);
   return new ProblemError("session_full", "Sorry, this session is full and it doesn't have a waiting list. Have a look at other dates.");
 }

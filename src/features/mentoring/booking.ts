@@ -7,7 +7,8 @@ import type { Deps } from "../../lib/deps";
 import type { Actor, Person } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
-import { clashExists, findClashingBooking } from "../bookings/clash";
+import { clashExists } from "../bookings/clash";
+import { findClash } from "../bookings/lookups";
 import { bookingStampedBy, insertSelect } from "../../db/conditional";
 import { enqueueIf } from "../notifications/outbox";
 import { countFutureMentoring, futureMentoringCount } from "./finder";
@@ -144,7 +145,7 @@ async function explainRefusal(deps: Deps, person: Person, slotId: string, needsD
   if ((await countFutureMentoring(deps, person.id)) >= deps.config.maxFutureMentoringBookings) {
     throw new ProblemError("too_many_mentoring", `You already have ${deps.config.maxFutureMentoringBookings} mentoring sessions coming up. Cancel one or wait until it has happened to book another.`);
   }
-  if (await findClashingBooking(deps.db, person.id, slot.startsAt, slot.endsAt)) throw new ProblemError("booking_clash", "You already have something booked at this time.");
+  if (await findClash(deps, person.id, slot.startsAt, slot.endsAt)) throw new ProblemError("booking_clash", "You already have something booked at this time.");
   const dbsProblem = needsDbs ? dbsProblemOn(mentor, londonDate(slot.startsAt)) : null;
   if (dbsProblem) throw new ProblemError("not_eligible", dbsDetail[dbsProblem]);
   throw new ProblemError("conflict", "This slot changed while you were booking. Please try again.");

@@ -5,7 +5,8 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
-import { clashExists, findClashingBooking } from "../bookings/clash";
+import { clashExists } from "../bookings/clash";
+import { findClash } from "../bookings/lookups";
 import { bookingStampedBy } from "../../db/conditional";
 import { enqueueIf } from "../notifications/outbox";
 import { MENTORING_REMINDER_LEAD_MS, reminderAfterMove } from "../notifications/reminders";
@@ -104,7 +105,7 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
   ]);
   // The slot changes exactly when the booking moved (its guard is the booking's stamp).
   if (!after) {
-    if (await findClashingBooking(db, booking.personId!, startsAt, endsAt, { bookingId: booking.id })) throw new ProblemError("booking_clash", "The young person booked on this slot already has something else at the new time.");
+    if (await findClash(deps, booking.personId!, startsAt, endsAt, { bookingId: booking.id })) throw new ProblemError("booking_clash", "The young person booked on this slot already has something else at the new time.");
     throw changedMeanwhile();
   }
   return after;
