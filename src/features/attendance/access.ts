@@ -33,3 +33,8 @@ export function auditRead(deps: Deps, actor: Actor, action: string, subjectType:
 export function firstName(displayName: string | null | undefined): string {
   return (displayName ?? "").trim().split(/\s+/)[0] ?? "";
 }
+
+/** The name the door shows: a group by its school (its person_id is only the staff member who booked it), anyone else by first name. */
+export function doorName(kind: string, schoolName: string | null | undefined, displayName: string | null | undefined): string {
+  return kind === "group" ? (schoolName ?? "") : firstName(displayName);
+}

@@ -6,7 +6,7 @@ import { ProblemError } from "../../lib/problem";
 import { HOUR } from "../../lib/time";
 import { loadSession } from "../bookings/lookups";
 import type { BookingRow } from "../bookings/view";
-import { firstName, requireHost } from "./access";
+import { doorName, requireHost } from "./access";
 import { londonDescription } from "../../../emails/format";
 
 /** Doors open early: scanning before this is almost certainly the wrong day. */
@@ -99,10 +99,7 @@ async function findBooking(deps: Deps, input: CheckInInput): Promise<{ booking: 
   if (!row) {
     throw new ProblemError("not_found", byTicket ? "We can't find a ticket with that code. Check the letters and try again." : "There is no group booking with that id.");
   }
-  const { booking } = row;
-  // A group is named by its school; its person_id is only the staff member who booked it.
-  const name = booking.kind === "group" && booking.organisationId ? (row.school ?? "") : booking.personId ? firstName(row.person) : "";
-  return { booking, name };
+  return { booking: row.booking, name: doorName(row.booking.kind, row.school, row.person) };
 }
 
 function groupCount(booking: BookingRow, count: number | undefined): number {
