@@ -2,9 +2,9 @@
 // reports so the rule "hosts and coordinators" lives in one place. Who may see a booking, and
 // loading a session with its event, are the booking engine's (bookings/lookups.ts).
 import { eq } from "drizzle-orm";
-import { auditLog, events } from "../../db/schema";
-import { actorId, actsFor } from "../../lib/auth";
-import { newId } from "../../lib/crypto";
+import { events } from "../../db/schema";
+import { actsFor } from "../../lib/auth";
+import { auditInsert } from "../audit/service";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
@@ -24,13 +24,17 @@ export function requireHost(actor: Actor, event: EventRow, doing: string): void 
   }
 }
 
-/** Rule 14: reading attendees' personal data leaves a trace. */
+/** Rule 14: reading attendees' personal data leaves a trace, whoever reads it (hosts too, not only coordinators). */
 export function auditRead(deps: Deps, actor: Actor, action: string, subjectType: string, subjectId: string) {
-  const now = deps.clock.now();
-  return deps.db.insert(auditLog).values({ id: newId("aud", now), actorId: actorId(actor), action, subjectType, subjectId, at: now });
+  return auditInsert(deps.db, actor, { action, subjectType, subjectId }, deps.clock.now());
 }
 
 /** People are shown to hosts by first name only (data minimisation). */
 export function firstName(displayName: string | null | undefined): string {
   return (displayName ?? "").trim().split(/\s+/)[0] ?? "";
+}
+
+/** The name the door shows: a group by its school (its person_id is only the staff member who booked it), anyone else by first name. */
+export function doorName(kind: string, schoolName: string | null | undefined, displayName: string | null | undefined): string {
+  return kind === "group" ? (schoolName ?? "") : firstName(displayName);
 }

@@ -3,7 +3,7 @@ import { bookings, organisations, people } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { loadSession } from "../bookings/lookups";
-import { auditRead, firstName, requireHost } from "./access";
+import { auditRead, doorName, requireHost } from "./access";
 
 /** The bookings a host expects at the door; the rest (cancelled, waiting) are not coming. */
 export const EXPECTED_STATUSES = ["confirmed", "attended", "no_show"] as const;
@@ -38,7 +38,7 @@ export async function attendanceFor(deps: Deps, actor: Actor, sessionId: string)
   const attendees: Attendee[] = rows.map(({ booking: b, displayName, schoolName }) => ({
     bookingId: b.id,
     kind: b.kind === "group" ? "group" : "individual",
-    name: b.kind === "group" ? (schoolName ?? "") : firstName(displayName),
+    name: doorName(b.kind, schoolName, displayName),
     pupils: b.pupils,
     staff: b.staff,
     seats: b.seats,

@@ -6,7 +6,7 @@ import { ProblemError } from "../../lib/problem";
 import { HOUR } from "../../lib/time";
 import { loadSession } from "../bookings/lookups";
 import type { BookingRow } from "../bookings/view";
-import { firstName, requireHost } from "./access";
+import { doorName, requireHost } from "./access";
 import { londonDescription } from "../../../emails/format";
 
 /** Doors open early: scanning before this is almost certainly the wrong day. */
@@ -53,7 +53,7 @@ export async function checkIn(deps: Deps, actor: Actor, sessionId: string, input
     throw new ProblemError("unprocessable", `Check-in opens 2 hours before the start, on ${londonDescription(session.startsAt - CHECK_IN_OPENS_BEFORE_MS)}.`);
   }
 
-  const booking = await findBooking(deps, input);
+  const { booking, name } = await findBooking(deps, input);
   if (booking.sessionId !== session.id) throw await wrongSession(deps, booking);
   const refusal = REFUSALS[booking.status];
   if (refusal) throw new ProblemError("ticket_not_valid", refusal, { extra: { bookingId: booking.id, status: booking.status } });
@@ -67,7 +67,7 @@ export async function checkIn(deps: Deps, actor: Actor, sessionId: string, input
     .set({ status: "attended", checkedInAt: now, checkedInCount: count, updatedAt: now })
     .where(and(eq(bookings.id, booking.id), isNull(bookings.checkedInAt), inArray(bookings.status, CHECKABLE)))
     .returning();
-  if (first) return describe(deps, first, false);
+  if (first) return describe(first, name, false);
 
   // Already in. A group's head count may be corrected (latecomers), never its first time.
   const again =
@@ -83,23 +83,23 @@ export async function checkIn(deps: Deps, actor: Actor, sessionId: string, input
     // The booking changed between our read and our write (cancelled at the door, say).
     throw new ProblemError("ticket_not_valid", REFUSALS[row?.status ?? "cancelled"] ?? "This booking can't be checked in now.");
   }
-  return describe(deps, row, true);
+  return describe(row, name, true);
 }
 
-async function findBooking(deps: Deps, input: CheckInInput): Promise<BookingRow> {
-  if ("ticketCode" in input) {
-    const code = normaliseTicketCode(input.ticketCode);
-    const [booking] = await deps.db.select().from(bookings).where(eq(bookings.ticketCode, code)).limit(1);
-    if (!booking) throw new ProblemError("not_found", "We can't find a ticket with that code. Check the letters and try again.");
-    return booking;
-  }
-  const [booking] = await deps.db
-    .select()
+/** The booking and the name the door shows for it (read together: check-in is the busiest moment). */
+async function findBooking(deps: Deps, input: CheckInInput): Promise<{ booking: BookingRow; name: string }> {
+  const byTicket = "ticketCode" in input;
+  const [row] = await deps.db
+    .select({ booking: bookings, school: organisations.name, person: people.displayName })
     .from(bookings)
-    .where(and(eq(bookings.id, input.groupBookingId), eq(bookings.kind, "group")))
+    .leftJoin(organisations, eq(organisations.id, bookings.organisationId))
+    .leftJoin(people, eq(people.id, bookings.personId))
+    .where(byTicket ? eq(bookings.ticketCode, normaliseTicketCode(input.ticketCode)) : and(eq(bookings.id, input.groupBookingId), eq(bookings.kind, "group")))
     .limit(1);
-  if (!booking) throw new ProblemError("not_found", "There is no group booking with that id.");
-  return booking;
+  if (!row) {
+    throw new ProblemError("not_found", byTicket ? "We can't find a ticket with that code. Check the letters and try again." : "There is no group booking with that id.");
+  }
+  return { booking: row.booking, name: doorName(row.booking.kind, row.school, row.person) };
 }
 
 function groupCount(booking: BookingRow, count: number | undefined): number {
@@ -129,15 +129,7 @@ async function wrongSession(deps: Deps, booking: BookingRow): Promise<ProblemErr
   });
 }
 
-async function describe(deps: Deps, booking: BookingRow, alreadyCheckedIn: boolean): Promise<CheckInResult> {
-  let name = "";
-  if (booking.kind === "group" && booking.organisationId) {
-    const [org] = await deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, booking.organisationId));
-    name = org?.name ?? "";
-  } else if (booking.personId) {
-    const [person] = await deps.db.select({ displayName: people.displayName }).from(people).where(eq(people.id, booking.personId));
-    name = firstName(person?.displayName);
-  }
+function describe(booking: BookingRow, name: string, alreadyCheckedIn: boolean): CheckInResult {
   return {
     bookingId: booking.id,
     sessionId: booking.sessionId!,

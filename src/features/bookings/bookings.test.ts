@@ -269,6 +269,20 @@ describe("waiting list offers", () => {
     h.clock.advance(-(DAY + 1));
   });
 
+  it("refuses to accept an offer that clashes with a place taken while waiting (booking_clash), keeping the offer", async () => {
+    const { holder, held, waiting, queued } = await fullWithQueue(1);
+    const other = await session(h.db, h.clock.now(), { capacity: 5, title: "Same time elsewhere" });
+    expect((await book(other.id, waiting[0]!.token)).status).toBe(201);
+    await h.request("POST", `/api/v1/bookings/${held.id}/cancel`, { token: holder.token });
+    const res = await h.request("POST", `/api/v1/bookings/${queued[0]!.id}/accept-offer`, { token: waiting[0]!.token });
+    expect(res.status).toBe(409);
+    const p = await problem(res);
+    expect(p.type).toMatch(/booking-clash$/);
+    expect(p.detail).toMatch(/Same time elsewhere/);
+    const [still] = await h.db.select().from(bookings).where(eq(bookings.id, queued[0]!.id));
+    expect(still!.status).toBe("offered");
+  });
+
   it("asks the guardian when an under-16 accepts an offered seat", async () => {
     const s = await session(h.db, h.clock.now(), { capacity: 1 });
     const [holder] = await people(1);

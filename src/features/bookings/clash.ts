@@ -1,10 +1,9 @@
 // Rule 4, the one clash rule for events, groups and mentoring: a young person never holds
 // two overlapping live bookings. Every booking write (individual, offer accepted, mentoring
 // booked or moved) puts `not clashExists(...)` in its own WHERE, so two overlapping bookings
-// racing each other cannot both win; the lookups below only explain a refusal afterwards.
+// racing each other cannot both win; findClash (lookups.ts) only explains a refusal afterwards.
 import { sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Db } from "../../db/client";
 import { bookings } from "../../db/schema";
 import { HOLDING } from "./statements";
 
@@ -36,10 +35,4 @@ export function clashCondition(person: SQL | string, startsAt: SQL | number, end
 /** True when `person` holds a live booking overlapping [startsAt, endsAt): a guard for writes. */
 export function clashExists(person: SQL | string, startsAt: SQL | number, endsAt: SQL | number, except: ClashExcept = {}): SQL {
   return sql`exists (select 1 from bookings as clash where ${clashCondition(person, startsAt, endsAt, except)})`;
-}
-
-/** The booking in the way, if any, read after a guarded write was refused. */
-export async function findClashingBooking(db: Db, person: string, startsAt: number, endsAt: number, except: ClashExcept = {}) {
-  const [row] = await db.select({ id: clashes.id }).from(clashes).where(clashCondition(person, startsAt, endsAt, except)).limit(1);
-  return row ?? null;
 }

@@ -77,10 +77,8 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
       errors: [{ path: "guardianEmail", message: `required for people under ${event.consentAge}` }],
     });
   }
-  const existing = await liveBookingOf(deps, person.id, sessionId);
-  if (existing) throw alreadyBooked(existing.id);
-  const clash = await findClash(deps, person.id, session.startsAt, session.endsAt, sessionId);
-  if (clash) throw clashProblem(clash);
+  // An existing place or a clash is not looked up here: the batch's guards and the
+  // one-per-person index refuse it, and explainRefusedBooking says which, in the same order.
 
   const id = newId("bkg", now);
   const op = newId("op", now);
@@ -114,18 +112,18 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
           and not ${clashExists(person.id, sql`s.starts_at`, sql`s.ends_at`, { sessionId })}
           -- An erasure that committed after this request signed in must win: no new booking.
           and not exists (select 1 from people ep where ep.id = ${person.id} and ep.erased_at is not null)`,
-    );
+    ).returning();
   const mine = sql`b.id = ${id} and b.last_op = ${op}`;
   const tokenHash = token ? await sha256Hex(token) : null;
   const onBehalf = actor.kind !== "person" || person.id !== actor.person.id;
+  // Rule 1: the seat is taken only if one is free at the moment this batch runs.
+  const seated = insert(status, sql`s.seats_taken + 1 <= s.capacity`, hold, tokenHash, null);
+  // Rule 5: otherwise the person joins the back of the queue (if this event keeps one).
+  const queued = event.waitlistEnabled ? [insert("waitlisted", sql`not exists (select 1 from bookings where id = ${id})`, null, null, now)] : [];
   const statements = [
-    // Rule 1: the seat is taken only if one is free at the moment this batch runs.
-    insert(status, sql`s.seats_taken + 1 <= s.capacity`, hold, tokenHash, null),
+    seated,
     takeSeatsStatement(db, { sessionId, seats: 1, opId: op, heldBy: id, now }),
-    // Rule 5: otherwise the person joins the back of the queue (if this event keeps one).
-    ...(event.waitlistEnabled
-      ? [insert("waitlisted", sql`not exists (select 1 from bookings where id = ${id})`, null, null, now)]
-      : []),
+    ...queued,
     enqueueForBookings(db, "booking_confirmed", sql`${mine} and b.status = 'confirmed'`, now),
     enqueueForBookings(db, "booking_pending_consent", sql`${mine} and b.status = 'pending_consent'`, now),
     enqueueForBookings(db, "consent_request", sql`${mine} and b.status = 'pending_consent'`, now, {
@@ -142,10 +140,11 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
         ]
       : []),
   ] as const;
+  let results;
   try {
     // Invariant (rules 1, 4, 5, 9): booking row, seat counter and the messages it causes commit
     // together or not at all; seats_taken never exceeds capacity.
-    await db.batch(statements);
+    results = await db.batch(statements);
   } catch (err) {
     if (isDuplicateBooking(err)) {
       const again = await liveBookingOf(deps, person.id, sessionId);
@@ -153,9 +152,12 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
     }
     throw err;
   }
-  const [row] = await db.select().from(bookings).where(eq(bookings.id, id)).limit(1);
-  if (row) return bookingOut(row, { position: await positionOf(deps, id), title: eventTitle(event) });
-  throw await explainRefusedBooking(deps, person.id, sessionId);
+  // Whichever insert wrote the row returns it; later statements in the batch don't change it.
+  const [seatedRows, , ...rest] = results;
+  const row = seatedRows[0] ?? (queued.length ? (rest[0] as typeof seatedRows)[0] : undefined);
+  if (!row) throw await explainRefusedBooking(deps, person.id, sessionId);
+  const position = row.status === "waitlisted" ? await positionOf(deps, id) : undefined;
+  return bookingOut(row, { position, title: eventTitle(event) });
 }
 
 function alreadyBooked(bookingId?: string) {
@@ -176,7 +178,7 @@ async function explainRefusedBooking(deps: Deps, personId: string, sessionId: st
   }
   const existing = await liveBookingOf(deps, personId, sessionId);
   if (existing) return alreadyBooked(existing.id);
-  const clash = await findClash(deps, personId, session.startsAt, session.endsAt, sessionId);
+  const clash = await findClash(deps, personId, session.startsAt, session.endsAt, { sessionId });
   if (clash) return clashProblem(clash);
   return new ProblemError("session_full", "Sorry, this session is full and it doesn't have a waiting list. Have a look at other dates.");
 }

@@ -173,7 +173,7 @@ export async function cancelSession(deps: Deps, actor: Actor, sessionId: string)
   // The messages come first, while each booking's status still says whether it ever had an
   // invite (only a confirmed place did): the others are told without a calendar CANCEL. The
   // same guard as the update, in the same batch, so they are written exactly for its rows.
-  const [, cancelled, , sessionUpdate] = await db.batch([
+  const [, cancelled, , [after]] = await db.batch([
     enqueueForBookings(db, "session_cancelled", sql`b.session_id = ${sessionId} and b.status in ${UPCOMING} and ${stillScheduled}`, now, {
       payload: { invited: sql`b.status = 'confirmed'` },
     }),
@@ -182,8 +182,10 @@ export async function cancelSession(deps: Deps, actor: Actor, sessionId: string)
     db
       .update(sessions)
       // Only seats already used (attended / no_show) stay counted; every held seat is released.
-      .set({ status: "cancelled", seatsTaken: sql`(select coalesce(sum(seats), 0) from bookings where session_id = ${sessionId} and status in ${USED})`, updatedAt: now }).where(and(eq(sessions.id, sessionId), eq(sessions.status, "scheduled"))),
+      .set({ status: "cancelled", seatsTaken: sql`(select coalesce(sum(seats), 0) from bookings where session_id = ${sessionId} and status in ${USED})`, updatedAt: now }).where(and(eq(sessions.id, sessionId), eq(sessions.status, "scheduled")))
+      .returning(),
   ]);
-  if (rowsAffected(sessionUpdate) !== 1) throw new ProblemError("session_cancelled", "This session is already cancelled.");
-  return { ...sessionOut((await loadSession(deps, sessionId)).session), bookingsCancelled: rowsAffected(cancelled) };
+  // The session update is the batch's last statement, so the row it returns is the final one.
+  if (!after) throw new ProblemError("session_cancelled", "This session is already cancelled.");
+  return { ...sessionOut(after), bookingsCancelled: rowsAffected(cancelled) };
 }

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { insertsInChunks } from "../../db/insert-chunks";
-import { sessions, venues } from "../../db/schema";
+import { events, sessions, venues } from "../../db/schema";
 import type { Actor } from "../../lib/env";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { ProblemError, type FieldError } from "../../lib/problem";
-import { getEvent, getEventToManage, type Session } from "./events";
+import { getEventToManage, type Session } from "./events";
 import { expandLondonRule } from "../../lib/recurrence";
 import { findVenue } from "./venues";
 
@@ -78,8 +78,13 @@ export async function addSessions(deps: Deps, actor: Actor, eventId: string, inp
 
 /** A session with what someone deciding whether to go needs: the event and the venue's access facts. */
 export async function getSessionDetail(deps: Deps, id: string) {
-  const [row] = await deps.db.select({ session: sessions, venue: venues }).from(sessions).leftJoin(venues, eq(venues.id, sessions.venueId)).where(eq(sessions.id, id)).limit(1);
+  const [row] = await deps.db
+    .select({ session: sessions, venue: venues, event: events })
+    .from(sessions)
+    .innerJoin(events, eq(events.id, sessions.eventId))
+    .leftJoin(venues, eq(venues.id, sessions.venueId))
+    .where(eq(sessions.id, id))
+    .limit(1);
   if (!row) throw new ProblemError("not_found", "There is no session with that id.");
-  const event = await getEvent(deps, row.session.eventId);
-  return { session: row.session, venue: row.venue, event };
+  return row;
 }

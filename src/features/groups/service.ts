@@ -1,6 +1,5 @@
 // School group bookings (rule 7): pupils + staff seats, staff ratio, grow, shrink, cancel.
 import { and, eq, sql } from "drizzle-orm";
-import { rowsAffected } from "../../db/client";
 import { bookings, organisations } from "../../db/schema";
 import { isCoordinator } from "../../lib/auth";
 import { newId, newTicketCode } from "../../lib/crypto";
@@ -77,7 +76,7 @@ export async function createGroupBooking(deps: Deps, actor: Actor, sessionId: st
   const bookerId = actor.kind === "person" ? actor.person.id : null;
   // Invariant (rules 1, 7, 9): the group's seats are taken only if all of them are free when
   // the batch runs (no waiting list for groups); the counter and the confirmation go with it.
-  await db.batch([
+  const [[row]] = await db.batch([
     insertSelect(
       db,
       bookings,
@@ -101,11 +100,10 @@ export async function createGroupBooking(deps: Deps, actor: Actor, sessionId: st
         updatedAt: now,
       },
       sql`from sessions s where s.id = ${sessionId} and s.status = 'scheduled' and s.starts_at > ${now} and s.seats_taken + ${seats} <= s.capacity`,
-    ),
+    ).returning(),
     takeSeatsStatement(db, { sessionId, seats, opId: op, heldBy: id, now }),
     enqueueForBookings(db, "group_confirmed", sql`b.id = ${id} and b.last_op = ${op}`, now),
   ]);
-  const [row] = await db.select().from(bookings).where(eq(bookings.id, id)).limit(1);
   if (row) return bookingOut(row);
   const { session: fresh } = await loadSession(deps, sessionId);
   assertBookable(fresh, clock.now());
@@ -142,7 +140,8 @@ export async function changeGroupBooking(deps: Deps, actor: Actor, bookingId: st
     const update = db
       .update(bookings)
       .set({ pupils, staff, seats, roster, accessNeeds: change.accessNeeds ?? b.accessNeeds, lastOp: op, updatedAt: now, sequence: sql`${bookings.sequence} + 1` })
-      .where(delta > 0 ? and(sameAsRead, hasRoom) : sameAsRead);
+      .where(delta > 0 ? and(sameAsRead, hasRoom) : sameAsRead)
+      .returning();
     const notify = enqueueForBookings(db, "group_changed", sql`b.id = ${b.id} and b.last_op = ${op}`, now);
     // Invariant (rules 1, 5, 7, 9): the group's size and the session's counter change together
     // (growing only into free seats; shrinking offers the freed seats to the waiting list in
@@ -154,10 +153,8 @@ export async function changeGroupBooking(deps: Deps, actor: Actor, bookingId: st
           ? [update, ...releaseSeatsStatements(db, { sessionId: b.sessionId, seats: -delta, opId: op, freedBy: b.id, now }), notify]
           : [update, notify],
     );
-    if (rowsAffected(changed) === 1) {
-      const [row] = await db.select().from(bookings).where(eq(bookings.id, b.id)).limit(1);
-      return bookingOut(row!);
-    }
+    // The row as the update left it; the statements after it don't change the booking.
+    if (changed[0]) return bookingOut(changed[0]);
     const [now2] = await db.select().from(bookings).where(eq(bookings.id, b.id)).limit(1);
     if (now2?.seats === b.seats && now2.status === "confirmed" && delta > 0) {
       const { session: fresh } = await loadSession(deps, b.sessionId);

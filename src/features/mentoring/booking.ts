@@ -1,6 +1,5 @@
 import { and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { rowsAffected } from "../../db/client";
 import { bookings, mentoringSlots, mentors, people, SEAT_HOLDING_STATUSES, venues } from "../../db/schema";
 import { isCoordinator } from "../../lib/auth";
 import { newId, newTicketCode } from "../../lib/crypto";
@@ -8,7 +7,8 @@ import type { Deps } from "../../lib/deps";
 import type { Actor, Person } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
-import { clashExists, findClashingBooking } from "../bookings/clash";
+import { clashExists } from "../bookings/clash";
+import { findClash } from "../bookings/lookups";
 import { bookingStampedBy, insertSelect } from "../../db/conditional";
 import { enqueueIf } from "../notifications/outbox";
 import { countFutureMentoring, futureMentoringCount } from "./finder";
@@ -120,13 +120,13 @@ export async function bookSlot(deps: Deps, person: Person, slotId: string, input
     { bookingId: b.id, youngPerson: person, mentorEmail: mentor.email, guardianEmail: b.guardianEmail, safeguardingEmail: config.safeguardingEmail },
     audiences,
   );
-  let inserted: unknown;
+  let inserted: Booking[];
   try {
     // One batch: the booking, the slot marked booked, and the confirmations to the young
     // person, mentor, safeguarding contact (and guardian) exist together or not at all. The
     // guard in the INSERT decides; bookings_one_per_slot is the backstop for one per slot.
     [inserted] = await db.batch([
-      bookingInsert(db, b, bookingGuard(slot, person.id, needsDbs, config.maxFutureMentoringBookings, now)),
+      bookingInsert(db, b, bookingGuard(slot, person.id, needsDbs, config.maxFutureMentoringBookings, now)).returning(),
       db.update(mentoringSlots).set({ status: "booked" }).where(and(eq(mentoringSlots.id, slotId), stamped)),
       ...notices.map((m) => enqueueIf(db, m, now, stamped)),
     ]);
@@ -134,9 +134,7 @@ export async function bookSlot(deps: Deps, person: Person, slotId: string, input
     if (isUniqueViolation(err)) throw slotTaken();
     throw err;
   }
-  if (rowsAffected(inserted) === 0) await explainRefusal(deps, person, slot.id, needsDbs);
-  const [booking] = await db.select().from(bookings).where(eq(bookings.id, b.id));
-  return booking!;
+  return inserted[0] ?? (await explainRefusal(deps, person, slot.id, needsDbs));
 }
 
 /** The write said no: find out which rule did, reading the state as it is now. */
@@ -147,7 +145,7 @@ async function explainRefusal(deps: Deps, person: Person, slotId: string, needsD
   if ((await countFutureMentoring(deps, person.id)) >= deps.config.maxFutureMentoringBookings) {
     throw new ProblemError("too_many_mentoring", `You already have ${deps.config.maxFutureMentoringBookings} mentoring sessions coming up. Cancel one or wait until it has happened to book another.`);
   }
-  if (await findClashingBooking(deps.db, person.id, slot.startsAt, slot.endsAt)) throw new ProblemError("booking_clash", "You already have something booked at this time.");
+  if (await findClash(deps, person.id, slot.startsAt, slot.endsAt)) throw new ProblemError("booking_clash", "You already have something booked at this time.");
   const dbsProblem = needsDbs ? dbsProblemOn(mentor, londonDate(slot.startsAt)) : null;
   if (dbsProblem) throw new ProblemError("not_eligible", dbsDetail[dbsProblem]);
   throw new ProblemError("conflict", "This slot changed while you were booking. Please try again.");
@@ -205,12 +203,13 @@ export async function cancelMentoringBooking(deps: Deps, actor: Actor, bookingId
   const op = newId("op", now);
   const stamped = bookingStampedBy(booking.id, op);
   const { db } = deps;
-  const [cancelled] = await db.batch([
+  const [[cancelled], [reopened]] = await db.batch([
     db
       .update(bookings)
       .set({ status: "cancelled", cancelledAt: now, cancelReason: `cancelled_by_${by}`, lastOp: op, updatedAt: now })
-      .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...SEAT_HOLDING_STATUSES]), gt(bookings.startsAt, now))),
-    reopenSlotStatement(db, slot.id, stamped),
+      .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...SEAT_HOLDING_STATUSES]), gt(bookings.startsAt, now)))
+      .returning(),
+    reopenSlotStatement(db, slot.id, stamped).returning(),
     ...mentoringNotices(
       "mentoring_cancelled",
       { bookingId: booking.id, youngPerson: person, mentorEmail: mentor.email, guardianEmail: booking.guardianEmail, safeguardingEmail: deps.config.safeguardingEmail },
@@ -218,6 +217,7 @@ export async function cancelMentoringBooking(deps: Deps, actor: Actor, bookingId
       { cancelledBy: by },
     ).map((m) => enqueueIf(db, m, now, stamped)),
   ]);
-  if (rowsAffected(cancelled) === 0) throw new ProblemError("conflict", "This booking changed meanwhile. Please reload it.");
-  return getMentoringBooking(deps, actor, bookingId);
+  if (!cancelled) throw new ProblemError("conflict", "This booking changed meanwhile. Please reload it.");
+  // The batch returns both rows it changed (a withdrawn slot is not reopened, so it stays as read).
+  return { ...view, booking: cancelled, slot: reopened ?? slot };
 }

@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { bookings, mentoringSlots, SEAT_HOLDING_STATUSES } from "../../db/schema";
-import { rowsAffected } from "../../db/client";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
-import { clashExists, findClashingBooking } from "../bookings/clash";
+import { clashExists } from "../bookings/clash";
+import { findClash } from "../bookings/lookups";
 import { bookingStampedBy } from "../../db/conditional";
 import { enqueueIf } from "../notifications/outbox";
 import { MENTORING_REMINDER_LEAD_MS, reminderAfterMove } from "../notifications/reminders";
@@ -73,7 +73,7 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
   // One batch, so the booking's copied times, the slot and the notices never disagree; the
   // booking moves only if the young person has nothing else at the new time (rule 4) and the
   // slot is still as we read it.
-  const [moved] = await db.batch([
+  const [, [after]] = await db.batch([
     db
       .update(bookings)
       .set({ startsAt, endsAt, reminderSentAt: reminderAfterMove(startsAt, MENTORING_REMINDER_LEAD_MS), lastOp: op, updatedAt: now })
@@ -88,7 +88,8 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
     db
       .update(mentoringSlots)
       .set({ ...values, sequence: sql`${mentoringSlots.sequence} + 1` })
-      .where(and(sameSlot, bookingStampedBy(booking.id, op))),
+      .where(and(sameSlot, bookingStampedBy(booking.id, op)))
+      .returning(),
     ...mentoringNotices(
       "mentoring_confirmed",
       {
@@ -102,12 +103,12 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
       { change: "rescheduled" },
     ).map((m) => enqueueIf(db, m, now, bookingStampedBy(booking.id, op))),
   ]);
-  if (rowsAffected(moved) === 0) {
-    if (await findClashingBooking(db, booking.personId!, startsAt, endsAt, { bookingId: booking.id })) throw new ProblemError("booking_clash", "The young person booked on this slot already has something else at the new time.");
+  // The slot changes exactly when the booking moved (its guard is the booking's stamp).
+  if (!after) {
+    if (await findClash(deps, booking.personId!, startsAt, endsAt, { bookingId: booking.id })) throw new ProblemError("booking_clash", "The young person booked on this slot already has something else at the new time.");
     throw changedMeanwhile();
   }
-  const [after] = await db.select().from(mentoringSlots).where(eq(mentoringSlots.id, slot.id));
-  return after!;
+  return after;
 }
 
 /**
