@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { bookings, sessions } from "../../src/db/schema";
-import { findClashingBooking } from "../../src/features/bookings/clash";
+import { findClash } from "../../src/features/bookings/lookups";
 import { DAY, HOUR } from "../../src/lib/time";
 import { event, session, youngPeopleWithTokens } from "../support/fixtures";
 import { COORDINATOR, problem, type Harness } from "../support/harness";
@@ -51,7 +51,7 @@ describe("rule 4 under concurrency", () => {
     // Ten people each racing the pair, so one lucky ordering cannot hide the race.
     const yps = await youngPeopleWithTokens(h.db, h.clock.now(), 10);
     const checkThenBook = async (personId: string, s: typeof a) => {
-      if (await findClashingBooking(slow.db, personId, s.startsAt, s.endsAt, { sessionId: s.id })) return;
+      if (await findClash({ ...h.deps, db: slow.db }, personId, s.startsAt, s.endsAt, { sessionId: s.id })) return;
       await bookWithoutCapacityGuard(slow.db, s.id, personId, h.clock.now());
     };
     try {
