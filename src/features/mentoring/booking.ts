@@ -15,6 +15,9 @@ import { countFutureMentoring, futureMentoringCount } from "./finder";
 import { dbsProblemOn, managesMentor, type Mentor } from "./mentors";
 import { mentoringNotices, type Audience } from "./notices";
 
+/** Under this age a mentoring booking names a parent or carer, who gets a copy of every notice. */
+export const MENTORING_GUARDIAN_AGE = 16;
+
 export type Booking = typeof bookings.$inferSelect;
 
 const slotTaken = () => new ProblemError("slot_taken", "Someone else has just booked this slot. Have a look at the other times available.");
@@ -95,8 +98,8 @@ export async function bookSlot(deps: Deps, person: Person, slotId: string, input
   if (!person.dateOfBirth) throw new ProblemError("not_eligible", "We need your date of birth before you can book mentoring. Add it to your profile first.");
   const day = londonDate(slot.startsAt);
   const age = ageOn(person.dateOfBirth, day);
-  if (age < 16 && !input.guardianEmail) {
-    throw new ProblemError("validation", "You are under 16, so we need your parent's or carer's email. We copy them in.", {
+  if (age < MENTORING_GUARDIAN_AGE && !input.guardianEmail) {
+    throw new ProblemError("validation", `You are under ${MENTORING_GUARDIAN_AGE}, so we need your parent's or carer's email. We copy them in.`, {
       errors: [{ path: "guardianEmail", message: "Required for under-16s" }],
     });
   }
@@ -109,12 +112,12 @@ export async function bookSlot(deps: Deps, person: Person, slotId: string, input
     slotId,
     personId: person.id,
     ticketCode: newTicketCode(),
-    guardianEmail: age < 16 ? input.guardianEmail! : null,
+    guardianEmail: age < MENTORING_GUARDIAN_AGE ? input.guardianEmail! : null,
     op: newId("op", now),
     now,
   };
   const stamped = bookingStampedBy(b.id, b.op);
-  const audiences: Audience[] = ["young_person", "mentor", "safeguarding", ...(age < 16 ? (["guardian"] as const) : [])];
+  const audiences: Audience[] = ["young_person", "mentor", "safeguarding", ...(age < MENTORING_GUARDIAN_AGE ? (["guardian"] as const) : [])];
   const notices = mentoringNotices(
     "mentoring_confirmed",
     { bookingId: b.id, youngPerson: person, mentorEmail: mentor.email, guardianEmail: b.guardianEmail, safeguardingEmail: config.safeguardingEmail },

@@ -9,7 +9,7 @@ import { loadVisibleBooking } from "../../features/bookings/lookups";
 import { acceptOffer } from "../../features/bookings/offers";
 import { bookSession, cancelBooking, getBooking } from "../../features/bookings/service";
 import { rotateCalendarFeed } from "../../features/calendar/service";
-import { bookSlot, cancelMentoringBooking, getMentoringBooking } from "../../features/mentoring/booking";
+import { bookSlot, cancelMentoringBooking, getMentoringBooking, MENTORING_GUARDIAN_AGE } from "../../features/mentoring/booking";
 import { bookableSlots } from "../../features/mentoring/finder";
 import type { Api } from "../../lib/env";
 import { Email } from "../../lib/openapi";
@@ -29,7 +29,6 @@ import { registerYourDataPages } from "./your-data/routes";
 
 /** These forms carry an email and a few hundred characters at most. */
 const FORM_LIMIT_BYTES = 8 * 1024;
-const MENTORING_GUARDIAN_AGE = 16;
 
 const formText = (value: unknown) => (typeof value === "string" ? value.trim() : "");
 
