@@ -4,7 +4,7 @@ import { requireActor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { bearer, IdParam, json, jsonBody, problems, problemsFor } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
-import { DAY, parseLondonLocal } from "../../lib/time";
+import { parseLondonLocal, startOfLondonDay } from "../../lib/time";
 import { createEvent, getEvent, listEvents, updateEvent, upcomingSessions } from "./events";
 import { EventCreate, eventOut, EventPatch, EventSchema, Lang, Page, SessionSummary, sessionSummaryOut } from "./schemas";
 
@@ -36,7 +36,7 @@ function parseWhen(value: string | undefined, field: "from" | "to"): number | un
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const start = parseLondonLocal(`${value}T00:00`);
     if (Number.isNaN(start) || !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)) throw bad();
-    return field === "from" ? start : parseLondonLocal(new Date(Date.parse(`${value}T12:00:00Z`) + DAY).toISOString().slice(0, 10) + "T00:00");
+    return field === "from" ? start : startOfLondonDay(value, 1);
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(value)) {
     const t = parseLondonLocal(value.slice(0, 16));
