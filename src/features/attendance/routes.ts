@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { bearer, IdParam, json, jsonBody, problemsFor, Text } from "../../lib/openapi";
-import { iso } from "../../lib/time";
+import { iso, isoOrNull } from "../../lib/time";
 import { attendanceFor, EXPECTED_STATUSES } from "./attendance-list";
 import { checkIn, type CheckInInput, type CheckInResult } from "./check-in";
 import { ticketFor } from "./ticket";
@@ -146,7 +146,7 @@ export function registerAttendance(api: Api) {
           startsAt: iso(session.startsAt),
           endsAt: iso(session.endsAt),
           counts,
-          attendees: attendees.map((a) => ({ ...a, checkedInAt: a.checkedInAt === null ? null : iso(a.checkedInAt) })),
+          attendees: attendees.map((a) => ({ ...a, checkedInAt: isoOrNull(a.checkedInAt) })),
           accessNeeds: attendees.filter((a) => a.accessNeeds.trim() !== "").map((a) => ({ name: a.name, accessNeeds: a.accessNeeds })),
         },
         200,

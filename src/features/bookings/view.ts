@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { BOOKING_STATUSES, type bookings } from "../../db/schema";
-import { iso } from "../../lib/time";
+import { iso, isoOrNull } from "../../lib/time";
 
 export type BookingRow = typeof bookings.$inferSelect;
 
@@ -35,7 +35,7 @@ export function bookingOut(b: BookingRow, extra: { position?: number; title?: st
     sessionId: b.sessionId,
     status: b.status,
     ...(extra.position !== undefined ? { position: extra.position } : {}),
-    holdExpiresAt: b.holdExpiresAt === null ? null : iso(b.holdExpiresAt),
+    holdExpiresAt: isoOrNull(b.holdExpiresAt),
     ticketCode: b.ticketCode,
     startsAt: iso(b.startsAt),
     endsAt: iso(b.endsAt),

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, problems, problemsFor, Text } from "../../lib/openapi";
-import { iso } from "../../lib/time";
+import { iso, isoOrNull } from "../../lib/time";
 import { registerMentoringBookingRoutes } from "./routes-bookings";
 import { registerSlotRoutes } from "./routes-slots";
 import { canSeeDbs, createMentor, getMentor, listMentors, recordVerification } from "./mentors";
@@ -132,7 +132,7 @@ export function registerMentoring(api: Api) {
           items: alerts.map((a) => ({
             ...a,
             startsAt: iso(a.startsAt),
-            mentor: { ...a.mentor, dbsRevokedAt: a.mentor.dbsRevokedAt === null ? null : iso(a.mentor.dbsRevokedAt) },
+            mentor: { ...a.mentor, dbsRevokedAt: isoOrNull(a.mentor.dbsRevokedAt) },
           })),
         },
         200,

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { SEAT_HOLDING_STATUSES, venues } from "../../db/schema";
-import { iso, londonDate } from "../../lib/time";
+import { iso, isoOrNull, londonDate } from "../../lib/time";
 import { venueOut as catalogueVenueOut, VenueSchema } from "../catalogue/schemas";
 import type { MentoringBookingView } from "./booking";
 import { dbsProblemOn, type Mentor } from "./mentors";
@@ -34,7 +34,7 @@ export const mentorFull = (m: Mentor, now: number) => ({
     checkedOn: m.dbsCheckedOn,
     expiresOn: m.dbsExpiresOn,
     certificateLast4: m.dbsCertificateLast4,
-    revokedAt: m.dbsRevokedAt === null ? null : iso(m.dbsRevokedAt),
+    revokedAt: isoOrNull(m.dbsRevokedAt),
   },
 });
 
@@ -116,5 +116,5 @@ export const mentoringBookingOut = (v: MentoringBookingView) => ({
   mentor: mentorPublic(v.mentor),
   youngPerson: { id: v.person.id, displayName: v.person.displayName },
   ticketCode: v.booking.ticketCode,
-  cancelledAt: v.booking.cancelledAt === null ? null : iso(v.booking.cancelledAt),
+  cancelledAt: isoOrNull(v.booking.cancelledAt),
 });
