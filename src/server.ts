@@ -7,7 +7,7 @@ import { seedDemoData } from "./db/seed";
 import { mailerFor } from "./lib/build-deps";
 import { configFromEnv } from "./lib/config";
 import type { Deps } from "./lib/deps";
-import { memoryRateLimiter } from "./lib/rate-limit";
+import { memoryRateLimiter } from "./lib/rate-limiter";
 import { systemClock } from "./lib/time";
 import { runScheduledJobs } from "./jobs";
 import { dispatchOutbox } from "./features/notifications/outbox";
