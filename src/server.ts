@@ -7,7 +7,7 @@ import { seedDemoData } from "./db/seed";
 import { mailerFor } from "./lib/build-deps";
 import { configFromEnv } from "./lib/config";
 import type { Deps } from "./lib/deps";
-import { memoryRateLimiter } from "./lib/rate-limit";
+import { memoryRateLimiter } from "./lib/rate-limiter";
 import { nodeClientIp } from "./lib/client-address";
 import { systemClock } from "./lib/time";
 import { runScheduledJobs } from "./jobs";

@@ -5,7 +5,7 @@ import { seedDemoData } from "./db/seed";
 import { mailerFor } from "./lib/build-deps";
 import { configFromEnv, type EnvVars } from "./lib/config";
 import type { Deps } from "./lib/deps";
-import { bindingRateLimiter, type RateLimitBinding } from "./lib/rate-limit";
+import { bindingRateLimiter, type RateLimitBinding } from "./lib/rate-limiter";
 import { workerClientIp } from "./lib/client-address";
 import { systemClock } from "./lib/time";
 import { runScheduledJobs } from "./jobs";

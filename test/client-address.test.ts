@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Hono } from "hono";
 import { afterAll, describe, expect, it } from "vitest";
 import { nodeClientIp } from "../src/lib/client-address";
-import { RATE_LIMITS } from "../src/lib/rate-limit";
+import { RATE_LIMITS } from "../src/lib/rate-limiter";
 import { startServer } from "../src/server";
 import { freePort } from "./support/free-port";
 
