@@ -22,6 +22,7 @@ import { registerFeedback } from "./features/feedback/routes";
 import { registerReports } from "./features/reports/routes";
 import { registerBookings } from "./features/bookings/routes";
 import { registerGroups } from "./features/groups/routes";
+import { registerCarousels } from "./features/carousels/api";
 import { registerCalendar } from "./features/calendar/routes";
 import { registerNotifications } from "./features/notifications/routes";
 import { registerWeb } from "./web/routes";
@@ -97,6 +98,7 @@ export function createApp(deps: DepsSource) {
   registerReports(api);
   registerBookings(api);
   registerGroups(api);
+  registerCarousels(api);
   registerCalendar(api);
   registerNotifications(api);
   app.route(API_BASE, api);
