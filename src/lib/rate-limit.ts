@@ -16,9 +16,13 @@ export async function enforceRateLimit(c: Context<AppEnv>, bucket: RateBucket, k
   }
 }
 
-/** The caller's address: the Workers header, or what the Node entry put in `deps.clientIp`. */
+/**
+ * The caller's address as the platform knows it (`deps.clientIp`, set by the entry point): never
+ * a header the client chose. On Node a client-sent CF-Connecting-IP header would give every
+ * request a fresh address and so a fresh sign-in allowance.
+ */
 export function clientIp(c: Context<AppEnv>): string {
-  return c.req.header("cf-connecting-ip") ?? c.var.deps.clientIp?.(c) ?? "unknown";
+  return c.var.deps.clientIp?.(c) ?? "unknown";
 }
 
 /** Booking throttle (per person, or per API key for school integrations): every kind of booking. */
