@@ -31,7 +31,7 @@ export type Venue = typeof venues.$inferSelect;
 export type Event = typeof events.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 
-export const seatsLeft = (s: Pick<Session, "capacity" | "seatsTaken">) => Math.max(0, s.capacity - s.seatsTaken);
+export { seatsLeft } from "../rules/capacity";
 
 function accessCondition(need: AccessNeed): SQL {
   if (need in VENUE_FACTS) {
