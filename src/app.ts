@@ -24,6 +24,7 @@ import { registerBookings } from "./features/bookings/routes";
 import { registerGroups } from "./features/groups/routes";
 import { registerCalendar } from "./features/calendar/routes";
 import { registerNotifications } from "./features/notifications/routes";
+import { registerDirectory } from "./features/directory/api";
 import { registerWeb } from "./web/routes";
 
 export const API_BASE = "/api/v1";
@@ -99,6 +100,7 @@ export function createApp(deps: DepsSource) {
   registerGroups(api);
   registerCalendar(api);
   registerNotifications(api);
+  registerDirectory(api);
   app.route(API_BASE, api);
 
   registerOps(app);
