@@ -10,6 +10,7 @@ import autocannon from "autocannon";
 import { applyMigrations, openLibsqlFile } from "../src/db/libsql-node";
 import { createEvents, createHostAndVenue, createPeople, fillBookings } from "./fixtures";
 import { dbCeilingRps } from "./db-ceiling";
+import { carouselFigures } from "./carousel";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const DURATION_S = QUICK ? 3 : 8;
@@ -75,6 +76,7 @@ function bookingLoad(url: string, sessionId: string, tokens: string[], connectio
 const non2xx = (r: Result) => r.non2xx + r.errors + r.timeouts;
 
 async function main() {
+  carouselFigures(print);
   const dir = mkdtempSync(join(tmpdir(), "open-door-bench-"));
   const dbPath = join(dir, "bench.db");
   try {

@@ -8,7 +8,7 @@ import { EVENT_FEATURES, EVENT_TAGS } from "../../queries";
 import type { View } from "../../view";
 import type { EventForm } from "../event-form";
 import { ErrorSummary, Field, type FormErrors } from "../ui";
-import { CoordinatorShell } from "./coordinator";
+import { CoordinatorShell } from "./coordinator-shell";
 
 export const EVENT_ORDER = ["type", "title", "description", "hostOrganisationId", "minAge", "maxAge", "pupilsPerStaff", "accessFeatures", "tags"];
 
