@@ -4,7 +4,7 @@ import { EVENT_TYPES } from "../../../db/schema";
 import type { Event } from "../../../features/catalogue/events";
 import { pickLocalised } from "../../../i18n";
 import { Localised } from "../../layout";
-import { EVENT_FEATURES, EVENT_TAGS } from "../../queries";
+import { EVENT_FEATURES, EVENT_TAGS } from "../../../features/catalogue/read";
 import type { View } from "../../view";
 import type { EventForm } from "../event-form";
 import { ErrorSummary, Field, type FormErrors } from "../ui";
