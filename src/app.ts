@@ -22,6 +22,7 @@ import { registerFeedback } from "./features/feedback/api";
 import { registerReports } from "./features/reports/api";
 import { registerBookings } from "./features/bookings/routes";
 import { registerGroups } from "./features/groups/routes";
+import { registerCarousels } from "./features/carousels/api";
 import { registerCalendar } from "./features/calendar/routes";
 import { registerNotifications } from "./features/notifications/routes";
 import { registerDirectory } from "./features/directory/api";
@@ -98,6 +99,7 @@ export function createApp(deps: DepsSource) {
   registerReports(api);
   registerBookings(api);
   registerGroups(api);
+  registerCarousels(api);
   registerCalendar(api);
   registerNotifications(api);
   registerDirectory(api);

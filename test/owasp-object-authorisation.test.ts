@@ -74,6 +74,16 @@ beforeAll(async () => {
   const hostKey = { kind: "api_key" as const, organisationId: employer.id, apiKeyId: "test" };
   const proposal = await createService(h.deps, hostKey, { organisationId: employer.id, categoryId: "jobs", name: { en: "CV clinic" }, description: { en: "Bring your CV" } });
   const another = await createService(h.deps, hostKey, { organisationId: employer.id, categoryId: "jobs", name: { en: "Interview practice" }, description: { en: "Practise" } });
+  const carousel = (await (
+    await h.request("POST", "/api/v1/carousels", {
+      token: tokens.coordinator,
+      body: { title: "Careers carousel", startsAt: inTwoWeeks(9), roundMinutes: 20, changeoverMinutes: 5, rounds: 1, stations: [{ hostOrganisationId: employer.id, name: "Bricklaying", capacity: 40 }] },
+    })
+  ).json()) as { id: string; stations: { id: string }[] };
+  const carouselGroup = (await (
+    await h.request("POST", `/api/v1/carousels/${carousel.id}/group-bookings`, { token: tokens.schoolStaff, body: { schoolId: school.id, label: "Year 9", pupils: 4, staff: 1, minAge: 13, maxAge: 14 } })
+  ).json()) as { id: string };
+  await h.request("POST", `/api/v1/carousels/${carousel.id}/plan`, { token: tokens.coordinator });
   Object.assign(w, {
     employer: employer.id,
     school: school.id,
@@ -94,6 +104,9 @@ beforeAll(async () => {
     directoryService: "published" in published ? published.published.id : "",
     directoryChange: "proposed" in proposal ? proposal.proposed.id : "",
     directoryChange2: "proposed" in another ? another.proposed.id : "",
+    carousel: carousel.id,
+    carouselStation: carousel.stations[0]!.id,
+    carouselGroup: carouselGroup.id,
   });
   expect(Object.values(w).every(Boolean)).toBe(true);
 });
@@ -168,6 +181,20 @@ const CASES: Record<string, Case> = {
   "POST /bookings/{id}/cancel": { path: () => `/api/v1/bookings/${w.booking}/cancel`, owner: "owner", outsiders: [...EVERYONE, "hostStaff", "schoolStaff"] },
   "PATCH /group-bookings/{id}": { path: () => `/api/v1/group-bookings/${w.group}`, body: () => ({ accessNeeds: "A ramp please" }), owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
   "POST /group-bookings/{id}/cancel": { path: () => `/api/v1/group-bookings/${w.group}/cancel`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "GET /carousels/{id}": { path: () => `/api/v1/carousels/${w.carousel}`, owner: "anonymous", outsiders: [], why: "carousels are public, like the catalogue" },
+  "POST /carousels/{id}/group-bookings": {
+    path: () => `/api/v1/carousels/${w.carousel}/group-bookings`,
+    body: () => ({ schoolId: w.school, label: "Year 10", pupils: 2, staff: 1, minAge: 14, maxAge: 15 }),
+    owner: "schoolStaff",
+    outsiders: [...EVERYONE, "hostStaff"],
+  },
+  "GET /carousels/{id}/plan": { path: () => `/api/v1/carousels/${w.carousel}/plan`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "POST /carousels/{id}/plan": { path: () => `/api/v1/carousels/${w.carousel}/plan`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "GET /carousel-groups/{id}": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "GET /carousel-groups/{id}/timetable": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}/timetable`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "GET /carousel-stations/{id}/timetable": { path: () => `/api/v1/carousel-stations/${w.carouselStation}/timetable`, owner: "hostStaff", outsiders: [...EVERYONE, "owner", "schoolStaff"] },
+  "POST /carousel-groups/{id}/check-in": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}/check-in`, body: () => ({ pupils: 4, staff: 1 }), owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /carousel-groups/{id}/cancel": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}/cancel`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
   "PATCH /sessions/{id}": { path: () => `/api/v1/sessions/${w.session}`, body: () => ({ capacity: 31 }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /sessions/{id}/cancel": { path: () => `/api/v1/sessions/${w.session}/cancel`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "GET /directory/services/{id}": { path: () => `/api/v1/directory/services/${w.directoryService}`, owner: "anonymous", outsiders: [], why: "the directory is public" },

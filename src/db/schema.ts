@@ -451,6 +451,124 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_subject_idx").on(t.subjectType, t.subjectId)],
 );
 
+// ── Carousels (issue #18, rule 19) ────────────────────────────────────────────────────────
+// A taster carousel: employer stations in one hall, school groups rotating through them in
+// timed rounds. Its own tables: a carousel group is not a session booking (it holds a place
+// in every round at once, and its stations come from the plan, not from the booking).
+
+export const CAROUSEL_STATUSES = ["open", "cancelled"] as const;
+export const CAROUSEL_GROUP_STATUSES = ["confirmed", "cancelled", "attended"] as const;
+
+export const carousels = sqliteTable("carousels", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  venueId: text("venue_id").references(() => venues.id),
+  /** Start of round 1, UTC milliseconds (shown in London time). */
+  startsAt: integer("starts_at").notNull(),
+  roundMinutes: integer("round_minutes").notNull(),
+  changeoverMinutes: integer("changeover_minutes").notNull(),
+  rounds: integer("rounds").notNull(),
+  /** Staff ratio for groups, as for events (rule 7). */
+  pupilsPerStaff: integer("pupils_per_staff").notNull().default(10),
+  /** Group bookings close then; the plan is made once they have closed (or on request). */
+  bookingsCloseAt: integer("bookings_close_at").notNull(),
+  status: text("status", { enum: CAROUSEL_STATUSES }).notNull().default("open"),
+  /** The latest rotation plan (rules/carousel's CarouselPlan) and when it was made. */
+  plan: text("plan", { mode: "json" }).$type<Record<string, unknown>>(),
+  plannedAt: integer("planned_at"),
+  /** When the timetables were last sent to the schools. */
+  timetablesSentAt: integer("timetables_sent_at"),
+  createdAt: createdAt(),
+});
+
+export const carouselStations = sqliteTable(
+  "carousel_stations",
+  {
+    id: text("id").primaryKey(),
+    carouselId: text("carousel_id")
+      .notNull()
+      .references(() => carousels.id),
+    /** The employer or partner who runs the station; its staff see it in their area. */
+    hostOrganisationId: text("host_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    /** People (pupils + staff) the station takes in one round. */
+    capacity: integer("capacity").notNull(),
+    minAge: integer("min_age"),
+    maxAge: integer("max_age"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("carousel_stations_carousel_idx").on(t.carouselId), index("carousel_stations_host_idx").on(t.hostOrganisationId)],
+);
+
+/** A school group booked onto a carousel: pupils + staff, taking seats in every round. */
+export const carouselGroups = sqliteTable(
+  "carousel_groups",
+  {
+    id: text("id").primaryKey(),
+    carouselId: text("carousel_id")
+      .notNull()
+      .references(() => carousels.id),
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => organisations.id),
+    bookedBy: text("booked_by").references(() => people.id),
+    /** The school's own name for the group ("Year 9 Blue"), shown on timetables. */
+    label: text("label").notNull(),
+    pupils: integer("pupils").notNull(),
+    staff: integer("staff").notNull(),
+    seats: integer("seats").notNull(),
+    /** Youngest and oldest pupil on the day: decides which stations' age ranges fit. */
+    minAge: integer("min_age").notNull(),
+    maxAge: integer("max_age").notNull(),
+    accessNeeds: text("access_needs").notNull().default(""),
+    status: text("status", { enum: CAROUSEL_GROUP_STATUSES }).notNull().default("confirmed"),
+    /** Head counts at the door (rule 12: groups are checked in by count). */
+    checkedInPupils: integer("checked_in_pupils"),
+    checkedInStaff: integer("checked_in_staff"),
+    checkedInAt: integer("checked_in_at"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("carousel_groups_carousel_idx").on(t.carouselId, t.status), index("carousel_groups_school_idx").on(t.schoolId)],
+);
+
+/**
+ * One group at one station in one round, from the current plan. Pupils counted there are an
+ * employer encounter for each of them (careers evidence, issue #17, can read these rows).
+ */
+export const carouselVisits = sqliteTable(
+  "carousel_visits",
+  {
+    id: text("id").primaryKey(),
+    carouselId: text("carousel_id")
+      .notNull()
+      .references(() => carousels.id),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => carouselGroups.id),
+    stationId: text("station_id")
+      .notNull()
+      .references(() => carouselStations.id),
+    /** 1-based. */
+    round: integer("round").notNull(),
+    attendedPupils: integer("attended_pupils"),
+    attendedAt: integer("attended_at"),
+  },
+  (t) => [
+    uniqueIndex("carousel_visits_group_round_unique").on(t.groupId, t.round),
+    uniqueIndex("carousel_visits_group_station_unique").on(t.groupId, t.stationId),
+    index("carousel_visits_station_idx").on(t.stationId, t.round),
+    index("carousel_visits_carousel_idx").on(t.carouselId),
+  ],
+);
+
+export type Carousel = typeof carousels.$inferSelect;
+export type CarouselStation = typeof carouselStations.$inferSelect;
+export type CarouselGroup = typeof carouselGroups.$inferSelect;
+export type CarouselVisit = typeof carouselVisits.$inferSelect;
+
 // ---- Directory of local support (issue #16): services, the organisations that run them,
 // partners' proposed changes awaiting a coordinator (rule 20), and poster scan counts.
 
