@@ -3,9 +3,9 @@
 import { attendanceFor } from "../../features/attendance/attendance-list";
 import { checkIn, type CheckInInput, type CheckInResult } from "../../features/attendance/check-in";
 import { createEvent, getEvent } from "../../features/catalogue/events";
-import { SessionCreate } from "../../features/catalogue/routes-sessions";
+import { SessionCreate } from "../../features/sessions/schemas";
 import { EventCreate } from "../../features/catalogue/schemas";
-import { addSessions, type SessionInput } from "../../features/catalogue/sessions";
+import { addSessions, type SessionInput } from "../../features/sessions/create";
 import { YouSaidWeDidBody } from "../../features/feedback/schemas";
 import { addYouSaidWeDid, feedbackSummary } from "../../features/feedback/service";
 import { safeguardingAlerts } from "../../features/mentoring/safeguarding";
