@@ -12,6 +12,7 @@ import { createEvents, createHostAndVenue, createPeople, fillBookings, tokensFor
 import { serviceRps } from "./service";
 import { rawBookingRps } from "./raw";
 import { workerSize } from "./worker-size";
+import { carouselFigures } from "./carousel";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const DURATION_S = QUICK ? 3 : 8;
@@ -106,6 +107,7 @@ async function serviceTimes(url: string, sessionId: string, tokens: string[]): P
 }
 
 async function main() {
+  carouselFigures(print);
   const dir = mkdtempSync(join(tmpdir(), "open-door-bench-"));
   const dbPath = join(dir, "bench.db");
   try {

@@ -7,7 +7,8 @@ import { seedDemoData } from "./db/seed";
 import { mailerFor } from "./lib/build-deps";
 import { configFromEnv } from "./lib/config";
 import type { Deps } from "./lib/deps";
-import { memoryRateLimiter } from "./lib/rate-limit";
+import { memoryRateLimiter } from "./lib/rate-limiter";
+import { nodeClientIp } from "./lib/client-address";
 import { systemClock } from "./lib/time";
 import { runScheduledJobs } from "./jobs";
 import { dispatchOutbox } from "./features/notifications/outbox";
@@ -44,11 +45,7 @@ export async function startServer(options: ServerOptions) {
     // Deferred work may queue email (a sign-in link): send it once the work is done.
     defer: (p) => void p.then(() => drainSoon()).catch((err) => logFault("deferred work failed", err)),
     rateLimiter: memoryRateLimiter(systemClock),
-    clientIp: (c) => {
-      // Behind a reverse proxy the socket is the proxy: trust its header only when told to.
-      if (env.TRUST_PROXY === "1") return c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-      return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
-    },
+    clientIp: nodeClientIp(config.trustedProxyHops),
   };
   const app = createApp(deps);
   let draining = false;
@@ -77,13 +74,17 @@ export async function startServer(options: ServerOptions) {
   });
   // Node's default backlog (511) overflowed when 2,000 people pressed "book" at once: the
   // kernel refused the connections it had no room for (issue #19). The kernel caps this at
-  // net.core.somaxconn (4096 on current Linux).
-  server.listen({ port: options.port, host: options.hostname ?? "0.0.0.0", backlog: LISTEN_BACKLOG });
+  // net.core.somaxconn (4096 on current Linux). Loopback unless told otherwise: `npm start`
+  // runs the development mailbox, which shows everyone's sign-in links to whoever can reach
+  // the port.
+  server.listen({ port: options.port, host: options.hostname ?? "127.0.0.1", backlog: LISTEN_BACKLOG });
   const every = options.jobsEveryMs ?? 60_000;
   const timer = every > 0 ? setInterval(() => void runScheduledJobs(deps), every) : undefined;
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   return {
     deps,
+    /** The address the socket listens on (127.0.0.1 unless a hostname was given). */
+    address: (server.address() as { address: string }).address,
     url: `http://${options.hostname === "0.0.0.0" || !options.hostname ? "localhost" : options.hostname}:${(server.address() as { port: number }).port}`,
     async close() {
       if (timer) clearInterval(timer);
@@ -105,6 +106,8 @@ if (isMain) {
     env: demoCoordinator ? { ...process.env, COORDINATOR_EMAILS: DEMO_COORDINATOR_EMAIL } : process.env,
     databaseUrl: process.env.DATABASE_URL ?? "./data/open-door.db",
     port: Number(process.env.PORT ?? 8787),
+    // HOST=0.0.0.0 to serve the network (with a real mailer: the development mailbox is open to all).
+    hostname: process.env.HOST || undefined,
     seed: process.env.SEED !== "0",
     jobsEveryMs: 60_000,
   });

@@ -5,7 +5,8 @@ import { seedDemoData } from "./db/seed";
 import { mailerFor } from "./lib/build-deps";
 import { configFromEnv, type EnvVars } from "./lib/config";
 import type { Deps } from "./lib/deps";
-import { bindingRateLimiter, type RateLimitBinding } from "./lib/rate-limit";
+import { bindingRateLimiter, type RateLimitBinding } from "./lib/rate-limiter";
+import { workerClientIp } from "./lib/client-address";
 import { systemClock } from "./lib/time";
 import { runScheduledJobs } from "./jobs";
 import { dispatchOutbox } from "./features/notifications/outbox";
@@ -58,6 +59,7 @@ function depsFor(env: Env, ctx: { waitUntil(promise: Promise<unknown>): void }):
       sign_in_ip: env.SIGN_IN_IP_LIMITER,
       booking_person: env.BOOKING_LIMITER,
     }),
+    clientIp: workerClientIp,
   };
   return deps;
 }

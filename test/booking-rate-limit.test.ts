@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memoryRateLimiter, RATE_LIMITS } from "../src/lib/rate-limit";
+import { memoryRateLimiter, RATE_LIMITS } from "../src/lib/rate-limiter";
 import { createHarness, problem, type Harness } from "./support/harness";
 import { organisation, session } from "./support/fixtures";
 import { makeMentor, makeOrg, makeSlot, staffOf, youngPerson } from "./support/mentoring-fixtures";

@@ -68,6 +68,29 @@ describe("when the development mailbox is on", () => {
   it("is off in the Worker unless DEV_MAILBOX=1", () => {
     expect(configFromEnv({}, "worker").devMailbox).toBe(false);
     expect(configFromEnv({ DEV_MAILBOX: "1" }, "worker").devMailbox).toBe(true);
-    expect(configFromEnv({ DEV_MAILBOX: "1", RESEND_API_KEY: "re_x" }, "worker").devMailbox).toBe(false);
+    expect(configFromEnv({ DEV_MAILBOX: "1", RESEND_API_KEY: "re_x", PUBLIC_URL: "https://opendoor.example" }, "worker").devMailbox).toBe(false);
+  });
+});
+
+describe("a Worker's PUBLIC_URL when it sends real email", () => {
+  it.each(["http://localhost:8787", "https://localhost", "http://open-door.example.workers.dev", "https://127.0.0.1:8787", "not a url"])(
+    "refuses to start with RESEND_API_KEY and PUBLIC_URL %s",
+    (url) => {
+      expect(() => configFromEnv({ RESEND_API_KEY: "re_x", PUBLIC_URL: url }, "worker")).toThrow(/PUBLIC_URL must be the Worker's https:\/\/ address/);
+    },
+  );
+
+  it("starts with an https public address, and without a real mailer whatever the address (control)", () => {
+    expect(configFromEnv({ RESEND_API_KEY: "re_x", PUBLIC_URL: "https://open-door.example.workers.dev" }, "worker").publicUrl).toBe("https://open-door.example.workers.dev");
+    expect(configFromEnv({ DEV_MAILBOX: "1", PUBLIC_URL: "http://localhost:8787" }, "worker").devMailbox).toBe(true);
+    expect(configFromEnv({ RESEND_API_KEY: "re_x", PUBLIC_URL: "http://localhost:8787" }, "node").publicUrl).toBe("http://localhost:8787");
+  });
+});
+
+describe("TRUST_PROXY", () => {
+  it("is a number of proxy hops; anything else stops start-up", () => {
+    expect(configFromEnv({}, "node").trustedProxyHops).toBe(0);
+    expect(configFromEnv({ TRUST_PROXY: "2" }, "node").trustedProxyHops).toBe(2);
+    expect(() => configFromEnv({ TRUST_PROXY: "yes" }, "node")).toThrow(/TRUST_PROXY must be the number/);
   });
 });

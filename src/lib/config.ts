@@ -15,6 +15,8 @@ export interface Config {
   /** Months after a session before attendee personal data is anonymised. */
   retentionMonths: number;
   production: boolean;
+  /** Node: how many reverse proxies in front of the server append to X-Forwarded-For (0: none, use the socket). */
+  trustedProxyHops: number;
 }
 
 export type EnvVars = Record<string, string | undefined>;
@@ -36,11 +38,39 @@ function wholeNumber(env: EnvVars, name: string, fallback: number): number {
   return Number(raw);
 }
 
+/**
+ * A Worker sending real email must link to where it is deployed: wrangler.toml's development
+ * PUBLIC_URL (http://localhost:8787) would put dead, unencrypted sign-in links in people's inboxes.
+ */
+function checkPublicUrlForEmail(publicUrl: string): void {
+  let url: URL;
+  try {
+    url = new URL(publicUrl);
+  } catch {
+    throw new Error(`PUBLIC_URL must be the Worker's https:// address before it sends real email (it is "${publicUrl}").`);
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const local = host === "localhost" || host.endsWith(".localhost") || host === "::1" || host === "0.0.0.0" || /^127\./.test(host);
+  if (url.protocol !== "https:" || local) {
+    throw new Error(`PUBLIC_URL must be the Worker's https:// address before it sends real email (it is "${publicUrl}").`);
+  }
+}
+
+/** TRUST_PROXY: a count of proxy hops (0 or more). "yes" or a typo must stop start-up, not trust everything. */
+function proxyHops(raw: string | undefined): number {
+  const value = raw?.trim();
+  if (!value) return 0;
+  if (!/^[0-9]$/.test(value)) throw new Error(`TRUST_PROXY must be the number of reverse proxies in front of the server, 0 to 9 (it is "${value}").`);
+  return Number(value);
+}
+
 export function configFromEnv(env: EnvVars, runtime: "node" | "worker"): Config {
   const production = env.NODE_ENV === "production";
   const devMailbox = !env.RESEND_API_KEY && (runtime === "worker" ? env.DEV_MAILBOX === "1" : !production);
+  const publicUrl = (env.PUBLIC_URL ?? "http://localhost:8787").replace(/\/$/, "");
+  if (runtime === "worker" && env.RESEND_API_KEY) checkPublicUrlForEmail(publicUrl);
   return {
-    publicUrl: (env.PUBLIC_URL ?? "http://localhost:8787").replace(/\/$/, ""),
+    publicUrl,
     coordinatorEmails: list(env.COORDINATOR_EMAILS),
     devMailbox,
     resendApiKey: env.RESEND_API_KEY || undefined,
@@ -51,6 +81,7 @@ export function configFromEnv(env: EnvVars, runtime: "node" | "worker"): Config 
     maxFutureMentoringBookings: wholeNumber(env, "MAX_FUTURE_MENTORING_BOOKINGS", 2),
     retentionMonths: wholeNumber(env, "RETENTION_MONTHS", 24),
     production,
+    trustedProxyHops: runtime === "node" ? proxyHops(env.TRUST_PROXY) : 0,
   };
 }
 

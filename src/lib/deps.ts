@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import type { Config } from "./config";
 import type { Mailer } from "../features/notifications/mailer";
 import type { Context } from "hono";
-import type { RateLimiter } from "./rate-limit";
+import type { RateLimiter } from "./rate-limiter";
 import type { Clock } from "./time";
 
 /** Everything a request or a scheduled job needs, built once per entry point and passed in. */

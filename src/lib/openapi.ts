@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { hasUnsafeCharacters } from "./plain-text";
 
 export const ProblemSchema = z
   .object({
@@ -56,5 +57,13 @@ export const Email = z
 
 /** Trimmed text with a length limit, so no field can be used to store megabytes. */
 export const Text = (max: number, min = 0) => z.string().trim().min(min).max(max);
+
+/**
+ * One line people will read as given: a name or a title. Text, and no control characters (a CR/LF
+ * would reach an email Subject, a NUL a register) nor bidirectional overrides (which make a name
+ * display as another). Refused with a field error rather than cleaned, so nobody is surprised.
+ */
+export const Line = (max: number, min = 0) =>
+  Text(max, min).refine((v) => !hasUnsafeCharacters(v), { message: "Remove the control or text-direction characters (they can make text read differently)" });
 
 export const Cursor = z.string().max(200).optional();

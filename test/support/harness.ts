@@ -11,6 +11,7 @@ import { testConfig, type Config } from "../../src/lib/config";
 import type { Deps } from "../../src/lib/deps";
 import { devMailboxMailer, type Mailer } from "../../src/features/notifications/mailer";
 import { fixedClock } from "../../src/lib/time";
+import { workerClientIp } from "../../src/lib/client-address";
 import { createSession, ensurePerson, requestMagicLink } from "../../src/features/auth/service";
 import { dispatchOutbox } from "../../src/features/notifications/outbox";
 
@@ -37,7 +38,8 @@ export async function createHarness(options: { now?: string; config?: Partial<Co
   await applyMigrations(db);
   const clock = fixedClock(options.now ?? "2026-03-02T09:00:00Z");
   const config = testConfig({ coordinatorEmails: [COORDINATOR], publicUrl: "https://opendoor.test", ...options.config });
-  const deps: Deps = { db, clock, config, mailer: options.mailer?.(db) ?? devMailboxMailer(db) };
+  // The client address as the Worker reads it (CF-Connecting-IP), so tests can play many callers.
+  const deps: Deps = { db, clock, config, mailer: options.mailer?.(db) ?? devMailboxMailer(db), clientIp: workerClientIp };
   const app = createApp(deps);
 
   const request: Harness["request"] = (method, path, { body, token, headers } = {}) => {

@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES, LOCALES, type Locale, type venues } from "../../db/schema";
 import { iso } from "../../lib/time";
-import { Text } from "../../lib/openapi";
+import { Line, Text } from "../../lib/openapi";
 import type { Event, Session } from "./events";
 import { londonLocalString } from "../../lib/time";
 import { resolveText, seatsLeft } from "./shared";
@@ -50,7 +50,7 @@ export const Page = z.object({
 
 export const VenueCreate = z
   .object({
-    name: Text(120, 2),
+    name: Line(120, 2),
     address: Text(300, 3),
     postcode: Postcode,
     organisationId: z.string().max(64).nullable().optional().openapi({ description: "Owning organisation. Required unless you are a coordinator." }),
@@ -93,12 +93,24 @@ export const venueOut = (v: typeof venues.$inferSelect): z.infer<typeof VenueSch
   publicTransport: v.publicTransport,
 });
 
+/** An event's title per locale: one line each, so no control or text-direction characters (it becomes an email Subject). */
+export const LocalisedTitleSchema = z
+  .object({
+    en: Line(2000, 1),
+    pl: Line(2000, 1).optional(),
+    ro: Line(2000, 1).optional(),
+    uk: Line(2000, 1).optional(),
+    ar: Line(2000, 1).optional(),
+  })
+  .strict()
+  .openapi("LocalisedTitle", { description: "A title per locale; English is required", example: { en: "Write your first CV", pl: "Napisz swoje pierwsze CV" } });
+
 // ---- events
 
 const Age = z.number().int().min(11).max(25);
 const eventFields = {
   type: z.enum(EVENT_TYPES),
-  title: LocalisedTextSchema,
+  title: LocalisedTitleSchema,
   description: LocalisedTextSchema,
   whatToBring: LocalisedTextSchema.nullable().optional(),
   minAge: Age.optional(),
@@ -113,7 +125,7 @@ const eventFields = {
 
 export const EventCreate = z.object({ ...eventFields, hostOrganisationId: z.string().min(1).max(64) }).openapi("EventCreate");
 export const EventPatch = z
-  .object({ ...eventFields, type: eventFields.type.optional(), title: LocalisedTextSchema.optional(), description: LocalisedTextSchema.optional() })
+  .object({ ...eventFields, type: eventFields.type.optional(), title: LocalisedTitleSchema.optional(), description: LocalisedTextSchema.optional() })
   .strict()
   .openapi("EventPatch", { description: "Only the fields you send change. title/description replace the whole per-locale object." });
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Email, IdParam, json, jsonBody, problems, problemsFor, Text } from "../../lib/openapi";
+import { bearer, Email, IdParam, json, jsonBody, problems, problemsFor, Line, Text } from "../../lib/openapi";
 import { iso, isoOrNull } from "../../lib/time";
 import { registerMentoringBookingRoutes } from "./routes-bookings";
 import { registerSlotRoutes } from "./routes-slots";
@@ -13,9 +13,9 @@ import { auditRead } from "../audit/service";
 export const NewMentor = z
   .object({
     organisationId: z.string().max(64).optional().describe("The employer; optional with an API key (its own organisation)"),
-    displayName: Text(80, 1),
+    displayName: Line(80, 1),
     email: Email,
-    sector: Text(60, 1),
+    sector: Line(60, 1),
     bio: Text(500).default(""),
     languages: z.array(LanguageCode).min(1).max(10).default(["en"]),
   })

@@ -2,6 +2,7 @@ import { Resend } from "resend";
 import type { Db } from "../../db/client";
 import { devMailbox } from "../../db/schema";
 import { newId } from "../../lib/crypto";
+import { headerValue } from "../../lib/plain-text";
 
 export interface EmailAttachment {
   filename: string;
@@ -49,7 +50,7 @@ export function devMailboxMailer(db: Db): Mailer {
         messageId: email.id,
         toEmail: email.to,
         cc: email.cc ?? [],
-        subject: email.subject,
+        subject: headerValue(email.subject),
         text: email.text,
         html: email.html,
         attachments: email.attachments ?? [],
@@ -83,7 +84,8 @@ export function resendMailer(apiKey: string, baseUrl?: string, options: { timeou
           from: email.from,
           to: [email.to],
           cc: email.cc?.length ? email.cc : undefined,
-          subject: email.subject,
+          // People's text (an event title) is in it: no CR/LF may reach a header.
+          subject: headerValue(email.subject),
           text: email.text,
           html: email.html,
           attachments: email.attachments?.map((a) => ({

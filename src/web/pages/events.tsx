@@ -3,7 +3,10 @@ import { startOfLondonDay } from "../../lib/time";
 import { formatWhen, isoInstant } from "../format";
 import { pickLocalised } from "../../i18n";
 import { Layout, Localised } from "../layout";
-import { ACCESS_NEEDS, seatsLeft, type AccessNeed, type EventListing, type SessionFilters, type Session, type Venue } from "../queries";
+import type { Session } from "../../features/catalogue/events";
+import { ACCESS_NEEDS, type AccessNeed, type EventListing, type SessionFilters } from "../../features/catalogue/read";
+import { seatsLeft } from "../../features/catalogue/shared";
+import type { Venue } from "../../features/catalogue/venues";
 import { withParams, type View } from "../view";
 
 export const EVENTS_PER_PAGE = 10;

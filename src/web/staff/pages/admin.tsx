@@ -3,7 +3,7 @@ import type { safeguardingAlerts } from "../../../features/mentoring/safeguardin
 import { formatDay, formatTime, isoInstant } from "../../format";
 import type { View } from "../../view";
 import { ErrorSummary, Notice, type FormErrors } from "../ui";
-import { CoordinatorShell } from "./coordinator";
+import { CoordinatorShell } from "./coordinator-shell";
 
 type Message = ReturnType<typeof outboxView>;
 type Alert = Awaited<ReturnType<typeof safeguardingAlerts>>[number];

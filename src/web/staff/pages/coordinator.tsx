@@ -2,12 +2,14 @@ import type { Event } from "../../../features/catalogue/events";
 import type { feedbackSummary } from "../../../features/feedback/service";
 import { formatDay, formatTime, formatWhen, isoInstant } from "../../format";
 import { dirOf, LOCALE_NAMES, LOCALES, pickLocalised } from "../../../i18n";
-import { Layout, Localised } from "../../layout";
+import { Localised } from "../../layout";
 import type { View } from "../../view";
-import type { coordinatorEvents, eventSessions } from "../queries";
-import { ErrorSummary, Field, hasErrors, Notice, str, VenueField, type FormErrors, type WhenForm } from "../ui";
+import type { coordinatorEvents } from "../../../features/catalogue/read";
+import type { eventSessions } from "../queries";
+import { ErrorSummary, Field, Notice, str, VenueField, type FormErrors, type WhenForm } from "../ui";
 import type { EventForm } from "../event-form";
 import { WhenFields } from "./employer";
+import { CoordinatorShell } from "./coordinator-shell";
 import { EVENT_ORDER, EventFields } from "./event-form";
 
 type EventRow = Awaited<ReturnType<typeof coordinatorEvents>>[number];
@@ -31,37 +33,6 @@ export interface NoteForm {
   weDid: string;
   /** The language the note is written in; the page's own language until chosen. */
   locale: string;
-}
-
-const titled = (view: View, errors: FormErrors, title: string) => (hasErrors(errors) ? `${view.t.t("errorSummaryTitle")}: ${title}` : title);
-
-function CoordinatorMenu({ view }: { view: View }) {
-  const s = view.t;
-  return (
-    <nav aria-label={s.t("coordTitle")}>
-      <ul class="links">
-        <li>
-          <a href="/coordinator">{s.t("coordEvents")}</a>
-        </li>
-        <li>
-          <a href="/coordinator/emails">{s.t("coordEmails")}</a>
-        </li>
-        <li>
-          <a href="/coordinator/safeguarding">{s.t("coordSafeguarding")}</a>
-        </li>
-      </ul>
-    </nav>
-  );
-}
-
-export function CoordinatorShell({ view, title, errors, children }: { view: View; title: string; errors?: FormErrors; children: unknown }) {
-  return (
-    <Layout view={view} title={errors ? titled(view, errors, title) : title}>
-      <CoordinatorMenu view={view} />
-      <h1>{title}</h1>
-      {children as never}
-    </Layout>
-  );
 }
 
 export function CoordinatorHome(props: { view: View; events: EventRow[]; hosts: Named[]; form: EventForm; errors: FormErrors }) {

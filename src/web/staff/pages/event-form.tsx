@@ -4,11 +4,11 @@ import { EVENT_TYPES } from "../../../db/schema";
 import type { Event } from "../../../features/catalogue/events";
 import { pickLocalised } from "../../../i18n";
 import { Localised } from "../../layout";
-import { EVENT_FEATURES, EVENT_TAGS } from "../../queries";
+import { EVENT_FEATURES, EVENT_TAGS } from "../../../features/catalogue/read";
 import type { View } from "../../view";
 import type { EventForm } from "../event-form";
 import { ErrorSummary, Field, type FormErrors } from "../ui";
-import { CoordinatorShell } from "./coordinator";
+import { CoordinatorShell } from "./coordinator-shell";
 
 export const EVENT_ORDER = ["type", "title", "description", "hostOrganisationId", "minAge", "maxAge", "pupilsPerStaff", "accessFeatures", "tags"];
 

@@ -3,7 +3,8 @@
 import type { Event, Session } from "../../../features/catalogue/events";
 import type { View } from "../../view";
 import { ErrorSummary, TimesFields, timesOf, type FormErrors, type TimesForm } from "../ui";
-import { CoordinatorShell, SessionPlaceFields, type SessionPlace } from "./coordinator";
+import { SessionPlaceFields, type SessionPlace } from "./coordinator";
+import { CoordinatorShell } from "./coordinator-shell";
 import { SessionHeading, sessionLocked } from "./session";
 
 export type SessionChangeForm = TimesForm & SessionPlace;

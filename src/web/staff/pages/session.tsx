@@ -6,7 +6,7 @@ import { pickLocalised } from "../../../i18n";
 import { Localised } from "../../layout";
 import type { View } from "../../view";
 import { ErrorSummary, Field, Notice, type FormErrors } from "../ui";
-import { CoordinatorShell } from "./coordinator";
+import { CoordinatorShell } from "./coordinator-shell";
 
 type Attendance = Awaited<ReturnType<typeof attendanceFor>>;
 

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ORGANISATION_TYPES } from "../../db/schema";
 import { actorId, requireActor, requireActsFor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, problemsFor, Text } from "../../lib/openapi";
+import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, problemsFor, Line, Text } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { iso, isoOrNull } from "../../lib/time";
 import { addMember, createApiKey, createOrganisation, listApiKeys, listOrganisations, revokeApiKey } from "./service";
@@ -29,7 +29,7 @@ export function registerOrganisations(api: Api) {
       tags: ["organisations"],
       summary: "Add an organisation (coordinators)",
       security: bearer,
-      request: { body: jsonBody(z.object({ type: z.enum(ORGANISATION_TYPES), name: Text(120, 2), contactEmail: Email.optional() })) },
+      request: { body: jsonBody(z.object({ type: z.enum(ORGANISATION_TYPES), name: Line(120, 2), contactEmail: Email.optional() })) },
       responses: { 201: json(Organisation, "Created"), ...problemsFor(400, 401, 403) },
     }),
     async (c) => {
@@ -62,7 +62,7 @@ export function registerOrganisations(api: Api) {
       summary: "Add a member of staff to an organisation",
       description: "Coordinators, or existing members of the same organisation. The new member signs in by email link.",
       security: bearer,
-      request: { params: IdParam, body: jsonBody(z.object({ email: Email, displayName: Text(80, 1) })) },
+      request: { params: IdParam, body: jsonBody(z.object({ email: Email, displayName: Line(80, 1) })) },
       responses: {
         201: json(z.object({ personId: z.string(), organisationId: z.string(), email: z.string() }).openapi("Membership"), "Added"),
         ...problemsFor(400, 401, 403, 404),
@@ -82,7 +82,7 @@ export function registerOrganisations(api: Api) {
       tags: ["organisations"],
       summary: "Create an API key (the key is shown once)",
       security: bearer,
-      request: { params: IdParam, body: jsonBody(z.object({ name: Text(80, 1) })) },
+      request: { params: IdParam, body: jsonBody(z.object({ name: Line(80, 1) })) },
       responses: {
         201: json(ApiKeyInfo.extend({ key: z.string().describe("Shown only in this response") }).openapi("NewApiKey"), "Created"),
         ...problemsFor(400, 401, 403, 404),

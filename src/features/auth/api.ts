@@ -4,7 +4,7 @@ import { memberships, organisations } from "../../db/schema";
 import { requirePerson } from "../../lib/auth";
 import { afterResponse } from "../../lib/deps";
 import type { Api } from "../../lib/env";
-import { bearer, Email, json, jsonBody, NO_STORE, problemsFor, Text } from "../../lib/openapi";
+import { bearer, Email, json, jsonBody, NO_STORE, problemsFor, Line, Text } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
 import { LOCALES } from "../../db/schema";
@@ -121,7 +121,7 @@ export function registerAuth(api: Api) {
         body: jsonBody(
           z.object({
             email: Email,
-            displayName: Text(60, 1).describe("First name, or what you'd like to be called"),
+            displayName: Line(60, 1).describe("First name, or what you'd like to be called"),
             dateOfBirth: DateOfBirth,
             locale: z.enum(LOCALES).default("en"),
           }),
