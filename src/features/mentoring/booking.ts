@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "../../lib/constraint";
 import { and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { bookings, mentoringSlots, mentors, people, SEAT_HOLDING_STATUSES, venues } from "../../db/schema";
@@ -73,8 +74,6 @@ function bookingGuard(slot: typeof mentoringSlots.$inferSelect, personId: string
     AND NOT ${clashExists(personId, sql`s.starts_at`, sql`s.ends_at`)}
     ${needsDbs ? sql`AND m.dbs_revoked_at IS NULL AND m.dbs_checked_on IS NOT NULL AND m.dbs_checked_on <= ${day} AND m.dbs_expires_on >= ${day}` : sql``}`;
 }
-
-const isUniqueViolation = (err: unknown) => /UNIQUE constraint failed|SQLITE_CONSTRAINT/i.test(String((err as Error)?.message ?? err) + String((err as { cause?: unknown })?.cause ?? ""));
 
 const dbsDetail = {
   dbs_missing: "This mentor's safety check (DBS) has not been confirmed yet, so under-18s cannot book them.",
