@@ -6,6 +6,7 @@ import { markNoShows } from "./features/attendance/no-shows";
 import { purgeExpiredIdempotencyKeys } from "./lib/idempotency";
 import { expireHolds } from "./features/bookings/expiry";
 import { sendReminders } from "./features/notifications/reminders";
+import { planClosedCarousels } from "./features/carousels/plan";
 
 /**
  * Everything the minute cron (Worker `scheduled`) and the Node timer run. Each job is
@@ -18,6 +19,7 @@ export const SCHEDULED_JOBS: ReadonlyArray<{ name: string; run: (deps: Deps) => 
   { name: "retention", run: anonymiseExpiredAttendees },
   { name: "idempotency_keys", run: purgeExpiredIdempotencyKeys },
   { name: "reminders", run: (deps) => sendReminders(deps) },
+  { name: "carousel-plans", run: planClosedCarousels },
   { name: "outbox", run: (deps) => dispatchOutbox(deps, { limit: 50 }) },
 ];
 

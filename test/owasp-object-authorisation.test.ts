@@ -9,7 +9,8 @@ import { apiKeys, outbox } from "../src/db/schema";
 import { newId } from "../src/lib/crypto";
 import { addMember, createApiKey, createOrganisation } from "../src/features/organisations/service";
 import { COORDINATOR, createHarness, type Harness } from "./support/harness";
-import { event, session, venue } from "./support/fixtures";
+import { event, personByEmail, session, venue } from "./support/fixtures";
+import { createService } from "../src/features/directory/create-service";
 import { makeMentor, makeSlot, youngPerson } from "./support/mentoring-fixtures";
 
 type Party = "anonymous" | "youngPerson" | "otherSchool" | "otherEmployer" | "otherKey" | "otherSchoolKey" | "owner" | "hostStaff" | "schoolStaff" | "coordinator";
@@ -67,6 +68,22 @@ beforeAll(async () => {
   const failed = newId("msg");
   await h.db.insert(outbox).values({ id: failed, template: "magic_link", toEmail: "typo@exmaple.test", payload: { url: "x" }, status: "failed", attempts: 10 });
   const spareKey = await createApiKey(h.deps, school.id, "spare", null);
+  // The directory: a published service the employer runs, and two of its proposals.
+  const coordinatorActor = { kind: "person" as const, person: (await personByEmail(h.db, COORDINATOR))!, isCoordinator: true, organisationIds: [], authSessionId: "test" };
+  const published = await createService(h.deps, coordinatorActor, { organisationId: employer.id, categoryId: "jobs", name: { en: "Job club" }, description: { en: "Help with applications" } });
+  const hostKey = { kind: "api_key" as const, organisationId: employer.id, apiKeyId: "test" };
+  const proposal = await createService(h.deps, hostKey, { organisationId: employer.id, categoryId: "jobs", name: { en: "CV clinic" }, description: { en: "Bring your CV" } });
+  const another = await createService(h.deps, hostKey, { organisationId: employer.id, categoryId: "jobs", name: { en: "Interview practice" }, description: { en: "Practise" } });
+  const carousel = (await (
+    await h.request("POST", "/api/v1/carousels", {
+      token: tokens.coordinator,
+      body: { title: "Careers carousel", startsAt: inTwoWeeks(9), roundMinutes: 20, changeoverMinutes: 5, rounds: 1, stations: [{ hostOrganisationId: employer.id, name: "Bricklaying", capacity: 40 }] },
+    })
+  ).json()) as { id: string; stations: { id: string }[] };
+  const carouselGroup = (await (
+    await h.request("POST", `/api/v1/carousels/${carousel.id}/group-bookings`, { token: tokens.schoolStaff, body: { schoolId: school.id, label: "Year 9", pupils: 4, staff: 1, minAge: 13, maxAge: 14 } })
+  ).json()) as { id: string };
+  await h.request("POST", `/api/v1/carousels/${carousel.id}/plan`, { token: tokens.coordinator });
   Object.assign(w, {
     employer: employer.id,
     school: school.id,
@@ -84,6 +101,12 @@ beforeAll(async () => {
     mentoring: mentoring.id,
     failed,
     spareKey: spareKey.id,
+    directoryService: "published" in published ? published.published.id : "",
+    directoryChange: "proposed" in proposal ? proposal.proposed.id : "",
+    directoryChange2: "proposed" in another ? another.proposed.id : "",
+    carousel: carousel.id,
+    carouselStation: carousel.stations[0]!.id,
+    carouselGroup: carouselGroup.id,
   });
   expect(Object.values(w).every(Boolean)).toBe(true);
 });
@@ -158,8 +181,28 @@ const CASES: Record<string, Case> = {
   "POST /bookings/{id}/cancel": { path: () => `/api/v1/bookings/${w.booking}/cancel`, owner: "owner", outsiders: [...EVERYONE, "hostStaff", "schoolStaff"] },
   "PATCH /group-bookings/{id}": { path: () => `/api/v1/group-bookings/${w.group}`, body: () => ({ accessNeeds: "A ramp please" }), owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
   "POST /group-bookings/{id}/cancel": { path: () => `/api/v1/group-bookings/${w.group}/cancel`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "GET /carousels/{id}": { path: () => `/api/v1/carousels/${w.carousel}`, owner: "anonymous", outsiders: [], why: "carousels are public, like the catalogue" },
+  "POST /carousels/{id}/group-bookings": {
+    path: () => `/api/v1/carousels/${w.carousel}/group-bookings`,
+    body: () => ({ schoolId: w.school, label: "Year 10", pupils: 2, staff: 1, minAge: 14, maxAge: 15 }),
+    owner: "schoolStaff",
+    outsiders: [...EVERYONE, "hostStaff"],
+  },
+  "GET /carousels/{id}/plan": { path: () => `/api/v1/carousels/${w.carousel}/plan`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "POST /carousels/{id}/plan": { path: () => `/api/v1/carousels/${w.carousel}/plan`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "GET /carousel-groups/{id}": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "GET /carousel-groups/{id}/timetable": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}/timetable`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "GET /carousel-stations/{id}/timetable": { path: () => `/api/v1/carousel-stations/${w.carouselStation}/timetable`, owner: "hostStaff", outsiders: [...EVERYONE, "owner", "schoolStaff"] },
+  "POST /carousel-groups/{id}/check-in": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}/check-in`, body: () => ({ pupils: 4, staff: 1 }), owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /carousel-groups/{id}/cancel": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}/cancel`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
   "PATCH /sessions/{id}": { path: () => `/api/v1/sessions/${w.session}`, body: () => ({ capacity: 31 }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /sessions/{id}/cancel": { path: () => `/api/v1/sessions/${w.session}/cancel`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "GET /directory/services/{id}": { path: () => `/api/v1/directory/services/${w.directoryService}`, owner: "anonymous", outsiders: [], why: "the directory is public" },
+  "GET /directory/changes/{id}": { path: () => `/api/v1/directory/changes/${w.directoryChange}`, owner: "hostStaff", outsiders: [...NOT_HOST, "schoolStaff"] },
+  "PATCH /directory/services/{id}": { path: () => `/api/v1/directory/services/${w.directoryService}`, body: () => ({ name: { en: "Job club (Tuesdays)" } }), owner: "hostStaff", outsiders: [...NOT_HOST, "schoolStaff"] },
+  "POST /directory/services/{id}/checked": { path: () => `/api/v1/directory/services/${w.directoryService}/checked`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /directory/changes/{id}/approve": { path: () => `/api/v1/directory/changes/${w.directoryChange}/approve`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /directory/changes/{id}/reject": { path: () => `/api/v1/directory/changes/${w.directoryChange2}/reject`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /outbox/{id}/retry": { path: () => `/api/v1/outbox/${w.failed}/retry`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   // The secret in the URL is the credential: a guessed one is simply not found.
   "POST /consents/{token}": { path: () => `/api/v1/consents/${"g".repeat(43)}`, body: () => ({ decision: "grant" }), outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },

@@ -33,7 +33,7 @@ export const SEAT_HELD_STATUSES = ["pending_consent", "confirmed", "offered"] as
 export const SEAT_USED_STATUSES = ["attended", "no_show"] as const;
 /**
  * The one list of live statuses. Rule 1 counts these against capacity (sessions.seats_taken,
- * checked by bookings/consistency.ts); rule 4's clash check (bookings/clash.ts) counts the same
+ * checked by rules/capacity.ts checkSeatAccounting); rule 4's clash check (rules/clash.ts) counts the same
  * rows, because a checked-in person is at that session and cannot be booked elsewhere then.
  * Mentoring bookings are never checked in, so for them this is pending/confirmed only.
  */
@@ -450,3 +450,220 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_subject_idx").on(t.subjectType, t.subjectId)],
 );
+
+// ── Carousels (issue #18, rule 19) ────────────────────────────────────────────────────────
+// A taster carousel: employer stations in one hall, school groups rotating through them in
+// timed rounds. Its own tables: a carousel group is not a session booking (it holds a place
+// in every round at once, and its stations come from the plan, not from the booking).
+
+export const CAROUSEL_STATUSES = ["open", "cancelled"] as const;
+export const CAROUSEL_GROUP_STATUSES = ["confirmed", "cancelled", "attended"] as const;
+
+export const carousels = sqliteTable("carousels", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  venueId: text("venue_id").references(() => venues.id),
+  /** Start of round 1, UTC milliseconds (shown in London time). */
+  startsAt: integer("starts_at").notNull(),
+  roundMinutes: integer("round_minutes").notNull(),
+  changeoverMinutes: integer("changeover_minutes").notNull(),
+  rounds: integer("rounds").notNull(),
+  /** Staff ratio for groups, as for events (rule 7). */
+  pupilsPerStaff: integer("pupils_per_staff").notNull().default(10),
+  /** Group bookings close then; the plan is made once they have closed (or on request). */
+  bookingsCloseAt: integer("bookings_close_at").notNull(),
+  status: text("status", { enum: CAROUSEL_STATUSES }).notNull().default("open"),
+  /** The latest rotation plan (rules/carousel's CarouselPlan) and when it was made. */
+  plan: text("plan", { mode: "json" }).$type<Record<string, unknown>>(),
+  plannedAt: integer("planned_at"),
+  /** When the timetables were last sent to the schools. */
+  timetablesSentAt: integer("timetables_sent_at"),
+  createdAt: createdAt(),
+});
+
+export const carouselStations = sqliteTable(
+  "carousel_stations",
+  {
+    id: text("id").primaryKey(),
+    carouselId: text("carousel_id")
+      .notNull()
+      .references(() => carousels.id),
+    /** The employer or partner who runs the station; its staff see it in their area. */
+    hostOrganisationId: text("host_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    /** People (pupils + staff) the station takes in one round. */
+    capacity: integer("capacity").notNull(),
+    minAge: integer("min_age"),
+    maxAge: integer("max_age"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("carousel_stations_carousel_idx").on(t.carouselId), index("carousel_stations_host_idx").on(t.hostOrganisationId)],
+);
+
+/** A school group booked onto a carousel: pupils + staff, taking seats in every round. */
+export const carouselGroups = sqliteTable(
+  "carousel_groups",
+  {
+    id: text("id").primaryKey(),
+    carouselId: text("carousel_id")
+      .notNull()
+      .references(() => carousels.id),
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => organisations.id),
+    bookedBy: text("booked_by").references(() => people.id),
+    /** The school's own name for the group ("Year 9 Blue"), shown on timetables. */
+    label: text("label").notNull(),
+    pupils: integer("pupils").notNull(),
+    staff: integer("staff").notNull(),
+    seats: integer("seats").notNull(),
+    /** Youngest and oldest pupil on the day: decides which stations' age ranges fit. */
+    minAge: integer("min_age").notNull(),
+    maxAge: integer("max_age").notNull(),
+    accessNeeds: text("access_needs").notNull().default(""),
+    status: text("status", { enum: CAROUSEL_GROUP_STATUSES }).notNull().default("confirmed"),
+    /** Head counts at the door (rule 12: groups are checked in by count). */
+    checkedInPupils: integer("checked_in_pupils"),
+    checkedInStaff: integer("checked_in_staff"),
+    checkedInAt: integer("checked_in_at"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("carousel_groups_carousel_idx").on(t.carouselId, t.status), index("carousel_groups_school_idx").on(t.schoolId)],
+);
+
+/**
+ * One group at one station in one round, from the current plan. Pupils counted there are an
+ * employer encounter for each of them (careers evidence, issue #17, can read these rows).
+ */
+export const carouselVisits = sqliteTable(
+  "carousel_visits",
+  {
+    id: text("id").primaryKey(),
+    carouselId: text("carousel_id")
+      .notNull()
+      .references(() => carousels.id),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => carouselGroups.id),
+    stationId: text("station_id")
+      .notNull()
+      .references(() => carouselStations.id),
+    /** 1-based. */
+    round: integer("round").notNull(),
+    attendedPupils: integer("attended_pupils"),
+    attendedAt: integer("attended_at"),
+  },
+  (t) => [
+    uniqueIndex("carousel_visits_group_round_unique").on(t.groupId, t.round),
+    uniqueIndex("carousel_visits_group_station_unique").on(t.groupId, t.stationId),
+    index("carousel_visits_station_idx").on(t.stationId, t.round),
+    index("carousel_visits_carousel_idx").on(t.carouselId),
+  ],
+);
+
+export type Carousel = typeof carousels.$inferSelect;
+export type CarouselStation = typeof carouselStations.$inferSelect;
+export type CarouselGroup = typeof carouselGroups.$inferSelect;
+export type CarouselVisit = typeof carouselVisits.$inferSelect;
+
+// ---- Directory of local support (issue #16): services, the organisations that run them,
+// partners' proposed changes awaiting a coordinator (rule 20), and poster scan counts.
+
+/** The categories every directory starts with; coordinators add more (directory_categories). */
+export const DIRECTORY_BUILT_IN_CATEGORIES = ["food", "childcare", "family", "wellbeing", "health", "housing", "money", "send", "youth", "jobs"] as const;
+/** Pictograms drawn by the site (inline SVG); an added category picks one of them. */
+export const DIRECTORY_PICTOGRAMS = [...DIRECTORY_BUILT_IN_CATEGORIES, "other"] as const;
+export const DIRECTORY_AUDIENCES = ["children", "young_people", "families", "parents", "carers", "adults", "older_people"] as const;
+export const DIRECTORY_ACCESS_METHODS = ["drop_in", "appointment", "referral", "self_referral"] as const;
+export type DirectoryPictogram = (typeof DIRECTORY_PICTOGRAMS)[number];
+export type DirectoryAudience = (typeof DIRECTORY_AUDIENCES)[number];
+export type DirectoryAccessMethod = (typeof DIRECTORY_ACCESS_METHODS)[number];
+/** One opening period in London wall time: ISO weekday (1 = Monday … 7 = Sunday), 'HH:MM'. */
+export interface OpeningPeriod {
+  day: number;
+  opens: string;
+  closes: string;
+}
+
+/** Categories coordinators added to the built-in list (DIRECTORY_BUILT_IN_CATEGORIES). */
+export const directoryCategories = sqliteTable("directory_categories", {
+  id: text("id").primaryKey(),
+  name: text("name", { mode: "json" }).$type<LocalisedText>().notNull(),
+  pictogram: text("pictogram", { enum: DIRECTORY_PICTOGRAMS }).notNull().default("other"),
+  createdAt: createdAt(),
+});
+
+/** A service as the public sees it: only coordinators' writes and approved proposals land here. */
+export const directoryServices = sqliteTable(
+  "directory_services",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    categoryId: text("category_id").notNull(),
+    name: text("name", { mode: "json" }).$type<LocalisedText>().notNull(),
+    description: text("description", { mode: "json" }).$type<LocalisedText>().notNull(),
+    audiences: text("audiences", { mode: "json" }).$type<DirectoryAudience[]>().notNull().default(sql`'[]'`),
+    minAge: integer("min_age"),
+    maxAge: integer("max_age"),
+    accessMethods: text("access_methods", { mode: "json" }).$type<DirectoryAccessMethod[]>().notNull().default(sql`'[]'`),
+    hours: text("hours", { mode: "json" }).$type<OpeningPeriod[]>().notNull().default(sql`'[]'`),
+    venueId: text("venue_id").references(() => venues.id),
+    onlineUrl: text("online_url"),
+    byPhone: integer("by_phone", { mode: "boolean" }).notNull().default(false),
+    contactPhone: text("contact_phone"),
+    contactEmail: text("contact_email"),
+    website: text("website"),
+    /** BCP 47 language codes staff can speak there ("pl", "ar", "so"). */
+    languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'["en"]'`),
+    free: integer("free", { mode: "boolean" }).notNull().default(true),
+    costNote: text("cost_note", { mode: "json" }).$type<LocalisedText>(),
+    /** 'YYYY-MM-DD' someone last confirmed the details; older than six months is flagged. */
+    lastCheckedOn: text("last_checked_on").notNull(),
+    /** Names and descriptions in every locale, lower-cased, so search is one LIKE. */
+    searchText: text("search_text").notNull().default(""),
+    withdrawn: integer("withdrawn", { mode: "boolean" }).notNull().default(false),
+    /** Set by each guarded write, so the audit row in its batch is written only if it won. */
+    lastOp: text("last_op"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [index("directory_services_category_idx").on(t.categoryId), index("directory_services_org_idx").on(t.organisationId)],
+);
+
+/**
+ * A partner's proposed new service or edit, public only once a coordinator approves it
+ * (rule 20). `proposal` holds the fields as sent: all of them for a new service, only the
+ * changed ones for an edit, so two partners' separate edits both survive approval.
+ */
+export const directoryChanges = sqliteTable(
+  "directory_changes",
+  {
+    id: text("id").primaryKey(),
+    serviceId: text("service_id").notNull(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    kind: text("kind", { enum: ["create", "update"] }).notNull(),
+    proposal: text("proposal", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull().default("pending"),
+    proposedBy: text("proposed_by").notNull(),
+    decidedBy: text("decided_by"),
+    decidedAt: integer("decided_at"),
+    /** Set by the deciding write, so the rest of its batch runs only if it won the race. */
+    lastOp: text("last_op"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("directory_changes_status_idx").on(t.status, t.createdAt), index("directory_changes_service_idx").on(t.serviceId)],
+);
+
+/** How many people each QR poster brought: a count per poster, nothing about who. */
+export const directoryPosterScans = sqliteTable("directory_poster_scans", {
+  poster: text("poster").primaryKey(),
+  scans: integer("scans").notNull().default(0),
+  lastAt: integer("last_at").notNull(),
+});

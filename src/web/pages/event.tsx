@@ -1,6 +1,7 @@
 import { languageOfPart, pickLocalised, venueAccess } from "../../i18n";
 import { Layout, Localised } from "../layout";
-import type { eventPage, Venue } from "../queries";
+import type { eventPage } from "../../features/catalogue/read";
+import type { Venue } from "../../features/catalogue/venues";
 import type { View } from "../view";
 import { SessionLine } from "./events";
 import { BookLink } from "../people/book-link";

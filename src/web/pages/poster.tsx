@@ -2,7 +2,7 @@ import { formatWhen } from "../format";
 import { pickLocalised } from "../../i18n";
 import { Layout, Localised } from "../layout";
 import { qrSvg } from "../qr";
-import type { eventPage } from "../queries";
+import type { eventPage } from "../../features/catalogue/read";
 import type { View } from "../view";
 
 type EventData = NonNullable<Awaited<ReturnType<typeof eventPage>>>;

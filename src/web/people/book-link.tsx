@@ -1,5 +1,6 @@
 import { formatWhen } from "../format";
-import { seatsLeft, type Session } from "../queries";
+import type { Session } from "../../features/catalogue/events";
+import { seatsLeft } from "../../features/catalogue/shared";
 import type { View } from "../view";
 
 /**

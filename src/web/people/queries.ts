@@ -56,3 +56,19 @@ export async function mentorChoices(db: Db) {
   ]);
   return { sectors: sectors.map((s) => s.sector), languages: languages.map((l) => l.value) };
 }
+
+/** What a person has booked, soonest first, with what is needed to describe each. */
+export async function bookingsOf(db: Db, personId: string) {
+  const rows = await db
+    .select({ booking: bookings, event: events, mentorName: mentors.displayName, sessionVenue: venues })
+    .from(bookings)
+    .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .leftJoin(events, eq(events.id, sessions.eventId))
+    .leftJoin(mentoringSlots, eq(mentoringSlots.id, bookings.slotId))
+    .leftJoin(mentors, eq(mentors.id, mentoringSlots.mentorId))
+    .leftJoin(venues, eq(venues.id, sql`coalesce(${sessions.venueId}, ${mentoringSlots.venueId})`))
+    .where(eq(bookings.personId, personId))
+    .orderBy(asc(bookings.startsAt))
+    .limit(200);
+  return rows;
+}

@@ -1,8 +1,8 @@
 // Read-only queries behind the staff pages. Every caller has already checked that the person
 // may see the organisation or event asked about; these only read.
-import { and, asc, count, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { bookings, events, organisations, sessions, UPCOMING_STATUSES, venues } from "../../db/schema";
+import { bookings, events, sessions, UPCOMING_STATUSES, venues } from "../../db/schema";
 import { DAY } from "../../lib/time";
 
 /** Enough for a page to stay well under 60 KB on a slow phone. */
@@ -29,20 +29,6 @@ export function groupFriendlySessions(db: Db, now: number) {
     .innerJoin(events, eq(events.id, sessions.eventId))
     .where(and(eq(events.groupsAllowed, true), eq(sessions.status, "scheduled"), gt(sessions.startsAt, now)))
     .orderBy(asc(sessions.startsAt))
-    .limit(LIST_LIMIT);
-}
-
-export const allVenues = (db: Db) => db.select({ id: venues.id, name: venues.name }).from(venues).orderBy(asc(venues.name)).limit(200);
-export const allOrganisations = (db: Db) => db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name)).limit(200);
-
-/** Events newest first, each with the start of its next scheduled session. */
-export function coordinatorEvents(db: Db, now: number) {
-  const next = sql<number | null>`(select min(s.starts_at) from sessions s where s.event_id = ${events.id} and s.status = 'scheduled' and s.starts_at > ${now})`;
-  return db
-    .select({ event: events, hostName: organisations.name, next })
-    .from(events)
-    .innerJoin(organisations, eq(organisations.id, events.hostOrganisationId))
-    .orderBy(desc(events.createdAt), desc(events.id))
     .limit(LIST_LIMIT);
 }
 

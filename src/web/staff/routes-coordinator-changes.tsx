@@ -12,7 +12,8 @@ import type { StringKey } from "../../i18n";
 import { EventChangePage } from "./pages/event-form";
 import { readSessionPlace } from "./pages/coordinator";
 import { SessionCancelPage, SessionChangePage, sessionFormOf, type SessionChangeForm } from "./pages/session-changes";
-import { allVenues, bookedOn } from "./queries";
+import { allVenues } from "../../features/catalogue/read";
+import { bookedOn } from "./queries";
 import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, statusOf, render, type C, type SignedIn, type Status } from "./respond";
 import { detailOf, fromIssues, fromProblem, type FieldMessages, int, keyedErrors, londonTimes, mergeErrors, noErrors, readTimes, type FormErrors } from "./ui";
 

@@ -10,7 +10,7 @@ import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
 import { emptyMentorForm, emptySlotForm, EmployerPage, MentorSlotsPage, readSlotPlace, type MentorForm, type SlotForm } from "./pages/employer";
 import { SlotChangePage, slotFormOf, type SlotChangeForm } from "./pages/slot-change";
-import { allVenues } from "./queries";
+import { allVenues } from "../../features/catalogue/read";
 import { guardPost, notFound, notFoundIfMissing, organisationFor, statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
 import { detailOf, fromIssues, fromProblem, type FieldMessages, keyedErrors, londonTimes, mergeErrors, noErrors, readTimes, readWhen, str, whenFrom, type FormErrors } from "./ui";
 

@@ -3,7 +3,7 @@ import { raw } from "hono/html";
 import type { bookings, mentoringSlots, mentors } from "../../../db/schema";
 import { formatWhen, isoInstant } from "../../format";
 import { Layout } from "../../layout";
-import type { Venue } from "../../queries";
+import type { Venue } from "../../../features/catalogue/venues";
 import type { View } from "../../view";
 import { formatAt, SessionSummary } from "../parts";
 import type { SessionDetails } from "../queries";

@@ -3,7 +3,7 @@ import type { mentors } from "../../../db/schema";
 import type { bookableSlots } from "../../../features/mentoring/finder";
 import { formatWhen, isoInstant } from "../../format";
 import { Layout } from "../../layout";
-import type { Venue } from "../../queries";
+import type { Venue } from "../../../features/catalogue/venues";
 import type { View } from "../../view";
 import { Field } from "../../staff/ui";
 import { ErrorSummary, fieldErrors, GuardianEmailInput, type FieldProblem } from "../parts";

@@ -1,8 +1,10 @@
-// Read-only queries behind the public pages. Small, indexed, and the same on libSQL and D1.
+// Reading the catalogue: what the public pages and the coordinator's lists show. Small, indexed,
+// and the same on libSQL and D1. Changes go through events.ts, venues.ts and sessions.ts.
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { sha256Hex } from "../lib/crypto";
-import { bookings, events, magicLinks, mentoringSlots, mentors, organisations, sessions, venues, youSaidWeDid, type EventType } from "../db/schema";
+import type { Db } from "../../db/client";
+import { events, organisations, sessions, venues, youSaidWeDid, type EventType } from "../../db/schema";
+import type { Event, Session } from "./events";
+import type { Venue } from "./venues";
 
 /** Access needs people can filter by: facts about the venue, or features of the activity. */
 const VENUE_FACTS = {
@@ -18,6 +20,9 @@ export const EVENT_TAGS = ["women_in_trades", "neurodiverse_friendly", "young_pa
 export const ACCESS_NEEDS = [...Object.keys(VENUE_FACTS), ...EVENT_FEATURES] as AccessNeed[];
 export type AccessNeed = keyof typeof VENUE_FACTS | (typeof EVENT_FEATURES)[number];
 
+/** Enough for a staff page to stay well under 60 KB on a slow phone. */
+const LIST_LIMIT = 100;
+
 export interface SessionFilters {
   type?: EventType;
   /** Instants bounding the session start: from inclusive, to exclusive. */
@@ -26,12 +31,6 @@ export interface SessionFilters {
   age?: number;
   access?: AccessNeed[];
 }
-
-export type Venue = typeof venues.$inferSelect;
-export type Event = typeof events.$inferSelect;
-export type Session = typeof sessions.$inferSelect;
-
-export const seatsLeft = (s: Pick<Session, "capacity" | "seatsTaken">) => Math.max(0, s.capacity - s.seatsTaken);
 
 function accessCondition(need: AccessNeed): SQL {
   if (need in VENUE_FACTS) {
@@ -142,28 +141,16 @@ export async function eventPage(db: Db, eventId: string, now: number) {
   return { ...row, sessions: upcoming, notes };
 }
 
-/** What a person has booked, soonest first, with what is needed to describe each. */
-export async function bookingsOf(db: Db, personId: string) {
-  const rows = await db
-    .select({ booking: bookings, event: events, mentorName: mentors.displayName, sessionVenue: venues })
-    .from(bookings)
-    .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
-    .leftJoin(events, eq(events.id, sessions.eventId))
-    .leftJoin(mentoringSlots, eq(mentoringSlots.id, bookings.slotId))
-    .leftJoin(mentors, eq(mentors.id, mentoringSlots.mentorId))
-    .leftJoin(venues, eq(venues.id, sql`coalesce(${sessions.venueId}, ${mentoringSlots.venueId})`))
-    .where(eq(bookings.personId, personId))
-    .orderBy(asc(bookings.startsAt))
-    .limit(200);
-  return rows;
-}
+/** Every venue by name, for a form's choice of place. */
+export const allVenues = (db: Db) => db.select({ id: venues.id, name: venues.name }).from(venues).orderBy(asc(venues.name)).limit(200);
 
-/** Whether a sign-in link is still usable, checked without using it up. */
-export async function signInLinkUsable(db: Db, token: string, now: number): Promise<boolean> {
-  const [link] = await db
-    .select({ id: magicLinks.id })
-    .from(magicLinks)
-    .where(and(eq(magicLinks.tokenHash, await sha256Hex(token)), isNull(magicLinks.usedAt), gt(magicLinks.expiresAt, now)))
-    .limit(1);
-  return Boolean(link);
+/** Events newest first, each with the start of its next scheduled session (the coordinator's list). */
+export function coordinatorEvents(db: Db, now: number) {
+  const next = sql<number | null>`(select min(s.starts_at) from sessions s where s.event_id = ${events.id} and s.status = 'scheduled' and s.starts_at > ${now})`;
+  return db
+    .select({ event: events, hostName: organisations.name, next })
+    .from(events)
+    .innerJoin(organisations, eq(organisations.id, events.hostOrganisationId))
+    .orderBy(desc(events.createdAt), desc(events.id))
+    .limit(LIST_LIMIT);
 }

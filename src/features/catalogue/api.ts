@@ -1,7 +1,7 @@
 import type { Api } from "../../lib/env";
-import { registerEventRoutes } from "./routes-events";
+import { registerEventRoutes } from "./api-events";
 import { registerSessionRoutes } from "./routes-sessions";
-import { registerVenueRoutes } from "./routes-venues";
+import { registerVenueRoutes } from "./api-venues";
 
 /** Venues, events and sessions: the public directory and how organisations fill it. */
 export function registerCatalogue(api: Api) {

@@ -1,0 +1,39 @@
+// At the door: a group is checked in by head count (rule 12), and each of its planned visits
+// records the pupils who came, so a station round counts as an employer encounter for them.
+import { and, eq, inArray } from "drizzle-orm";
+import { carouselGroups, carouselVisits } from "../../db/schema";
+import { isCoordinator } from "../../lib/auth";
+import type { Deps } from "../../lib/deps";
+import type { Actor } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { auditInsert } from "../audit/service";
+import { loadCarousel } from "./read";
+
+export async function checkInCarouselGroup(deps: Deps, actor: Actor, groupId: string, counts: { pupils: number; staff: number }) {
+  const { db, clock } = deps;
+  const now = clock.now();
+  if (!isCoordinator(actor)) throw new ProblemError("forbidden", "Only programme coordinators check groups in at the door.");
+  const [g] = await db.select().from(carouselGroups).where(eq(carouselGroups.id, groupId)).limit(1);
+  if (!g) throw new ProblemError("not_found", "We can't find that group booking.");
+  if (g.status === "cancelled") throw new ProblemError("conflict", "This group booking was cancelled.");
+  if (counts.pupils > g.pupils || counts.staff > g.staff) {
+    throw new ProblemError("validation", `The group was booked for ${g.pupils} pupils and ${g.staff} staff; more can't be checked in.`, {
+      errors: [{ path: counts.pupils > g.pupils ? "pupils" : "staff", message: "more than booked" }],
+    });
+  }
+  const carousel = await loadCarousel(db, g.carouselId);
+  if (carousel.status === "cancelled") throw new ProblemError("session_cancelled", "This carousel has been cancelled.");
+  // Invariant: the head count and the attendance of every planned visit change together, so the
+  // careers evidence never counts a group the door did not; the audit row goes with them.
+  const [[row]] = await db.batch([
+    db
+      .update(carouselGroups)
+      .set({ status: "attended", checkedInPupils: counts.pupils, checkedInStaff: counts.staff, checkedInAt: now, updatedAt: now })
+      .where(and(eq(carouselGroups.id, g.id), inArray(carouselGroups.status, ["confirmed", "attended"])))
+      .returning(),
+    db.update(carouselVisits).set({ attendedPupils: counts.pupils, attendedAt: now }).where(eq(carouselVisits.groupId, g.id)),
+    auditInsert(db, actor, { action: "carousel_group.checked_in", subjectType: "carousel_group", subjectId: g.id, detail: counts }, now),
+  ]);
+  if (!row) throw new ProblemError("conflict", "This group booking was cancelled.");
+  return row;
+}
