@@ -57,6 +57,13 @@ describe("the served OpenAPI document", () => {
     }
   });
 
+  it("documents the 401 it adds to open operations truthfully: a bad Authorization header is refused even there", async () => {
+    for (const path of ["/api/v1/healthz", "/api/v1/events", "/api/v1/directory/categories"]) {
+      expect((await h.request("GET", path, { headers: { authorization: "Bearer not-a-token" } })).status, path).toBe(401);
+      expect((await h.request("GET", path, { headers: { authorization: "Basic eDp5" } })).status, path).toBe(401);
+    }
+  });
+
   it("publishes only patterns that compile without flags and accept the examples given with them", () => {
     const found: { where: string; pattern: string; examples: unknown[] }[] = [];
     const examplesOf = (schema: { example?: unknown; examples?: unknown[] }) => [...(schema.example !== undefined ? [schema.example] : []), ...(schema.examples ?? [])];

@@ -12,6 +12,11 @@ interface Operation {
 
 type Document = { info: { license?: { name: string; identifier?: string; url?: string } }; paths?: object };
 
+const UNAUTHENTICATED = {
+  description: "The Authorization header is malformed, or its token has expired (sending none is fine here)",
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+};
+
 const words = (s: string) => s.split(/[^A-Za-z0-9]+/).filter(Boolean);
 const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
@@ -39,6 +44,10 @@ export function completeDocument<D extends Document>(doc: D): D {
       // No `security` on a route means it is open to anyone: say so, rather than leave a reader
       // (and the linter) to guess whether a global requirement applies.
       op.security ??= [];
+      // Every route can answer 401: a request with a malformed or expired Authorization header
+      // is refused before any route runs (lib/auth's resolveActor), public ones included.
+      const responses = (op.responses ??= {}) as Record<string, unknown>;
+      if (!Object.keys(responses).some((status) => status.startsWith("4"))) responses["401"] = UNAUTHENTICATED;
     }
   }
   return doc;
