@@ -33,7 +33,7 @@ export const SEAT_HELD_STATUSES = ["pending_consent", "confirmed", "offered"] as
 export const SEAT_USED_STATUSES = ["attended", "no_show"] as const;
 /**
  * The one list of live statuses. Rule 1 counts these against capacity (sessions.seats_taken,
- * checked by bookings/consistency.ts); rule 4's clash check (bookings/clash.ts) counts the same
+ * checked by rules/capacity.ts checkSeatAccounting); rule 4's clash check (rules/clash.ts) counts the same
  * rows, because a checked-in person is at that session and cannot be booked elsewhere then.
  * Mentoring bookings are never checked in, so for them this is pending/confirmed only.
  */
