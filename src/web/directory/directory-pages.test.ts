@@ -4,7 +4,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { directoryPosterScans, venues } from "../../db/schema";
-import { addMember, createOrganisation } from "../../features/organisations/service";
+import { createOrganisation } from "../../features/organisations/create";
+import { addMember } from "../../features/organisations/members";
 import { COORDINATOR, createHarness, type Harness } from "../../../test/support/harness";
 import { venue } from "../../../test/support/fixtures";
 
