@@ -5,7 +5,7 @@ import { requirePerson } from "../../lib/auth";
 import { afterResponse } from "../../lib/deps";
 import type { Api } from "../../lib/env";
 import { bearer, Email, json, jsonBody, NO_STORE, problemsFor, Line, Text } from "../../lib/openapi";
-import { ProblemError } from "../../lib/problem";
+import { field, refuse } from "../../lib/refusal";
 import { ageOn, londonDate } from "../../lib/time";
 import { LOCALES } from "../../db/schema";
 import { clientIp, enforceRateLimit } from "../../lib/rate-limit";
@@ -136,9 +136,7 @@ export function registerAuth(api: Api) {
       await enforceRateLimit(c, "sign_in_email", input.email);
       const age = ageOn(input.dateOfBirth, londonDate(deps.clock.now()));
       if (age < 11 || age > 25) {
-        throw new ProblemError("not_eligible", "Open Door is for young people aged 11 to 25.", {
-          errors: [{ path: "dateOfBirth", message: "must make you 11 to 25 years old today" }],
-        });
+        throw refuse("age_outside_programme", { min: 11, max: 25 }, { fields: [field("dateOfBirth", "must_be_11_to_25_today", { min: 11, max: 25 })] });
       }
       // After the response, as for magic links: a new and an existing address must look alike.
       await afterResponse(deps, async () => {

@@ -4,7 +4,7 @@ import { API_KEY_PREFIX } from "../../lib/auth";
 import { newId, newSecret, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
+import { refuse } from "../../lib/refusal";
 import { ensurePerson } from "../auth/service";
 
 export async function createOrganisation(deps: Deps, input: { type: OrganisationType; name: string; contactEmail?: string }) {
@@ -18,7 +18,7 @@ export async function createOrganisation(deps: Deps, input: { type: Organisation
 
 export async function getOrganisation(deps: Deps, id: string) {
   const [org] = await deps.db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
-  if (!org) throw new ProblemError("not_found", "There is no organisation with that id.");
+  if (!org) throw refuse("no_organisation");
   return org;
 }
 
@@ -68,5 +68,5 @@ export async function revokeApiKey(deps: Deps, organisationId: string, keyId: st
     .set({ revokedAt: deps.clock.now() })
     .where(and(eq(apiKeys.id, keyId), eq(apiKeys.organisationId, organisationId), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
-  if (!row) throw new ProblemError("not_found", "There is no active API key with that id for this organisation.");
+  if (!row) throw refuse("no_api_key");
 }
