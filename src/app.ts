@@ -27,6 +27,7 @@ import { registerGroups } from "./features/groups/routes";
 import { registerCarousels } from "./features/carousels/api";
 import { registerCalendar } from "./features/calendar/routes";
 import { registerNotifications } from "./features/notifications/routes";
+import { registerDirectory } from "./features/directory/api";
 import { registerWeb } from "./web/routes";
 
 export const API_BASE = "/api/v1";
@@ -104,6 +105,7 @@ export function createApp(deps: DepsSource) {
   registerCarousels(api);
   registerCalendar(api);
   registerNotifications(api);
+  registerDirectory(api);
   app.route(API_BASE, api);
 
   registerOps(app);

@@ -6,10 +6,10 @@ import { afterResponse } from "../../lib/deps";
 import type { Api } from "../../lib/env";
 import { bearer, Email, json, jsonBody, NO_STORE, problemsFor, Line, Text } from "../../lib/openapi";
 import { field, refuse } from "../../lib/refusal";
-import { ageOn, londonDate } from "../../lib/time";
+import { ageOnDayOf, withinProgrammeAges, YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../rules/eligibility";
 import { LOCALES } from "../../db/schema";
 import { clientIp, enforceRateLimit } from "../../lib/rate-limit";
-import { createSession, ensurePerson, requestMagicLink, revokeSession } from "./service";
+import { createSession, ensurePerson, requestMagicLink, revokeSession } from "./sign-in";
 
 const Accepted = z.object({ message: z.string() }).openapi("Accepted");
 const SIGN_IN_SENT = "If that email address is registered, a sign-in link is on its way. It works for 15 minutes.";
@@ -134,9 +134,9 @@ export function registerAuth(api: Api) {
       const deps = c.var.deps;
       await enforceRateLimit(c, "sign_in_ip", clientIp(c));
       await enforceRateLimit(c, "sign_in_email", input.email);
-      const age = ageOn(input.dateOfBirth, londonDate(deps.clock.now()));
-      if (age < 11 || age > 25) {
-        throw refuse("age_outside_programme", { min: 11, max: 25 }, { fields: [field("dateOfBirth", "must_be_11_to_25_today", { min: 11, max: 25 })] });
+      if (!withinProgrammeAges(ageOnDayOf(input.dateOfBirth, deps.clock.now()))) {
+        const ages = { min: YOUNG_PERSON_MIN_AGE, max: YOUNG_PERSON_MAX_AGE };
+        throw refuse("age_outside_programme", ages, { fields: [field("dateOfBirth", "must_be_in_age_range_today", ages)] });
       }
       // After the response, as for magic links: a new and an existing address must look alike.
       await afterResponse(deps, async () => {

@@ -5,9 +5,9 @@ import { newSecret, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { refuse } from "../../lib/refusal";
-import { auditInsert } from "../audit/service";
+import { auditInsert } from "../audit/record";
 import { canSeeBooking } from "../bookings/lookups";
-import { loadManyBookingDetails } from "../notifications/booking-details";
+import { loadManyBookingDetails } from "../notifications/read";
 import { bookingInvite, INVITED_STATUSES, inviteMethodFor, personalFeed } from "./ics";
 
 export async function inviteForBooking(deps: Deps, actor: Actor, bookingId: string): Promise<string> {

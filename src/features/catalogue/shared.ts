@@ -36,4 +36,5 @@ export function decodeCursor(cursor: string | undefined): string | null {
   throw refuse("cursor_invalid", {}, { fields: [field("cursor", "not_our_cursor")] });
 }
 
-export const seatsLeft = (s: { capacity: number; seatsTaken: number }) => Math.max(0, s.capacity - s.seatsTaken);
+/** Rule 1's free seats, for the pages and the API. */
+export { seatsLeft } from "../../rules/capacity";

@@ -6,7 +6,7 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { londonDate } from "../../lib/time";
-import { ensurePerson } from "../auth/service";
+import { ensurePerson } from "../auth/sign-in";
 
 export type Mentor = typeof mentors.$inferSelect;
 
@@ -17,24 +17,6 @@ export interface NewMentor {
   sector: string;
   bio: string;
   languages: string[];
-}
-
-/**
- * Rule 8: a mentor may meet an under-18 on `date` ('YYYY-MM-DD', London) only if a
- * coordinator recorded a DBS check, it has not been revoked, and it is still valid that day
- * (valid up to and including its expiry date).
- */
-export function dbsValidOn(mentor: Pick<Mentor, "dbsCheckedOn" | "dbsExpiresOn" | "dbsRevokedAt">, date: string): boolean {
-  return !!mentor.dbsCheckedOn && !!mentor.dbsExpiresOn && mentor.dbsRevokedAt === null && mentor.dbsCheckedOn <= date && mentor.dbsExpiresOn >= date;
-}
-
-export type DbsProblem = "dbs_missing" | "dbs_revoked" | "dbs_expired";
-
-export function dbsProblemOn(mentor: Pick<Mentor, "dbsCheckedOn" | "dbsExpiresOn" | "dbsRevokedAt">, date: string): DbsProblem | null {
-  if (mentor.dbsRevokedAt !== null) return "dbs_revoked";
-  if (!mentor.dbsCheckedOn || !mentor.dbsExpiresOn || mentor.dbsCheckedOn > date) return "dbs_missing";
-  if (mentor.dbsExpiresOn < date) return "dbs_expired";
-  return null;
 }
 
 /** Employer staff and keys for the mentor's organisation, coordinators, and the mentor themself. */
