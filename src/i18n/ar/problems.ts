@@ -118,7 +118,7 @@ export const problems_ar: ProblemsCatalogue = {
   expected_london_local: "المتوقع YYYY-MM-DDTHH:MM",
   required_for_group: "مطلوب للمجموعة",
   at_most: "{max} على الأكثر",
-  must_be_11_to_25_today: "يجب أن يكون عمرك اليوم من {min} إلى {max} عامًا",
+  must_be_in_age_range_today: "يجب أن يكون عمرك اليوم من {min} إلى {max} عامًا",
   date_or_datetime: "استخدم تاريخًا مثل 2026-03-10 أو تاريخًا ووقتًا مثل 2026-03-10T18:00:00Z",
   after_from: "يجب أن يكون بعد from",
   not_more_than_max_age: "لا يجوز أن يزيد على maxAge ({max})",

@@ -136,7 +136,7 @@ export const fieldRefusalsEn = {
   expected_london_local: "expected YYYY-MM-DDTHH:MM",
   required_for_group: "required for a group",
   at_most: "at most {max}",
-  must_be_11_to_25_today: "must make you {min} to {max} years old today",
+  must_be_in_age_range_today: "must make you {min} to {max} years old today",
   date_or_datetime: "Use a date like 2026-03-10 or a date-time like 2026-03-10T18:00:00Z",
   after_from: "must be after from",
   not_more_than_max_age: "must not be more than maxAge ({max})",

@@ -118,7 +118,7 @@ export const problems_pl: ProblemsCatalogue = {
   expected_london_local: "oczekiwano RRRR-MM-DDTGG:MM",
   required_for_group: "wymagane dla grupy",
   at_most: "najwyżej {max}",
-  must_be_11_to_25_today: "musisz mieć dziś od {min} do {max} lat",
+  must_be_in_age_range_today: "musisz mieć dziś od {min} do {max} lat",
   date_or_datetime: "Podaj datę, np. 2026-03-10, albo datę z godziną, np. 2026-03-10T18:00:00Z",
   after_from: "musi być po from",
   not_more_than_max_age: "nie może być większe niż maxAge ({max})",

@@ -118,7 +118,7 @@ export const problems_ro: ProblemsCatalogue = {
   expected_london_local: "se aștepta AAAA-LL-ZZTHH:MM",
   required_for_group: "obligatoriu pentru un grup",
   at_most: "cel mult {max}",
-  must_be_11_to_25_today: "trebuie să ai azi între {min} și {max} ani",
+  must_be_in_age_range_today: "trebuie să ai azi între {min} și {max} ani",
   date_or_datetime: "Folosește o dată ca 2026-03-10 sau o dată cu oră ca 2026-03-10T18:00:00Z",
   after_from: "trebuie să fie după from",
   not_more_than_max_age: "nu poate fi mai mare decât maxAge ({max})",

@@ -118,7 +118,7 @@ export const problems_uk: ProblemsCatalogue = {
   expected_london_local: "очікується РРРР-ММ-ДДTГГ:ХХ",
   required_for_group: "обов'язково для групи",
   at_most: "щонайбільше {max}",
-  must_be_11_to_25_today: "тобі сьогодні має бути від {min} до {max} років",
+  must_be_in_age_range_today: "тобі сьогодні має бути від {min} до {max} років",
   date_or_datetime: "Вкажи дату, наприклад 2026-03-10, або дату й час, наприклад 2026-03-10T18:00:00Z",
   after_from: "має бути пізніше за from",
   not_more_than_max_age: "не може бути більше за maxAge ({max})",
