@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
+import { directoryDemoInserts } from "./seed-directory";
 import { insertsInChunks } from "./insert-chunks";
 import { events, memberships, mentoringSlots, mentors, organisations, people, sessions, venues, type EventType, type LocalisedText } from "./schema";
 import { DAY, londonDate, londonToUtc, londonWallTime } from "../lib/time";
@@ -196,5 +197,6 @@ export function demoDataInserts(db: Db, now: number) {
     ...insertsInChunks(db, sessions, sessionRows),
     ...insertsInChunks(db, mentors, mentorRows.map((m) => ({ ...m, createdAt: now }))),
     ...insertsInChunks(db, mentoringSlots, slotRows),
+    ...directoryDemoInserts(db, now),
   ];
 }
