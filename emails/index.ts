@@ -24,6 +24,7 @@ import {
 } from "./bookings";
 import { groupCancelled, groupChanged, groupConfirmed } from "./groups";
 import { mentoringCancelled, mentoringConfirmed } from "./mentoring";
+import { carouselTimetable } from "./carousel";
 
 export interface RenderedEmail {
   subject: string;
@@ -62,6 +63,7 @@ export const TEMPLATES: Record<string, EmailTemplate> = {
   mentoring_confirmed: mentoringConfirmed,
   mentoring_cancelled: mentoringCancelled,
   feedback_invitation: feedbackInvitation,
+  carousel_timetable: carouselTimetable,
 };
 
 export async function renderEmail(

@@ -17,6 +17,11 @@ import { en as emailsEn } from "./en/emails";
 import { peopleEn } from "./en/people";
 import { en as siteEn, type Plural } from "./en/site";
 import { staffEn } from "./en/staff";
+import { carouselEn } from "./en/carousel";
+import { carouselPl } from "./pl/carousel";
+import { carouselRo } from "./ro/carousel";
+import { carouselUk } from "./uk/carousel";
+import { carouselAr } from "./ar/carousel";
 import { common as commonPl } from "./pl/common";
 import { pl as emailsPl } from "./pl/emails";
 import { people_pl } from "./pl/people";
@@ -38,11 +43,11 @@ export type { Plural };
 
 /** Every locale's parts, English first; exported for the completeness and collision tests. */
 export const PARTS = {
-  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn },
-  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl },
-  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo },
-  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk },
-  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr },
+  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, carousel: carouselEn },
+  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, carousel: carouselPl },
+  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, carousel: carouselRo },
+  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, carousel: carouselUk },
+  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, carousel: carouselAr },
 } satisfies Record<Locale, Record<string, object>>;
 
 type EnglishParts = (typeof PARTS)["en"];
