@@ -1,10 +1,10 @@
 // The carousel timetable sent to a school (issue #18): where each of its groups is in each
-// round, with one calendar invite for the whole morning. Pure: everything comes in the payload
-// (written by features/carousels/send-timetables.ts), nothing is read from the database.
-import { translator } from "../src/i18n";
+// round. Pure: everything comes in the payload (written by features/carousels/send-timetables.ts);
+// notifications/render.ts attaches the morning's calendar invite the payload carries.
+import { translator, type Locale } from "../src/i18n";
+import type { RenderedEmail } from "./details";
 import { formatDay, formatTime } from "./format";
 import { layout, type Fact } from "./layout";
-import type { EmailTemplate } from "./index";
 
 export interface CarouselTimetablePayload {
   title: string;
@@ -17,8 +17,8 @@ export interface CarouselTimetablePayload {
   ics: string;
 }
 
-/** payload: CarouselTimetablePayload. Carries invite.ics (REQUEST) for the morning. */
-export const carouselTimetable: EmailTemplate = async ({ locale, payload }) => {
+/** payload: CarouselTimetablePayload. Sent with invite.ics (REQUEST) for the morning. */
+export function carouselTimetable({ locale, payload }: { locale: Locale; payload: Record<string, unknown> }): RenderedEmail {
   const p = payload as unknown as CarouselTimetablePayload;
   const { t } = translator(locale);
   const ampm = { am: t("am"), pm: t("pm") };
@@ -46,6 +46,5 @@ export const carouselTimetable: EmailTemplate = async ({ locale, payload }) => {
       ],
       t("siteName"),
     ),
-    attachments: [{ filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: p.ics }],
   };
-};
+}

@@ -1,18 +1,35 @@
-// Pieces every booking email shares: loading the booking, the what/when/where block, the
-// manage link, who to contact, and the calendar file.
-import type { Locale } from "../src/db/schema";
-import type { Config } from "../src/lib/config";
-import { bookingInvite, icsAttachment, inviteMethodFor, type InviteMethod } from "../src/features/calendar/ics";
-import { addressOf, bookingTitle, loadBookingDetails, localised, manageUrl, venueLine, type BookingDetails } from "../src/features/notifications/booking-details";
-import type { EmailTemplate, RenderedEmail } from "./index";
+// Pieces every booking email shares: the what/when/where block, the manage link, who to
+// contact, and which calendar file goes with it. Pure: the booking's facts come in as data.
+import { translator, venueAccess, type Locale, type StringKey, type Translator } from "../src/i18n";
+import { addressOf, bookingTitle, inviteMethodFor, localised, manageUrl, venueLine, type BookingFacts, type InviteMethod, type SiteFacts } from "./booking";
 import { layout, type Block, type Fact } from "./layout";
 import { formatMoment, formatSpan } from "./format";
-import { translator, venueAccess, type StringKey, type Translator } from "../src/i18n";
+
+/** What a template about one booking is given. */
+export interface BookingMessageInput {
+  d: BookingFacts;
+  locale: Locale;
+  site: SiteFacts;
+  payload: Record<string, unknown>;
+  /** The recipient: some copies differ by reader (mentoring, the online link). */
+  to: string;
+  now: number;
+}
+
+/** The words of an email, and the calendar file that should go with it (built by notifications). */
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+  invite?: { method: InviteMethod; includeOnlineLink: boolean };
+}
+
+export type BookingTemplate = (input: BookingMessageInput) => RenderedEmail;
 
 export interface MessageContext {
-  d: BookingDetails;
+  d: BookingFacts;
   locale: Locale;
-  config: Config;
+  site: SiteFacts;
   payload: Record<string, unknown>;
   to: string;
   now: number;
@@ -50,7 +67,7 @@ export function detailFacts(c: MessageContext, options: { showOnlineLink: boolea
 }
 
 function contactLine(c: MessageContext): Block {
-  return { small: c.t("contact", { email: c.d.host?.contactEmail || addressOf(c.config.emailFrom) }) };
+  return { small: c.t("contact", { email: c.d.host?.contactEmail || addressOf(c.site.emailFrom) }) };
 }
 
 export function manageLink(c: MessageContext, key: StringKey = "manage"): Block {
@@ -71,27 +88,23 @@ export interface Draft {
   includeOnlineLink?: boolean;
 }
 
-/**
- * A template about one booking (payload.bookingId). The booking, session, event, venue and
- * people are read now, at send time, so the email shows the session as it stands.
- */
-export function bookingEmail(build: (c: MessageContext) => Draft): EmailTemplate {
-  return async ({ db, config, locale, payload, to, now }) => {
-    const d = await loadBookingDetails(db, String(payload.bookingId));
+/** A template about one booking: the draft's words in the shared layout, plus the invite it calls for. */
+export function bookingEmail(build: (c: MessageContext) => Draft): BookingTemplate {
+  return ({ d, locale, site, payload, to, now }) => {
     const tr = translator(locale);
     const t = tr.t;
     const c: MessageContext = {
       d,
       locale,
-      config,
+      site,
       payload,
-      to: to ?? d.person?.email ?? "",
-      now: now ?? Date.now(),
+      to,
+      now,
       t,
       translator: tr,
       title: bookingTitle(d, locale),
       when: formatSpan(d.startsAt, d.endsAt, locale),
-      manageUrl: manageUrl(config.publicUrl, d.booking.id),
+      manageUrl: manageUrl(site.publicUrl, d.booking.id),
     };
     const draft = build(c);
     const method = draft.invite === "current" ? inviteMethodFor(d) : (draft.invite ?? null);
@@ -99,17 +112,7 @@ export function bookingEmail(build: (c: MessageContext) => Draft): EmailTemplate
     if (method) blocks.push({ small: t(method === "CANCEL" ? "calendarCancelNote" : "calendarNote") });
     blocks.push(contactLine(c));
     const rendered: RenderedEmail = { subject: draft.subject, ...layout(locale, draft.heading, blocks, t("siteName")) };
-    if (method) {
-      const attendeeName = c.to === d.mentor?.email ? d.mentor.displayName : d.person?.displayName;
-      const ics = bookingInvite(d, method, {
-        config,
-        locale,
-        now: c.now,
-        attendee: c.to ? { email: c.to, name: attendeeName } : undefined,
-        includeOnlineLink: draft.includeOnlineLink ?? true,
-      });
-      rendered.attachments = [icsAttachment(ics, method)];
-    }
+    if (method) rendered.invite = { method, includeOnlineLink: draft.includeOnlineLink ?? true };
     return rendered;
   };
 }

@@ -1,6 +1,6 @@
 // Dates and times as people in the programme read them: always Europe/London wall time,
 // in the reader's language ("Tuesday 3 March, 4:00pm to 5:30pm").
-import type { Locale } from "../src/db/schema";
+import type { Locale } from "../src/i18n";
 import { LONDON, londonDate, londonWallTime } from "../src/lib/time";
 import { translator } from "../src/i18n";
 

@@ -1,13 +1,9 @@
-// The emails: one template per outbox `template` name. Their words come from the one catalogue
-// the website uses too (src/i18n), through translator(locale).
-import type { Db } from "../src/db/client";
-import type { Locale } from "../src/db/schema";
-import type { Config } from "../src/lib/config";
-import type { EmailAttachment } from "../src/features/notifications/mailer";
-import { UnrenderableMessage } from "./errors";
+// The emails: one pure template per outbox `template` name. Data in, { subject, html, text }
+// out (and which calendar file goes with it); no database, no feature. Their words come from
+// the one catalogue the website uses too (src/i18n), through translator(locale).
+// src/features/notifications reads the data, calls these and sends; never the other way.
+import type { BookingTemplate } from "./details";
 import { magicLink } from "./magic-link";
-
-export { UnrenderableMessage } from "./errors";
 import {
   bookingCancelled,
   bookingConfirmed,
@@ -26,26 +22,13 @@ import { groupCancelled, groupChanged, groupConfirmed } from "./groups";
 import { mentoringCancelled, mentoringConfirmed } from "./mentoring";
 import { carouselTimetable } from "./carousel";
 
-export interface RenderedEmail {
-  subject: string;
-  text: string;
-  html: string;
-  attachments?: EmailAttachment[];
-}
+export type { BookingFacts, InviteMethod, LocalisedText, SiteFacts } from "./booking";
+export type { BookingMessageInput, BookingTemplate, RenderedEmail } from "./details";
+export { magicLink } from "./magic-link";
+export { carouselTimetable, type CarouselTimetablePayload } from "./carousel";
 
-export type EmailTemplate = (input: {
-  db: Db;
-  config: Config;
-  locale: Locale;
-  payload: Record<string, unknown>;
-  /** The recipient, so a calendar invite names them as ATTENDEE. */
-  to?: string;
-  /** Send time from the dispatcher's clock (calendar DTSTAMP). */
-  now?: number;
-}) => Promise<RenderedEmail>;
-
-export const TEMPLATES: Record<string, EmailTemplate> = {
-  magic_link: magicLink,
+/** Templates about one booking: given its facts (payload.bookingId names it). */
+export const BOOKING_TEMPLATES = {
   booking_confirmed: bookingConfirmed,
   booking_pending_consent: bookingPendingConsent,
   consent_request: consentRequest,
@@ -63,16 +46,16 @@ export const TEMPLATES: Record<string, EmailTemplate> = {
   mentoring_confirmed: mentoringConfirmed,
   mentoring_cancelled: mentoringCancelled,
   feedback_invitation: feedbackInvitation,
-  carousel_timetable: carouselTimetable,
-};
+} satisfies Record<string, BookingTemplate>;
 
-export async function renderEmail(
-  db: Db,
-  message: { template: string; locale: Locale; payload: Record<string, unknown>; toEmail?: string },
-  config: Config,
-  now?: number,
-): Promise<RenderedEmail> {
-  const template = TEMPLATES[message.template];
-  if (!template) throw new UnrenderableMessage(`no email template called ${message.template}`);
-  return template({ db, config, locale: message.locale, payload: message.payload, to: message.toEmail, now });
-}
+export type BookingTemplateName = keyof typeof BOOKING_TEMPLATES;
+
+/** Every template, by the name stored in the outbox's `template` column. */
+export const TEMPLATES = { magic_link: magicLink, carousel_timetable: carouselTimetable, ...BOOKING_TEMPLATES };
+
+/** A template's name: a misspelt one does not compile where a message is queued. */
+export type TemplateName = keyof typeof TEMPLATES;
+
+/** For names read back from the database, which the type system cannot vouch for. */
+export const isTemplateName = (name: string): name is TemplateName => Object.hasOwn(TEMPLATES, name);
+export const isBookingTemplate = (name: TemplateName): name is BookingTemplateName => Object.hasOwn(BOOKING_TEMPLATES, name);

@@ -6,7 +6,9 @@ import { resolveActor } from "./lib/auth";
 import type { Deps } from "./lib/deps";
 import type { Api, AppEnv } from "./lib/env";
 import { idempotency } from "./lib/idempotency";
-import { fieldErrors, ProblemError, problemResponse } from "./lib/problem";
+import { fieldErrors, ProblemError } from "./lib/problem";
+import { problemResponse } from "./lib/problem-response";
+import { refuse } from "./lib/refusal";
 import { jsonBodies } from "./lib/request-body";
 import { logFault } from "./lib/log";
 import { registerOps } from "./features/ops/api";
@@ -25,6 +27,7 @@ import { registerGroups } from "./features/groups/routes";
 import { registerCarousels } from "./features/carousels/api";
 import { registerCalendar } from "./features/calendar/routes";
 import { registerNotifications } from "./features/notifications/routes";
+import { registerDirectory } from "./features/directory/api";
 import { registerWeb } from "./web/routes";
 
 export const API_BASE = "/api/v1";
@@ -35,7 +38,8 @@ export function newApi(): Api {
     defaultHook: (result) => {
       if (!result.success) {
         const errors = fieldErrors(result.error.issues);
-        throw new ProblemError("validation", `Please check ${errors.map((e) => e.path).join(", ")}.`, { errors });
+        // zod's own messages stay as they are, per field; the sentence around them is worded.
+        throw refuse("validation_fields", { fields: errors.map((e) => e.path).join(", ") }, { errors });
       }
     },
   });
@@ -101,22 +105,24 @@ export function createApp(deps: DepsSource) {
   registerCarousels(api);
   registerCalendar(api);
   registerNotifications(api);
+  registerDirectory(api);
   app.route(API_BASE, api);
 
   registerOps(app);
   registerDocs(app, api);
   registerWeb(app);
 
-  app.notFound((c) => problemResponse(c, new ProblemError("not_found", `There is nothing at ${new URL(c.req.url).pathname}.`)));
+  app.notFound((c) => problemResponse(c, refuse("nothing_at_path", { path: new URL(c.req.url).pathname })));
   app.onError((err, c) => {
     if (err instanceof ProblemError) return problemResponse(c, err);
     if (err instanceof HTTPException && err.status < 500) {
       const code = err.status === 413 ? "payload_too_large" : err.status === 415 ? "unsupported_media_type" : err.status === 401 ? "unauthenticated" : err.status === 404 ? "not_found" : "validation";
-      return problemResponse(c, new ProblemError(code, err.message || "The request could not be understood."));
+      // Hono's own refusals (rare: our middleware answers first) arrive with an English message.
+      return problemResponse(c, err.message ? new ProblemError(code, err.message) : refuse("request_not_understood"));
     }
     // Log the fault for operators without leaking it (or any token in the URL) to the caller.
     logFault(`${c.req.method} ${new URL(c.req.url).pathname.replace(/[A-Za-z0-9_-]{24,}/g, "…")}`, err);
-    return problemResponse(c, new ProblemError("internal", "Something went wrong on our side. Please try again in a moment."));
+    return problemResponse(c, refuse("internal_fault"));
   });
   return app;
 }

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { bookings, sessions } from "../src/db/schema";
-import { checkSeatAccounting } from "../src/features/bookings/consistency";
+import { checkSeatAccounting } from "../src/rules/capacity";
 import { addMember, organisation, session, signedIn, youngPeopleWithTokens } from "./support/fixtures";
 import { serveUnguarded } from "./support/unguarded-booking";
 import { serve } from "@hono/node-server";

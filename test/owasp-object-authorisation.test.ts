@@ -9,7 +9,8 @@ import { apiKeys, outbox } from "../src/db/schema";
 import { newId } from "../src/lib/crypto";
 import { addMember, createApiKey, createOrganisation } from "../src/features/organisations/service";
 import { COORDINATOR, createHarness, type Harness } from "./support/harness";
-import { event, session, venue } from "./support/fixtures";
+import { event, personByEmail, session, venue } from "./support/fixtures";
+import { createService } from "../src/features/directory/create-service";
 import { makeMentor, makeSlot, youngPerson } from "./support/mentoring-fixtures";
 
 type Party = "anonymous" | "youngPerson" | "otherSchool" | "otherEmployer" | "otherKey" | "otherSchoolKey" | "owner" | "hostStaff" | "schoolStaff" | "coordinator";
@@ -67,6 +68,12 @@ beforeAll(async () => {
   const failed = newId("msg");
   await h.db.insert(outbox).values({ id: failed, template: "magic_link", toEmail: "typo@exmaple.test", payload: { url: "x" }, status: "failed", attempts: 10 });
   const spareKey = await createApiKey(h.deps, school.id, "spare", null);
+  // The directory: a published service the employer runs, and two of its proposals.
+  const coordinatorActor = { kind: "person" as const, person: (await personByEmail(h.db, COORDINATOR))!, isCoordinator: true, organisationIds: [], authSessionId: "test" };
+  const published = await createService(h.deps, coordinatorActor, { organisationId: employer.id, categoryId: "jobs", name: { en: "Job club" }, description: { en: "Help with applications" } });
+  const hostKey = { kind: "api_key" as const, organisationId: employer.id, apiKeyId: "test" };
+  const proposal = await createService(h.deps, hostKey, { organisationId: employer.id, categoryId: "jobs", name: { en: "CV clinic" }, description: { en: "Bring your CV" } });
+  const another = await createService(h.deps, hostKey, { organisationId: employer.id, categoryId: "jobs", name: { en: "Interview practice" }, description: { en: "Practise" } });
   const carousel = (await (
     await h.request("POST", "/api/v1/carousels", {
       token: tokens.coordinator,
@@ -94,6 +101,9 @@ beforeAll(async () => {
     mentoring: mentoring.id,
     failed,
     spareKey: spareKey.id,
+    directoryService: "published" in published ? published.published.id : "",
+    directoryChange: "proposed" in proposal ? proposal.proposed.id : "",
+    directoryChange2: "proposed" in another ? another.proposed.id : "",
     carousel: carousel.id,
     carouselStation: carousel.stations[0]!.id,
     carouselGroup: carouselGroup.id,
@@ -179,6 +189,7 @@ const CASES: Record<string, Case> = {
     outsiders: [...EVERYONE, "hostStaff"],
   },
   "GET /carousels/{id}/plan": { path: () => `/api/v1/carousels/${w.carousel}/plan`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "POST /carousels/{id}/timetables/send": { path: () => `/api/v1/carousels/${w.carousel}/timetables/send`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /carousels/{id}/plan": { path: () => `/api/v1/carousels/${w.carousel}/plan`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "GET /carousel-groups/{id}": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
   "GET /carousel-groups/{id}/timetable": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}/timetable`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
@@ -187,6 +198,12 @@ const CASES: Record<string, Case> = {
   "POST /carousel-groups/{id}/cancel": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}/cancel`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
   "PATCH /sessions/{id}": { path: () => `/api/v1/sessions/${w.session}`, body: () => ({ capacity: 31 }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /sessions/{id}/cancel": { path: () => `/api/v1/sessions/${w.session}/cancel`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "GET /directory/services/{id}": { path: () => `/api/v1/directory/services/${w.directoryService}`, owner: "anonymous", outsiders: [], why: "the directory is public" },
+  "GET /directory/changes/{id}": { path: () => `/api/v1/directory/changes/${w.directoryChange}`, owner: "hostStaff", outsiders: [...NOT_HOST, "schoolStaff"] },
+  "PATCH /directory/services/{id}": { path: () => `/api/v1/directory/services/${w.directoryService}`, body: () => ({ name: { en: "Job club (Tuesdays)" } }), owner: "hostStaff", outsiders: [...NOT_HOST, "schoolStaff"] },
+  "POST /directory/services/{id}/checked": { path: () => `/api/v1/directory/services/${w.directoryService}/checked`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /directory/changes/{id}/approve": { path: () => `/api/v1/directory/changes/${w.directoryChange}/approve`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /directory/changes/{id}/reject": { path: () => `/api/v1/directory/changes/${w.directoryChange2}/reject`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /outbox/{id}/retry": { path: () => `/api/v1/outbox/${w.failed}/retry`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   // The secret in the URL is the credential: a guessed one is simply not found.
   "POST /consents/{token}": { path: () => `/api/v1/consents/${"g".repeat(43)}`, body: () => ({ decision: "grant" }), outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },

@@ -33,7 +33,7 @@ export const SEAT_HELD_STATUSES = ["pending_consent", "confirmed", "offered"] as
 export const SEAT_USED_STATUSES = ["attended", "no_show"] as const;
 /**
  * The one list of live statuses. Rule 1 counts these against capacity (sessions.seats_taken,
- * checked by bookings/consistency.ts); rule 4's clash check (bookings/clash.ts) counts the same
+ * checked by rules/capacity.ts checkSeatAccounting); rule 4's clash check (rules/clash.ts) counts the same
  * rows, because a checked-in person is at that session and cannot be booked elsewhere then.
  * Mentoring bookings are never checked in, so for them this is pending/confirmed only.
  */
@@ -568,3 +568,102 @@ export type Carousel = typeof carousels.$inferSelect;
 export type CarouselStation = typeof carouselStations.$inferSelect;
 export type CarouselGroup = typeof carouselGroups.$inferSelect;
 export type CarouselVisit = typeof carouselVisits.$inferSelect;
+
+// ---- Directory of local support (issue #16): services, the organisations that run them,
+// partners' proposed changes awaiting a coordinator (rule 20), and poster scan counts.
+
+/** The categories every directory starts with; coordinators add more (directory_categories). */
+export const DIRECTORY_BUILT_IN_CATEGORIES = ["food", "childcare", "family", "wellbeing", "health", "housing", "money", "send", "youth", "jobs"] as const;
+/** Pictograms drawn by the site (inline SVG); an added category picks one of them. */
+export const DIRECTORY_PICTOGRAMS = [...DIRECTORY_BUILT_IN_CATEGORIES, "other"] as const;
+export const DIRECTORY_AUDIENCES = ["children", "young_people", "families", "parents", "carers", "adults", "older_people"] as const;
+export const DIRECTORY_ACCESS_METHODS = ["drop_in", "appointment", "referral", "self_referral"] as const;
+export type DirectoryPictogram = (typeof DIRECTORY_PICTOGRAMS)[number];
+export type DirectoryAudience = (typeof DIRECTORY_AUDIENCES)[number];
+export type DirectoryAccessMethod = (typeof DIRECTORY_ACCESS_METHODS)[number];
+/** One opening period in London wall time: ISO weekday (1 = Monday … 7 = Sunday), 'HH:MM'. */
+export interface OpeningPeriod {
+  day: number;
+  opens: string;
+  closes: string;
+}
+
+/** Categories coordinators added to the built-in list (DIRECTORY_BUILT_IN_CATEGORIES). */
+export const directoryCategories = sqliteTable("directory_categories", {
+  id: text("id").primaryKey(),
+  name: text("name", { mode: "json" }).$type<LocalisedText>().notNull(),
+  pictogram: text("pictogram", { enum: DIRECTORY_PICTOGRAMS }).notNull().default("other"),
+  createdAt: createdAt(),
+});
+
+/** A service as the public sees it: only coordinators' writes and approved proposals land here. */
+export const directoryServices = sqliteTable(
+  "directory_services",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    categoryId: text("category_id").notNull(),
+    name: text("name", { mode: "json" }).$type<LocalisedText>().notNull(),
+    description: text("description", { mode: "json" }).$type<LocalisedText>().notNull(),
+    audiences: text("audiences", { mode: "json" }).$type<DirectoryAudience[]>().notNull().default(sql`'[]'`),
+    minAge: integer("min_age"),
+    maxAge: integer("max_age"),
+    accessMethods: text("access_methods", { mode: "json" }).$type<DirectoryAccessMethod[]>().notNull().default(sql`'[]'`),
+    hours: text("hours", { mode: "json" }).$type<OpeningPeriod[]>().notNull().default(sql`'[]'`),
+    venueId: text("venue_id").references(() => venues.id),
+    onlineUrl: text("online_url"),
+    byPhone: integer("by_phone", { mode: "boolean" }).notNull().default(false),
+    contactPhone: text("contact_phone"),
+    contactEmail: text("contact_email"),
+    website: text("website"),
+    /** BCP 47 language codes staff can speak there ("pl", "ar", "so"). */
+    languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'["en"]'`),
+    free: integer("free", { mode: "boolean" }).notNull().default(true),
+    costNote: text("cost_note", { mode: "json" }).$type<LocalisedText>(),
+    /** 'YYYY-MM-DD' someone last confirmed the details; older than six months is flagged. */
+    lastCheckedOn: text("last_checked_on").notNull(),
+    /** Names and descriptions in every locale, lower-cased, so search is one LIKE. */
+    searchText: text("search_text").notNull().default(""),
+    withdrawn: integer("withdrawn", { mode: "boolean" }).notNull().default(false),
+    /** Set by each guarded write, so the audit row in its batch is written only if it won. */
+    lastOp: text("last_op"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [index("directory_services_category_idx").on(t.categoryId), index("directory_services_org_idx").on(t.organisationId)],
+);
+
+/**
+ * A partner's proposed new service or edit, public only once a coordinator approves it
+ * (rule 20). `proposal` holds the fields as sent: all of them for a new service, only the
+ * changed ones for an edit, so two partners' separate edits both survive approval.
+ */
+export const directoryChanges = sqliteTable(
+  "directory_changes",
+  {
+    id: text("id").primaryKey(),
+    serviceId: text("service_id").notNull(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    kind: text("kind", { enum: ["create", "update"] }).notNull(),
+    proposal: text("proposal", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull().default("pending"),
+    proposedBy: text("proposed_by").notNull(),
+    decidedBy: text("decided_by"),
+    decidedAt: integer("decided_at"),
+    /** Set by the deciding write, so the rest of its batch runs only if it won the race. */
+    lastOp: text("last_op"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("directory_changes_status_idx").on(t.status, t.createdAt), index("directory_changes_service_idx").on(t.serviceId)],
+);
+
+/** How many people each QR poster brought: a count per poster, nothing about who. */
+export const directoryPosterScans = sqliteTable("directory_poster_scans", {
+  poster: text("poster").primaryKey(),
+  scans: integer("scans").notNull().default(0),
+  lastAt: integer("last_at").notNull(),
+});

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { PROBLEMS } from "../lib/problem";
+import { REASON_CODES } from "../lib/refusal";
 import { fromAcceptLanguage, PARTS, translator } from "./index";
 
 /** Keys other languages may leave to English: 12-hour clock words only English pages use. */
@@ -99,5 +101,13 @@ describe("the one catalogue", () => {
     expect(fromAcceptLanguage("uk;q=0, ro")).toBe("ro");
     expect(fromAcceptLanguage("fr")).toBeNull();
     expect(fromAcceptLanguage(undefined)).toBeNull();
+  });
+
+  it("words every refusal in English: a title per problem code, a sentence per reason, the same facts in every language", () => {
+    const en = PARTS.en.problems as Record<string, unknown>;
+    expect(Object.keys(PARTS.en.problems.problemTitles).sort()).toEqual(Object.keys(PROBLEMS).sort());
+    for (const reason of Object.keys(REASON_CODES)) expect(typeof en[reason], reason).toBe("string");
+    expect(translator("pl").t("sign_in_needed")).toBe("Zaloguj się, aby to zrobić.");
+    expect(translator("en").t("too_many_tries", { seconds: 30 })).toBe("Too many tries. Please wait 30 seconds and try again.");
   });
 });

@@ -1,7 +1,7 @@
 // The one message catalogue, for the emails and the website alike (issue #7), and its lookup.
 // Each language is a folder, src/i18n/<locale>/, split into parts by where the text appears:
 // common (words the emails and pages share), emails, site (public pages), people (booking,
-// consent, mentoring) and staff (staff areas).
+// consent, mentoring), staff (staff areas) and problems (refusals: src/lib/refusal.ts).
 // The parts of a locale merge into one catalogue, so no two parts may use the same key (the
 // type check below and src/i18n/i18n.test.ts refuse it). English is complete; every other
 // locale may be partial: a missing string falls back to English, and pages mark that text
@@ -10,11 +10,13 @@ import { LOCALES, type Locale } from "../db/schema";
 import { common as commonAr } from "./ar/common";
 import { ar as emailsAr } from "./ar/emails";
 import { people_ar } from "./ar/people";
+import { problems_ar } from "./ar/problems";
 import { ar as siteAr } from "./ar/site";
 import { ar as staffAr } from "./ar/staff";
 import { common as commonEn } from "./en/common";
 import { en as emailsEn } from "./en/emails";
 import { peopleEn } from "./en/people";
+import { problemsEn } from "./en/problems";
 import { en as siteEn, type Plural } from "./en/site";
 import { staffEn } from "./en/staff";
 import { carouselEn } from "./en/carousel";
@@ -25,16 +27,19 @@ import { carouselAr } from "./ar/carousel";
 import { common as commonPl } from "./pl/common";
 import { pl as emailsPl } from "./pl/emails";
 import { people_pl } from "./pl/people";
+import { problems_pl } from "./pl/problems";
 import { pl as sitePl } from "./pl/site";
 import { pl as staffPl } from "./pl/staff";
 import { common as commonRo } from "./ro/common";
 import { ro as emailsRo } from "./ro/emails";
 import { people_ro } from "./ro/people";
+import { problems_ro } from "./ro/problems";
 import { ro as siteRo } from "./ro/site";
 import { ro as staffRo } from "./ro/staff";
 import { common as commonUk } from "./uk/common";
 import { uk as emailsUk } from "./uk/emails";
 import { people_uk } from "./uk/people";
+import { problems_uk } from "./uk/problems";
 import { uk as siteUk } from "./uk/site";
 import { uk as staffUk } from "./uk/staff";
 
@@ -43,11 +48,11 @@ export type { Plural };
 
 /** Every locale's parts, English first; exported for the completeness and collision tests. */
 export const PARTS = {
-  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, carousel: carouselEn },
-  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, carousel: carouselPl },
-  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, carousel: carouselRo },
-  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, carousel: carouselUk },
-  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, carousel: carouselAr },
+  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, carousel: carouselEn },
+  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, carousel: carouselPl },
+  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, carousel: carouselRo },
+  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, carousel: carouselUk },
+  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, carousel: carouselAr },
 } satisfies Record<Locale, Record<string, object>>;
 
 type EnglishParts = (typeof PARTS)["en"];

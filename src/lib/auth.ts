@@ -5,6 +5,7 @@ import { apiKeys, authSessions, memberships, people } from "../db/schema";
 import { sha256Hex } from "./crypto";
 import type { Actor, AppEnv } from "./env";
 import { ProblemError } from "./problem";
+import { refuse } from "./refusal";
 import { isSameOrigin, UNSAFE_METHODS } from "./same-origin";
 
 export const ACCESS_TOKEN_PREFIX = "od_s_";
@@ -26,11 +27,11 @@ export function resolveActor(): MiddlewareHandler<AppEnv> {
     const cookie = header ? undefined : getCookie(c, SESSION_COOKIE);
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match) throw new ProblemError("unauthenticated", "Use 'Authorization: Bearer <token>'.");
+      if (!match) throw refuse("bearer_format");
       c.set("actor", await actorForToken(c, match[1]!));
     } else if (cookie) {
       if (UNSAFE_METHODS.has(c.req.method) && !isSameOrigin(c)) {
-        throw new ProblemError("forbidden", "This request came from another website, so we did not accept it. Go back to Open Door and try again.");
+        throw refuse("cross_site_request");
       }
       if (cookie.startsWith(ACCESS_TOKEN_PREFIX)) c.set("actor", await actorForToken(c, cookie).catch(signedOutIfRefused));
     }
@@ -53,7 +54,7 @@ async function actorForToken(c: Context<AppEnv>, token: string): Promise<Actor> 
       .from(apiKeys)
       .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
       .limit(1);
-    if (!key) throw new ProblemError("unauthenticated", "This API key is not valid or has been revoked.");
+    if (!key) throw refuse("api_key_invalid");
     return { kind: "api_key", organisationId: key.organisationId, apiKeyId: key.id };
   }
   // One round trip on every signed-in request: the memberships come along as a JSON array.
@@ -67,7 +68,7 @@ async function actorForToken(c: Context<AppEnv>, token: string): Promise<Actor> 
     .innerJoin(people, eq(people.id, authSessions.personId))
     .where(and(eq(authSessions.tokenHash, hash), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now)))
     .limit(1);
-  if (!row || row.person.erasedAt) throw new ProblemError("unauthenticated", "Your sign-in has expired. Please sign in again.");
+  if (!row || row.person.erasedAt) throw refuse("sign_in_expired");
   return {
     kind: "person",
     person: row.person,
@@ -79,13 +80,13 @@ async function actorForToken(c: Context<AppEnv>, token: string): Promise<Actor> 
 
 export function requireActor(c: Context<AppEnv>): Actor {
   const actor = c.var.actor;
-  if (!actor) throw new ProblemError("unauthenticated", "Please sign in to do this.");
+  if (!actor) throw refuse("sign_in_needed");
   return actor;
 }
 
 export function requirePerson(c: Context<AppEnv>): Extract<Actor, { kind: "person" }> {
   const actor = requireActor(c);
-  if (actor.kind !== "person") throw new ProblemError("forbidden", "This needs a person to sign in, not an API key.");
+  if (actor.kind !== "person") throw refuse("person_needed");
   return actor;
 }
 
@@ -95,7 +96,7 @@ export function isCoordinator(actor: Actor | null): boolean {
 
 export function requireCoordinator(c: Context<AppEnv>): Actor {
   const actor = requireActor(c);
-  if (!isCoordinator(actor)) throw new ProblemError("forbidden", "Only programme coordinators can do this.");
+  if (!isCoordinator(actor)) throw refuse("coordinators_only");
   return actor;
 }
 
@@ -108,7 +109,7 @@ export function actsFor(actor: Actor | null, organisationId: string): boolean {
 
 export function requireActsFor(c: Context<AppEnv>, organisationId: string): Actor {
   const actor = requireActor(c);
-  if (!actsFor(actor, organisationId)) throw new ProblemError("forbidden", "You can only do this for your own organisation.");
+  if (!actsFor(actor, organisationId)) throw refuse("own_organisation_only");
   return actor;
 }
 

@@ -6,7 +6,7 @@ import { actorId } from "./auth";
 import { sha256Hex } from "./crypto";
 import type { Deps } from "./deps";
 import type { AppEnv } from "./env";
-import { ProblemError } from "./problem";
+import { field, refuse } from "./refusal";
 import { DAY } from "./time";
 
 const KEEP_MS = DAY;
@@ -26,7 +26,7 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const key = c.req.header("idempotency-key");
     if (c.req.method !== "POST" || !key) return next();
-    if (key.length > 255) throw new ProblemError("validation", "Idempotency-Key must be at most 255 characters.", { errors: [{ path: "Idempotency-Key", message: "too long" }] });
+    if (key.length > 255) throw refuse("idempotency_key_too_long", { max: 255 }, { fields: [field("Idempotency-Key", "too_long")] });
     const { db, clock } = c.var.deps;
     const scope = actorId(c.var.actor);
     const path = new URL(c.req.url).pathname;
@@ -54,12 +54,12 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     }
 
     if (claimed.length === 0) {
-      if (!existing) throw new ProblemError("idempotency_in_flight", "Please send the request again.", { headers: { "retry-after": "1" } });
+      if (!existing) throw refuse("idempotency_send_again", {}, { headers: { "retry-after": "1" } });
       if (existing.requestHash !== requestHash) {
-        throw new ProblemError("idempotency_mismatch", "This Idempotency-Key was already used with a different request. Use a new key for a new request.");
+        throw refuse("idempotency_key_reused");
       }
       if (existing.status === "in_flight") {
-        throw new ProblemError("idempotency_in_flight", "A request with this Idempotency-Key is still being processed. Try again shortly.", { headers: { "retry-after": "1" } });
+        throw refuse("idempotency_still_processing", {}, { headers: { "retry-after": "1" } });
       }
       return new Response(existing.responseBody, {
         status: existing.responseStatus ?? 200,

@@ -1,43 +1,42 @@
-import type { Context } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-
 /**
- * The closed list of refusals the API can give. Each maps, in one place, onto an RFC 9457
- * problem type, a title and an HTTP status. Details are written per case in plain language.
+ * The closed list of kinds of refusal the API can give. Each maps, in one place, onto an RFC
+ * 9457 problem type and an HTTP status; its title, in every language, is in the catalogue
+ * (src/i18n/<locale>/problems.ts). Services throw a Refusal (src/lib/refusal.ts), which names
+ * one of these through its reason; src/lib/problem-response.ts turns either into problem+json.
  */
 export const PROBLEMS = {
-  validation: { status: 400, title: "Some details need fixing" },
-  malformed_json: { status: 400, title: "The request body is not valid JSON" },
-  unauthenticated: { status: 401, title: "Please sign in" },
-  forbidden: { status: 403, title: "You can't do that" },
-  not_found: { status: 404, title: "Not found" },
-  method_not_allowed: { status: 405, title: "Method not allowed" },
-  conflict: { status: 409, title: "That clashes with something else" },
-  session_full: { status: 409, title: "This session is full" },
-  already_booked: { status: 409, title: "You already have a place" },
-  booking_clash: { status: 409, title: "This clashes with another booking" },
-  session_started: { status: 409, title: "This session has already started" },
-  check_in_begun: { status: 409, title: "Check-in has begun for this session" },
-  session_cancelled: { status: 409, title: "This session has been cancelled" },
-  offer_expired: { status: 409, title: "This offer has run out" },
-  capacity_below_taken: { status: 409, title: "More seats are taken than that" },
-  wrong_session: { status: 409, title: "This ticket is for a different session" },
-  ticket_not_valid: { status: 409, title: "This ticket can't be used" },
-  feedback_exists: { status: 409, title: "Feedback already given" },
-  idempotency_in_flight: { status: 409, title: "The same request is still being processed" },
-  token_invalid: { status: 401, title: "This link or token does not work" },
-  too_many_mentoring: { status: 409, title: "You already have the most mentoring sessions allowed" },
-  slot_taken: { status: 409, title: "This mentoring slot has just been taken" },
-  not_eligible: { status: 422, title: "This session is not open to you" },
-  not_attended: { status: 422, title: "Only people who came can give feedback" },
-  group_ratio: { status: 422, title: "Not enough staff for this group" },
-  idempotency_mismatch: { status: 422, title: "This Idempotency-Key was used for a different request" },
-  unprocessable: { status: 422, title: "This can't be done" },
-  payload_too_large: { status: 413, title: "The request is too large" },
-  unsupported_media_type: { status: 415, title: "Please send JSON" },
-  rate_limited: { status: 429, title: "Too many requests" },
-  internal: { status: 500, title: "Something went wrong on our side" },
-} as const satisfies Record<string, { status: number; title: string }>;
+  validation: { status: 400 },
+  malformed_json: { status: 400 },
+  unauthenticated: { status: 401 },
+  forbidden: { status: 403 },
+  not_found: { status: 404 },
+  method_not_allowed: { status: 405 },
+  conflict: { status: 409 },
+  session_full: { status: 409 },
+  already_booked: { status: 409 },
+  booking_clash: { status: 409 },
+  session_started: { status: 409 },
+  check_in_begun: { status: 409 },
+  session_cancelled: { status: 409 },
+  offer_expired: { status: 409 },
+  capacity_below_taken: { status: 409 },
+  wrong_session: { status: 409 },
+  ticket_not_valid: { status: 409 },
+  feedback_exists: { status: 409 },
+  idempotency_in_flight: { status: 409 },
+  token_invalid: { status: 401 },
+  too_many_mentoring: { status: 409 },
+  slot_taken: { status: 409 },
+  not_eligible: { status: 422 },
+  not_attended: { status: 422 },
+  group_ratio: { status: 422 },
+  idempotency_mismatch: { status: 422 },
+  unprocessable: { status: 422 },
+  payload_too_large: { status: 413 },
+  unsupported_media_type: { status: 415 },
+  rate_limited: { status: 429 },
+  internal: { status: 500 },
+} as const satisfies Record<string, { status: number }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
 
@@ -46,6 +45,10 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * A refusal with its detail already written in English. Kept while the services move to
+ * Refusal (which extends it); new code throws `refuse(...)` instead of constructing this.
+ */
 export class ProblemError extends Error {
   readonly code: ProblemCode;
   readonly detail: string;
@@ -73,28 +76,6 @@ export class ProblemError extends Error {
 }
 
 export const problemTypeUri = (code: ProblemCode) => `https://opendoor.example/problems/${code.replaceAll("_", "-")}`;
-
-export function problemBody(err: ProblemError, instance?: string) {
-  return {
-    type: problemTypeUri(err.code),
-    title: PROBLEMS[err.code].title,
-    status: err.status,
-    detail: err.detail,
-    ...(instance ? { instance } : {}),
-    ...(err.errors ? { errors: err.errors } : {}),
-    ...err.extra,
-  };
-}
-
-export function problemResponse(c: Context, err: ProblemError): Response {
-  const body = problemBody(err, new URL(c.req.url).pathname);
-  return c.body(JSON.stringify(body), err.status as ContentfulStatusCode, {
-    "content-type": "application/problem+json",
-    // HTTP requires a 401 to say how to authenticate (RFC 9110 §15.5.2).
-    ...(err.status === 401 ? { "www-authenticate": 'Bearer realm="open-door"' } : {}),
-    ...err.headers,
-  });
-}
 
 /** Turns zod issues into the `errors[]` member: one entry per invalid field. */
 export function fieldErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldError[] {

@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import { actorId } from "./auth";
 import type { Actor, AppEnv } from "./env";
-import { ProblemError } from "./problem";
+import { refuse } from "./refusal";
 import type { RateBucket } from "./rate-limiter";
 
 export async function enforceRateLimit(c: Context<AppEnv>, bucket: RateBucket, key: string): Promise<void> {
@@ -10,7 +10,7 @@ export async function enforceRateLimit(c: Context<AppEnv>, bucket: RateBucket, k
   if (!limiter) return;
   const { allowed, retryAfterSeconds } = await limiter.hit(bucket, key);
   if (!allowed) {
-    throw new ProblemError("rate_limited", `Too many tries. Please wait ${retryAfterSeconds} seconds and try again.`, {
+    throw refuse("too_many_tries", { seconds: retryAfterSeconds }, {
       headers: { "retry-after": String(retryAfterSeconds) },
     });
   }

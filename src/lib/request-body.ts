@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env";
-import { ProblemError } from "./problem";
+import { refuse } from "./refusal";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -12,20 +12,20 @@ export function jsonBodies(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!["POST", "PUT", "PATCH"].includes(c.req.method)) return next();
     const declared = Number(c.req.header("content-length") ?? "0");
-    if (declared > MAX_BODY_BYTES) throw new ProblemError("payload_too_large", `Send at most ${MAX_BODY_BYTES} bytes.`);
+    if (declared > MAX_BODY_BYTES) throw refuse("body_too_large", { bytes: MAX_BODY_BYTES });
     const text = await c.req.text();
     if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) {
-      throw new ProblemError("payload_too_large", `Send at most ${MAX_BODY_BYTES} bytes.`);
+      throw refuse("body_too_large", { bytes: MAX_BODY_BYTES });
     }
     if (text.trim() === "") return next();
     const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     if (type !== "application/json" && !type.endsWith("+json")) {
-      throw new ProblemError("unsupported_media_type", "Send the body as JSON with 'Content-Type: application/json'.");
+      throw refuse("json_content_type");
     }
     try {
       JSON.parse(text);
     } catch {
-      throw new ProblemError("malformed_json", "The body could not be read as JSON. Check for a missing quote, comma or bracket.");
+      throw refuse("json_malformed");
     }
     await next();
   };

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { bookings, sessions } from "../../src/db/schema";
-import { findClash } from "../../src/features/bookings/lookups";
+import { findClash } from "../../src/rules/clash";
 import { DAY, HOUR } from "../../src/lib/time";
 import { event, session, youngPeopleWithTokens } from "../support/fixtures";
 import { COORDINATOR, problem, type Harness } from "../support/harness";

@@ -1,5 +1,5 @@
 // Rule 9: "Emails are in the recipient's language, with a plain-text part." The templates are
-// tested one by one (emails/templates.test.ts); this follows a booking made over HTTP all the
+// tested one by one (src/features/notifications/render.test.ts); this follows a booking made over HTTP all the
 // way to what the provider receives, for two people who speak different languages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";

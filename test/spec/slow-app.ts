@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { createApp } from "../../src/app";
 import { libsqlDb, type Db } from "../../src/db/client";
 import { openLibsqlFile } from "../../src/db/libsql-node";
-import { checkSeatAccounting } from "../../src/features/bookings/consistency";
+import { checkSeatAccounting } from "../../src/rules/capacity";
 import { devMailboxMailer } from "../../src/features/notifications/mailer";
 import { createHarness, type Harness } from "../support/harness";
 import { withNetworkLatency } from "../support/latency";

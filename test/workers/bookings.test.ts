@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { d1Db } from "../../src/db/client";
 import { bookings, outbox } from "../../src/db/schema";
-import { checkSeatAccounting } from "../../src/features/bookings/consistency";
+import { checkSeatAccounting } from "../../src/rules/capacity";
 import { expireHolds } from "../../src/features/bookings/expiry";
 import type { Deps } from "../../src/lib/deps";
 import { systemClock } from "../../src/lib/time";

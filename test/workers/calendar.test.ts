@@ -4,7 +4,7 @@ import { d1Db } from "../../src/db/client";
 import { sha256Hex } from "../../src/lib/crypto";
 import { parseLondonLocal } from "../../src/lib/time";
 import { testConfig } from "../../src/lib/config";
-import { renderEmail } from "../../emails";
+import { renderEmail } from "../../src/features/notifications/render";
 import { notificationFixtures } from "../support/notification-fixtures";
 import { devMailboxMailer } from "../../src/features/notifications/mailer";
 import { sendReminders } from "../../src/features/notifications/reminders";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { d1Db } from "../../src/db/client";
 import { auditLog, bookings, people } from "../../src/db/schema";
-import { checkSeatAccounting } from "../../src/features/bookings/consistency";
+import { checkSeatAccounting } from "../../src/rules/capacity";
 import { session, youngPeopleWithTokens } from "../support/fixtures";
 
 const db = d1Db(env.DB);

@@ -6,7 +6,7 @@ import { afterResponse } from "../../lib/deps";
 import type { Api } from "../../lib/env";
 import { bearer, Email, json, jsonBody, NO_STORE, problemsFor, Line, Text } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
-import { ageOn, londonDate } from "../../lib/time";
+import { ageOnDayOf, withinProgrammeAges } from "../../rules/eligibility";
 import { LOCALES } from "../../db/schema";
 import { clientIp, enforceRateLimit } from "../../lib/rate-limit";
 import { createSession, ensurePerson, requestMagicLink, revokeSession } from "./service";
@@ -134,8 +134,7 @@ export function registerAuth(api: Api) {
       const deps = c.var.deps;
       await enforceRateLimit(c, "sign_in_ip", clientIp(c));
       await enforceRateLimit(c, "sign_in_email", input.email);
-      const age = ageOn(input.dateOfBirth, londonDate(deps.clock.now()));
-      if (age < 11 || age > 25) {
+      if (!withinProgrammeAges(ageOnDayOf(input.dateOfBirth, deps.clock.now()))) {
         throw new ProblemError("not_eligible", "Open Door is for young people aged 11 to 25.", {
           errors: [{ path: "dateOfBirth", message: "must make you 11 to 25 years old today" }],
         });

@@ -1,5 +1,5 @@
 // Guardian consent (rule 3): the emailed one-time token is the guardian's only credential.
-import { and, eq, gt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { rowsAffected } from "../../db/client";
 import { bookings } from "../../db/schema";
 import { newId, sha256Hex } from "../../lib/crypto";
@@ -7,6 +7,7 @@ import type { Deps } from "../../lib/deps";
 import { ProblemError } from "../../lib/problem";
 import { enqueueForBookings } from "../notifications/outbox";
 import { releaseSeatsStatements } from "./statements";
+import { consentClaim, consentOpen } from "../../rules/consent";
 
 export type ConsentDecision = "grant" | "refuse";
 
@@ -19,11 +20,11 @@ export async function decideConsent(deps: Deps, token: string, decision: Consent
   const now = clock.now();
   const hash = await sha256Hex(token);
   const [b] = await db.select().from(bookings).where(eq(bookings.consentTokenHash, hash)).limit(1);
-  if (!b || b.status !== "pending_consent" || (b.holdExpiresAt !== null && b.holdExpiresAt <= now)) throw unusable();
+  if (!b || !consentOpen(b, now)) throw unusable();
   const op = newId("op", now);
   // The token is cleared in the same statement that uses it, and only while the hold is open:
   // two clicks on the link (or a click racing the expiry job) cannot both act.
-  const claim = and(eq(bookings.id, b.id), eq(bookings.status, "pending_consent"), eq(bookings.consentTokenHash, hash), gt(bookings.holdExpiresAt, now));
+  const claim = consentClaim(b.id, hash, now);
   const mine = sql`b.id = ${b.id} and b.last_op = ${op}`;
   const results =
     decision === "grant"

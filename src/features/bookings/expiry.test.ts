@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { bookings, outbox, sessions } from "../../db/schema";
 import { createHarness, type Harness } from "../../../test/support/harness";
 import { session, youngPeopleWithTokens } from "../../../test/support/fixtures";
-import { checkSeatAccounting } from "./consistency";
+import { checkSeatAccounting } from "../../rules/capacity";
 import { expireHolds } from "./expiry";
 import { SCHEDULED_JOBS } from "../../jobs";
 import { DAY } from "../../lib/time";

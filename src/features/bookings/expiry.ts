@@ -5,7 +5,8 @@ import { bookings } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { enqueueForBookings } from "../notifications/outbox";
-import { OFFER_CUTOFF_MS, offerFreeSeatsStatements, releaseSeatsStatements } from "./statements";
+import { offerFreeSeatsStatements, releaseSeatsStatements } from "./statements";
+import { LAPSING_STATUSES, strandedSeats } from "../../rules/waiting-list";
 
 const BATCH_LIMIT = 500;
 
@@ -21,7 +22,7 @@ export async function expireHolds(deps: Deps): Promise<{ consentsExpired: number
   const due = await db
     .select({ id: bookings.id, status: bookings.status, sessionId: bookings.sessionId, seats: bookings.seats })
     .from(bookings)
-    .where(and(inArray(bookings.status, ["pending_consent", "offered"]), lte(bookings.holdExpiresAt, now)))
+    .where(and(inArray(bookings.status, [...LAPSING_STATUSES]), lte(bookings.holdExpiresAt, now)))
     .limit(BATCH_LIMIT);
   const tally = { consentsExpired: 0, offersExpired: 0, offersMade: 0 };
   for (const b of due) {
@@ -61,10 +62,7 @@ export async function expireHolds(deps: Deps): Promise<{ consentsExpired: number
 async function offerStrandedSeats(deps: Deps): Promise<number> {
   const { db, clock } = deps;
   const now = clock.now();
-  const stranded = await db.all<{ id: string }>(sql`select s.id as id from sessions s
-    where s.status = 'scheduled' and s.seats_taken < s.capacity and s.starts_at - ${OFFER_CUTOFF_MS} > ${now}
-      and exists (select 1 from bookings w where w.session_id = s.id and w.status = 'waitlisted')
-    limit ${BATCH_LIMIT}`);
+  const stranded = await db.all<{ id: string }>(sql`select s.id as id from sessions s where ${strandedSeats(now)} limit ${BATCH_LIMIT}`);
   let made = 0;
   for (const { id } of stranded) {
     const op = newId("op", now);

@@ -6,8 +6,7 @@ import type { Deps } from "../../lib/deps";
 import { actsFor, isCoordinator } from "../../lib/auth";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { clashCondition, clashes, type ClashExcept } from "./clash";
-import { waitlistPosition } from "./statements";
+import { waitlistPosition } from "../../rules/waiting-list";
 import type { BookingRow } from "./view";
 
 export async function loadSession(deps: Deps, sessionId: string) {
@@ -52,19 +51,6 @@ export async function loadVisibleBooking(deps: Deps, actor: Actor, bookingId: st
 export async function positionOf(deps: Deps, bookingId: string): Promise<number | undefined> {
   const rows = await deps.db.all<{ position: number }>(sql`select ${waitlistPosition} as position from bookings b where b.id = ${bookingId} and b.status = 'waitlisted'`);
   return rows[0]?.position;
-}
-
-/** The person's seat-holding booking that overlaps [startsAt, endsAt) (see ClashExcept), read after a guarded write was refused. */
-export async function findClash(deps: Deps, personId: string, startsAt: number, endsAt: number, except: ClashExcept = {}) {
-  const [other] = await deps.db
-    .select({ id: clashes.id, kind: clashes.kind, title: events.title })
-    .from(clashes)
-    .leftJoin(sessions, eq(sessions.id, clashes.sessionId))
-    .leftJoin(events, eq(events.id, sessions.eventId))
-    .where(clashCondition(personId, startsAt, endsAt, except))
-    .limit(1);
-  if (!other) return null;
-  return { id: other.id, title: other.title?.en ?? (other.kind === "mentoring" ? "a mentoring session" : "another booking") };
 }
 
 export function clashProblem(clash: { id: string; title: string }) {

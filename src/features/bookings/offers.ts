@@ -7,10 +7,11 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { londonWallTime } from "../../lib/time";
-import { clashProblem, findClash, loadVisibleBooking } from "./lookups";
-import { CONSENT_HOLD_MS, consentUrl } from "./service";
+import { clashProblem, loadVisibleBooking } from "./lookups";
+import { consentUrl } from "./service";
 import { enqueueForBookings } from "../notifications/outbox";
-import { clashExists } from "./clash";
+import { clashExists, findClash } from "../../rules/clash";
+import { consentHoldUntil } from "../../rules/consent";
 import { bookingOut, type BookingRow } from "./view";
 
 /** Accepts an offered seat: confirmed, or pending_consent when a guardian has to agree first. */
@@ -35,7 +36,7 @@ export async function acceptOffer(deps: Deps, actor: Actor, bookingId: string) {
       .update(bookings)
       .set({
         status: needsConsent ? "pending_consent" : "confirmed",
-        holdExpiresAt: needsConsent ? sql`min(${now + CONSENT_HOLD_MS}, ${bookings.startsAt})` : null,
+        holdExpiresAt: needsConsent ? consentHoldUntil(now, sql`${bookings.startsAt}`) : null,
         consentTokenHash: token ? await sha256Hex(token) : null,
         lastOp: op,
         updatedAt: now,

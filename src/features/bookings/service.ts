@@ -7,12 +7,10 @@ import { newId, newSecret, newTicketCode, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { ageOn, DAY, londonDate } from "../../lib/time";
 import {
   assertBookable,
   clashProblem,
   eventTitle,
-  findClash,
   isDuplicateBooking,
   liveBookingOf,
   loadSession,
@@ -21,12 +19,15 @@ import {
 } from "./lookups";
 import { insertSelect } from "../../db/conditional";
 import { enqueueForBookings } from "../notifications/outbox";
-import { clashExists } from "./clash";
-import { releaseSeatsStatements, takeSeatsStatement, waitlistPosition } from "./statements";
+import { seatsFit, takeSeatsStatement } from "../../rules/capacity";
+import { clashExists, findClash } from "../../rules/clash";
+import { consentHoldUntil, needsConsent as underConsentAge } from "../../rules/consent";
+import { ineligibility, YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE, type Ineligibility } from "../../rules/eligibility";
+import { waitlistPosition } from "../../rules/waiting-list";
+import { releaseSeatsStatements } from "./statements";
 import { auditEntry } from "./audit";
 import { bookingOut } from "./view";
 
-export const CONSENT_HOLD_MS = 2 * DAY;
 const OPTIMISTIC_RETRIES = 5;
 
 export const consentUrl = (deps: Deps, token: string) => `${deps.config.publicUrl}/consent/${token}`;
@@ -48,14 +49,14 @@ async function bookingPerson(deps: Deps, actor: Actor, personId?: string) {
   return person;
 }
 
-/** Why someone may not come, in words they understand, or null when they may. */
-function ineligibility(dateOfBirth: string | null, isYoungPerson: boolean, event: typeof events.$inferSelect, startsAt: number): string | null {
-  if (!isYoungPerson || !dateOfBirth) return "Only young people aged 11 to 25 can book a place. School staff can book a group instead.";
-  const age = ageOn(dateOfBirth, londonDate(startsAt));
-  if (age < event.minAge || age > event.maxAge) {
-    return `This session is for ages ${event.minAge} to ${event.maxAge}. On the day of the session you will be ${age}.`;
-  }
-  return null;
+/** Why someone may not come (rule 2), in words they understand. */
+function notEligible(why: Ineligibility) {
+  return new ProblemError(
+    "not_eligible",
+    why.reason === "not_young_person"
+      ? `Only young people aged ${YOUNG_PERSON_MIN_AGE} to ${YOUNG_PERSON_MAX_AGE} can book a place. School staff can book a group instead.`
+      : `This session is for ages ${why.minAge} to ${why.maxAge}. On the day of the session you will be ${why.age}.`,
+  );
 }
 
 /**
@@ -69,9 +70,9 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
   const person = await bookingPerson(deps, actor, input.personId);
   const { session, event } = await loadSession(deps, sessionId);
   assertBookable(session, now);
-  const why = ineligibility(person.dateOfBirth, person.isYoungPerson, event, session.startsAt);
-  if (why) throw new ProblemError("not_eligible", why);
-  const needsConsent = ageOn(person.dateOfBirth!, londonDate(session.startsAt)) < event.consentAge;
+  const why = ineligibility(person, event, session.startsAt);
+  if (why) throw notEligible(why);
+  const needsConsent = underConsentAge(person.dateOfBirth!, event.consentAge, session.startsAt);
   if (needsConsent && !input.guardianEmail) {
     throw new ProblemError("validation", `Because you are under ${event.consentAge}, we need a parent's or carer's email address so they can say yes.`, {
       errors: [{ path: "guardianEmail", message: `required for people under ${event.consentAge}` }],
@@ -84,7 +85,7 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
   const op = newId("op", now);
   const token = needsConsent ? newSecret() : null;
   const status = needsConsent ? "pending_consent" : "confirmed";
-  const hold = needsConsent ? sql`min(${now + CONSENT_HOLD_MS}, s.starts_at)` : null;
+  const hold = needsConsent ? consentHoldUntil(now, sql`s.starts_at`) : null;
   const insert = (rowStatus: BookingStatus, guard: SQL, holdExpiresAt: SQL | null, tokenHash: string | null, queuedAt: number | null) =>
     insertSelect(
       db,
@@ -117,7 +118,7 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
   const tokenHash = token ? await sha256Hex(token) : null;
   const onBehalf = actor.kind !== "person" || person.id !== actor.person.id;
   // Rule 1: the seat is taken only if one is free at the moment this batch runs.
-  const seated = insert(status, sql`s.seats_taken + 1 <= s.capacity`, hold, tokenHash, null);
+  const seated = insert(status, seatsFit(1), hold, tokenHash, null);
   // Rule 5: otherwise the person joins the back of the queue (if this event keeps one).
   const queued = event.waitlistEnabled ? [insert("waitlisted", sql`not exists (select 1 from bookings where id = ${id})`, null, null, now)] : [];
   const statements = [

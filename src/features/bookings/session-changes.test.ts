@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { auditLog, bookings, outbox, sessions } from "../../db/schema";
 import { COORDINATOR, createHarness, problem, type Harness } from "../../../test/support/harness";
 import { session, venue, youngPeopleWithTokens } from "../../../test/support/fixtures";
-import { checkSeatAccounting } from "./consistency";
+import { checkSeatAccounting } from "../../rules/capacity";
 import { DAY, HOUR } from "../../lib/time";
 
 let h: Harness;

@@ -7,11 +7,13 @@ import type { Deps } from "../../lib/deps";
 import { ProblemError } from "../../lib/problem";
 import type { Actor } from "../../lib/env";
 import { auditEntry } from "./audit";
-import { clashExists } from "./clash";
 import { loadSession } from "./lookups";
 import { enqueueForBookings } from "../notifications/outbox";
 import { reminderAfterMove, REMINDER_LEAD_MS } from "../notifications/reminders";
-import { HOLDING, OFFER_CUTOFF_MS, UPCOMING, USED, offerFreeSeatsStatements } from "./statements";
+import { offerFreeSeatsStatements } from "./statements";
+import { capacityCoversTaken, HOLDING, seatsLeft, UPCOMING, usedSeats } from "../../rules/capacity";
+import { countClashing, peopleClashingAt } from "../../rules/clash";
+import { holdWithinNewStart } from "../../rules/waiting-list";
 
 export interface SessionChange {
   capacity?: number;
@@ -33,7 +35,7 @@ export function sessionOut(s: typeof sessions.$inferSelect) {
     onlineUrl: s.onlineUrl,
     capacity: s.capacity,
     seatsTaken: s.seatsTaken,
-    seatsLeft: Math.max(0, s.capacity - s.seatsTaken),
+    seatsLeft: seatsLeft(s),
     status: s.status,
     sequence: s.sequence,
   };
@@ -82,7 +84,7 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
     // Rule 4 holds for a move too: nobody booked here may end up holding another booking at
     // the new time, checked in the same guard so a booking racing the move cannot slip in.
     const guard = sql`exists (select 1 from sessions where id = ${sessionId} and status = 'scheduled'
-      and sequence = ${s.sequence} and seats_taken <= ${capacity})
+      and sequence = ${s.sequence} and ${capacityCoversTaken(capacity)})
       and (${retimed ? 1 : 0} = 0 or (not exists (select 1 from bookings where session_id = ${sessionId} and checked_in_at is not null)
         and not exists (${peopleClashingAt(sessionId, startsAt, endsAt)})))`;
     const op = newId("op", now);
@@ -98,7 +100,7 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
       db
         .update(bookings)
         .set({
-          holdExpiresAt: sql`min(${bookings.holdExpiresAt}, case when ${bookings.status} = 'offered' then ${startsAt - OFFER_CUTOFF_MS} else ${startsAt} end)`,
+          holdExpiresAt: holdWithinNewStart(startsAt),
         })
         .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ('pending_consent', 'offered')`, moved ? guard : sql`0`)),
       // Before the update, under the same guard: written exactly when the update applies.
@@ -143,17 +145,6 @@ async function anyoneCheckedIn({ db }: Deps, sessionId: string): Promise<boolean
   return row !== undefined;
 }
 
-/** The people holding a place on this session who hold another booking overlapping [startsAt, endsAt). */
-function peopleClashingAt(sessionId: string, startsAt: number, endsAt: number) {
-  return sql`select moving.person_id from bookings as moving where moving.session_id = ${sessionId}
-    and moving.kind != 'group' and moving.status in ${HOLDING} and ${clashExists(sql`moving.person_id`, startsAt, endsAt, { sessionId })}`;
-}
-
-async function countClashing({ db }: Deps, sessionId: string, startsAt: number, endsAt: number): Promise<number> {
-  const [row] = await db.all<{ n: number }>(sql`select count(distinct person_id) as n from (${peopleClashingAt(sessionId, startsAt, endsAt)})`);
-  return Number(row?.n ?? 0);
-}
-
 /** Cancels the session and every booking on it, telling each person (calendar CANCEL). */
 export async function cancelSession(deps: Deps, actor: Actor, sessionId: string) {
   const { db, clock } = deps;
@@ -182,7 +173,7 @@ export async function cancelSession(deps: Deps, actor: Actor, sessionId: string)
     db
       .update(sessions)
       // Only seats already used (attended / no_show) stay counted; every held seat is released.
-      .set({ status: "cancelled", seatsTaken: sql`(select coalesce(sum(seats), 0) from bookings where session_id = ${sessionId} and status in ${USED})`, updatedAt: now }).where(and(eq(sessions.id, sessionId), eq(sessions.status, "scheduled")))
+      .set({ status: "cancelled", seatsTaken: usedSeats(sessionId), updatedAt: now }).where(and(eq(sessions.id, sessionId), eq(sessions.status, "scheduled")))
       .returning(),
   ]);
   // The session update is the batch's last statement, so the row it returns is the final one.

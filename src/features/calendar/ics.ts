@@ -2,24 +2,16 @@
 // all come from here, so the same booking always has the same UID and a SEQUENCE that only
 // goes up (booking.sequence + session.sequence, +1 once it is cancelled).
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from "ical-generator";
+// The booking's facts and the helpers that word them are emails/booking.ts's, shared with the
+// email templates so an invite and the email it rides in say the same thing.
 import type { Locale } from "../../db/schema";
 import type { Config } from "../../lib/config";
 import { LONDON } from "../../lib/time";
-import { addressOf, bookingTitle, localised, manageUrl, venueLine, type BookingDetails } from "../notifications/booking-details";
+import { addressOf, bookingTitle, localised, manageUrl, venueLine, type BookingFacts, type InviteMethod } from "../../../emails/booking";
 import { translator } from "../../i18n";
 import { londonDateTime, londonTimezoneGenerator } from "./london-timezone";
 
-export type InviteMethod = "REQUEST" | "CANCEL";
-
-/** A place that was confirmed: it has a calendar entry, kept after check-in and after the day. */
-export const INVITED_STATUSES = ["confirmed", "attended", "no_show"] as const;
-const LIVE = new Set<string>(INVITED_STATUSES);
-
-/** REQUEST while the place stands, CANCEL once it or its session is gone, null before it is confirmed. */
-export function inviteMethodFor(d: BookingDetails): InviteMethod | null {
-  if (d.booking.status === "cancelled" || d.occurrenceCancelled) return "CANCEL";
-  return LIVE.has(d.booking.status) ? "REQUEST" : null;
-}
+export { INVITED_STATUSES, inviteMethodFor, type InviteMethod } from "../../../emails/booking";
 
 const inviteUid = (bookingId: string) => `${bookingId}@opendoor`;
 
@@ -44,7 +36,7 @@ function newCalendar(method: InviteMethod | null, name?: string): ICalCalendar {
   });
 }
 
-function addEvent(cal: ICalCalendar, d: BookingDetails, method: InviteMethod, o: InviteOptions) {
+function addEvent(cal: ICalCalendar, d: BookingFacts, method: InviteMethod, o: InviteOptions) {
   const url = manageUrl(o.config.publicUrl, d.booking.id);
   const online = o.includeOnlineLink ? d.onlineUrl : null;
   const { t } = translator(o.locale);
@@ -80,14 +72,14 @@ function addEvent(cal: ICalCalendar, d: BookingDetails, method: InviteMethod, o:
 }
 
 /** One booking as an invite (METHOD:REQUEST) or its withdrawal (METHOD:CANCEL). */
-export function bookingInvite(d: BookingDetails, method: InviteMethod, o: InviteOptions): string {
+export function bookingInvite(d: BookingFacts, method: InviteMethod, o: InviteOptions): string {
   const cal = newCalendar(method);
   addEvent(cal, d, method, o);
   return cal.toString();
 }
 
 /** A subscription feed: no METHOD (it is published, not sent), one VEVENT per booking. */
-export function personalFeed(list: BookingDetails[], o: Omit<InviteOptions, "attendee">): string {
+export function personalFeed(list: BookingFacts[], o: Omit<InviteOptions, "attendee">): string {
   const cal = newCalendar(null, "Open Door");
   // Ask calendar apps to refresh hourly, so a cancellation disappears the same day.
   cal.ttl(3600);

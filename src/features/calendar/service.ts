@@ -7,7 +7,7 @@ import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { auditInsert } from "../audit/service";
 import { canSeeBooking } from "../bookings/lookups";
-import { loadManyBookingDetails } from "../notifications/booking-details";
+import { loadManyBookingDetails } from "../notifications/read";
 import { bookingInvite, INVITED_STATUSES, inviteMethodFor, personalFeed } from "./ics";
 
 export async function inviteForBooking(deps: Deps, actor: Actor, bookingId: string): Promise<string> {

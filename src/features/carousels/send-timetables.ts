@@ -8,7 +8,7 @@ import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { LONDON } from "../../lib/time";
 import { londonDateTime, londonTimezoneGenerator } from "../calendar/london-timezone";
-import { addressOf } from "../notifications/booking-details";
+import { addressOf } from "../../../emails/booking";
 import { enqueue } from "../notifications/outbox";
 import { auditInsert } from "../audit/service";
 import { carouselEndsAt, groupTimetable, liveGroupsOf, loadCarousel } from "./read";

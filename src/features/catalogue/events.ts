@@ -6,6 +6,8 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError, type FieldError } from "../../lib/problem";
 import { decodeCursor, encodeCursor, searchTextFor } from "./shared";
+import { DEFAULT_CONSENT_AGE } from "../../rules/consent";
+import { YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../rules/eligibility";
 
 export type Event = typeof events.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
@@ -49,9 +51,9 @@ export async function createEvent(deps: Deps, actor: Actor, input: EventInput): 
     throw new ProblemError("unprocessable", "There is no organisation with that id.", { errors: [{ path: "hostOrganisationId", message: "no such organisation" }] });
   }
   const row = {
-    minAge: input.minAge ?? 11,
-    maxAge: input.maxAge ?? 25,
-    consentAge: input.consentAge ?? 16,
+    minAge: input.minAge ?? YOUNG_PERSON_MIN_AGE,
+    maxAge: input.maxAge ?? YOUNG_PERSON_MAX_AGE,
+    consentAge: input.consentAge ?? DEFAULT_CONSENT_AGE,
   };
   checkEventRules(row);
   const now = deps.clock.now();

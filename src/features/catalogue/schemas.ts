@@ -5,6 +5,7 @@ import { iso } from "../../lib/time";
 import { Line, Text } from "../../lib/openapi";
 import type { Event, Session } from "./events";
 import { londonLocalString } from "../../lib/time";
+import { YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../rules/eligibility";
 import { resolveText, seatsLeft } from "./shared";
 
 /** UK postcode shape (not a lookup), normalised to upper case with one space: "rv1 2lb" → "RV1 2LB". */
@@ -107,7 +108,7 @@ export const LocalisedTitleSchema = z
 
 // ---- events
 
-const Age = z.number().int().min(11).max(25);
+const Age = z.number().int().min(YOUNG_PERSON_MIN_AGE).max(YOUNG_PERSON_MAX_AGE);
 const eventFields = {
   type: z.enum(EVENT_TYPES),
   title: LocalisedTitleSchema,
@@ -120,7 +121,7 @@ const eventFields = {
   groupsAllowed: z.boolean().optional(),
   pupilsPerStaff: z.number().int().min(1).max(50).optional(),
   waitlistEnabled: z.boolean().optional(),
-  consentAge: z.number().int().min(11).max(18).optional(),
+  consentAge: z.number().int().min(YOUNG_PERSON_MIN_AGE).max(18).optional(),
 };
 
 export const EventCreate = z.object({ ...eventFields, hostOrganisationId: z.string().min(1).max(64) }).openapi("EventCreate");

@@ -38,4 +38,5 @@ export function decodeCursor(cursor: string | undefined): string | null {
   });
 }
 
-export const seatsLeft = (s: { capacity: number; seatsTaken: number }) => Math.max(0, s.capacity - s.seatsTaken);
+/** Rule 1's free seats, for the pages and the API. */
+export { seatsLeft } from "../../rules/capacity";

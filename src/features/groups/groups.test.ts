@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { bookings, outbox, sessions } from "../../db/schema";
 import { COORDINATOR, createHarness, problem, type Harness } from "../../../test/support/harness";
 import { addMember, organisation, personByEmail, session, youngPeopleWithTokens } from "../../../test/support/fixtures";
-import { checkSeatAccounting } from "../bookings/consistency";
+import { checkSeatAccounting } from "../../rules/capacity";
 import { HOUR } from "../../lib/time";
 
 let h: Harness;

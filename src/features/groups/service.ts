@@ -9,7 +9,8 @@ import { ProblemError } from "../../lib/problem";
 import { assertBookable, loadSession, loadVisibleBooking } from "../bookings/lookups";
 import { insertSelect } from "../../db/conditional";
 import { enqueueForBookings } from "../notifications/outbox";
-import { releaseSeatsStatements, takeSeatsStatement } from "../bookings/statements";
+import { releaseSeatsStatements } from "../bookings/statements";
+import { seatsFit, seatsLeft, takeSeatsStatement } from "../../rules/capacity";
 import { bookingOut } from "../bookings/view";
 
 export interface GroupInput {
@@ -99,7 +100,7 @@ export async function createGroupBooking(deps: Deps, actor: Actor, sessionId: st
         createdAt: now,
         updatedAt: now,
       },
-      sql`from sessions s where s.id = ${sessionId} and s.status = 'scheduled' and s.starts_at > ${now} and s.seats_taken + ${seats} <= s.capacity`,
+      sql`from sessions s where s.id = ${sessionId} and s.status = 'scheduled' and s.starts_at > ${now} and ${seatsFit(seats)}`,
     ).returning(),
     takeSeatsStatement(db, { sessionId, seats, opId: op, heldBy: id, now }),
     enqueueForBookings(db, "group_confirmed", sql`b.id = ${id} and b.last_op = ${op}`, now),
@@ -107,7 +108,7 @@ export async function createGroupBooking(deps: Deps, actor: Actor, sessionId: st
   if (row) return bookingOut(row);
   const { session: fresh } = await loadSession(deps, sessionId);
   assertBookable(fresh, clock.now());
-  throw fullProblem(Math.max(0, fresh.capacity - fresh.seatsTaken), seats);
+  throw fullProblem(seatsLeft(fresh), seats);
 }
 
 export interface GroupChange {
@@ -136,7 +137,7 @@ export async function changeGroupBooking(deps: Deps, actor: Actor, bookingId: st
     const delta = seats - b.seats;
     const op = newId("op", now);
     const sameAsRead = and(eq(bookings.id, b.id), eq(bookings.status, "confirmed"), eq(bookings.seats, b.seats));
-    const hasRoom = sql`exists (select 1 from sessions where id = ${b.sessionId} and status = 'scheduled' and seats_taken + ${delta} <= capacity)`;
+    const hasRoom = sql`exists (select 1 from sessions where id = ${b.sessionId} and status = 'scheduled' and ${seatsFit(delta, "sessions")})`;
     const update = db
       .update(bookings)
       .set({ pupils, staff, seats, roster, accessNeeds: change.accessNeeds ?? b.accessNeeds, lastOp: op, updatedAt: now, sequence: sql`${bookings.sequence} + 1` })
@@ -159,7 +160,7 @@ export async function changeGroupBooking(deps: Deps, actor: Actor, bookingId: st
     if (now2?.seats === b.seats && now2.status === "confirmed" && delta > 0) {
       const { session: fresh } = await loadSession(deps, b.sessionId);
       if (fresh.status === "cancelled") assertBookable(fresh, now);
-      throw fullProblem(Math.max(0, fresh.capacity - fresh.seatsTaken), delta);
+      throw fullProblem(seatsLeft(fresh), delta);
     }
   }
   throw new ProblemError("conflict", "This group booking is being changed by someone else right now. Please try again.");

@@ -6,17 +6,13 @@ import { newId, newTicketCode } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor, Person } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { ageOn, londonDate } from "../../lib/time";
-import { clashExists } from "../bookings/clash";
-import { findClash } from "../bookings/lookups";
+import { londonDate } from "../../lib/time";
+import { clashExists, findClash } from "../../rules/clash";
+import { atMentoringCap, dbsProblemOn, dbsValidSql, MENTORING_GUARDIAN_AGE, minorOn, needsMentoringGuardian, underMentoringCap } from "../../rules/safeguarding";
 import { bookingStampedBy, insertSelect } from "../../db/conditional";
 import { enqueueIf } from "../notifications/outbox";
-import { countFutureMentoring, futureMentoringCount } from "./finder";
-import { dbsProblemOn, managesMentor, type Mentor } from "./mentors";
+import { managesMentor, type Mentor } from "./mentors";
 import { mentoringNotices, type Audience } from "./notices";
-
-/** Under this age a mentoring booking names a parent or carer, who gets a copy of every notice. */
-export const MENTORING_GUARDIAN_AGE = 16;
 
 export type Booking = typeof bookings.$inferSelect;
 
@@ -69,9 +65,9 @@ export function bookingInsert(db: Db, b: BookingRow, guard: SQL) {
 function bookingGuard(slot: typeof mentoringSlots.$inferSelect, personId: string, needsDbs: boolean, cap: number, now: number): SQL {
   const day = londonDate(slot.startsAt);
   return sql`s.status = 'open' AND s.sequence = ${slot.sequence} AND s.starts_at > ${now}
-    AND ${futureMentoringCount(personId, now)} < ${cap}
+    AND ${underMentoringCap(personId, now, cap)}
     AND NOT ${clashExists(personId, sql`s.starts_at`, sql`s.ends_at`)}
-    ${needsDbs ? sql`AND m.dbs_revoked_at IS NULL AND m.dbs_checked_on IS NOT NULL AND m.dbs_checked_on <= ${day} AND m.dbs_expires_on >= ${day}` : sql``}`;
+    ${needsDbs ? sql`AND ${dbsValidSql(day)}` : sql``}`;
 }
 
 const isUniqueViolation = (err: unknown) => /UNIQUE constraint failed|SQLITE_CONSTRAINT/i.test(String((err as Error)?.message ?? err) + String((err as { cause?: unknown })?.cause ?? ""));
@@ -97,13 +93,13 @@ export async function bookSlot(deps: Deps, person: Person, slotId: string, input
   if (slot.startsAt <= now) throw new ProblemError("conflict", "This slot has already started.");
   if (!person.dateOfBirth) throw new ProblemError("not_eligible", "We need your date of birth before you can book mentoring. Add it to your profile first.");
   const day = londonDate(slot.startsAt);
-  const age = ageOn(person.dateOfBirth, day);
-  if (age < MENTORING_GUARDIAN_AGE && !input.guardianEmail) {
+  const needsGuardian = needsMentoringGuardian(person.dateOfBirth, day);
+  if (needsGuardian && !input.guardianEmail) {
     throw new ProblemError("validation", `You are under ${MENTORING_GUARDIAN_AGE}, so we need your parent's or carer's email. We copy them in.`, {
       errors: [{ path: "guardianEmail", message: "Required for under-16s" }],
     });
   }
-  const needsDbs = age < 18;
+  const needsDbs = minorOn(person, day);
   const dbsProblem = needsDbs ? dbsProblemOn(mentor, day) : null;
   if (dbsProblem) throw new ProblemError("not_eligible", dbsDetail[dbsProblem]);
 
@@ -112,12 +108,12 @@ export async function bookSlot(deps: Deps, person: Person, slotId: string, input
     slotId,
     personId: person.id,
     ticketCode: newTicketCode(),
-    guardianEmail: age < MENTORING_GUARDIAN_AGE ? input.guardianEmail! : null,
+    guardianEmail: needsGuardian ? input.guardianEmail! : null,
     op: newId("op", now),
     now,
   };
   const stamped = bookingStampedBy(b.id, b.op);
-  const audiences: Audience[] = ["young_person", "mentor", "safeguarding", ...(age < MENTORING_GUARDIAN_AGE ? (["guardian"] as const) : [])];
+  const audiences: Audience[] = ["young_person", "mentor", "safeguarding", ...(needsGuardian ? (["guardian"] as const) : [])];
   const notices = mentoringNotices(
     "mentoring_confirmed",
     { bookingId: b.id, youngPerson: person, mentorEmail: mentor.email, guardianEmail: b.guardianEmail, safeguardingEmail: config.safeguardingEmail },
@@ -145,7 +141,7 @@ async function explainRefusal(deps: Deps, person: Person, slotId: string, needsD
   const [row] = await deps.db.select({ slot: mentoringSlots, mentor: mentors }).from(mentoringSlots).innerJoin(mentors, eq(mentors.id, mentoringSlots.mentorId)).where(eq(mentoringSlots.id, slotId));
   const { slot, mentor } = row!;
   if (slot.status !== "open") throw slotTaken();
-  if ((await countFutureMentoring(deps, person.id)) >= deps.config.maxFutureMentoringBookings) {
+  if (await atMentoringCap(deps, person.id)) {
     throw new ProblemError("too_many_mentoring", `You already have ${deps.config.maxFutureMentoringBookings} mentoring sessions coming up. Cancel one or wait until it has happened to book another.`);
   }
   if (await findClash(deps, person.id, slot.startsAt, slot.endsAt)) throw new ProblemError("booking_clash", "You already have something booked at this time.");

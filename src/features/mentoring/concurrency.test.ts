@@ -8,7 +8,7 @@ import { startServer } from "../../server";
 import { createHarness, type Harness } from "../../../test/support/harness";
 import { makeMentor, makeOrg, makeSlot, youngPerson } from "../../../test/support/mentoring-fixtures";
 import { bookingInsert } from "./booking";
-import { countFutureMentoring } from "./finder";
+import { countFutureMentoring } from "../../rules/safeguarding";
 
 const liveOnSlot = (h: Pick<Harness, "db">, slot: string) =>
   h.db.select().from(bookings).where(and(eq(bookings.slotId, slot), inArray(bookings.status, [...SEAT_HOLDING_STATUSES])));

@@ -2,10 +2,9 @@ import { and, asc, count, eq, gt, gte, inArray, lte, sql, type SQL } from "drizz
 import { bookings, mentoringSlots, mentors, organisations, SEAT_HOLDING_STATUSES, venues } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import type { Person } from "../../lib/env";
-import { ageOn, londonDate } from "../../lib/time";
-import { clashExists } from "../bookings/clash";
-import { HOLDING } from "../bookings/statements";
-import { dbsValidOn } from "./mentors";
+import { londonDate } from "../../lib/time";
+import { clashExists } from "../../rules/clash";
+import { atMentoringCap, dbsValidOn, minorOn } from "../../rules/safeguarding";
 
 export interface SlotFilters {
   from?: number;
@@ -17,9 +16,6 @@ export interface SlotFilters {
   limit?: number;
 }
 
-/** Under 18 on that day (or age unknown, which we treat the same way: safer). */
-export const minorOn = (person: Pick<Person, "dateOfBirth">, date: string) => !person.dateOfBirth || ageOn(person.dateOfBirth, date) < 18;
-
 /**
  * Slots this young person could book right now: open, in the future, not clashing with
  * anything they hold, and (when they would be under 18 on the day) with a mentor whose DBS
@@ -29,7 +25,7 @@ export const minorOn = (person: Pick<Person, "dateOfBirth">, date: string) => !p
 export async function bookableSlots(deps: Deps, person: Pick<Person, "id" | "dateOfBirth">, filters: SlotFilters) {
   const now = deps.clock.now();
   const limit = filters.limit ?? 50;
-  if ((await countFutureMentoring(deps, person.id)) >= deps.config.maxFutureMentoringBookings) return [];
+  if (await atMentoringCap(deps, person.id)) return [];
 
   const rows = await deps.db
     .select({
@@ -69,22 +65,4 @@ export async function bookableSlots(deps: Deps, person: Pick<Person, "id" | "dat
       return !minorOn(person, day) || dbsValidOn(r.mentor, day);
     })
     .slice(0, limit);
-}
-
-/** Live mentoring bookings the person holds that have not started yet. */
-export async function countFutureMentoring(deps: Deps, personId: string): Promise<number> {
-  const [row] = await deps.db
-    .select({ n: count() })
-    .from(bookings)
-    .where(and(eq(bookings.personId, personId), eq(bookings.kind, "mentoring"), inArray(bookings.status, [...SEAT_HOLDING_STATUSES]), gt(bookings.startsAt, deps.clock.now())));
-  return row!.n;
-}
-
-/** Live mentoring bookings the person holds that start after `now` (rule 8's cap counts these). */
-export function futureMentoringCount(personId: string, now: number): SQL {
-  return sql`(SELECT count(*) FROM bookings AS mine
-    WHERE mine.person_id = ${personId}
-      AND mine.kind = 'mentoring'
-      AND mine.status IN ${HOLDING}
-      AND mine.starts_at > ${now})`;
 }

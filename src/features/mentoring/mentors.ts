@@ -19,24 +19,6 @@ export interface NewMentor {
   languages: string[];
 }
 
-/**
- * Rule 8: a mentor may meet an under-18 on `date` ('YYYY-MM-DD', London) only if a
- * coordinator recorded a DBS check, it has not been revoked, and it is still valid that day
- * (valid up to and including its expiry date).
- */
-export function dbsValidOn(mentor: Pick<Mentor, "dbsCheckedOn" | "dbsExpiresOn" | "dbsRevokedAt">, date: string): boolean {
-  return !!mentor.dbsCheckedOn && !!mentor.dbsExpiresOn && mentor.dbsRevokedAt === null && mentor.dbsCheckedOn <= date && mentor.dbsExpiresOn >= date;
-}
-
-export type DbsProblem = "dbs_missing" | "dbs_revoked" | "dbs_expired";
-
-export function dbsProblemOn(mentor: Pick<Mentor, "dbsCheckedOn" | "dbsExpiresOn" | "dbsRevokedAt">, date: string): DbsProblem | null {
-  if (mentor.dbsRevokedAt !== null) return "dbs_revoked";
-  if (!mentor.dbsCheckedOn || !mentor.dbsExpiresOn || mentor.dbsCheckedOn > date) return "dbs_missing";
-  if (mentor.dbsExpiresOn < date) return "dbs_expired";
-  return null;
-}
-
 /** Employer staff and keys for the mentor's organisation, coordinators, and the mentor themself. */
 export function managesMentor(actor: Actor | null, mentor: Pick<Mentor, "organisationId" | "personId">): boolean {
   if (actsFor(actor, mentor.organisationId)) return true;

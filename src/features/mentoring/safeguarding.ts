@@ -5,7 +5,7 @@ import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ageOn, londonDate } from "../../lib/time";
-import { dbsProblemOn } from "./mentors";
+import { dbsProblemOn, minorOn } from "../../rules/safeguarding";
 
 /**
  * Rule 8, after the fact: future live mentoring bookings where the young person will be under
@@ -25,7 +25,7 @@ export async function safeguardingAlerts(deps: Deps, actor: Actor) {
     .orderBy(asc(bookings.startsAt));
   const alerts = rows.flatMap((r) => {
     const day = londonDate(r.booking.startsAt);
-    if (r.person.dateOfBirth && ageOn(r.person.dateOfBirth, day) >= 18) return [];
+    if (!minorOn(r.person, day)) return [];
     const reason = dbsProblemOn(r.mentor, day);
     if (!reason) return [];
     return [

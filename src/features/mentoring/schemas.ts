@@ -3,7 +3,8 @@ import { SEAT_HOLDING_STATUSES, venues } from "../../db/schema";
 import { iso, isoOrNull, londonDate } from "../../lib/time";
 import { venueOut as catalogueVenueOut, VenueSchema } from "../catalogue/schemas";
 import type { MentoringBookingView } from "./booking";
-import { dbsProblemOn, type Mentor } from "./mentors";
+import { dbsProblemOn } from "../../rules/safeguarding";
+import type { Mentor } from "./mentors";
 import type { Slot } from "./slots";
 
 export const Instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time like 2026-03-02T17:00:00Z" }).max(40);

@@ -5,13 +5,12 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
-import { clashExists } from "../bookings/clash";
-import { findClash } from "../bookings/lookups";
+import { clashExists, findClash } from "../../rules/clash";
+import { dbsValidOn, minorOn } from "../../rules/safeguarding";
 import { bookingStampedBy } from "../../db/conditional";
 import { enqueueIf } from "../notifications/outbox";
 import { MENTORING_REMINDER_LEAD_MS, reminderAfterMove } from "../notifications/reminders";
 import { bookableSlots } from "./finder";
-import { dbsValidOn } from "./mentors";
 import { mentoringNotices } from "./notices";
 import { checkMentorFree, checkPlace, checkTimes, liveBookingOnSlot, slotForManager, type Slot, type SlotPlace } from "./slots";
 
@@ -66,7 +65,7 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
   }
 
   const { booking, person } = live;
-  if (person.dateOfBirth && ageOn(person.dateOfBirth, londonDate(startsAt)) < 18 && !dbsValidOn(mentor, londonDate(startsAt))) {
+  if (person.dateOfBirth && minorOn(person, londonDate(startsAt)) && !dbsValidOn(mentor, londonDate(startsAt))) {
     throw new ProblemError("not_eligible", "The mentor's safety check (DBS) is not valid on the new date, so this young person cannot be moved there.");
   }
   const op = newId("op", now);

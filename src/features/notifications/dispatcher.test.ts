@@ -12,6 +12,7 @@ import { configFromEnv } from "../../lib/config";
 import { mailerFor } from "../../lib/build-deps";
 import { resendMailer } from "./mailer";
 import { claimDue, dispatchOutbox, enqueue, LEASE_MS, MAX_ATTEMPTS } from "./outbox";
+import type { TemplateName } from "../../../emails";
 
 let h: Harness;
 let fake: FakeResend;
@@ -35,7 +36,7 @@ afterEach(async () => {
   await fake.start().catch(() => undefined);
 });
 
-async function queue(n: number, template = "magic_link") {
+async function queue(n: number, template: TemplateName = "magic_link") {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const [row] = await enqueue(h.db, { template, to: `person${i}@example.test`, payload: { url: `https://opendoor.test/sign-in/t${i}` } }, h.clock.now()).returning({ id: outbox.id });

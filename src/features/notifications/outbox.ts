@@ -4,11 +4,13 @@ import type { Db } from "../../db/client";
 import { outbox, type Locale } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
-import { renderEmail, UnrenderableMessage } from "../../../emails";
+import type { TemplateName } from "../../../emails";
+import { UnrenderableMessage } from "./errors";
 import { MailerError } from "./mailer";
+import { renderEmail } from "./render";
 
 export interface OutboxMessage {
-  template: string;
+  template: TemplateName;
   to: string;
   cc?: string[];
   locale?: Locale;
@@ -56,7 +58,7 @@ export function enqueueIf(db: Db, message: OutboxMessage, now: number, condition
  */
 export function enqueueForBookings(
   db: Db,
-  template: string,
+  template: TemplateName,
   where: SQL,
   now: number,
   options: { to?: "person" | "guardian"; payload?: Record<string, SQL | string | number> } = {},

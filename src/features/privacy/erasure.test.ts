@@ -6,7 +6,7 @@ import { organisation, session } from "../../../test/support/fixtures";
 import { makeMentor, makeOrg, makeSlot, staffOf, youngPerson } from "../../../test/support/mentoring-fixtures";
 import { newId } from "../../lib/crypto";
 import { DAY, HOUR } from "../../lib/time";
-import { checkSeatAccounting } from "../bookings/consistency";
+import { checkSeatAccounting } from "../../rules/capacity";
 import { CANCELS_PER_BATCH, erasedEmail, erasePerson } from "./erasure";
 
 let h: Harness;

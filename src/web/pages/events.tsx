@@ -8,6 +8,7 @@ import { ACCESS_NEEDS, type AccessNeed, type EventListing, type SessionFilters }
 import { seatsLeft } from "../../features/catalogue/shared";
 import type { Venue } from "../../features/catalogue/venues";
 import { withParams, type View } from "../view";
+import { withinProgrammeAges, YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../rules/eligibility";
 
 export const EVENTS_PER_PAGE = 10;
 export const SESSIONS_PER_CARD = 3;
@@ -56,7 +57,7 @@ export function parseFilters(query: URLSearchParams): { form: FilterForm; filter
   }
   if (form.age) {
     const age = Number(form.age);
-    if (Number.isInteger(age) && age >= 11 && age <= 25) filters.age = age;
+    if (Number.isInteger(age) && withinProgrammeAges(age)) filters.age = age;
     else errors.push({ field: "age", message: "filterErrorAge" });
   }
   filters.access = form.access.filter((a): a is AccessNeed => (ACCESS_NEEDS as string[]).includes(a));
@@ -115,7 +116,7 @@ function Filters({ view, form, errors }: { view: View; form: FilterForm; errors:
             {t.t("filterAgeHint")}
           </span>
           <FieldError view={view} errors={errors} field="age" />
-          <input type="number" id="age" name="age" min="11" max="25" inputmode="numeric" value={form.age} {...describedBy(errors, "age", "age-hint")} {...invalid("age")} />
+          <input type="number" id="age" name="age" min={YOUNG_PERSON_MIN_AGE} max={YOUNG_PERSON_MAX_AGE} inputmode="numeric" value={form.age} {...describedBy(errors, "age", "age-hint")} {...invalid("age")} />
         </div>
       </div>
       <fieldset>

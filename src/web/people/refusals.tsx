@@ -4,7 +4,7 @@
 import type { Child } from "hono/jsx";
 import type { Person } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { ageOn, londonDate } from "../../lib/time";
+import { ineligibility } from "../../rules/eligibility";
 import type { View } from "../view";
 import type { SessionDetails } from "./queries";
 
@@ -45,9 +45,9 @@ export function bookingRefusal(view: View, err: unknown, details: SessionDetails
       };
     case "not_eligible": {
       const { event, session } = details;
-      if (!person.isYoungPerson || !person.dateOfBirth) return { message: <p>{t.t("refuseNotYoungPerson")}</p>, status: 422 };
-      const age = ageOn(person.dateOfBirth, londonDate(session.startsAt));
-      return { message: <p>{t.t("refuseAge", { min: event.minAge, max: event.maxAge, age })}</p>, status: 422 };
+      const why = ineligibility(person, event, session.startsAt);
+      if (why?.reason !== "outside_age_range") return { message: <p>{t.t("refuseNotYoungPerson")}</p>, status: 422 };
+      return { message: <p>{t.t("refuseAge", { min: why.minAge, max: why.maxAge, age: why.age })}</p>, status: 422 };
     }
     case "session_started":
       return { message: <p>{t.t("refuseStarted")}</p>, status: 409 };

@@ -9,12 +9,14 @@ import { loadVisibleBooking } from "../../features/bookings/lookups";
 import { acceptOffer } from "../../features/bookings/offers";
 import { bookSession, cancelBooking, getBooking } from "../../features/bookings/service";
 import { rotateCalendarFeed } from "../../features/calendar/service";
-import { bookSlot, cancelMentoringBooking, getMentoringBooking, MENTORING_GUARDIAN_AGE } from "../../features/mentoring/booking";
+import { bookSlot, cancelMentoringBooking, getMentoringBooking } from "../../features/mentoring/booking";
+import { consentAgeFor as consentAgeOn } from "../../rules/consent";
+import { needsMentoringGuardian } from "../../rules/safeguarding";
 import { bookableSlots } from "../../features/mentoring/finder";
 import type { Api } from "../../lib/env";
 import { Email } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
-import { ageOn, londonDate } from "../../lib/time";
+import { londonDate } from "../../lib/time";
 import { formLimit, TOKEN_HEADERS } from "../respond";
 import { viewFor, type View } from "../view";
 import { notFound, refuseCrossSite, render, signedInPost, signInFirst, type C } from "./page";
@@ -34,9 +36,7 @@ const formText = (value: unknown) => (typeof value === "string" ? value.trim() :
 
 /** The consent age that applies to this person on the session's day, or null when none does. */
 function consentAgeFor(view: View, details: SessionDetails): number | null {
-  const dob = view.actor?.person.dateOfBirth;
-  if (!dob) return null;
-  return ageOn(dob, londonDate(details.session.startsAt)) < details.event.consentAge ? details.event.consentAge : null;
+  return consentAgeOn(view.actor?.person.dateOfBirth, details.event.consentAge, details.session.startsAt);
 }
 
 /** A refusal that has no form to sit beside: its own short page, back to the booking. */
@@ -226,7 +226,7 @@ export function registerPeoplePages(app: Api) {
 
   const needsGuardian = (view: View, startsAt: number) => {
     const dob = view.actor?.person.dateOfBirth;
-    return Boolean(dob) && ageOn(dob!, londonDate(startsAt)) < MENTORING_GUARDIAN_AGE;
+    return Boolean(dob) && needsMentoringGuardian(dob!, londonDate(startsAt));
   };
 
   app.get("/mentoring-slots/:id/book", async (c) => {

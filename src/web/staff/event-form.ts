@@ -2,6 +2,7 @@
 // typed, read back from a post, and turned into the fields of the API's own schemas.
 import type { Event } from "../../features/catalogue/events";
 import { int, str, type FieldMessages } from "./ui";
+import { YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../rules/eligibility";
 
 export interface EventForm {
   type: string;
@@ -17,7 +18,7 @@ export interface EventForm {
   tags: string[];
 }
 
-export const emptyEventForm: EventForm = { type: "", title: "", description: "", hostOrganisationId: "", minAge: "11", maxAge: "25", groupsAllowed: false, pupilsPerStaff: "10", waitlistEnabled: true, accessFeatures: [], tags: [] };
+export const emptyEventForm: EventForm = { type: "", title: "", description: "", hostOrganisationId: "", minAge: String(YOUNG_PERSON_MIN_AGE), maxAge: String(YOUNG_PERSON_MAX_AGE), groupsAllowed: false, pupilsPerStaff: "10", waitlistEnabled: true, accessFeatures: [], tags: [] };
 
 export const EVENT_MESSAGES: FieldMessages = { type: "errType", title: "errTitle", description: "errDesc", hostOrganisationId: "errHost", minAge: "errAge", maxAge: "errAge", pupilsPerStaff: "errRatioField", accessFeatures: "errChoices", tags: "errChoices" };
 

@@ -4,7 +4,7 @@ import { bookings, mentoringSlots, people, sessions } from "../../../db/schema";
 import { COORDINATOR, createHarness, type Harness } from "../../../../test/support/harness";
 import { session as newSession } from "../../../../test/support/fixtures";
 import { makeMentor, makeOrg, makeSlot, staffOf, youngPerson } from "../../../../test/support/mentoring-fixtures";
-import { checkSeatAccounting } from "../../../features/bookings/consistency";
+import { checkSeatAccounting } from "../../../rules/capacity";
 import { erasedEmail } from "../../../features/privacy/erasure";
 import { SESSION_COOKIE } from "../../../lib/auth";
 import { DAY } from "../../../lib/time";

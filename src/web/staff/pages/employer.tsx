@@ -1,7 +1,7 @@
 import type { organisations } from "../../../db/schema";
 import type { Mentor } from "../../../features/mentoring/mentors";
 import type { Slot } from "../../../features/mentoring/slots";
-import { dbsProblemOn } from "../../../features/mentoring/mentors";
+import { dbsProblemOn } from "../../../rules/safeguarding";
 import { londonDate } from "../../../lib/time";
 import { formatDay, formatWhen, isoInstant } from "../../format";
 import { Layout } from "../../layout";

@@ -9,6 +9,7 @@ import type { View } from "../../view";
 import type { EventForm } from "../event-form";
 import { ErrorSummary, Field, type FormErrors } from "../ui";
 import { CoordinatorShell } from "./coordinator-shell";
+import { YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../../rules/eligibility";
 
 export const EVENT_ORDER = ["type", "title", "description", "hostOrganisationId", "minAge", "maxAge", "pupilsPerStaff", "accessFeatures", "tags"];
 
@@ -83,10 +84,10 @@ export function EventFields({ view, form, errors, hosts }: { view: View; form: E
       )}
       <div class="row">
         <Field id="minAge" label={s.t("eventMinAge")} errors={errors}>
-          {(aria) => <input type="number" id="minAge" name="minAge" min="11" max="25" inputmode="numeric" value={form.minAge} {...aria} />}
+          {(aria) => <input type="number" id="minAge" name="minAge" min={YOUNG_PERSON_MIN_AGE} max={YOUNG_PERSON_MAX_AGE} inputmode="numeric" value={form.minAge} {...aria} />}
         </Field>
         <Field id="maxAge" label={s.t("eventMaxAge")} errors={errors}>
-          {(aria) => <input type="number" id="maxAge" name="maxAge" min="11" max="25" inputmode="numeric" value={form.maxAge} {...aria} />}
+          {(aria) => <input type="number" id="maxAge" name="maxAge" min={YOUNG_PERSON_MIN_AGE} max={YOUNG_PERSON_MAX_AGE} inputmode="numeric" value={form.maxAge} {...aria} />}
         </Field>
       </div>
       <Choices view={view} name="accessFeatures" legend={s.t("eventFeaturesLegend")} options={EVENT_FEATURES} table="accessNeeds" chosen={form.accessFeatures} errors={errors} />

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { LOCALES, sessions, type Locale } from "../src/db/schema";
-import { parseLondonLocal } from "../src/lib/time";
-import { createHarness, type Harness } from "../test/support/harness";
-import { notificationFixtures } from "../test/support/notification-fixtures";
-import { parseIcs } from "../test/support/ics";
-import { renderEmail, TEMPLATES } from "./index";
-import { formatSpan } from "./format";
+import { LOCALES, sessions, type Locale } from "../../db/schema";
+import { parseLondonLocal } from "../../lib/time";
+import { createHarness, type Harness } from "../../../test/support/harness";
+import { notificationFixtures } from "../../../test/support/notification-fixtures";
+import { parseIcs } from "../../../test/support/ics";
+import { TEMPLATES } from "../../../emails";
+import { formatSpan } from "../../../emails/format";
+import { renderEmail } from "./render";
 
 let h: Harness;
 let f: ReturnType<typeof notificationFixtures>;

@@ -1,11 +1,12 @@
 // Everything a message or a calendar file about one booking needs, read at send time so the
-// outbox payload stays small and the email shows the session as it is now.
+// outbox payload stays small and the email shows the session as it is now. The rows read here
+// are a BookingFacts (emails/booking.ts), the plain shape the templates and invites take.
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
-import { translator } from "../../i18n";
-import { UnrenderableMessage } from "../../../emails/errors";
-import { bookings, events, mentoringSlots, mentors, organisations, people, sessions, venues, type Locale, type LocalisedText } from "../../db/schema";
+import { bookings, events, mentoringSlots, mentors, organisations, people, sessions, venues } from "../../db/schema";
+import type { BookingFacts } from "../../../emails";
+import { UnrenderableMessage } from "./errors";
 
 export interface BookingDetails {
   booking: typeof bookings.$inferSelect;
@@ -87,33 +88,11 @@ function extraDetails(db: Db, ids: string[]) {
     .where(inArray(bookings.id, ids));
 }
 
+// Type-checks that the rows read here are what the templates and invites expect.
+true satisfies BookingDetails extends BookingFacts ? true : never;
+
 export async function loadBookingDetails(db: Db, bookingId: string): Promise<BookingDetails> {
   const [details] = await loadManyBookingDetails(db, eq(bookings.id, bookingId), { limit: 1 });
   if (!details) throw new UnrenderableMessage(`booking ${bookingId} not found`);
   return details;
-}
-
-export function localised(text: LocalisedText | null | undefined, locale: Locale): string {
-  if (!text) return "";
-  return text[locale] || text.en;
-}
-
-/** One line for a calendar LOCATION or an email: "Name, address, postcode". */
-export function venueLine(venue: NonNullable<BookingDetails["venue"]>): string {
-  return [venue.name, venue.address, venue.postcode].filter((s) => s.trim() !== "").join(", ");
-}
-
-/** What the booking is for, in the reader's language: the event title, or "Mentoring with …". */
-export function bookingTitle(d: BookingDetails, locale: Locale): string {
-  if (d.event) return localised(d.event.title, locale);
-  if (d.mentor) return translator(locale).t("mentoringWith", { mentor: d.mentor.displayName });
-  return "Open Door";
-}
-
-/** Where people manage (and cancel) a booking on the website. */
-export const manageUrl = (publicUrl: string, bookingId: string) => `${publicUrl}/bookings/${bookingId}`;
-
-/** The bare address in "Open Door <bookings@…>". */
-export function addressOf(from: string): string {
-  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }

@@ -1,12 +1,12 @@
 // Rule 4, the one clash rule for events, groups and mentoring: a young person never holds
 // two overlapping live bookings. Every booking write (individual, offer accepted, mentoring
 // booked or moved) puts `not clashExists(...)` in its own WHERE, so two overlapping bookings
-// racing each other cannot both win; findClash (lookups.ts) only explains a refusal afterwards.
-import { sql, type SQL } from "drizzle-orm";
+// racing each other cannot both win; findClash only explains a refusal afterwards.
+import { eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { bookings } from "../../db/schema";
-import { HOLDING } from "./statements";
-
+import { bookings, events, sessions } from "../db/schema";
+import type { Deps } from "../lib/deps";
+import { HOLDING } from "./capacity";
 
 /** The bookings table as `clash`, for lookups that must say which booking is in the way. */
 export const clashes = alias(bookings, "clash");
@@ -35,4 +35,32 @@ export function clashCondition(person: SQL | string, startsAt: SQL | number, end
 /** True when `person` holds a live booking overlapping [startsAt, endsAt): a guard for writes. */
 export function clashExists(person: SQL | string, startsAt: SQL | number, endsAt: SQL | number, except: ClashExcept = {}): SQL {
   return sql`exists (select 1 from bookings as clash where ${clashCondition(person, startsAt, endsAt, except)})`;
+}
+
+/** The person's seat-holding booking that overlaps [startsAt, endsAt) (see ClashExcept), read after a guarded write was refused. */
+export async function findClash(deps: Deps, personId: string, startsAt: number, endsAt: number, except: ClashExcept = {}) {
+  const [other] = await deps.db
+    .select({ id: clashes.id, kind: clashes.kind, title: events.title })
+    .from(clashes)
+    .leftJoin(sessions, eq(sessions.id, clashes.sessionId))
+    .leftJoin(events, eq(events.id, sessions.eventId))
+    .where(clashCondition(personId, startsAt, endsAt, except))
+    .limit(1);
+  if (!other) return null;
+  return { id: other.id, title: other.title?.en ?? (other.kind === "mentoring" ? "a mentoring session" : "another booking") };
+}
+
+/**
+ * A session moving to [startsAt, endsAt): the people holding a place on it who hold another
+ * booking overlapping the new time. Put `not exists (...)` of this in the move's guard.
+ */
+export function peopleClashingAt(sessionId: string, startsAt: number, endsAt: number): SQL {
+  return sql`select moving.person_id from bookings as moving where moving.session_id = ${sessionId}
+    and moving.kind != 'group' and moving.status in ${HOLDING} and ${clashExists(sql`moving.person_id`, startsAt, endsAt, { sessionId })}`;
+}
+
+/** How many people a refused move would have put into a clash (to say so). */
+export async function countClashing({ db }: Deps, sessionId: string, startsAt: number, endsAt: number): Promise<number> {
+  const [row] = await db.all<{ n: number }>(sql`select count(distinct person_id) as n from (${peopleClashingAt(sessionId, startsAt, endsAt)})`);
+  return Number(row?.n ?? 0);
 }

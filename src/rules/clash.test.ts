@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { bookings } from "../../db/schema";
-import { createHarness, type Harness } from "../../../test/support/harness";
-import { holdOtherBooking, youngPerson } from "../../../test/support/mentoring-fixtures";
+import { bookings } from "../db/schema";
+import { createHarness, type Harness } from "../../test/support/harness";
+import { holdOtherBooking, youngPerson } from "../../test/support/mentoring-fixtures";
 import { clashExists } from "./clash";
 
 let h: Harness;

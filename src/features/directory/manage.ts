@@ -1,0 +1,53 @@
+// The coordinators' smaller directory writes: adding a category, confirming a service's
+// details are still right, and counting a poster's scan.
+import { eq, sql } from "drizzle-orm";
+import { directoryCategories, directoryPosterScans, directoryServices } from "../../db/schema";
+import { isCoordinator } from "../../lib/auth";
+import type { Deps } from "../../lib/deps";
+import type { Actor } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { londonDate } from "../../lib/time";
+import { auditInsert } from "../audit/service";
+import { findCategory } from "./read";
+import type { DirectoryPictogram, LocalisedText } from "../../db/schema";
+
+export async function addCategory(deps: Deps, actor: Actor, input: { id: string; name: LocalisedText; pictogram?: DirectoryPictogram }) {
+  if (!isCoordinator(actor)) throw new ProblemError("forbidden", "Only programme coordinators can add categories.");
+  if (await findCategory(deps.db, input.id)) throw new ProblemError("conflict", "There is already a category with that id.", { errors: [{ path: "id", message: "already used" }] });
+  const now = deps.clock.now();
+  // One batch: the category and its audit row. The primary key refuses a racing duplicate.
+  const [[row]] = await deps.db.batch([
+    deps.db.insert(directoryCategories).values({ id: input.id, name: input.name, pictogram: input.pictogram ?? "other", createdAt: now }).returning(),
+    auditInsert(deps.db, actor, { action: "directory.category.added", subjectType: "directory_category", subjectId: input.id }, now),
+  ]);
+  return row!;
+}
+
+/** A coordinator confirms the details are still right today: it leaves the six-month list. */
+export async function markChecked(deps: Deps, actor: Actor, id: string) {
+  if (!isCoordinator(actor)) throw new ProblemError("forbidden", "Only programme coordinators can confirm a service's details.");
+  const now = deps.clock.now();
+  // One batch: the date and its audit row.
+  const [[row]] = await deps.db.batch([
+    deps.db.update(directoryServices).set({ lastCheckedOn: londonDate(now) }).where(eq(directoryServices.id, id)).returning(),
+    auditInsert(deps.db, actor, { action: "directory.service.checked", subjectType: "directory_service", subjectId: id }, now),
+  ]);
+  if (!row) throw new ProblemError("not_found", "There is no service with that id.");
+  return row;
+}
+
+/** Poster keys are made by the site (web/directory/posters.tsx): "all-a4", "cat-food-card", "ven-<id>-a4". */
+export const POSTER_KEY = /^(all|cat-[a-z0-9_]{1,40}|ven-[A-Za-z0-9_-]{1,64})-(a4|card)$/;
+
+/**
+ * One more person came from this poster. Only the poster and a count are kept: no address,
+ * no cookie, no time per scan. One statement, so simultaneous scans all count.
+ */
+export async function countPosterScan(deps: Deps, poster: string): Promise<void> {
+  if (!POSTER_KEY.test(poster)) return;
+  const now = deps.clock.now();
+  await deps.db
+    .insert(directoryPosterScans)
+    .values({ poster, scans: 1, lastAt: now })
+    .onConflictDoUpdate({ target: directoryPosterScans.poster, set: { scans: sql`${directoryPosterScans.scans} + 1`, lastAt: now } });
+}

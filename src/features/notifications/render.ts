@@ -1,0 +1,47 @@
+// One outbox message to the email that goes to the provider: read the booking's facts now (so
+// the email shows the session as it stands), word them with the pure template from emails/,
+// and attach the calendar invite the template asked for (src/features/calendar).
+import type { Db } from "../../db/client";
+import type { Locale } from "../../db/schema";
+import type { Config } from "../../lib/config";
+import { BOOKING_TEMPLATES, carouselTimetable, isBookingTemplate, isTemplateName, magicLink } from "../../../emails";
+import { bookingInvite, icsAttachment } from "../calendar/ics";
+import { UnrenderableMessage } from "./errors";
+import type { EmailAttachment } from "./mailer";
+import { loadBookingDetails } from "./read";
+
+export interface EmailToSend {
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: EmailAttachment[];
+}
+
+export async function renderEmail(
+  db: Db,
+  message: { template: string; locale: Locale; payload: Record<string, unknown>; toEmail?: string },
+  config: Config,
+  now?: number,
+): Promise<EmailToSend> {
+  const { template: name, locale, payload } = message;
+  // The column holds whatever was written; only a known name is rendered.
+  if (!isTemplateName(name)) throw new UnrenderableMessage(`no email template called ${name}`);
+  // A carousel timetable carries its own facts and its invite, made when it was queued.
+  if (name === "carousel_timetable") return { ...carouselTimetable({ locale, payload }), attachments: [icsAttachment(String(payload.ics), "REQUEST")] };
+  if (!isBookingTemplate(name)) return magicLink({ locale, payload });
+
+  const d = await loadBookingDetails(db, String(payload.bookingId));
+  const to = message.toEmail ?? d.person?.email ?? "";
+  const at = now ?? Date.now();
+  const { invite, ...words } = BOOKING_TEMPLATES[name]({ d, locale, site: config, payload, to, now: at });
+  if (!invite) return words;
+  const attendeeName = to === d.mentor?.email ? d.mentor.displayName : d.person?.displayName;
+  const ics = bookingInvite(d, invite.method, {
+    config,
+    locale,
+    now: at,
+    attendee: to ? { email: to, name: attendeeName } : undefined,
+    includeOnlineLink: invite.includeOnlineLink,
+  });
+  return { ...words, attachments: [icsAttachment(ics, invite.method)] };
+}

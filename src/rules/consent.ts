@@ -1,0 +1,42 @@
+// Rule 3, consent: under the event's consent age (on the session date) a booking is
+// `pending_consent`, holding its seat for 48 h (never past the start); the guardian answers
+// through the emailed one-time link, which is their only credential; refusal or expiry frees
+// the seat (bookings/consent.ts, bookings/expiry.ts, with rule 5's offer in the same write).
+import { and, eq, gt, sql, type SQL } from "drizzle-orm";
+import { bookings } from "../db/schema";
+import { DAY } from "../lib/time";
+import { ageOnDayOf } from "./eligibility";
+
+/** An event's consent age when it does not say (SPEC: default 16). */
+export const DEFAULT_CONSENT_AGE = 16;
+
+/** How long a seat waits for a guardian's answer. */
+export const CONSENT_HOLD_MS = 2 * DAY;
+
+/** True when someone born on `dateOfBirth` needs a guardian's yes for a session starting at `startsAt`. */
+export function needsConsent(dateOfBirth: string, consentAge: number, startsAt: number): boolean {
+  return ageOnDayOf(dateOfBirth, startsAt) < consentAge;
+}
+
+/** The consent age that applies to this person for this session, or null when none does (for forms). */
+export function consentAgeFor(dateOfBirth: string | null | undefined, consentAge: number, startsAt: number): number | null {
+  return dateOfBirth && needsConsent(dateOfBirth, consentAge, startsAt) ? consentAge : null;
+}
+
+/** When a consent hold placed at `now` ends: 48 h later, or at the start if that is sooner. */
+export function consentHoldUntil(now: number, startsAt: SQL | number): SQL {
+  return sql`min(${now + CONSENT_HOLD_MS}, ${startsAt})`;
+}
+
+/**
+ * Who may consent: only the holder of the link (its hash), only once, only while the hold is
+ * open. The guard of the write that acts on the answer, so two clicks (or a click racing the
+ * expiry job) cannot both act.
+ */
+export function consentClaim(bookingId: string, tokenHash: string, now: number): SQL {
+  return and(eq(bookings.id, bookingId), eq(bookings.status, "pending_consent"), eq(bookings.consentTokenHash, tokenHash), gt(bookings.holdExpiresAt, now))!;
+}
+
+/** Whether a pending booking's link can still be used at `now` (read before the guarded write). */
+export const consentOpen = (b: { status: string; holdExpiresAt: number | null }, now: number) =>
+  b.status === "pending_consent" && (b.holdExpiresAt === null || b.holdExpiresAt > now);
