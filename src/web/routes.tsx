@@ -1,6 +1,6 @@
 // The website: server-rendered pages on the root app, working without JavaScript.
 import { deleteCookie, setCookie } from "hono/cookie";
-import { createSession, requestMagicLink, revokeSession, SESSION_TTL_MS } from "../features/auth/service";
+import { createSession, requestMagicLink, revokeSession, SESSION_TTL_MS } from "../features/auth/sign-in";
 import { SESSION_COOKIE } from "../lib/auth";
 import type { Api } from "../lib/env";
 import { ProblemError } from "../lib/problem";

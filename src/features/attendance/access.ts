@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { events } from "../../db/schema";
 import { actsFor } from "../../lib/auth";
-import { auditInsert } from "../audit/service";
+import { auditInsert } from "../audit/record";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";

@@ -3,7 +3,7 @@ import { requireActor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { bearer, IdParam, json, jsonBody, problemsFor, Text } from "../../lib/openapi";
 import { iso, isoOrNull } from "../../lib/time";
-import { attendanceFor, EXPECTED_STATUSES } from "./attendance-list";
+import { attendanceFor, EXPECTED_STATUSES } from "./read";
 import { checkIn, type CheckInInput, type CheckInResult } from "./check-in";
 import { ticketFor } from "./ticket";
 

@@ -1,5 +1,5 @@
 import encodeQR from "qr";
-import { auditRead } from "../audit/service";
+import { auditRead } from "../audit/record";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";

@@ -2,7 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { bearer, json, problemsFor } from "../../lib/openapi";
-import { auditRead, listAudit } from "./service";
+import { listAudit } from "./read";
+import { auditRead } from "./record";
 
 const AuditRow = z
   .object({

@@ -9,7 +9,7 @@ import { ProblemError } from "../../lib/problem";
 import { ageOnDayOf, withinProgrammeAges } from "../../rules/eligibility";
 import { LOCALES } from "../../db/schema";
 import { clientIp, enforceRateLimit } from "../../lib/rate-limit";
-import { createSession, ensurePerson, requestMagicLink, revokeSession } from "./service";
+import { createSession, ensurePerson, requestMagicLink, revokeSession } from "./sign-in";
 
 const Accepted = z.object({ message: z.string() }).openapi("Accepted");
 const SIGN_IN_SENT = "If that email address is registered, a sign-in link is on its way. It works for 15 minutes.";

@@ -5,7 +5,7 @@ import { newSecret, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { auditInsert } from "../audit/service";
+import { auditInsert } from "../audit/record";
 import { canSeeBooking } from "../bookings/lookups";
 import { loadManyBookingDetails } from "../notifications/read";
 import { bookingInvite, INVITED_STATUSES, inviteMethodFor, personalFeed } from "./ics";

@@ -8,7 +8,7 @@ import { registerSlotRoutes } from "./routes-slots";
 import { canSeeDbs, createMentor, getMentor, listMentors, recordVerification } from "./mentors";
 import { safeguardingAlerts } from "./safeguarding";
 import { Day, LanguageCode, MentorFull, mentorFull, MentorPublic, mentorPublic } from "./schemas";
-import { auditRead } from "../audit/service";
+import { auditRead } from "../audit/record";
 
 export const NewMentor = z
   .object({

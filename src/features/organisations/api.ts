@@ -5,7 +5,10 @@ import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, problemsFor, Line, Text } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { iso, isoOrNull } from "../../lib/time";
-import { addMember, createApiKey, createOrganisation, listApiKeys, listOrganisations, revokeApiKey } from "./service";
+import { createOrganisation } from "./create";
+import { createApiKey, listApiKeys, revokeApiKey } from "./keys";
+import { addMember } from "./members";
+import { listOrganisations } from "./read";
 
 const Organisation = z
   .object({ id: z.string(), type: z.enum(ORGANISATION_TYPES), name: z.string(), contactEmail: z.string().nullable() })
