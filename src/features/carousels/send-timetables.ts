@@ -10,7 +10,7 @@ import { LONDON } from "../../lib/time";
 import { londonDateTime, londonTimezoneGenerator } from "../calendar/london-timezone";
 import { addressOf } from "../../../emails/booking";
 import { enqueue } from "../notifications/outbox";
-import { auditInsert } from "../audit/service";
+import { auditInsert } from "../audit/record";
 import { carouselEndsAt, groupTimetable, liveGroupsOf, loadCarousel } from "./read";
 import type { CarouselTimetablePayload } from "../../../emails/carousel";
 
