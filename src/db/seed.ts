@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
+import { directoryDemoInserts } from "./seed-directory";
 import { insertsInChunks } from "./insert-chunks";
 import { carouselGroups, carousels, carouselStations, carouselVisits, events, memberships, mentoringSlots, mentors, organisations, people, sessions, venues, type EventType, type LocalisedText } from "./schema";
 import { planCarousel } from "../rules/carousel";
@@ -198,6 +199,7 @@ export function demoDataInserts(db: Db, now: number) {
     ...insertsInChunks(db, mentors, mentorRows.map((m) => ({ ...m, createdAt: now }))),
     ...insertsInChunks(db, mentoringSlots, slotRows),
     ...demoCarousel(db, now),
+    ...directoryDemoInserts(db, now),
   ];
 }
 

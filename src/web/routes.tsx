@@ -16,6 +16,7 @@ import { eventPage, upcomingEvents } from "../features/catalogue/read";
 import { bookingsOf } from "./people/queries";
 import { registerStaffPages } from "./staff/routes";
 import { registerCarouselPages } from "./carousels/routes";
+import { registerDirectoryPages } from "./directory/routes";
 import { IMMUTABLE } from "./assets";
 import { CSS_PATH, SITE_CSS } from "./style";
 import { afterSignIn } from "./people/page";
@@ -114,6 +115,7 @@ export function registerWeb(app: Api) {
     return render(c, view, <MyPage view={view} rows={rows} />, 200, { headers: PRIVATE });
   });
 
+  registerDirectoryPages(app);
   registerStaffPages(app);
   registerCarouselPages(app);
 }

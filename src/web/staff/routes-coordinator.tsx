@@ -3,9 +3,9 @@
 import { attendanceFor } from "../../features/attendance/read";
 import { checkIn, type CheckInInput, type CheckInResult } from "../../features/attendance/check-in";
 import { createEvent, getEvent } from "../../features/catalogue/events";
-import { SessionCreate } from "../../features/catalogue/routes-sessions";
+import { SessionCreate } from "../../features/sessions/schemas";
 import { EventCreate } from "../../features/catalogue/schemas";
-import { addSessions, type SessionInput } from "../../features/catalogue/sessions";
+import { addSessions, type SessionInput } from "../../features/sessions/create";
 import { YouSaidWeDidBody } from "../../features/feedback/schemas";
 import { feedbackSummary } from "../../features/feedback/read";
 import { addYouSaidWeDid } from "../../features/feedback/you-said-we-did";
