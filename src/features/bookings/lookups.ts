@@ -1,6 +1,8 @@
 // Reads shared by the booking and group services. Reads decide what to attempt and how to
 // explain a refusal; they never decide capacity (the guards inside each batch do).
 import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { preparedOnce } from "../../db/prepared";
 import { bookings, events, sessions } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import { actsFor, isCoordinator } from "../../lib/auth";
@@ -9,13 +11,12 @@ import { ProblemError } from "../../lib/problem";
 import { waitlistPosition } from "../../rules/waiting-list";
 import type { BookingRow } from "./view";
 
+/** A session with its event, by the session's primary key. */
+const sessionWithEvent = (db: Db) =>
+  db.select({ session: sessions, event: events }).from(sessions).innerJoin(events, eq(events.id, sessions.eventId)).where(eq(sessions.id, sql.placeholder("id"))).limit(1).prepare();
+
 export async function loadSession(deps: Deps, sessionId: string) {
-  const [row] = await deps.db
-    .select({ session: sessions, event: events })
-    .from(sessions)
-    .innerJoin(events, eq(events.id, sessions.eventId))
-    .where(eq(sessions.id, sessionId))
-    .limit(1);
+  const [row] = await preparedOnce(deps.db, "bookings.sessionWithEvent", sessionWithEvent).all({ id: sessionId });
   if (!row) throw new ProblemError("not_found", "We can't find that session.");
   return row;
 }
