@@ -4,18 +4,7 @@ import type { Api } from "../../lib/env";
 import { bearer, json, problemsFor } from "../../lib/openapi";
 import { listAudit } from "./read";
 import { auditRead } from "./record";
-
-const AuditRow = z
-  .object({
-    id: z.string(),
-    actorId: z.string().nullable(),
-    action: z.string(),
-    subjectType: z.string(),
-    subjectId: z.string().nullable(),
-    detail: z.record(z.string(), z.unknown()).nullable(),
-    at: z.string(),
-  })
-  .openapi("AuditEntry");
+import { AuditRow } from "./schemas";
 
 export function registerAudit(api: Api) {
   api.openapi(

@@ -10,23 +10,9 @@ import { ageOnDayOf, withinProgrammeAges } from "../../rules/eligibility";
 import { LOCALES } from "../../db/schema";
 import { clientIp, enforceRateLimit } from "../../lib/rate-limit";
 import { createSession, ensurePerson, requestMagicLink, revokeSession } from "./sign-in";
+import { Accepted, DateOfBirth, MeSchema } from "./schemas";
 
-const Accepted = z.object({ message: z.string() }).openapi("Accepted");
 const SIGN_IN_SENT = "If that email address is registered, a sign-in link is on its way. It works for 15 minutes.";
-
-export const MeSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    displayName: z.string(),
-    dateOfBirth: z.string().nullable(),
-    locale: z.enum(LOCALES),
-    roles: z.array(z.enum(["young_person", "coordinator", "organisation_staff"])),
-    organisations: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
-  })
-  .openapi("Me");
-
-const DateOfBirth = z.iso.date({ message: "Use the format YYYY-MM-DD" }).max(10);
 
 export function registerAuth(api: Api) {
   api.openapi(

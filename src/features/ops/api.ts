@@ -5,21 +5,7 @@ import { devMailbox } from "../../db/schema";
 import type { Api, AppEnv } from "../../lib/env";
 import { json, problems } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
-
-const Health = z.object({ status: z.literal("ok"), database: z.literal("ok"), time: z.string() }).openapi("Health");
-const MailboxEntry = z
-  .object({
-    id: z.string(),
-    messageId: z.string(),
-    to: z.string(),
-    cc: z.array(z.string()),
-    subject: z.string(),
-    text: z.string(),
-    html: z.string(),
-    attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })),
-    createdAt: z.string(),
-  })
-  .openapi("MailboxEntry");
+import { Health, MailboxEntry } from "./schemas";
 
 async function health(c: Context<AppEnv>) {
   const { db, clock } = c.var.deps;

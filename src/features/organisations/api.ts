@@ -2,27 +2,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ORGANISATION_TYPES } from "../../db/schema";
 import { actorId, requireActor, requireActsFor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, problemsFor, Line, Text } from "../../lib/openapi";
+import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, problemsFor, Line } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { iso, isoOrNull } from "../../lib/time";
 import { createOrganisation } from "./create";
 import { createApiKey, listApiKeys, revokeApiKey } from "./keys";
 import { addMember } from "./members";
 import { listOrganisations } from "./read";
-
-const Organisation = z
-  .object({ id: z.string(), type: z.enum(ORGANISATION_TYPES), name: z.string(), contactEmail: z.string().nullable() })
-  .openapi("Organisation");
-const ApiKeyInfo = z
-  .object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })
-  .openapi("ApiKeyInfo");
-
-const orgOut = (o: { id: string; type: (typeof ORGANISATION_TYPES)[number]; name: string; contactEmail: string | null }) => ({
-  id: o.id,
-  type: o.type,
-  name: o.name,
-  contactEmail: o.contactEmail,
-});
+import { ApiKeyInfo, Organisation, orgOut } from "./schemas";
 
 export function registerOrganisations(api: Api) {
   api.openapi(
