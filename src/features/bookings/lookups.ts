@@ -1,5 +1,6 @@
 // Reads shared by the booking and group services. Reads decide what to attempt and how to
 // explain a refusal; they never decide capacity (the guards inside each batch do).
+import { isUniqueViolation } from "../../lib/constraint";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { preparedOnce } from "../../db/prepared";
@@ -69,10 +70,11 @@ export async function liveBookingOf(deps: Deps, personId: string, sessionId: str
   return b ?? null;
 }
 
-/** True when the error is the one-place-per-person-per-session index refusing a duplicate. */
+/**
+ * True when the error is the one-place-per-person-per-session index refusing a duplicate. By
+ * code: a booking insert's other unique indexes hold random tokens (ticket, consent), which
+ * do not collide.
+ */
 export function isDuplicateBooking(err: unknown): boolean {
-  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
-    if (e instanceof Error && /UNIQUE constraint failed: bookings\.session_id, bookings\.person_id/.test(e.message)) return true;
-  }
-  return false;
+  return isUniqueViolation(err);
 }
