@@ -6,7 +6,6 @@ import { isCoordinator } from "../../lib/auth";
 import { newId, newTicketCode } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor, Person } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { londonDate } from "../../lib/time";
 import { clashExists, findClash } from "../../rules/clash";
 import { atMentoringCap, dbsProblemOn, dbsValidSql, MENTORING_GUARDIAN_AGE, minorOn, needsMentoringGuardian, underMentoringCap } from "../../rules/safeguarding";
@@ -14,10 +13,11 @@ import { bookingStampedBy, insertSelect } from "../../db/conditional";
 import { enqueueIf } from "../notifications/outbox";
 import { managesMentor, type Mentor } from "./mentors";
 import { mentoringNotices, type Audience } from "./notices";
+import { field, refuse } from "../../lib/refusal";
 
 export type Booking = typeof bookings.$inferSelect;
 
-const slotTaken = () => new ProblemError("slot_taken", "Someone else has just booked this slot. Have a look at the other times available.");
+const slotTaken = () => refuse("slot_just_taken");
 
 export interface BookingRow {
   id: string;
@@ -71,36 +71,28 @@ function bookingGuard(slot: typeof mentoringSlots.$inferSelect, personId: string
     ${needsDbs ? sql`AND ${dbsValidSql(day)}` : sql``}`;
 }
 
-const dbsDetail = {
-  dbs_missing: "This mentor's safety check (DBS) has not been confirmed yet, so under-18s cannot book them.",
-  dbs_expired: "This mentor's safety check (DBS) runs out before this slot, so under-18s cannot book it.",
-  dbs_revoked: "This mentor's safety check (DBS) is no longer valid, so under-18s cannot book them.",
-};
-
 export async function bookSlot(deps: Deps, person: Person, slotId: string, input: { guardianEmail?: string }): Promise<Booking> {
   const { db, clock, config } = deps;
-  if (!person.isYoungPerson) throw new ProblemError("forbidden", "Only young people can book mentoring.");
+  if (!person.isYoungPerson) throw refuse("mentoring_young_people_only");
   const [row] = await db
     .select({ slot: mentoringSlots, mentor: mentors })
     .from(mentoringSlots)
     .innerJoin(mentors, eq(mentors.id, mentoringSlots.mentorId))
     .where(eq(mentoringSlots.id, slotId))
     .limit(1);
-  if (!row || row.slot.status === "withdrawn") throw new ProblemError("not_found", "There is no mentoring slot with that id.");
+  if (!row || row.slot.status === "withdrawn") throw refuse("no_such_slot");
   const { slot, mentor } = row;
   const now = clock.now();
-  if (slot.startsAt <= now) throw new ProblemError("conflict", "This slot has already started.");
-  if (!person.dateOfBirth) throw new ProblemError("not_eligible", "We need your date of birth before you can book mentoring. Add it to your profile first.");
+  if (slot.startsAt <= now) throw refuse("slot_started");
+  if (!person.dateOfBirth) throw refuse("mentoring_needs_birthday");
   const day = londonDate(slot.startsAt);
   const needsGuardian = needsMentoringGuardian(person.dateOfBirth, day);
   if (needsGuardian && !input.guardianEmail) {
-    throw new ProblemError("validation", `You are under ${MENTORING_GUARDIAN_AGE}, so we need your parent's or carer's email. We copy them in.`, {
-      errors: [{ path: "guardianEmail", message: "Required for under-16s" }],
-    });
+    throw refuse("mentoring_guardian_needed", { age: MENTORING_GUARDIAN_AGE }, { fields: [field("guardianEmail", "required_under_16")] });
   }
   const needsDbs = minorOn(person, day);
   const dbsProblem = needsDbs ? dbsProblemOn(mentor, day) : null;
-  if (dbsProblem) throw new ProblemError("not_eligible", dbsDetail[dbsProblem]);
+  if (dbsProblem) throw refuse(dbsProblem);
 
   const b: BookingRow = {
     id: newId("bkg", now),
@@ -141,12 +133,12 @@ async function explainRefusal(deps: Deps, person: Person, slotId: string, needsD
   const { slot, mentor } = row!;
   if (slot.status !== "open") throw slotTaken();
   if (await atMentoringCap(deps, person.id)) {
-    throw new ProblemError("too_many_mentoring", `You already have ${deps.config.maxFutureMentoringBookings} mentoring sessions coming up. Cancel one or wait until it has happened to book another.`);
+    throw refuse("mentoring_cap_reached", { max: deps.config.maxFutureMentoringBookings });
   }
-  if (await findClash(deps, person.id, slot.startsAt, slot.endsAt)) throw new ProblemError("booking_clash", "You already have something booked at this time.");
+  if (await findClash(deps, person.id, slot.startsAt, slot.endsAt)) throw refuse("mentoring_clash");
   const dbsProblem = needsDbs ? dbsProblemOn(mentor, londonDate(slot.startsAt)) : null;
-  if (dbsProblem) throw new ProblemError("not_eligible", dbsDetail[dbsProblem]);
-  throw new ProblemError("conflict", "This slot changed while you were booking. Please try again.");
+  if (dbsProblem) throw refuse(dbsProblem);
+  throw refuse("slot_changed_while_booking");
 }
 
 export interface MentoringBookingView {
@@ -170,7 +162,7 @@ export async function getMentoringBooking(deps: Deps, actor: Actor, bookingId: s
     .limit(1);
   const mine = row && actor.kind === "person" && actor.person.id === row.booking.personId;
   if (!row || !(mine || isCoordinator(actor) || managesMentor(actor, row.mentor))) {
-    throw new ProblemError("not_found", "There is no mentoring booking with that id that you can see.");
+    throw refuse("no_visible_mentoring_booking");
   }
   return row;
 }
@@ -195,8 +187,8 @@ export async function cancelMentoringBooking(deps: Deps, actor: Actor, bookingId
   const view = await getMentoringBooking(deps, actor, bookingId);
   const { booking, slot, mentor, person } = view;
   const now = deps.clock.now();
-  if (!(SEAT_HOLDING_STATUSES as readonly string[]).includes(booking.status)) throw new ProblemError("conflict", "This booking is already cancelled.");
-  if (booking.startsAt <= now) throw new ProblemError("conflict", "This session has already started, so it can no longer be cancelled.");
+  if (!(SEAT_HOLDING_STATUSES as readonly string[]).includes(booking.status)) throw refuse("mentoring_already_cancelled");
+  if (booking.startsAt <= now) throw refuse("mentoring_started_no_cancel");
   const by = cancelledBy(actor, booking, mentor);
   const op = newId("op", now);
   const stamped = bookingStampedBy(booking.id, op);
@@ -215,7 +207,7 @@ export async function cancelMentoringBooking(deps: Deps, actor: Actor, bookingId
       { cancelledBy: by },
     ).map((m) => enqueueIf(db, m, now, stamped)),
   ]);
-  if (!cancelled) throw new ProblemError("conflict", "This booking changed meanwhile. Please reload it.");
+  if (!cancelled) throw refuse("mentoring_changed_reload");
   // The batch returns both rows it changed (a withdrawn slot is not reopened, so it stays as read).
   return { ...view, booking: cancelled, slot: reopened ?? slot };
 }

@@ -4,9 +4,9 @@ import { actsFor, isCoordinator } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { londonDate } from "../../lib/time";
 import { ensurePerson } from "../auth/sign-in";
+import { field, refuse } from "../../lib/refusal";
 
 export type Mentor = typeof mentors.$inferSelect;
 
@@ -28,12 +28,12 @@ export function managesMentor(actor: Actor | null, mentor: Pick<Mentor, "organis
 export async function createMentor(deps: Deps, actor: Actor, input: NewMentor): Promise<Mentor> {
   const organisationId = input.organisationId ?? (actor.kind === "api_key" ? actor.organisationId : undefined);
   if (!organisationId) {
-    throw new ProblemError("validation", "Say which employer this mentor belongs to.", { errors: [{ path: "organisationId", message: "Required" }] });
+    throw refuse("mentor_employer_needed", {}, { fields: [field("organisationId", "required")] });
   }
-  if (!actsFor(actor, organisationId)) throw new ProblemError("forbidden", "You can only add mentors to your own organisation.");
+  if (!actsFor(actor, organisationId)) throw refuse("own_mentors_only");
   const [org] = await deps.db.select().from(organisations).where(eq(organisations.id, organisationId)).limit(1);
-  if (!org) throw new ProblemError("not_found", "There is no organisation with that id.");
-  if (org.type !== "employer") throw new ProblemError("forbidden", "Only employers can add mentors.");
+  if (!org) throw refuse("mentor_organisation_unknown");
+  if (org.type !== "employer") throw refuse("employers_only_mentors");
   // The mentor can sign in with their email to see and manage their own slots.
   const person = await ensurePerson(deps, { email: input.email, displayName: input.displayName });
   const now = deps.clock.now();
@@ -56,7 +56,7 @@ export async function createMentor(deps: Deps, actor: Actor, input: NewMentor): 
 
 export async function getMentor(deps: Deps, id: string): Promise<Mentor> {
   const [row] = await deps.db.select().from(mentors).where(eq(mentors.id, id)).limit(1);
-  if (!row) throw new ProblemError("not_found", "There is no mentor with that id.");
+  if (!row) throw refuse("no_such_mentor");
   return row;
 }
 
@@ -76,10 +76,10 @@ export async function recordVerification(deps: Deps, mentorId: string, input: Ve
       ? { dbsRevokedAt: now }
       : { dbsCheckedOn: input.checkedOn, dbsExpiresOn: input.expiresOn, dbsCertificateLast4: input.certificateLast4, dbsRevokedAt: null };
   if (!("revoked" in input) && input.checkedOn > londonDate(now)) {
-    throw new ProblemError("validation", "The check date cannot be in the future.", { errors: [{ path: "checkedOn", message: "Must be today or earlier" }] });
+    throw refuse("dbs_check_in_future", {}, { fields: [field("checkedOn", "must_be_today_or_earlier")] });
   }
   if (!("revoked" in input) && input.expiresOn <= input.checkedOn) {
-    throw new ProblemError("validation", "The expiry date must be after the date of the check.", { errors: [{ path: "expiresOn", message: "Must be after checkedOn" }] });
+    throw refuse("dbs_expiry_before_check", {}, { fields: [field("expiresOn", "must_be_after_checked_on")] });
   }
   const [row] = await deps.db.update(mentors).set(set).where(and(eq(mentors.id, mentorId))).returning();
   return row!;

@@ -2,13 +2,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requirePerson } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { bearer, IdParam, json, jsonBody, problemsFor, Text } from "../../lib/openapi";
-import { ProblemError } from "../../lib/problem";
 import { iso } from "../../lib/time";
 import { bookableSlots } from "./finder";
 import { MAX_OCCURRENCES } from "../../lib/recurrence";
 import { updateSlot, withdrawSlot } from "./slot-changes";
 import { createSlots, listMentorSlots, type SlotTimes } from "./slots";
 import { Instant, LanguageCode, ManagedSlot, managedSlot, MeetingUrl, mentorPublic, SlotListing, venueOut } from "./schemas";
+import { field, refuse } from "../../lib/refusal";
 
 // Strict: an unknown field such as a typed-in address is refused, not silently dropped.
 export const NewSlots = z
@@ -39,8 +39,8 @@ export function slotTimes(body: z.infer<typeof NewSlots>): SlotTimes {
   const single = body.startsAt !== undefined || body.endsAt !== undefined;
   const recurring = body.start !== undefined || body.durationMinutes !== undefined || body.rrule !== undefined;
   const missing = (paths: string[]) =>
-    new ProblemError("validation", `Please give ${paths.join(", ")}.`, { errors: paths.map((path) => ({ path, message: "Required" })) });
-  if (single && recurring) throw new ProblemError("validation", "Give either startsAt/endsAt (one slot) or start/durationMinutes/rrule (a series), not both.", { errors: [{ path: "rrule", message: "Not with startsAt" }] });
+    refuse("slot_fields_missing", { fields: paths.join(", ") }, { fields: paths.map((path) => field(path, "required")) });
+  if (single && recurring) throw refuse("slot_single_or_series", {}, { fields: [field("rrule", "not_with_starts_at")] });
   if (recurring) {
     const gaps = (["start", "durationMinutes", "rrule"] as const).filter((k) => body[k] === undefined);
     if (gaps.length) throw missing(gaps);
@@ -152,7 +152,7 @@ export function registerSlotRoutes(api: Api) {
     }),
     async (c) => {
       const actor = requirePerson(c);
-      if (!actor.person.isYoungPerson) throw new ProblemError("forbidden", "This list is for young people looking for a mentor.");
+      if (!actor.person.isYoungPerson) throw refuse("slots_for_young_people");
       const q = c.req.valid("query");
       const rows = await bookableSlots(c.var.deps, actor.person, {
         ...q,

@@ -3,7 +3,6 @@ import { bookings, mentoringSlots, SEAT_HOLDING_STATUSES } from "../../db/schema
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { ageOn, londonDate } from "../../lib/time";
 import { clashExists, findClash } from "../../rules/clash";
 import { dbsValidOn, minorOn } from "../../rules/safeguarding";
@@ -13,6 +12,7 @@ import { MENTORING_REMINDER_LEAD_MS, reminderAfterMove } from "../notifications/
 import { bookableSlots } from "./finder";
 import { mentoringNotices } from "./notices";
 import { checkMentorFree, checkPlace, checkTimes, liveBookingOnSlot, slotForManager, type Slot, type SlotPlace } from "./slots";
+import { refuse } from "../../lib/refusal";
 
 export interface SlotChange {
   startsAt?: string;
@@ -22,7 +22,7 @@ export interface SlotChange {
   venueId?: string;
 }
 
-const changedMeanwhile = () => new ProblemError("conflict", "This slot changed while you were editing it. Please reload and try again.");
+const changedMeanwhile = () => refuse("slot_changed_while_editing");
 
 /**
  * Edits a slot. If it is booked, this is a reschedule: the booking's copied times move with
@@ -32,8 +32,8 @@ const changedMeanwhile = () => new ProblemError("conflict", "This slot changed w
 export async function updateSlot(deps: Deps, actor: Actor, slotId: string, change: SlotChange): Promise<Slot> {
   const { slot, mentor } = await slotForManager(deps, actor, slotId);
   const now = deps.clock.now();
-  if (slot.status === "withdrawn") throw new ProblemError("conflict", "This slot has been withdrawn and cannot be changed.");
-  if (slot.startsAt <= now) throw new ProblemError("conflict", "This slot has already started.");
+  if (slot.status === "withdrawn") throw refuse("slot_withdrawn_no_change");
+  if (slot.startsAt <= now) throw refuse("slot_started");
 
   const startsAt = change.startsAt ? Date.parse(change.startsAt) : slot.startsAt;
   const endsAt = change.endsAt ? Date.parse(change.endsAt) : change.startsAt ? startsAt + (slot.endsAt - slot.startsAt) : slot.endsAt;
@@ -66,7 +66,7 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
 
   const { booking, person } = live;
   if (person.dateOfBirth && minorOn(person, londonDate(startsAt)) && !dbsValidOn(mentor, londonDate(startsAt))) {
-    throw new ProblemError("not_eligible", "The mentor's safety check (DBS) is not valid on the new date, so this young person cannot be moved there.");
+    throw refuse("dbs_invalid_on_new_date");
   }
   const op = newId("op", now);
   // One batch, so the booking's copied times, the slot and the notices never disagree; the
@@ -104,7 +104,7 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
   ]);
   // The slot changes exactly when the booking moved (its guard is the booking's stamp).
   if (!after) {
-    if (await findClash(deps, booking.personId!, startsAt, endsAt, { bookingId: booking.id })) throw new ProblemError("booking_clash", "The young person booked on this slot already has something else at the new time.");
+    if (await findClash(deps, booking.personId!, startsAt, endsAt, { bookingId: booking.id })) throw refuse("slot_move_clashes");
     throw changedMeanwhile();
   }
   return after;
@@ -117,8 +117,8 @@ export async function updateSlot(deps: Deps, actor: Actor, slotId: string, chang
 export async function withdrawSlot(deps: Deps, actor: Actor, slotId: string): Promise<{ slot: Slot; cancelledBookingId: string | null; alternatives: string[] }> {
   const { slot, mentor } = await slotForManager(deps, actor, slotId);
   const now = deps.clock.now();
-  if (slot.status === "withdrawn") throw new ProblemError("conflict", "This slot has already been withdrawn.");
-  if (slot.startsAt <= now) throw new ProblemError("conflict", "This slot has already started.");
+  if (slot.status === "withdrawn") throw refuse("slot_already_withdrawn");
+  if (slot.startsAt <= now) throw refuse("slot_started");
   const { db } = deps;
   const sameSlot = and(eq(mentoringSlots.id, slot.id), eq(mentoringSlots.status, slot.status), eq(mentoringSlots.sequence, slot.sequence));
   const live = slot.status === "booked" ? await liveBookingOnSlot(deps, slot.id) : null;

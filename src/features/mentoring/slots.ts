@@ -3,10 +3,10 @@ import { bookings, mentoringSlots, mentors, people, SEAT_HOLDING_STATUSES, venue
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { HOUR } from "../../lib/time";
 import { getMentor, managesMentor, type Mentor } from "./mentors";
 import { expandLondonRule } from "../../lib/recurrence";
+import { field, refuse, type PlainReason } from "../../lib/refusal";
 
 export type Slot = typeof mentoringSlots.$inferSelect;
 
@@ -19,25 +19,25 @@ export type SlotTimes = { startsAt: string; endsAt: string } | { start: string; 
 
 const MIN_MS = 15 * 60_000;
 const MAX_MS = 4 * HOUR;
-const field = (path: string, detail: string, code: "validation" | "unprocessable" = "validation") =>
-  new ProblemError(code, detail, { errors: [{ path, message: detail }] });
+/** A refusal about one field, whose message there is the refusal's own sentence. */
+const fieldRefusal = (path: string, reason: PlainReason) => refuse(reason, {}, { fields: [field(path, reason)] });
 
 /** Rule 8: online slots carry a link; in-person slots are at a registered venue, never a typed address. */
 async function checkPlace(deps: Deps, place: SlotPlace) {
   if (place.mode === "online") {
-    if (!place.meetingUrl) throw field("meetingUrl", "An online slot needs a meeting link.");
-    if (place.venueId) throw field("venueId", "An online slot has no venue.");
+    if (!place.meetingUrl) throw fieldRefusal("meetingUrl", "online_slot_needs_link");
+    if (place.venueId) throw fieldRefusal("venueId", "online_slot_no_venue");
   } else {
-    if (!place.venueId) throw field("venueId", "An in-person slot needs a registered venue.");
-    if (place.meetingUrl) throw field("meetingUrl", "An in-person slot has no meeting link.");
+    if (!place.venueId) throw fieldRefusal("venueId", "in_person_slot_needs_venue");
+    if (place.meetingUrl) throw fieldRefusal("meetingUrl", "in_person_slot_no_link");
     const [venue] = await deps.db.select({ id: venues.id }).from(venues).where(eq(venues.id, place.venueId)).limit(1);
-    if (!venue) throw field("venueId", "There is no registered venue with that id. Ask a coordinator to add the venue first.", "unprocessable");
+    if (!venue) throw fieldRefusal("venueId", "slot_venue_unregistered");
   }
 }
 
 function checkTimes(startsAt: number, endsAt: number, now: number, path = "startsAt") {
-  if (startsAt <= now) throw field(path, "A slot must start in the future.");
-  if (endsAt - startsAt < MIN_MS || endsAt - startsAt > MAX_MS) throw field("endsAt", "A slot lasts between 15 minutes and 4 hours.");
+  if (startsAt <= now) throw fieldRefusal(path, "slot_in_future");
+  if (endsAt - startsAt < MIN_MS || endsAt - startsAt > MAX_MS) throw fieldRefusal("endsAt", "slot_length");
 }
 
 function instants(times: SlotTimes): { startsAt: number; endsAt: number }[] {
@@ -66,14 +66,14 @@ async function checkMentorFree(deps: Deps, mentorId: string, times: { startsAt: 
   const all = [...existing, ...times].sort((a, b) => a.startsAt - b.startsAt);
   for (let i = 1; i < all.length; i++) {
     if (all[i]!.startsAt < all[i - 1]!.endsAt) {
-      throw new ProblemError("conflict", "This mentor already has a slot at that time.", { errors: [{ path: "startsAt", message: "overlaps another of this mentor's slots" }] });
+      throw refuse("mentor_slot_overlap", {}, { fields: [field("startsAt", "overlaps_mentor_slot")] });
     }
   }
 }
 
 export async function createSlots(deps: Deps, actor: Actor, mentorId: string, input: SlotTimes & SlotPlace): Promise<Slot[]> {
   const mentor = await getMentor(deps, mentorId);
-  if (!managesMentor(actor, mentor)) throw new ProblemError("forbidden", "You can only add slots for your own organisation's mentors.");
+  if (!managesMentor(actor, mentor)) throw refuse("own_mentors_slots_only");
   const now = deps.clock.now();
   const times = instants(input);
   for (const t of times) checkTimes(t.startsAt, t.endsAt, now, "startsAt" in input ? "startsAt" : "start");
@@ -99,7 +99,7 @@ export async function createSlots(deps: Deps, actor: Actor, mentorId: string, in
 
 export async function listMentorSlots(deps: Deps, actor: Actor, mentorId: string) {
   const mentor = await getMentor(deps, mentorId);
-  if (!managesMentor(actor, mentor)) throw new ProblemError("forbidden", "Only the mentor's organisation can see all of their slots.");
+  if (!managesMentor(actor, mentor)) throw refuse("mentor_slots_own_organisation");
   return deps.db
     .select({ slot: mentoringSlots, bookingId: bookings.id })
     .from(mentoringSlots)
@@ -117,7 +117,7 @@ export async function slotForManager(deps: Deps, actor: Actor, slotId: string): 
     .innerJoin(mentors, eq(mentors.id, mentoringSlots.mentorId))
     .where(eq(mentoringSlots.id, slotId))
     .limit(1);
-  if (!row || !managesMentor(actor, row.mentor)) throw new ProblemError("not_found", "There is no mentoring slot with that id that you manage.");
+  if (!row || !managesMentor(actor, row.mentor)) throw refuse("no_managed_slot");
   return row;
 }
 
