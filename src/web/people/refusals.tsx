@@ -4,7 +4,7 @@
 import type { Child } from "hono/jsx";
 import type { Person } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { ineligibility } from "../../rules/eligibility";
+import { Refusal as DomainRefusal } from "../../lib/refusal";
 import type { View } from "../view";
 import type { SessionDetails } from "../../features/sessions/read";
 
@@ -44,10 +44,10 @@ export function bookingRefusal(view: View, err: unknown, details: SessionDetails
         status: 409,
       };
     case "not_eligible": {
-      const { event, session } = details;
-      const why = ineligibility(person, event, session.startsAt);
-      if (why?.reason !== "outside_age_range") return { message: <p>{t.t("refuseNotYoungPerson")}</p>, status: 422 };
-      return { message: <p>{t.t("refuseAge", { min: why.minAge, max: why.maxAge, age: why.age })}</p>, status: 422 };
+      // The refusal carries the rule's facts (the range and the age on the day): said, not recomputed.
+      if (!(err instanceof DomainRefusal) || err.reason !== "outside_age_range") return { message: <p>{t.t("refuseNotYoungPerson")}</p>, status: 422 };
+      const { minAge, maxAge, age } = err.facts as { minAge: number; maxAge: number; age: number };
+      return { message: <p>{t.t("refuseAge", { min: minAge, max: maxAge, age })}</p>, status: 422 };
     }
     case "session_started":
       return { message: <p>{t.t("refuseStarted")}</p>, status: 409 };
@@ -78,7 +78,7 @@ export function mentoringRefusal(view: View, err: unknown): Refusal | null {
       return { message: <p>{t.t("refuseMentoringClash")}</p>, status: 409 };
     case "not_eligible":
       // Two rules refuse here: no date of birth on file, or the mentor's DBS check on the day.
-      return { message: <p>{view.actor?.person.dateOfBirth ? t.t("refuseMentorCheck") : t.t("refuseNeedBirthday")}</p>, status: 422 };
+      return { message: <p>{err instanceof DomainRefusal && err.reason === "mentoring_needs_birthday" ? t.t("refuseNeedBirthday") : t.t("refuseMentorCheck")}</p>, status: 422 };
     case "forbidden":
       return { message: <p>{t.t("refuseNotYoungPerson")}</p>, status: 422 };
     case "conflict":
