@@ -85,3 +85,21 @@ export async function fillBookings(db: Db, now: number, total: number): Promise<
       from n`);
   }
 }
+
+/**
+ * Access tokens for people made by `fillBookings` (per_fill_<from> … per_fill_<from+count-1>), who
+ * already hold bookings, so the booking path's per-person clash check reads real index entries.
+ */
+export async function tokensForFillPeople(db: Db, now: number, from: number, count: number): Promise<string[]> {
+  const tokens = Array.from({ length: count }, (_, i) => `od_s_bench_fill_${from + i}`);
+  const hashes = await Promise.all(tokens.map((t) => sha256Hex(t)));
+  for (let start = 0; start < count; start += 500) {
+    const slice = hashes.slice(start, start + 500);
+    await db.run(
+      sql.raw(`insert into auth_sessions (id, token_hash, person_id, expires_at, created_at) values ${slice
+        .map((h, j) => `('ses_fill_tok_${from + start + j}', '${h}', 'per_fill_${from + start + j}', ${now + 30 * DAY}, ${now})`)
+        .join(",")}`),
+    );
+  }
+  return tokens;
+}

@@ -1,5 +1,6 @@
 // The app as `npm start` runs it, on the bench's database file, in its own process so the
-// load generator never shares an event loop with the server it measures.
+// load generator never shares an event loop with the server it measures. PROCESSES=n runs
+// n processes on one port, as `npm start` does with the same variable (src/server.ts).
 import { startServer } from "../src/server";
 
 const handle = await startServer({
@@ -11,7 +12,7 @@ const handle = await startServer({
   dispatchAfterRequest: false,
   env: { NODE_ENV: "production", COORDINATOR_EMAILS: "coordinator@bench.test", PUBLIC_URL: "http://127.0.0.1" },
 });
-process.stdout.write(`ready ${handle.url}\n`);
+process.stdout.write(`ready ${handle.url} processes=1\n`);
 process.on("SIGTERM", async () => {
   await handle.close();
   process.exit(0);

@@ -18,6 +18,7 @@ import { registerDocs } from "./features/docs/api";
 import { registerAudit } from "./features/audit/api";
 import { registerPrivacy } from "./features/privacy/api";
 import { registerCatalogue } from "./features/catalogue/api";
+import { registerSessions } from "./features/sessions/api";
 import { registerMentoring } from "./features/mentoring/routes";
 import { registerAttendance } from "./features/attendance/api";
 import { registerFeedback } from "./features/feedback/api";
@@ -93,6 +94,7 @@ export function createApp(deps: DepsSource) {
   registerAuth(api);
   registerOrganisations(api);
   registerCatalogue(api);
+  registerSessions(api);
   registerMentoring(api);
   registerOps(api);
   registerAudit(api);

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { serve } from "@hono/node-server";
+import { createAdaptorServer } from "@hono/node-server";
 import { createApp } from "./app";
 import { applyMigrations, openLibsqlFile } from "./db/libsql-node";
 import { seedDemoData } from "./db/seed";
@@ -26,6 +26,9 @@ export interface ServerOptions {
   dispatchAfterRequest?: boolean;
   env?: Record<string, string | undefined>;
 }
+
+/** Pending connections the kernel may queue for us: a ticket release's burst, all at once. */
+export const LISTEN_BACKLOG = 4096;
 
 /** Starts the app on an embedded libSQL file. Returns a handle to stop it. */
 export async function startServer(options: ServerOptions) {
@@ -55,23 +58,26 @@ export async function startServer(options: ServerOptions) {
         .finally(() => (draining = false));
     }, 50);
   };
-  const server = serve({
+  const server = createAdaptorServer({
     fetch: async (req, bindings) => {
       const res = await app.fetch(req, bindings);
       if (req.method !== "GET" && options.dispatchAfterRequest !== false) drainSoon();
       return res;
     },
-    port: options.port,
-    // Loopback unless told otherwise: `npm start` runs the development mailbox, which shows
-    // everyone's sign-in links to whoever can reach the port.
-    hostname: options.hostname ?? "127.0.0.1",
+    serverOptions: {
+      // Keep idle connections open longer than clients and proxies do (undici: 4 s, most load
+      // balancers: 60 s), so the client, not the server, closes an idle socket. Otherwise a
+      // request can be written onto a socket the server is closing ("other side closed").
+      keepAliveTimeout: 65_000,
+      headersTimeout: 66_000,
+    },
   });
-  // Keep idle connections open longer than clients and proxies do (undici: 4 s, most load
-  // balancers: 60 s), so the client, not the server, closes an idle socket. Otherwise a
-  // request can be written onto a socket the server is closing ("other side closed").
-  const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
-  http.keepAliveTimeout = 65_000;
-  http.headersTimeout = 66_000;
+  // Node's default backlog (511) overflowed when 2,000 people pressed "book" at once: the
+  // kernel refused the connections it had no room for (issue #19). The kernel caps this at
+  // net.core.somaxconn (4096 on current Linux). Loopback unless told otherwise: `npm start`
+  // runs the development mailbox, which shows everyone's sign-in links to whoever can reach
+  // the port.
+  server.listen({ port: options.port, host: options.hostname ?? "127.0.0.1", backlog: LISTEN_BACKLOG });
   const every = options.jobsEveryMs ?? 60_000;
   const timer = every > 0 ? setInterval(() => void runScheduledJobs(deps), every) : undefined;
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));

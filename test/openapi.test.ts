@@ -60,4 +60,26 @@ describe("/api/docs", () => {
     }
     expect(html).not.toMatch(/<script/i);
   });
+
+  it("shows each operation's parameters, request body and response schemas with every $ref resolved", async () => {
+    const html = await (await h.request("GET", "/api/docs")).text();
+    const op = (id: string) => {
+      const start = html.indexOf(`<div class="op" id="${id}">`);
+      expect(start, id).toBeGreaterThan(-1);
+      const end = html.indexOf('<div class="op"', start + 1);
+      return html.slice(start, end === -1 ? undefined : end);
+    };
+    // A path parameter and a query parameter, in a table.
+    expect(op("getSessionsById")).toMatch(/<caption>Parameters<\/caption>[\s\S]*<code>id<\/code><\/td><td>path<\/td><td>yes/);
+    expect(op("getEvents")).toMatch(/<code>limit<\/code><\/td><td>query<\/td>/);
+    // The request body of event creation, resolved: its title's per-locale fields are there.
+    const create = op("postEvents");
+    expect(create).toContain("Request body schema");
+    expect(create).toMatch(/&quot;title&quot;: \{\s*&quot;title&quot;: &quot;LocalisedTitle&quot;/);
+    // A response schema, resolved, and a problem response.
+    expect(op("getMe")).toMatch(/<code>200<\/code>[\s\S]*<pre>/);
+    expect(op("getMe")).toContain("&quot;detail&quot;");
+    expect(html).not.toContain("$ref");
+    expect(html).not.toMatch(/<script/i);
+  });
 });

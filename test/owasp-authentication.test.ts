@@ -4,7 +4,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authSessions, memberships, people } from "../src/db/schema";
-import { createApiKey, createOrganisation } from "../src/features/organisations/service";
+import { createOrganisation } from "../src/features/organisations/create";
+import { createApiKey } from "../src/features/organisations/keys";
 import { createHarness, problem, type Harness } from "./support/harness";
 
 let h: Harness;

@@ -7,7 +7,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeys, outbox } from "../src/db/schema";
 import { newId } from "../src/lib/crypto";
-import { addMember, createApiKey, createOrganisation } from "../src/features/organisations/service";
+import { createOrganisation } from "../src/features/organisations/create";
+import { createApiKey } from "../src/features/organisations/keys";
+import { addMember } from "../src/features/organisations/members";
 import { COORDINATOR, createHarness, type Harness } from "./support/harness";
 import { event, personByEmail, session, venue } from "./support/fixtures";
 import { createService } from "../src/features/directory/create-service";
@@ -189,6 +191,7 @@ const CASES: Record<string, Case> = {
     outsiders: [...EVERYONE, "hostStaff"],
   },
   "GET /carousels/{id}/plan": { path: () => `/api/v1/carousels/${w.carousel}/plan`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "POST /carousels/{id}/timetables/send": { path: () => `/api/v1/carousels/${w.carousel}/timetables/send`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /carousels/{id}/plan": { path: () => `/api/v1/carousels/${w.carousel}/plan`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "GET /carousel-groups/{id}": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
   "GET /carousel-groups/{id}/timetable": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}/timetable`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },

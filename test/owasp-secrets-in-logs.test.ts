@@ -4,7 +4,8 @@
 import { inspect } from "node:util";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { addMember, createOrganisation } from "../src/features/organisations/service";
+import { createOrganisation } from "../src/features/organisations/create";
+import { addMember } from "../src/features/organisations/members";
 import { logFault } from "../src/lib/log";
 import { createHarness, type Harness } from "./support/harness";
 import { session } from "./support/fixtures";

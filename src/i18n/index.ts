@@ -8,30 +8,40 @@
 // lang="en" (isFallback) so screen readers pronounce it correctly.
 import { LOCALES, type Locale } from "../db/schema";
 import { common as commonAr } from "./ar/common";
+import { directory_ar } from "./ar/directory";
 import { ar as emailsAr } from "./ar/emails";
 import { people_ar } from "./ar/people";
 import { problems_ar } from "./ar/problems";
 import { ar as siteAr } from "./ar/site";
 import { ar as staffAr } from "./ar/staff";
 import { common as commonEn } from "./en/common";
+import { directoryEn } from "./en/directory";
 import { en as emailsEn } from "./en/emails";
 import { peopleEn } from "./en/people";
 import { problemsEn } from "./en/problems";
 import { en as siteEn, type Plural } from "./en/site";
 import { staffEn } from "./en/staff";
+import { carouselEn } from "./en/carousel";
+import { carouselPl } from "./pl/carousel";
+import { carouselRo } from "./ro/carousel";
+import { carouselUk } from "./uk/carousel";
+import { carouselAr } from "./ar/carousel";
 import { common as commonPl } from "./pl/common";
+import { directory_pl } from "./pl/directory";
 import { pl as emailsPl } from "./pl/emails";
 import { people_pl } from "./pl/people";
 import { problems_pl } from "./pl/problems";
 import { pl as sitePl } from "./pl/site";
 import { pl as staffPl } from "./pl/staff";
 import { common as commonRo } from "./ro/common";
+import { directory_ro } from "./ro/directory";
 import { ro as emailsRo } from "./ro/emails";
 import { people_ro } from "./ro/people";
 import { problems_ro } from "./ro/problems";
 import { ro as siteRo } from "./ro/site";
 import { ro as staffRo } from "./ro/staff";
 import { common as commonUk } from "./uk/common";
+import { directory_uk } from "./uk/directory";
 import { uk as emailsUk } from "./uk/emails";
 import { people_uk } from "./uk/people";
 import { problems_uk } from "./uk/problems";
@@ -43,11 +53,11 @@ export type { Plural };
 
 /** Every locale's parts, English first; exported for the completeness and collision tests. */
 export const PARTS = {
-  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn },
-  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl },
-  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro },
-  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk },
-  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar },
+  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn },
+  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl },
+  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo },
+  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk },
+  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr },
 } satisfies Record<Locale, Record<string, object>>;
 
 type EnglishParts = (typeof PARTS)["en"];

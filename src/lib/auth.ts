@@ -1,6 +1,8 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import type { Db } from "../db/client";
+import { preparedOnce } from "../db/prepared";
 import { apiKeys, authSessions, memberships, people } from "../db/schema";
 import { sha256Hex } from "./crypto";
 import type { Actor, AppEnv } from "./env";
@@ -58,25 +60,30 @@ async function actorForToken(c: Context<AppEnv>, token: string): Promise<Actor> 
     return { kind: "api_key", organisationId: key.organisationId, apiKeyId: key.id };
   }
   // One round trip on every signed-in request: the memberships come along as a JSON array.
-  const [row] = await db
-    .select({
-      session: authSessions,
-      person: people,
-      organisationIds: sql<string>`(select json_group_array(${memberships.organisationId}) from ${memberships} where ${memberships.personId} = ${people.id})`,
-    })
-    .from(authSessions)
-    .innerJoin(people, eq(people.id, authSessions.personId))
-    .where(and(eq(authSessions.tokenHash, hash), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now)))
-    .limit(1);
+  const [row] = await preparedOnce(db, "auth.personForToken", personForToken).all({ hash, now });
   if (!row || row.person.erasedAt) throw refuse("sign_in_expired");
   return {
     kind: "person",
     person: row.person,
     isCoordinator: config.coordinatorEmails.includes(row.person.email.toLowerCase()),
     organisationIds: JSON.parse(row.organisationIds) as string[],
-    authSessionId: row.session.id,
+    authSessionId: row.sessionId,
   };
 }
+
+/** A live sign-in's person by the token's hash (the unique index on token_hash finds it). */
+const personForToken = (db: Db) =>
+  db
+    .select({
+      sessionId: authSessions.id,
+      person: people,
+      organisationIds: sql<string>`(select json_group_array(${memberships.organisationId}) from ${memberships} where ${memberships.personId} = ${people.id})`,
+    })
+    .from(authSessions)
+    .innerJoin(people, eq(people.id, authSessions.personId))
+    .where(and(eq(authSessions.tokenHash, sql.placeholder("hash")), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql.placeholder("now"))))
+    .limit(1)
+    .prepare();
 
 export function requireActor(c: Context<AppEnv>): Actor {
   const actor = c.var.actor;

@@ -9,7 +9,7 @@ interface PageProps {
   title: string;
   children?: Child;
   /** Which main-menu entry this page belongs to, marked aria-current. */
-  section?: "events" | "my" | "sign-in";
+  section?: "events" | "directory" | "my" | "sign-in";
 }
 
 /** One layout for every page: skip link, menu, language and display choices, footer. */
@@ -43,6 +43,11 @@ export function Layout({ view, title, children, section }: PageProps) {
                     <li>
                       <a href="/events" {...current("events")}>
                         {t.t("navWhatsOn")}
+                      </a>
+                    </li>
+                    <li>
+                      <a href="/directory" {...current("directory")}>
+                        {t.t("dirNav")}
                       </a>
                     </li>
                     {actor ? (

@@ -1,6 +1,6 @@
 // The website: server-rendered pages on the root app, working without JavaScript.
 import { deleteCookie, setCookie } from "hono/cookie";
-import { createSession, requestMagicLink, revokeSession, SESSION_TTL_MS } from "../features/auth/service";
+import { createSession, requestMagicLink, revokeSession, SESSION_TTL_MS } from "../features/auth/sign-in";
 import { SESSION_COOKIE } from "../lib/auth";
 import type { Api } from "../lib/env";
 import { ProblemError } from "../lib/problem";
@@ -15,6 +15,8 @@ import { signInLinkUsable } from "../features/auth/read";
 import { eventPage, upcomingEvents } from "../features/catalogue/read";
 import { bookingsOf } from "./people/queries";
 import { registerStaffPages } from "./staff/routes";
+import { registerCarouselPages } from "./carousels/routes";
+import { registerDirectoryPages } from "./directory/routes";
 import { IMMUTABLE } from "./assets";
 import { CSS_PATH, SITE_CSS } from "./style";
 import { afterSignIn } from "./people/page";
@@ -113,5 +115,7 @@ export function registerWeb(app: Api) {
     return render(c, view, <MyPage view={view} rows={rows} />, 200, { headers: PRIVATE });
   });
 
+  registerDirectoryPages(app);
   registerStaffPages(app);
+  registerCarouselPages(app);
 }

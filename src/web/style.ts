@@ -103,6 +103,17 @@ video.scan[hidden]{display:none}
 table.list{border-collapse:collapse;width:100%;margin-bottom:1.5rem}
 table.list th,table.list td{text-align:start;vertical-align:top;padding:.5rem;border-bottom:1px solid #b1b4b6}
 html.contrast-high table.list th,html.contrast-high table.list td{border-color:#fff}
+.category{display:inline-flex;align-items:center;gap:.4rem}
+.pictogram{flex:none;color:#0b4f6c}
+html.contrast-high .pictogram{color:#fff}
+.category-links{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(14rem,100%),1fr));gap:.25rem 1rem;list-style:none;margin:0 0 1.5rem;padding:0}
+.category-links a{display:flex;align-items:center;min-height:44px}
+.category-links a[aria-current]{font-weight:700}
+.open-now{color:#00703c}
+html.contrast-high .open-now{color:#fff}
+.poster .pictogram{width:4rem;height:4rem;margin:0 auto}
+.poster ul{list-style:none;padding:0;font-size:1.25rem}
+.poster.card svg{width:min(100%,6cm)}
 @media print{
 @page{size:A4;margin:15mm}
 header.site,footer.site,.no-print,.skip{display:none!important}
@@ -112,6 +123,10 @@ main{padding:0}
 .poster h1{font-size:36pt;color:#000!important}
 .poster .when{font-size:20pt}
 .poster svg{width:10cm}
+.poster .pictogram{width:2.5cm;height:2.5cm}
+.poster.card{height:auto;min-height:120mm;border:1px dashed #000;padding:8mm}
+.poster.card h1{font-size:24pt}
+.poster.card svg{width:5cm}
 }
 `;
 

@@ -3,7 +3,7 @@
 import { bookings, events, memberships, organisations, sessions, type BookingStatus, type EventType, type OrganisationType } from "../../src/db/schema";
 import { newId, newTicketCode } from "../../src/lib/crypto";
 import { HOUR } from "../../src/lib/time";
-import { createApiKey } from "../../src/features/organisations/service";
+import { createApiKey } from "../../src/features/organisations/keys";
 import { personByEmail } from "./fixtures";
 import { COORDINATOR, type Harness } from "./harness";
 

@@ -12,7 +12,7 @@ import type { Deps } from "../../src/lib/deps";
 import { devMailboxMailer, type Mailer } from "../../src/features/notifications/mailer";
 import { fixedClock } from "../../src/lib/time";
 import { workerClientIp } from "../../src/lib/client-address";
-import { createSession, ensurePerson, requestMagicLink } from "../../src/features/auth/service";
+import { createSession, ensurePerson, requestMagicLink } from "../../src/features/auth/sign-in";
 import { dispatchOutbox } from "../../src/features/notifications/outbox";
 
 export const COORDINATOR = "coordinator@opendoor.test";

@@ -39,7 +39,7 @@ describe("demo data on D1 (npm run dev)", () => {
     expect(firsts.map((r) => r.status)).toEqual([200, 200]);
     const counts = { organisations: await count("organisations"), events: await count("events"), sessions: await count("sessions") };
     await get("/api/v1/events", { SEED_DEMO: "1" });
-    expect(counts).toEqual({ organisations: 8, events: 15, sessions: 25 });
+    expect(counts).toEqual({ organisations: 13, events: 15, sessions: 25 });
     expect({ organisations: await count("organisations"), events: await count("events"), sessions: await count("sessions") }).toEqual(counts);
   });
 });

@@ -1,79 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, IdParam, json, jsonBody, problemsFor, Text } from "../../lib/openapi";
+import { bearer, IdParam, json, jsonBody, problemsFor } from "../../lib/openapi";
 import { iso, isoOrNull } from "../../lib/time";
-import { attendanceFor, EXPECTED_STATUSES } from "./attendance-list";
-import { checkIn, type CheckInInput, type CheckInResult } from "./check-in";
+import { attendanceFor } from "./read";
+import { checkIn, type CheckInInput } from "./check-in";
 import { ticketFor } from "./ticket";
-
-// One object rather than a union, so a mistake is reported against the field that has it.
-const CheckInBody = z
-  .object({
-    ticketCode: Text(32, 1).optional().describe("The code in the QR ticket (dashes, spaces and case do not matter)"),
-    groupBookingId: z.string().min(1).max(64).optional().describe("A group booking, checked in by head count"),
-    count: z.number().int().min(1).max(1000).optional().describe("How many of the group arrived (at most pupils + staff): required for a group"),
-  })
-  .superRefine((body, ctx) => {
-    if (!body.ticketCode === !body.groupBookingId) {
-      ctx.addIssue({ code: "custom", path: ["ticketCode"], message: "Send either ticketCode or groupBookingId" });
-    }
-    if (body.groupBookingId && body.count === undefined) {
-      ctx.addIssue({ code: "custom", path: ["count"], message: "Give the head count for a group" });
-    }
-  })
-  .openapi("CheckInRequest");
-
-const CheckIn = z
-  .object({
-    bookingId: z.string(),
-    sessionId: z.string(),
-    kind: z.enum(["individual", "group"]),
-    name: z.string().describe("First name, or the school's name for a group"),
-    seats: z.number().int(),
-    checkedInCount: z.number().int(),
-    checkedInAt: z.string().describe("When this booking was FIRST checked in"),
-    alreadyCheckedIn: z.boolean().describe("True when this scan repeated an earlier one: nothing changed but a group's head count"),
-    accessNeeds: z.string(),
-  })
-  .openapi("CheckIn");
-
-const Tally = z.object({ bookings: z.number().int(), checkedIn: z.number().int(), expectedSeats: z.number().int(), checkedInSeats: z.number().int() });
-const Attendance = z
-  .object({
-    sessionId: z.string(),
-    eventId: z.string(),
-    title: z.string(),
-    startsAt: z.string(),
-    endsAt: z.string(),
-    counts: z.object({
-      expectedSeats: z.number().int(),
-      checkedInSeats: z.number().int(),
-      stillToArrive: z.number().int(),
-      noShows: z.number().int(),
-      individuals: Tally,
-      groups: Tally,
-    }),
-    attendees: z.array(
-      z.object({
-        bookingId: z.string(),
-        kind: z.enum(["individual", "group"]),
-        name: z.string().describe("First name only; the school's name for a group"),
-        pupils: z.number().int(),
-        staff: z.number().int(),
-        seats: z.number().int(),
-        status: z.enum(EXPECTED_STATUSES),
-        accessNeeds: z.string(),
-        roster: z.array(z.string()).nullable(),
-        checkedInAt: z.string().nullable(),
-        checkedInCount: z.number().int(),
-      }),
-    ),
-    accessNeeds: z.array(z.object({ name: z.string(), accessNeeds: z.string() })).describe("Only the bookings that told us of a need, to prepare for"),
-  })
-  .openapi("Attendance");
-
-const checkInOut = (r: CheckInResult) => ({ ...r, checkedInAt: iso(r.checkedInAt) });
+import { Attendance, CheckIn, CheckInBody, checkInOut } from "./schemas";
 
 export function registerAttendance(api: Api) {
   api.openapi(

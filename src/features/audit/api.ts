@@ -2,19 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { bearer, json, problemsFor } from "../../lib/openapi";
-import { auditRead, listAudit } from "./service";
-
-const AuditRow = z
-  .object({
-    id: z.string(),
-    actorId: z.string().nullable(),
-    action: z.string(),
-    subjectType: z.string(),
-    subjectId: z.string().nullable(),
-    detail: z.record(z.string(), z.unknown()).nullable(),
-    at: z.string(),
-  })
-  .openapi("AuditEntry");
+import { listAudit } from "./read";
+import { auditRead } from "./record";
+import { AuditRow } from "./schemas";
 
 export function registerAudit(api: Api) {
   api.openapi(

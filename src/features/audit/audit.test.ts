@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../db/schema";
 import { COORDINATOR, createHarness, problem, type Harness } from "../../../test/support/harness";
-import { auditInsert } from "./service";
+import { auditInsert } from "./record";
 
 let h: Harness;
 let coordinator: string;

@@ -5,28 +5,14 @@ import { requirePerson } from "../../lib/auth";
 import { afterResponse } from "../../lib/deps";
 import type { Api } from "../../lib/env";
 import { bearer, Email, json, jsonBody, NO_STORE, problemsFor, Line, Text } from "../../lib/openapi";
-import { ProblemError } from "../../lib/problem";
-import { ageOnDayOf, withinProgrammeAges } from "../../rules/eligibility";
+import { field, refuse } from "../../lib/refusal";
+import { ageOnDayOf, withinProgrammeAges, YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../rules/eligibility";
 import { LOCALES } from "../../db/schema";
 import { clientIp, enforceRateLimit } from "../../lib/rate-limit";
-import { createSession, ensurePerson, requestMagicLink, revokeSession } from "./service";
+import { createSession, ensurePerson, requestMagicLink, revokeSession } from "./sign-in";
+import { Accepted, DateOfBirth, MeSchema } from "./schemas";
 
-const Accepted = z.object({ message: z.string() }).openapi("Accepted");
 const SIGN_IN_SENT = "If that email address is registered, a sign-in link is on its way. It works for 15 minutes.";
-
-export const MeSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    displayName: z.string(),
-    dateOfBirth: z.string().nullable(),
-    locale: z.enum(LOCALES),
-    roles: z.array(z.enum(["young_person", "coordinator", "organisation_staff"])),
-    organisations: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
-  })
-  .openapi("Me");
-
-const DateOfBirth = z.iso.date({ message: "Use the format YYYY-MM-DD" }).max(10);
 
 export function registerAuth(api: Api) {
   api.openapi(
@@ -135,9 +121,8 @@ export function registerAuth(api: Api) {
       await enforceRateLimit(c, "sign_in_ip", clientIp(c));
       await enforceRateLimit(c, "sign_in_email", input.email);
       if (!withinProgrammeAges(ageOnDayOf(input.dateOfBirth, deps.clock.now()))) {
-        throw new ProblemError("not_eligible", "Open Door is for young people aged 11 to 25.", {
-          errors: [{ path: "dateOfBirth", message: "must make you 11 to 25 years old today" }],
-        });
+        const ages = { min: YOUNG_PERSON_MIN_AGE, max: YOUNG_PERSON_MAX_AGE };
+        throw refuse("age_outside_programme", ages, { fields: [field("dateOfBirth", "must_be_in_age_range_today", ages)] });
       }
       // After the response, as for magic links: a new and an existing address must look alike.
       await afterResponse(deps, async () => {

@@ -1,6 +1,9 @@
 // Reads shared by the booking and group services. Reads decide what to attempt and how to
 // explain a refusal; they never decide capacity (the guards inside each batch do).
+import { isUniqueViolation } from "../../lib/constraint";
 import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { preparedOnce } from "../../db/prepared";
 import { bookings, events, sessions } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import { actsFor, isCoordinator } from "../../lib/auth";
@@ -9,13 +12,12 @@ import { ProblemError } from "../../lib/problem";
 import { waitlistPosition } from "../../rules/waiting-list";
 import type { BookingRow } from "./view";
 
+/** A session with its event, by the session's primary key. */
+const sessionWithEvent = (db: Db) =>
+  db.select({ session: sessions, event: events }).from(sessions).innerJoin(events, eq(events.id, sessions.eventId)).where(eq(sessions.id, sql.placeholder("id"))).limit(1).prepare();
+
 export async function loadSession(deps: Deps, sessionId: string) {
-  const [row] = await deps.db
-    .select({ session: sessions, event: events })
-    .from(sessions)
-    .innerJoin(events, eq(events.id, sessions.eventId))
-    .where(eq(sessions.id, sessionId))
-    .limit(1);
+  const [row] = await preparedOnce(deps.db, "bookings.sessionWithEvent", sessionWithEvent).all({ id: sessionId });
   if (!row) throw new ProblemError("not_found", "We can't find that session.");
   return row;
 }
@@ -68,10 +70,11 @@ export async function liveBookingOf(deps: Deps, personId: string, sessionId: str
   return b ?? null;
 }
 
-/** True when the error is the one-place-per-person-per-session index refusing a duplicate. */
+/**
+ * True when the error is the one-place-per-person-per-session index refusing a duplicate. By
+ * code: a booking insert's other unique indexes hold random tokens (ticket, consent), which
+ * do not collide.
+ */
 export function isDuplicateBooking(err: unknown): boolean {
-  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
-    if (e instanceof Error && /UNIQUE constraint failed: bookings\.session_id, bookings\.person_id/.test(e.message)) return true;
-  }
-  return false;
+  return isUniqueViolation(err);
 }

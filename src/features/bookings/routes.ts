@@ -1,12 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireActor, requireCoordinator, requirePerson } from "../../lib/auth";
+import { requireActor, requirePerson } from "../../lib/auth";
 import { enforceBookingLimit } from "../../lib/rate-limit";
 import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, problemsFor, Text } from "../../lib/openapi";
 import { decideConsent } from "./consent";
 import { acceptOffer } from "./offers";
 import { bookSession, cancelBooking, getBooking, listMyBookings } from "./service";
-import { cancelSession, changeSession } from "./session-changes";
 import { BookingSchema } from "./view";
 
 const BookRequest = z
@@ -16,35 +15,6 @@ const BookRequest = z
     guardianEmail: Email.optional().describe("Needed when you are under the event's consent age: a parent or carer will be asked to say yes"),
   })
   .openapi("BookingRequest");
-
-const SessionSchema = z
-  .object({
-    id: z.string(),
-    eventId: z.string(),
-    startsAt: z.string(),
-    endsAt: z.string(),
-    venueId: z.string().nullable(),
-    onlineUrl: z.string().nullable(),
-    capacity: z.number().int(),
-    seatsTaken: z.number().int(),
-    seatsLeft: z.number().int(),
-    status: z.enum(["scheduled", "cancelled"]),
-    sequence: z.number().int(),
-  })
-  .openapi("SessionState");
-
-const Instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time like 2026-05-01T14:00:00Z" }).max(40).transform((v) => Date.parse(v));
-
-/** Exported so the coordinator's web form accepts exactly what the API does. */
-export const SessionChangeBody = z
-  .object({
-    capacity: z.number().int().min(1).max(100_000).optional(),
-    startsAt: Instant.optional(),
-    endsAt: Instant.optional(),
-    venueId: z.string().max(64).nullable().optional(),
-    onlineUrl: z.url().max(500).nullable().optional(),
-  })
-  .openapi("SessionChange");
 
 export function registerBookings(api: Api) {
   api.openapi(
@@ -139,45 +109,5 @@ export function registerBookings(api: Api) {
       },
     }),
     async (c) => c.json(await decideConsent(c.var.deps, c.req.valid("param").token, c.req.valid("json").decision), 200),
-  );
-
-  api.openapi(
-    createRoute({
-      method: "patch",
-      path: "/sessions/{id}",
-      tags: ["sessions"],
-      summary: "Change a session's capacity, time or place (coordinators)",
-      description:
-        "More capacity offers seats to the waiting list at once; less than is taken is refused (409 capacity_below_taken). A new time or place sends everyone holding a seat an updated invite. Refused once the session has started (409 session_started), a new time once anyone is checked in (409 check_in_begun: check-in opens 2 h before the start), and a new time that overlaps another booking of someone booked here (409 booking_clash, with peopleClashing).",
-      security: bearer,
-      request: {
-        params: IdParam,
-        body: jsonBody(SessionChangeBody),
-      },
-      responses: { 200: json(SessionSchema, "Changed"), ...problemsFor(400, 401, 403, 404, 409) },
-    }),
-    async (c) => {
-      const actor = requireCoordinator(c);
-      return c.json(await changeSession(c.var.deps, actor, c.req.valid("param").id, c.req.valid("json")), 200);
-    },
-  );
-
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/sessions/{id}/cancel",
-      tags: ["sessions"],
-      summary: "Cancel a session and every booking on it (coordinators)",
-      security: bearer,
-      request: { params: IdParam },
-      responses: {
-        200: json(SessionSchema.extend({ bookingsCancelled: z.number().int() }).openapi("CancelledSession"), "Cancelled; everyone is told"),
-        ...problemsFor(401, 403, 404, 409),
-      },
-    }),
-    async (c) => {
-      const actor = requireCoordinator(c);
-      return c.json(await cancelSession(c.var.deps, actor, c.req.valid("param").id), 200);
-    },
   );
 }

@@ -86,52 +86,63 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
   const token = needsConsent ? newSecret() : null;
   const status = needsConsent ? "pending_consent" : "confirmed";
   const hold = needsConsent ? consentHoldUntil(now, sql`s.starts_at`) : null;
-  const insert = (rowStatus: BookingStatus, guard: SQL, holdExpiresAt: SQL | null, tokenHash: string | null, queuedAt: number | null) =>
-    insertSelect(
-      db,
-      bookings,
-      {
-        id,
-        kind: "individual",
-        sessionId,
-        personId: person.id,
-        status: rowStatus,
-        startsAt: sql`s.starts_at`,
-        endsAt: sql`s.ends_at`,
-        accessNeeds: input.accessNeeds ?? "",
-        ticketCode: newTicketCode(),
-        guardianEmail: needsConsent ? input.guardianEmail! : null,
-        consentTokenHash: tokenHash,
-        holdExpiresAt,
-        queuedAt,
-        lastOp: op,
-        createdAt: now,
-        updatedAt: now,
-      },
-      sql`from sessions s
-        where s.id = ${sessionId} and s.status = 'scheduled' and s.starts_at > ${now} and (${guard})
-          and not ${clashExists(person.id, sql`s.starts_at`, sql`s.ends_at`, { sessionId })}
-          -- An erasure that committed after this request signed in must win: no new booking.
-          and not exists (select 1 from people ep where ep.id = ${person.id} and ep.erased_at is not null)`,
-    ).returning();
-  const mine = sql`b.id = ${id} and b.last_op = ${op}`;
   const tokenHash = token ? await sha256Hex(token) : null;
   const onBehalf = actor.kind !== "person" || person.id !== actor.person.id;
-  // Rule 1: the seat is taken only if one is free at the moment this batch runs.
-  const seated = insert(status, seatsFit(1), hold, tokenHash, null);
-  // Rule 5: otherwise the person joins the back of the queue (if this event keeps one).
-  const queued = event.waitlistEnabled ? [insert("waitlisted", sql`not exists (select 1 from bookings where id = ${id})`, null, null, now)] : [];
+  // Rule 1: a seat is taken only if one is free at the moment this batch runs. Rule 5:
+  // otherwise the person joins the back of the queue, if this event keeps one. One INSERT
+  // decides which, from the live counter (issue #19: one statement where there were two).
+  const fits = seatsFit(1);
+  const queue = event.waitlistEnabled;
+  const seatedOnly = <T,>(value: T | SQL): T | SQL => (queue && value !== null ? sql`case when ${fits} then ${value} end` : value);
+  const insert = insertSelect(
+    db,
+    bookings,
+    {
+      id,
+      kind: "individual",
+      sessionId,
+      personId: person.id,
+      status: queue ? sql`case when ${fits} then ${status} else 'waitlisted' end` : status,
+      startsAt: sql`s.starts_at`,
+      endsAt: sql`s.ends_at`,
+      accessNeeds: input.accessNeeds ?? "",
+      ticketCode: newTicketCode(),
+      guardianEmail: needsConsent ? input.guardianEmail! : null,
+      consentTokenHash: seatedOnly(tokenHash),
+      holdExpiresAt: seatedOnly(hold),
+      queuedAt: queue ? sql`case when ${fits} then null else ${now} end` : null,
+      lastOp: op,
+      createdAt: now,
+      updatedAt: now,
+    },
+    sql`from sessions s
+      where s.id = ${sessionId} and s.status = 'scheduled' and s.starts_at > ${now} and ${queue ? sql`1` : fits}
+        and not ${clashExists(person.id, sql`s.starts_at`, sql`s.ends_at`, { sessionId })}
+        -- An erasure that committed after this request signed in must win: no new booking.
+        and not exists (select 1 from people ep where ep.id = ${person.id} and ep.erased_at is not null)`,
+  ).returning();
+  const mine = sql`b.id = ${id} and b.last_op = ${op}`;
   const statements = [
-    seated,
+    insert,
     takeSeatsStatement(db, { sessionId, seats: 1, opId: op, heldBy: id, now }),
-    ...queued,
-    enqueueForBookings(db, "booking_confirmed", sql`${mine} and b.status = 'confirmed'`, now),
-    enqueueForBookings(db, "booking_pending_consent", sql`${mine} and b.status = 'pending_consent'`, now),
-    enqueueForBookings(db, "consent_request", sql`${mine} and b.status = 'pending_consent'`, now, {
-      to: "guardian",
-      payload: { consentUrl: token ? consentUrl(deps, token) : "" },
-    }),
-    enqueueForBookings(db, "booking_waitlisted", sql`${mine} and b.status = 'waitlisted'`, now, { payload: { position: waitlistPosition } }),
+    // Rule 9: one message for whichever way the booking went (the position is only a
+    // waiting list's).
+    enqueueForBookings(
+      db,
+      needsConsent ? { pending_consent: "booking_pending_consent", waitlisted: "booking_waitlisted" } : { confirmed: "booking_confirmed", waitlisted: "booking_waitlisted" },
+      mine,
+      now,
+      { payload: { position: sql`case when b.status = 'waitlisted' then ${waitlistPosition} end` } },
+    ),
+    // The parent's or carer's request, only when this booking can need one.
+    ...(needsConsent
+      ? [
+          enqueueForBookings(db, "consent_request", sql`${mine} and b.status = 'pending_consent'`, now, {
+            to: "guardian",
+            payload: { consentUrl: consentUrl(deps, token!) },
+          }),
+        ]
+      : []),
     ...(onBehalf
       ? [
           auditEntry(db, actor, "booking.created_on_behalf", { type: "booking", id }, now, {
@@ -153,9 +164,8 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
     }
     throw err;
   }
-  // Whichever insert wrote the row returns it; later statements in the batch don't change it.
-  const [seatedRows, , ...rest] = results;
-  const row = seatedRows[0] ?? (queued.length ? (rest[0] as typeof seatedRows)[0] : undefined);
+  // The insert returns the row it wrote; later statements in the batch don't change it.
+  const row = results[0][0];
   if (!row) throw await explainRefusedBooking(deps, person.id, sessionId);
   const position = row.status === "waitlisted" ? await positionOf(deps, id) : undefined;
   return bookingOut(row, { position, title: eventTitle(event) });

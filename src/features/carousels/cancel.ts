@@ -5,7 +5,7 @@ import { isCoordinator } from "../../lib/auth";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { auditInsert } from "../audit/service";
+import { auditInsert } from "../audit/record";
 import { loadCarousel, loadVisibleGroup } from "./read";
 
 export async function cancelCarouselGroup(deps: Deps, actor: Actor, groupId: string) {

@@ -6,7 +6,7 @@ import { isCoordinator } from "../../lib/auth";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import { auditInsert } from "../audit/service";
+import { auditInsert } from "../audit/record";
 import { loadCarousel } from "./read";
 
 export async function checkInCarouselGroup(deps: Deps, actor: Actor, groupId: string, counts: { pupils: number; staff: number }) {

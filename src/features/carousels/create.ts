@@ -7,7 +7,7 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { DAY } from "../../lib/time";
-import { auditInsert } from "../audit/service";
+import { auditInsert } from "../audit/record";
 
 export interface StationInput {
   hostOrganisationId: string;

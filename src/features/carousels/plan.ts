@@ -8,7 +8,7 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { planCarousel, type CarouselPlan } from "../../rules/carousel";
-import { auditInsert } from "../audit/service";
+import { auditInsert } from "../audit/record";
 import { liveGroupsOf, loadCarousel, stationsOf } from "./read";
 
 export async function makePlan(deps: Deps, actor: Actor | null, carouselId: string): Promise<CarouselPlan> {

@@ -1,6 +1,8 @@
 // Shared set-up for the catalogue tests: a few organisations, their staff and API keys.
 import { COORDINATOR, type Harness } from "../../../test/support/harness";
-import { addMember, createApiKey, createOrganisation } from "../organisations/service";
+import { createOrganisation } from "../organisations/create";
+import { createApiKey } from "../organisations/keys";
+import { addMember } from "../organisations/members";
 
 export async function catalogueWorld(h: Harness) {
   const employer = await createOrganisation(h.deps, { type: "employer", name: "Northbuild" });

@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, directoryServices, venues } from "../../db/schema";
-import { addMember, createApiKey, createOrganisation } from "../organisations/service";
+import { createOrganisation } from "../organisations/create";
+import { createApiKey } from "../organisations/keys";
+import { addMember } from "../organisations/members";
 import { COORDINATOR, createHarness, type Harness } from "../../../test/support/harness";
 import { venue } from "../../../test/support/fixtures";
 

@@ -7,7 +7,7 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { londonDate } from "../../lib/time";
-import { auditInsert } from "../audit/service";
+import { auditInsert } from "../audit/record";
 import { checkReferences, fieldNames, rowValues } from "./fields";
 import { findService } from "./read";
 import type { DirectoryChange, DirectoryService, ServiceChanges } from "./schemas";

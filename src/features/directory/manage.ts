@@ -1,13 +1,14 @@
 // The coordinators' smaller directory writes: adding a category, confirming a service's
 // details are still right, and counting a poster's scan.
 import { eq, sql } from "drizzle-orm";
-import { directoryCategories, directoryPosterScans, directoryServices } from "../../db/schema";
+import { directoryCategories, directoryPosterScans, directoryServices, venues } from "../../db/schema";
+import { posterKey, type Poster } from "./posters";
 import { isCoordinator } from "../../lib/auth";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { londonDate } from "../../lib/time";
-import { auditInsert } from "../audit/service";
+import { auditInsert } from "../audit/record";
 import { findCategory } from "./read";
 import type { DirectoryPictogram, LocalisedText } from "../../db/schema";
 
@@ -36,18 +37,18 @@ export async function markChecked(deps: Deps, actor: Actor, id: string) {
   return row;
 }
 
-/** Poster keys are made by the site (web/directory/posters.tsx): "all-a4", "cat-food-card", "ven-<id>-a4". */
-export const POSTER_KEY = /^(all|cat-[a-z0-9_]{1,40}|ven-[A-Za-z0-9_-]{1,64})-(a4|card)$/;
-
 /**
  * One more person came from this poster. Only the poster and a count are kept: no address,
  * no cookie, no time per scan. One statement, so simultaneous scans all count.
  */
-export async function countPosterScan(deps: Deps, poster: string): Promise<void> {
-  if (!POSTER_KEY.test(poster)) return;
+export async function countPosterScan(deps: Deps, poster: Poster): Promise<void> {
+  // Only posters that exist are counted, so made-up links cannot fill the table.
+  if (poster.scope.kind === "category" && !(await findCategory(deps.db, poster.scope.id))) return;
+  if (poster.scope.kind === "venue" && !(await deps.db.select({ id: venues.id }).from(venues).where(eq(venues.id, poster.scope.id)).limit(1)).length) return;
+  const key = posterKey(poster);
   const now = deps.clock.now();
   await deps.db
     .insert(directoryPosterScans)
-    .values({ poster, scans: 1, lastAt: now })
+    .values({ poster: key, scans: 1, lastAt: now })
     .onConflictDoUpdate({ target: directoryPosterScans.poster, set: { scans: sql`${directoryPosterScans.scans} + 1`, lastAt: now } });
 }

@@ -16,7 +16,7 @@ import { isOpenAt, nextOpening, periodIsValid } from "./opening-hours";
 export type DirectoryService = typeof directoryServices.$inferSelect;
 export type DirectoryChange = typeof directoryChanges.$inferSelect;
 
-const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use 24-hour HH:MM, e.g. 09:30" });
+const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use 24-hour HH:MM, e.g. 09:30" }).openapi({ example: "09:30" });
 export const OpeningPeriodSchema = z
   .object({
     day: z.number().int().min(1).max(7).openapi({ description: "ISO weekday: 1 = Monday … 7 = Sunday" }),
@@ -30,9 +30,14 @@ const LanguageCode = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, { message: "Use a language code such as pl, ar or so" });
+  .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, { message: "Use a language code such as pl, ar or so" })
+  .openapi({ example: "pl" });
 const Url = z.url({ protocol: /^https?$/ }).max(500);
-const Phone = z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, { message: "Enter a phone number like 0300 123 4567" });
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{6,20}$/, { message: "Enter a phone number like 0300 123 4567" })
+  .openapi({ example: "0300 123 4567" });
 const Age = z.number().int().min(0).max(120);
 
 /** Every field of a service; a new one needs the first five, an edit any of them. */
@@ -149,7 +154,8 @@ export const CategoryCreate = z
       .string()
       .trim()
       .toLowerCase()
-      .regex(/^[a-z][a-z0-9_]{1,39}$/, { message: "Use lower-case letters, digits and _ (e.g. legal_advice)" }),
+      .regex(/^[a-z][a-z0-9_]{1,39}$/, { message: "Use lower-case letters, digits and _ (e.g. legal_advice)" })
+      .openapi({ example: "legal_advice" }),
     name: LocalisedTextSchema,
     pictogram: z.enum(DIRECTORY_PICTOGRAMS).optional(),
   })

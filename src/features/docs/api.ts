@@ -1,5 +1,7 @@
 import type { Api } from "../../lib/env";
 import { html, raw } from "hono/html";
+import { completeDocument } from "./contract";
+import { type ReferenceDocument, referenceSections } from "./reference";
 
 /**
  * OpenAPI 3.1 generated from the route definitions, and a self-contained HTML reference
@@ -10,7 +12,7 @@ export function registerDocs(app: Api, api: Api) {
   // walking every schema again on each request would only give the same document.
   let generated: ReturnType<typeof api.getOpenAPI31Document> | undefined;
   const document = () =>
-    (generated ??= api.getOpenAPI31Document({
+    (generated ??= completeDocument(api.getOpenAPI31Document({
       openapi: "3.1.0",
       info: {
         title: "Open Door API",
@@ -19,7 +21,7 @@ export function registerDocs(app: Api, api: Api) {
           "Booking for young people's programmes. Errors are RFC 9457 application/problem+json. Creating POSTs accept an Idempotency-Key header (kept 24 h).",
       },
       servers: [{ url: "/api/v1" }],
-    }));
+    })));
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
     scheme: "bearer",
@@ -31,41 +33,22 @@ export function registerDocs(app: Api, api: Api) {
   // A stylesheet of its own: the CSP allows no inline styles.
   app.get("/api/docs.css", (c) => c.body(DOCS_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }));
   app.get("/api/docs", (c) => {
-    const doc = document();
-    const ops = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
-      Object.entries(item as Record<string, { summary?: string; description?: string; tags?: string[]; security?: unknown[]; responses?: Record<string, unknown>; requestBody?: { content?: Record<string, { schema?: unknown }> } }>)
-        .filter(([method]) => ["get", "post", "put", "patch", "delete"].includes(method))
-        .map(([method, op]) => ({ path, method, op })),
-    );
-    const tags = [...new Set(ops.map((o) => o.op.tags?.[0] ?? "other"))];
+    const { nav, sections } = referenceSections(document() as ReferenceDocument);
     return c.html(html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Open Door API reference</title>
 <link rel="stylesheet" href="/api/docs.css"></head>
-<body><h1>Open Door API reference</h1>
+<body><main><h1>Open Door API reference</h1>
 <p>Base path <code>/api/v1</code>. Machine-readable: <a href="/api/v1/openapi.json">openapi.json</a> (OpenAPI 3.1).
 Send <code>Authorization: Bearer &lt;token&gt;</code>. Errors are <code>application/problem+json</code> with an <code>errors</code> list naming each invalid field.</p>
-<nav aria-label="Sections"><ul>${raw(tags.map((t) => `<li><a href="#${t}">${t}</a></li>`).join(""))}</ul></nav>
-${raw(
-  tags
-    .map(
-      (t) =>
-        `<section id="${t}"><h2>${t}</h2>${ops
-          .filter((o) => (o.op.tags?.[0] ?? "other") === t)
-          .map(
-            ({ path, method, op }) =>
-              `<div class="op"><h3><span class="m">${method}</span> <code>${path}</code></h3><p>${escape(op.summary ?? "")}</p>${op.description ? `<p>${escape(op.description)}</p>` : ""}${op.security?.length ? "<p>Requires sign-in.</p>" : ""}<p>Responses: ${Object.keys(op.responses ?? {}).join(", ")}</p>${op.requestBody ? `<details><summary>Request body schema</summary><pre>${escape(JSON.stringify(op.requestBody.content?.["application/json"]?.schema, null, 2))}</pre></details>` : ""}</div>`,
-          )
-          .join("")}</section>`,
-    )
-    .join(""),
-)}
-</body></html>`);
+<nav aria-label="Sections"><ul>${raw(nav)}</ul></nav>
+${raw(sections)}
+</main></body></html>`);
   });
 }
 
-const escape = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-
 const DOCS_CSS = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#1a1a1a}code,pre{font-family:ui-monospace,monospace}
 .op{border:1px solid #ccd;border-radius:6px;padding:.5rem 1rem;margin:.75rem 0}.m{font-weight:bold;text-transform:uppercase;color:#0b4f6c}
-details pre{background:#f4f6f8;padding:.5rem;overflow:auto;font-size:13px}`;
+details pre{background:#f4f6f8;padding:.5rem;overflow:auto;font-size:13px}
+table{border-collapse:collapse;margin:.5rem 0}caption{text-align:left;font-weight:bold}th,td{border:1px solid #ccd;padding:.2rem .5rem;text-align:left;vertical-align:top}
+h4{margin:.5rem 0 .25rem}ul.responses{padding-left:1.25rem}`;

@@ -4,7 +4,9 @@ import type { Api } from "../../lib/env";
 import { IdParam, bearer, json, jsonBody, problems, problemsFor } from "../../lib/openapi";
 import { iso, isoOrNull } from "../../lib/time";
 import { Feedback, FeedbackBody, FeedbackSummary, YouSaidWeDid, YouSaidWeDidBody, noteOut } from "./schemas";
-import { addYouSaidWeDid, feedbackSummary, giveFeedback, listYouSaidWeDid } from "./service";
+import { giveFeedback } from "./give";
+import { feedbackSummary, listYouSaidWeDid } from "./read";
+import { addYouSaidWeDid } from "./you-said-we-did";
 
 export function registerFeedback(api: Api) {
   api.openapi(

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "../../lib/constraint";
 import { and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { bookings, mentoringSlots, mentors, people, SEAT_HOLDING_STATUSES, venues } from "../../db/schema";
@@ -69,8 +70,6 @@ function bookingGuard(slot: typeof mentoringSlots.$inferSelect, personId: string
     AND NOT ${clashExists(personId, sql`s.starts_at`, sql`s.ends_at`)}
     ${needsDbs ? sql`AND ${dbsValidSql(day)}` : sql``}`;
 }
-
-const isUniqueViolation = (err: unknown) => /UNIQUE constraint failed|SQLITE_CONSTRAINT/i.test(String((err as Error)?.message ?? err) + String((err as { cause?: unknown })?.cause ?? ""));
 
 const dbsDetail = {
   dbs_missing: "This mentor's safety check (DBS) has not been confirmed yet, so under-18s cannot book them.",

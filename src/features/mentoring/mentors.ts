@@ -6,7 +6,7 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { londonDate } from "../../lib/time";
-import { ensurePerson } from "../auth/service";
+import { ensurePerson } from "../auth/sign-in";
 
 export type Mentor = typeof mentors.$inferSelect;
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requirePerson } from "../../lib/auth";
-import { auditRead } from "../audit/service";
+import { auditRead } from "../audit/record";
 import { enforceBookingLimit } from "../../lib/rate-limit";
 import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, problemsFor } from "../../lib/openapi";

@@ -8,7 +8,7 @@ import { registerSlotRoutes } from "./routes-slots";
 import { canSeeDbs, createMentor, getMentor, listMentors, recordVerification } from "./mentors";
 import { safeguardingAlerts } from "./safeguarding";
 import { Day, LanguageCode, MentorFull, mentorFull, MentorPublic, mentorPublic } from "./schemas";
-import { auditRead } from "../audit/service";
+import { auditRead } from "../audit/record";
 
 export const NewMentor = z
   .object({
@@ -26,7 +26,7 @@ const Verification = z
     z.strictObject({
       checkedOn: Day,
       expiresOn: Day,
-      certificateLast4: z.string().max(4).regex(/^[A-Za-z0-9]{4}$/, "Give only the last 4 characters of the certificate number"),
+      certificateLast4: z.string().max(4).regex(/^[A-Za-z0-9]{4}$/, "Give only the last 4 characters of the certificate number").openapi({ example: "9A7Z" }),
     }),
     z.strictObject({ revoked: z.literal(true) }),
   ])
@@ -70,7 +70,7 @@ export function registerMentoring(api: Api) {
       tags: ["mentoring"],
       summary: "Mentors (public details only)",
       request: { query: z.object({ organisationId: z.string().max(64).optional() }) },
-      responses: { 200: json(z.object({ items: z.array(MentorPublic) }), "Mentors") },
+      responses: { 200: json(z.object({ items: z.array(MentorPublic) }), "Mentors"), ...problemsFor(400) },
     }),
     async (c) => {
       const items = await listMentors(c.var.deps, c.req.valid("query"));

@@ -9,7 +9,7 @@ import type { Slot } from "./slots";
 
 export const Instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time like 2026-03-02T17:00:00Z" }).max(40);
 export const Day = z.iso.date({ message: "Use the format YYYY-MM-DD" }).max(10);
-export const LanguageCode = z.string().max(3, { abort: true }).regex(/^[a-z]{2,3}$/, "Use a 2 or 3 letter ISO 639 code like en, pl or ar");
+export const LanguageCode = z.string().max(3, { abort: true }).regex(/^[a-z]{2,3}$/, "Use a 2 or 3 letter ISO 639 code like en, pl or ar").openapi({ example: "pl" });
 export const MeetingUrl = z.url({ protocol: /^https$/, message: "Use an https:// link" }).max(500);
 
 export const MentorPublic = z

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { insertSelect } from "../../db/conditional";
 import type { Db } from "../../db/client";
-import { outbox, type Locale } from "../../db/schema";
+import { outbox, type BookingStatus, type Locale } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { TemplateName } from "../../../emails";
@@ -60,12 +60,21 @@ export function enqueueIf(db: Db, message: OutboxMessage, now: number, condition
  */
 export function enqueueForBookings(
   db: Db,
-  template: TemplateName,
+  template: TemplateName | TemplateByStatus,
   where: SQL,
   now: number,
   options: { to?: "person" | "guardian"; payload?: Record<string, SQL | string | number> } = {},
 ) {
   const to = options.to === "guardian" ? sql`b.guardian_email` : sql`coalesce(p.email, o.contact_email)`;
+  let templateValue: TemplateName | SQL = template as TemplateName;
+  if (typeof template !== "string") {
+    // One insert whatever the outcome (issue #19): the booking's status, read by the statement
+    // itself, picks the template, instead of one insert per possible outcome of which all but
+    // one match no row.
+    const cases = Object.entries(template).map(([status, name]) => sql`when ${status} then ${name}`);
+    where = sql`(${where}) and b.status in (${sql.join(Object.keys(template).map((s) => sql`${s}`), sql`, `)})`;
+    templateValue = sql`case b.status ${sql.join(cases, sql` `)} end`;
+  }
   const extra = Object.entries(options.payload ?? {}).map(([k, v]) => sql`, ${k}, ${v}`);
   const idPrefix = `msg_${now.toString(32).padStart(9, "0")}`;
   return insertSelect(
@@ -73,7 +82,7 @@ export function enqueueForBookings(
     outbox,
     {
       id: sql`${idPrefix} || lower(hex(randomblob(12)))`,
-      template,
+      template: templateValue,
       toEmail: to,
       locale: sql`coalesce(p.locale, 'en')`,
       payload: sql`json_object('bookingId', b.id${sql.join(extra)})`,
@@ -86,6 +95,9 @@ export function enqueueForBookings(
       where (${where}) and ${to} is not null and p.erased_at is null`,
   );
 }
+
+/** Which message a booking gets, by the status the batch left it in. */
+export type TemplateByStatus = Partial<Record<BookingStatus, TemplateName>>;
 
 /**
  * With the backoff below, about three hours of failed attempts before a message is failed.

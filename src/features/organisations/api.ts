@@ -2,24 +2,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ORGANISATION_TYPES } from "../../db/schema";
 import { actorId, requireActor, requireActsFor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, problemsFor, Line, Text } from "../../lib/openapi";
-import { ProblemError } from "../../lib/problem";
+import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, problemsFor, Line } from "../../lib/openapi";
+import { refuse } from "../../lib/refusal";
 import { iso, isoOrNull } from "../../lib/time";
-import { addMember, createApiKey, createOrganisation, listApiKeys, listOrganisations, revokeApiKey } from "./service";
-
-const Organisation = z
-  .object({ id: z.string(), type: z.enum(ORGANISATION_TYPES), name: z.string(), contactEmail: z.string().nullable() })
-  .openapi("Organisation");
-const ApiKeyInfo = z
-  .object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })
-  .openapi("ApiKeyInfo");
-
-const orgOut = (o: { id: string; type: (typeof ORGANISATION_TYPES)[number]; name: string; contactEmail: string | null }) => ({
-  id: o.id,
-  type: o.type,
-  name: o.name,
-  contactEmail: o.contactEmail,
-});
+import { createOrganisation } from "./create";
+import { createApiKey, listApiKeys, revokeApiKey } from "./keys";
+import { addMember } from "./members";
+import { listOrganisations } from "./read";
+import { ApiKeyInfo, Organisation, orgOut } from "./schemas";
 
 export function registerOrganisations(api: Api) {
   api.openapi(
@@ -91,7 +81,7 @@ export function registerOrganisations(api: Api) {
     async (c) => {
       const { id } = c.req.valid("param");
       const actor = requireActsFor(c, id);
-      if (actor.kind === "api_key") throw new ProblemError("forbidden", "An API key cannot create other API keys. Sign in as a person.");
+      if (actor.kind === "api_key") throw refuse("api_key_cannot_create_keys");
       const k = await createApiKey(c.var.deps, id, c.req.valid("json").name, actorId(actor));
       return c.json({ id: k.id, name: k.name, prefix: k.prefix, createdAt: iso(k.createdAt), revokedAt: null, key: k.key }, 201, NO_STORE);
     },

@@ -1,7 +1,25 @@
-// Reading organisations for lists and choices (the caller has checked who may see them).
-import { asc } from "drizzle-orm";
+// Reading organisations: one by id, the ones a caller belongs to, and every one for a form's choices.
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { organisations } from "../../db/schema";
+import type { Deps } from "../../lib/deps";
+import type { Actor } from "../../lib/env";
+import { refuse } from "../../lib/refusal";
 
 /** Every organisation by name, for a form's choice of host. */
 export const allOrganisations = (db: Db) => db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name)).limit(200);
+
+export async function getOrganisation(deps: Deps, id: string) {
+  const [org] = await deps.db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
+  if (!org) throw refuse("no_organisation");
+  return org;
+}
+
+/** Coordinators see every organisation; everyone else only their own. */
+export async function listOrganisations(deps: Deps, actor: Actor) {
+  const q = deps.db.select().from(organisations).orderBy(organisations.name);
+  if (actor.kind === "person" && actor.isCoordinator) return q;
+  const ids = actor.kind === "api_key" ? [actor.organisationId] : actor.organisationIds;
+  if (ids.length === 0) return [];
+  return deps.db.select().from(organisations).where(inArray(organisations.id, ids)).orderBy(organisations.name);
+}

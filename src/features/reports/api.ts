@@ -5,13 +5,7 @@ import { bearer, IdParam, problemsFor } from "../../lib/openapi";
 import { csvResponseHeaders } from "./csv";
 import { programmeReportCsv } from "./programme-report";
 import { sessionReportCsv } from "./session-report";
-
-const csv = (description: string) => ({ description, content: { "text/csv": { schema: z.string() } } });
-const LondonDate = (name: string) =>
-  z.iso
-    .date({ message: "Use a real date like 2026-03-01" })
-    .max(10)
-    .openapi({ param: { name, in: "query" }, example: "2026-03-01" });
+import { csv, LondonDate } from "./schemas";
 
 export function registerReports(api: Api) {
   api.openapi(

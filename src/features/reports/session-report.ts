@@ -1,7 +1,7 @@
 import { londonLocalString } from "../../lib/time";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { attendanceFor } from "../attendance/attendance-list";
+import { attendanceFor } from "../attendance/read";
 import { toCsv } from "./csv";
 
 const SESSION_REPORT_HEADER = ["First name", "Kind", "Pupils", "Staff", "Seats", "Checked in (people)", "Status", "Checked in at (London)"];

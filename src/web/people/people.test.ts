@@ -5,7 +5,7 @@ import { auditLog, bookings, people, sessions } from "../../db/schema";
 import { createHarness, COORDINATOR, type Harness } from "../../../test/support/harness";
 import { addMember, organisation, personByEmail, session as newSession } from "../../../test/support/fixtures";
 import { SESSION_COOKIE } from "../../lib/auth";
-import { requestMagicLink } from "../../features/auth/service";
+import { requestMagicLink } from "../../features/auth/sign-in";
 import { DAY, HOUR } from "../../lib/time";
 import { LOCALES } from "../../i18n";
 import { SITE_CSS } from "../style";

@@ -7,7 +7,7 @@ import { viewFor } from "../view";
 import type { View } from "../view";
 import { ProblemError } from "../../lib/problem";
 import { actsFor } from "../../lib/auth";
-import { getOrganisation } from "../../features/organisations/service";
+import { getOrganisation } from "../../features/organisations/read";
 import type { ORGANISATION_TYPES } from "../../db/schema";
 
 export type { C, Status };

@@ -1,8 +1,9 @@
 // A coordinator changing what already exists: a session's time, place and places (everyone
 // booked is told by the service), cancelling a session, and an activity's details.
 import { loadSession } from "../../features/bookings/lookups";
-import { SessionChangeBody } from "../../features/bookings/routes";
-import { cancelSession, changeSession } from "../../features/bookings/session-changes";
+import { SessionChangeBody } from "../../features/sessions/schemas";
+import { cancelSession } from "../../features/sessions/cancel";
+import { changeSession } from "../../features/sessions/change";
 import { getEvent, updateEvent, type Event } from "../../features/catalogue/events";
 import { EventPatch } from "../../features/catalogue/schemas";
 import type { Api } from "../../lib/env";

@@ -1,13 +1,14 @@
 // The coordinator area: events and sessions, attendance and check-in, feedback and "you said,
 // we did", failed emails, safeguarding alerts. Coordinators only; the services check again.
-import { attendanceFor } from "../../features/attendance/attendance-list";
+import { attendanceFor } from "../../features/attendance/read";
 import { checkIn, type CheckInInput, type CheckInResult } from "../../features/attendance/check-in";
 import { createEvent, getEvent } from "../../features/catalogue/events";
-import { SessionCreate } from "../../features/catalogue/routes-sessions";
+import { SessionCreate } from "../../features/sessions/schemas";
 import { EventCreate } from "../../features/catalogue/schemas";
-import { addSessions, type SessionInput } from "../../features/catalogue/sessions";
+import { addSessions, type SessionInput } from "../../features/sessions/create";
 import { YouSaidWeDidBody } from "../../features/feedback/schemas";
-import { addYouSaidWeDid, feedbackSummary } from "../../features/feedback/service";
+import { feedbackSummary } from "../../features/feedback/read";
+import { addYouSaidWeDid } from "../../features/feedback/you-said-we-did";
 import { safeguardingAlerts } from "../../features/mentoring/safeguarding";
 import { listOutbox, outboxView, retryMessage } from "../../features/notifications/admin";
 import { actorId } from "../../lib/auth";

@@ -1,7 +1,7 @@
 // The staff areas: a landing page, the school area, the employer area and the coordinator area.
 // Every page needs sign-in (the od_session cookie), and every object is checked with the same
 // rule the API uses (actsFor, managesMentor, isCoordinator), through the feature services.
-import { listOrganisations } from "../../features/organisations/service";
+import { listOrganisations } from "../../features/organisations/read";
 import type { Api } from "../../lib/env";
 import { StaffLanding } from "./pages/landing";
 import { formLimit } from "../respond";

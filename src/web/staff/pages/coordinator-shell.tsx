@@ -20,6 +20,9 @@ function CoordinatorMenu({ view }: { view: View }) {
         <li>
           <a href="/coordinator/safeguarding">{s.t("coordSafeguarding")}</a>
         </li>
+        <li>
+          <a href="/coordinator/directory">{s.t("dirStaffTitle")}</a>
+        </li>
       </ul>
     </nav>
   );

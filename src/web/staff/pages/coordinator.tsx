@@ -1,5 +1,5 @@
 import type { Event } from "../../../features/catalogue/events";
-import type { feedbackSummary } from "../../../features/feedback/service";
+import type { feedbackSummary } from "../../../features/feedback/read";
 import { formatDay, formatTime, formatWhen, isoInstant } from "../../format";
 import { dirOf, LOCALE_NAMES, LOCALES, pickLocalised } from "../../../i18n";
 import { Localised } from "../../layout";

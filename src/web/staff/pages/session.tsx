@@ -1,4 +1,4 @@
-import type { attendanceFor } from "../../../features/attendance/attendance-list";
+import type { attendanceFor } from "../../../features/attendance/read";
 import type { CheckInResult } from "../../../features/attendance/check-in";
 import type { Session } from "../../../features/catalogue/events";
 import { formatTime, formatWhen, isoInstant } from "../../format";

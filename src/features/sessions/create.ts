@@ -1,15 +1,13 @@
-import { eq } from "drizzle-orm";
+// Creating sessions: one, or a repeating series expanded in London wall time.
 import { insertsInChunks } from "../../db/insert-chunks";
-import { events, sessions, venues } from "../../db/schema";
+import { sessions } from "../../db/schema";
 import type { Actor } from "../../lib/env";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { ProblemError, type FieldError } from "../../lib/problem";
-import { getEventToManage, type Session } from "./events";
+import { getEventToManage, type Session } from "../catalogue/events";
 import { expandLondonRule } from "../../lib/recurrence";
-import { findVenue } from "./venues";
-
-export const MAX_CAPACITY = 10_000;
+import { findVenue } from "../catalogue/venues";
 
 interface Place {
   venueId?: string;
@@ -74,17 +72,4 @@ export async function addSessions(deps: Deps, actor: Actor, eventId: string, inp
   const [first, ...rest] = insertsInChunks(deps.db, sessions, rows);
   await deps.db.batch([first!, ...rest]);
   return rows.sort((a, b) => a.startsAt - b.startsAt);
-}
-
-/** A session with what someone deciding whether to go needs: the event and the venue's access facts. */
-export async function getSessionDetail(deps: Deps, id: string) {
-  const [row] = await deps.db
-    .select({ session: sessions, venue: venues, event: events })
-    .from(sessions)
-    .innerJoin(events, eq(events.id, sessions.eventId))
-    .leftJoin(venues, eq(venues.id, sessions.venueId))
-    .where(eq(sessions.id, id))
-    .limit(1);
-  if (!row) throw new ProblemError("not_found", "There is no session with that id.");
-  return row;
 }

@@ -1,6 +1,7 @@
-// The booking operation with no HTTP in front: the same service call the route makes (its
+// service_rps: the booking with no HTTP in front, the same service call the route makes (its
 // reads, its one write batch with the seat guard, the waitlist branch and the outbox rows),
-// straight against the libSQL file in this process. Its rate is the ceiling HTTP can reach.
+// straight against the libSQL file in this process. Its ratio to raw_booking_rps (bench/raw.ts)
+// is what the booking code itself costs; booking_vs_raw adds HTTP, auth and validation.
 import { eq } from "drizzle-orm";
 import type { Db } from "../src/db/client";
 import { people } from "../src/db/schema";
@@ -11,7 +12,7 @@ import { systemClock } from "../src/lib/time";
 import { devMailboxMailer } from "../src/features/notifications/mailer";
 import { bookSession } from "../src/features/bookings/service";
 
-export async function dbCeilingRps(db: Db, sessionId: string, personIds: string[], concurrency = 16): Promise<number> {
+export async function serviceRps(db: Db, sessionId: string, personIds: string[], concurrency = 16): Promise<number> {
   const deps: Deps = { db, clock: systemClock, config: testConfig(), mailer: devMailboxMailer(db) };
   const actors: Actor[] = [];
   for (const id of personIds) {

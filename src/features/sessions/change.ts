@@ -1,4 +1,4 @@
-// Coordinators changing a session (rules 5 and 6): capacity, time, place, cancellation.
+// Coordinators changing a session (rules 1, 4, 5 and 6): its capacity, or moving it to a new time or place.
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { rowsAffected } from "../../db/client";
 import { bookings, sessions, venues } from "../../db/schema";
@@ -6,14 +6,15 @@ import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { ProblemError } from "../../lib/problem";
 import type { Actor } from "../../lib/env";
-import { auditEntry } from "./audit";
-import { loadSession } from "./lookups";
+import { auditEntry } from "../bookings/audit";
+import { loadSession } from "../bookings/lookups";
+import { offerFreeSeatsStatements } from "../bookings/statements";
 import { enqueueForBookings } from "../notifications/outbox";
 import { reminderAfterMove, REMINDER_LEAD_MS } from "../notifications/reminders";
-import { offerFreeSeatsStatements } from "./statements";
-import { capacityCoversTaken, HOLDING, seatsLeft, UPCOMING, usedSeats } from "../../rules/capacity";
+import { capacityCoversTaken, HOLDING, UPCOMING } from "../../rules/capacity";
 import { countClashing, peopleClashingAt } from "../../rules/clash";
 import { holdWithinNewStart } from "../../rules/waiting-list";
+import { sessionOut } from "./schemas";
 
 export interface SessionChange {
   capacity?: number;
@@ -24,22 +25,6 @@ export interface SessionChange {
 }
 
 const RETRIES = 5;
-
-export function sessionOut(s: typeof sessions.$inferSelect) {
-  return {
-    id: s.id,
-    eventId: s.eventId,
-    startsAt: new Date(s.startsAt).toISOString(),
-    endsAt: new Date(s.endsAt).toISOString(),
-    venueId: s.venueId,
-    onlineUrl: s.onlineUrl,
-    capacity: s.capacity,
-    seatsTaken: s.seatsTaken,
-    seatsLeft: seatsLeft(s),
-    status: s.status,
-    sequence: s.sequence,
-  };
-}
 
 /**
  * Applies a coordinator's change. More capacity is offered to the waiting list; less than
@@ -143,40 +128,4 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
 async function anyoneCheckedIn({ db }: Deps, sessionId: string): Promise<boolean> {
   const [row] = await db.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.sessionId, sessionId), isNotNull(bookings.checkedInAt))).limit(1);
   return row !== undefined;
-}
-
-/** Cancels the session and every booking on it, telling each person (calendar CANCEL). */
-export async function cancelSession(deps: Deps, actor: Actor, sessionId: string) {
-  const { db, clock } = deps;
-  const now = clock.now();
-  const s = (await loadSession(deps, sessionId)).session;
-  if (s.status === "cancelled") throw new ProblemError("session_cancelled", "This session is already cancelled.");
-  // Once it has started, what happened is recorded by check-in and no-shows, not undone.
-  if (s.startsAt <= now) throw new ProblemError("session_started", "This session has already started, so it can't be cancelled.");
-  const op = newId("op", now);
-  const stillScheduled = sql`exists (select 1 from sessions where id = ${sessionId} and status = 'scheduled')`;
-  const cancel = db
-    .update(bookings)
-    .set({ status: "cancelled", cancelReason: "session_cancelled", cancelledAt: now, holdExpiresAt: null, consentTokenHash: null, lastOp: op, updatedAt: now, sequence: sql`${bookings.sequence} + 1` })
-    .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} in ${UPCOMING}`, stillScheduled));
-  // Invariant (rules 1, 6, 9): the session and all its bookings are cancelled together, its
-  // held seats are released with them, and everyone's cancellation is queued in the same write.
-  // The messages come first, while each booking's status still says whether it ever had an
-  // invite (only a confirmed place did): the others are told without a calendar CANCEL. The
-  // same guard as the update, in the same batch, so they are written exactly for its rows.
-  const [, cancelled, , [after]] = await db.batch([
-    enqueueForBookings(db, "session_cancelled", sql`b.session_id = ${sessionId} and b.status in ${UPCOMING} and ${stillScheduled}`, now, {
-      payload: { invited: sql`b.status = 'confirmed'` },
-    }),
-    cancel,
-    auditEntry(db, actor, "session.cancelled", { type: "session", id: sessionId }, now, { onlyIf: stillScheduled }),
-    db
-      .update(sessions)
-      // Only seats already used (attended / no_show) stay counted; every held seat is released.
-      .set({ status: "cancelled", seatsTaken: usedSeats(sessionId), updatedAt: now }).where(and(eq(sessions.id, sessionId), eq(sessions.status, "scheduled")))
-      .returning(),
-  ]);
-  // The session update is the batch's last statement, so the row it returns is the final one.
-  if (!after) throw new ProblemError("session_cancelled", "This session is already cancelled.");
-  return { ...sessionOut(after), bookingsCancelled: rowsAffected(cancelled) };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { sessions } from "../../db/schema";
 import { createHarness, problem, type Harness } from "../../../test/support/harness";
-import { catalogueWorld, eventBody, json, venueBody, type World } from "./test-fixtures";
+import { catalogueWorld, eventBody, json, venueBody, type World } from "../catalogue/test-fixtures";
 
 // The harness clock starts at 2026-03-02T09:00:00Z (a Monday, GMT).
 let h: Harness;

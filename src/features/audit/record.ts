@@ -1,4 +1,3 @@
-import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { actorId } from "../../lib/auth";
@@ -34,16 +33,3 @@ export async function auditRead(db: Db, actor: Actor | null, entry: AuditEntry, 
   if (actor?.kind === "person" && actor.isCoordinator) await auditInsert(db, actor, entry, now);
 }
 
-export async function listAudit(db: Db, options: { subjectType?: string; subjectId?: string; before?: number; limit: number }) {
-  const conditions = [
-    options.subjectType ? eq(auditLog.subjectType, options.subjectType) : undefined,
-    options.subjectId ? eq(auditLog.subjectId, options.subjectId) : undefined,
-    options.before ? lt(auditLog.at, options.before) : undefined,
-  ].filter(Boolean);
-  return db
-    .select()
-    .from(auditLog)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(options.limit);
-}

@@ -1,48 +1,13 @@
+// Reading feedback and "you said, we did" notes: the host and coordinators see the summary, everyone sees the notes.
 import { asc, desc, eq } from "drizzle-orm";
-import { bookings, feedback, people, sessions, youSaidWeDid, type Locale } from "../../db/schema";
-import { newId } from "../../lib/crypto";
+import { bookings, feedback, people, youSaidWeDid } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { auditRead, firstName, loadEvent, requireHost } from "../attendance/access";
-
-export interface FeedbackInput {
-  rating: number;
-  whatWorked: string;
-  couldBeBetter: string;
-  anonymous: boolean;
-}
-
-/** Rule 13: once per booking, only by the person who booked it, only if they came. */
-export async function giveFeedback(deps: Deps, actor: Actor, bookingId: string, input: FeedbackInput) {
-  const { db, clock } = deps;
-  const [row] = await db
-    .select({ booking: bookings, eventId: sessions.eventId })
-    .from(bookings)
-    .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
-    .where(eq(bookings.id, bookingId))
-    .limit(1);
-  // Only the booker: other people (even coordinators) must not speak for them.
-  if (!row || actor.kind !== "person" || row.booking.personId !== actor.person.id) {
-    throw new ProblemError("not_found", "There is no booking with that id that you can see.");
-  }
-  if (row.booking.status !== "attended" || !row.eventId) {
-    throw new ProblemError("not_attended", "You can give feedback once you have been to the session and been checked in.");
-  }
-  const now = clock.now();
-  // The unique index on booking_id decides between two simultaneous submissions.
-  const [created] = await db
-    .insert(feedback)
-    .values({ id: newId("fbk", now), bookingId, eventId: row.eventId, ...input, createdAt: now })
-    .onConflictDoNothing()
-    .returning();
-  if (!created) throw new ProblemError("feedback_exists", "You have already given feedback for this booking. Thank you!");
-  return created;
-}
 
 export async function feedbackSummary(deps: Deps, actor: Actor, eventId: string) {
   const event = await loadEvent(deps, eventId);
-  requireHost(actor, event, "read feedback for this event");
+  requireHost(actor, event, "host_only_feedback");
   const rows = await deps.db
     .select({ feedback, displayName: people.displayName })
     .from(feedback)
@@ -80,16 +45,6 @@ export async function feedbackSummary(deps: Deps, actor: Actor, eventId: string)
     distribution,
     comments: [...named, ...anonymous],
   };
-}
-
-export async function addYouSaidWeDid(deps: Deps, actor: Actor, eventId: string, input: { youSaid: string; weDid: string; locale: Locale }) {
-  await loadEvent(deps, eventId);
-  const now = deps.clock.now();
-  const [note] = await deps.db
-    .insert(youSaidWeDid)
-    .values({ id: newId("ysw", now), eventId, ...input, authorId: actor.kind === "person" ? actor.person.id : null, createdAt: now })
-    .returning();
-  return note!;
 }
 
 export async function listYouSaidWeDid(deps: Deps, eventId: string) {

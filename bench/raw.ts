@@ -1,0 +1,27 @@
+// The honest ceiling (issue #19): the smallest write a booking can be, through the same
+// driver and on the same file settings as the app (src/db/libsql-local.ts: one connection,
+// statements compiled once), one after another. A seat counter that only moves while a seat
+// is free, and the booking row written only if it moved, in one atomic batch. No HTTP, no
+// auth, no eligibility, no outbox: nothing the app does can be faster than this.
+import type { Client } from "@libsql/client";
+
+export async function rawBookingRps(client: Client, sessionId: string, personIds: string[]): Promise<number> {
+  const started = performance.now();
+  let n = 0;
+  for (const personId of personIds) {
+    const now = Date.now();
+    await client.batch(
+      [
+        { sql: "update sessions set seats_taken = seats_taken + 1 where id = ? and seats_taken < capacity", args: [sessionId] },
+        {
+          sql: `insert into bookings (id, kind, session_id, person_id, seats, status, starts_at, ends_at, ticket_code, created_at, updated_at)
+                select ?, 'individual', s.id, ?, 1, 'confirmed', s.starts_at, s.ends_at, ?, ?, ? from sessions s where s.id = ? and changes() = 1`,
+          args: [`bkg_raw_${n}`, personId, `RAW-${n}`, now, now, sessionId],
+        },
+      ],
+      "write",
+    );
+    n++;
+  }
+  return personIds.length / ((performance.now() - started) / 1000);
+}

@@ -1,0 +1,72 @@
+// The Worker as Cloudflare would receive it: `wrangler deploy --dry-run` builds the bundle and
+// prints its size ("Total Upload: … / gzip: … KiB"), and workerd (through Miniflare) times how
+// long the isolate takes from loading that bundle to answering /healthz, minus the same for a
+// one-line Worker, so the figure is our module's parse and top-level work, not workerd's own
+// start.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { convertV4MiniflareOptions, Miniflare } from "miniflare";
+
+const run = promisify(execFile);
+const root = new URL("..", import.meta.url).pathname;
+
+export async function workerSize(): Promise<{ gzipKib: number; rawKib: number; startupMs: number }> {
+  const out = mkdtempSync(join(tmpdir(), "open-door-worker-"));
+  try {
+    const { stdout } = await run("npx", ["wrangler", "deploy", "--dry-run", "--outdir", out], {
+      cwd: root,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+      timeout: 180_000,
+    });
+    const m = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(stdout);
+    if (!m) throw new Error(`no size in wrangler's output:\n${stdout}`);
+    const startupMs = Math.max(0, (await timeToFirstResponse(out, "worker.js")) - (await timeToFirstResponse(null, "")));
+    return { rawKib: Number(m[1]), gzipKib: Number(m[2]), startupMs };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Median of 5 cold starts: new workerd, load the modules, first /healthz answered. */
+async function timeToFirstResponse(dir: string | null, main: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const mf = new Miniflare(convertV4MiniflareOptions({
+      workers: [
+        dir
+          ? {
+            name: "open-door",
+            // worker.js and the text modules wrangler wrote beside it (the QR decoder's files).
+            modules: readdirSync(dir)
+              .filter((f) => f !== "README.md" && !f.endsWith(".map"))
+              .sort((a, b) => Number(b === main) - Number(a === main))
+              .map((f) => ({ type: f === main ? ("ESModule" as const) : ("Text" as const), path: join(dir, f) })),
+            modulesRoot: dir,
+            compatibilityDate: "2026-04-01",
+            compatibilityFlags: ["nodejs_compat"],
+            d1Databases: ["DB"],
+            bindings: { PUBLIC_URL: "http://localhost" },
+          }
+          : {
+              name: "empty",
+              modules: true,
+              script: "export default { async fetch(req, env) { await env.DB.prepare('select 1').all(); return new Response('ok') } }",
+              compatibilityDate: "2026-04-01",
+              d1Databases: ["DB"],
+            },
+      ],
+    }));
+    const started = performance.now();
+    await mf.ready;
+    const ready = performance.now();
+    const res = await mf.dispatchFetch("http://localhost/healthz");
+    await res.arrayBuffer();
+    times.push(performance.now() - started);
+    if (process.env.BENCH_DEBUG) console.error(main || "empty", Math.round(ready - started), Math.round(performance.now() - ready));
+    await mf.dispose();
+  }
+  return times.sort((a, b) => a - b)[2]!;
+}

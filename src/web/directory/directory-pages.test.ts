@@ -1,0 +1,98 @@
+// The directory on the website: search and filters without JavaScript, a service page with
+// access facts and directions, posters whose QR links count scans, and the coordinators'
+// approval page doing what the API does.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { directoryPosterScans, venues } from "../../db/schema";
+import { createOrganisation } from "../../features/organisations/create";
+import { addMember } from "../../features/organisations/members";
+import { COORDINATOR, createHarness, type Harness } from "../../../test/support/harness";
+import { venue } from "../../../test/support/fixtures";
+
+let h: Harness;
+let coordinator: string;
+let partner: string;
+let serviceId: string;
+let venueId: string;
+
+const page = (path: string, token?: string, headers: Record<string, string> = {}) =>
+  h.app.request(path, { headers: { ...(token ? { cookie: `od_session=${token}` } : {}), ...headers } });
+const post = (path: string, token: string) => h.app.request(path, { method: "POST", headers: { cookie: `od_session=${token}`, origin: "https://opendoor.test", "content-type": "application/x-www-form-urlencoded" }, body: "" });
+
+beforeAll(async () => {
+  // Tuesday 3 March 2026, 11:00 London.
+  h = await createHarness({ now: "2026-03-03T11:00:00Z" });
+  const org = await createOrganisation(h.deps, { type: "community", name: "Riverside Pantry" });
+  await addMember(h.deps, org.id, { email: "staff@pantry.test", displayName: "Staff" });
+  coordinator = await h.tokenFor(COORDINATOR);
+  partner = await h.tokenFor("staff@pantry.test");
+  venueId = (await venue(h.db)).id;
+  await h.db.update(venues).set({ stepFree: true, publicTransport: "Bus 12 to High Street" }).where(eq(venues.id, venueId));
+  const res = await h.request("POST", "/api/v1/directory/services", {
+    token: coordinator,
+    body: {
+      organisationId: org.id,
+      categoryId: "food",
+      name: { en: "Riverside Food Bank", pl: "Bank żywności Riverside" },
+      description: { en: "Free food parcels.", pl: "Darmowe paczki żywnościowe." },
+      hours: [{ day: 2, opens: "10:00", closes: "14:00" }],
+      languages: ["en", "pl"],
+      venueId,
+    },
+  });
+  serviceId = ((await res.json()) as { id: string }).id;
+});
+afterAll(() => h.close());
+
+describe("directory pages", () => {
+  it("finds a food bank open now with step-free access, in Polish, with a plain GET form", async () => {
+    const res = await page("/directory?category=food&openNow=true&stepFree=true&lang=pl");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('lang="pl"');
+    expect(html).toContain("Bank żywności Riverside");
+    expect(html).toContain("Otwarte teraz");
+    expect(html).toContain("Pomoc żywnościowa");
+    expect(html).not.toContain("<script");
+    h.clock.set("2026-03-03T15:00:00Z");
+    expect(await (await page("/directory?openNow=true&lang=pl")).text()).not.toContain("Bank żywności Riverside");
+    h.clock.set("2026-03-03T11:00:00Z");
+  });
+
+  it("shows a service's access facts, transport and a link to the reader's maps app", async () => {
+    const html = await (await page(`/directory/services/${serviceId}?lang=en`)).text();
+    expect(html).toContain("Bus 12 to High Street");
+    expect(html).toContain('href="geo:0,0?q=');
+    expect(html).toContain("Step-free");
+    expect(html).toContain(`/directory/posters/cat-food-a4`);
+  });
+
+  it("prints a category poster whose QR link counts the scan, then leads to the category", async () => {
+    const poster = await (await page("/directory/posters/cat-food-a4?lang=pl")).text();
+    expect(poster).toContain("https://opendoor.test/d/cat-food-a4");
+    expect(poster).toContain("<svg");
+    const first = await page("/d/cat-food-a4");
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toBe("/directory?category=food");
+    expect(first.headers.get("set-cookie")).toBeNull();
+    await page("/d/cat-food-a4");
+    await page(`/d/ven-${venueId}-card`);
+    await page("/d/cat-madeup-a4");
+    const rows = await h.db.select().from(directoryPosterScans);
+    expect(Object.fromEntries(rows.map((r) => [r.poster, r.scans]))).toEqual({ "cat-food-a4": 2, [`ven-${venueId}-card`]: 1 });
+  });
+
+  it("lets a coordinator approve a partner's proposal on the website; partners cannot reach the page", async () => {
+    const proposed = await h.request("PATCH", `/api/v1/directory/services/${serviceId}`, { token: partner, body: { name: { en: "Riverside Pantry" } } });
+    const change = (await proposed.json()) as { id: string };
+    expect((await page("/coordinator/directory", partner)).status).toBe(403);
+    expect((await post(`/coordinator/directory/changes/${change.id}/approve`, partner)).status).toBe(403);
+    const review = await (await page("/coordinator/directory?lang=en", coordinator)).text();
+    expect(review).toContain("Riverside Pantry");
+    expect(review).toContain("cat-food-a4");
+    expect(await (await page(`/directory/services/${serviceId}?lang=en`)).text()).toContain("Riverside Food Bank");
+    const approved = await post(`/coordinator/directory/changes/${change.id}/approve`, coordinator);
+    expect(approved.status).toBe(303);
+    expect(await (await page(`/directory/services/${serviceId}?lang=en`)).text()).toContain("Riverside Pantry");
+  });
+});
