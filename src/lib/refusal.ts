@@ -259,6 +259,12 @@ export interface ProblemWords {
   errors?: FieldError[];
 }
 
+/** The title of a kind of refusal in `locale` (English when not translated). */
+export function problemTitle(code: ProblemCode, locale: Locale): string {
+  const titles = translator(locale).raw("problemTitles") as Partial<Record<ProblemCode, string>>;
+  return titles[code] ?? problemTitlesEn[code];
+}
+
 /**
  * A refusal worded in `locale` (missing lines fall back to English). A ProblemError that is
  * not a Refusal carries an English sentence already, so it stays wholly English: a title in
@@ -269,12 +275,11 @@ export function wordProblem(err: ProblemError, locale: Locale): ProblemWords {
     return { locale: "en", title: problemTitlesEn[err.code], detail: err.detail, ...(err.errors ? { errors: err.errors } : {}) };
   }
   const t = translator(locale);
-  const titles = t.raw("problemTitles") as Partial<Record<ProblemCode, string>>;
   const word = (reason: FieldReason, facts?: Record<string, Fact>) => t.t(reason, factsIn(t, facts));
   const errors = [...(err.fields ?? []).map((f) => ({ path: f.path, message: word(f.reason, f.facts) })), ...(err.errors ?? []).slice(err.fields?.length ?? 0)];
   return {
     locale,
-    title: titles[err.code] ?? problemTitlesEn[err.code],
+    title: problemTitle(err.code, locale),
     detail: word(err.reason, err.facts),
     ...(errors.length ? { errors } : {}),
   };
