@@ -1,9 +1,11 @@
 // Ukrainian: needs a native speaker's review.
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_uk } from "./refusals-bookings";
+import { carouselRefusals_uk } from "./refusals-carousels";
 
 export const problems_uk: ProblemsCatalogue = {
   ...bookingRefusals_uk,
+  ...carouselRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
     malformed_json: "Тіло запиту не є коректним JSON",
