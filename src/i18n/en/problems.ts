@@ -5,6 +5,7 @@
 // Reason keys are snake_case, so they never meet the camelCase keys of the other parts.
 
 import { bookingFieldRefusalsEn, bookingRefusalsEn } from "./refusals-bookings";
+import { directoryFieldRefusalsEn, directoryRefusalsEn } from "./refusals-directory";
 import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousels";
 
 /** The `title` of each problem code (PROBLEMS in src/lib/problem-error.ts): one per code. */
@@ -45,6 +46,7 @@ export const problemTitlesEn = {
 /** The `detail` of each refusal reason; its problem code is in REASON_CODES (src/lib/refusal.ts). */
 export const refusalsEn = {
   ...bookingRefusalsEn,
+  ...directoryRefusalsEn,
   ...carouselRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
   validation_fields: "Please check {fields}.",
@@ -138,6 +140,7 @@ export const refusalsEn = {
 /** The `errors[].message` of each field refusal that is not itself a reason above. */
 export const fieldRefusalsEn = {
   ...bookingFieldRefusalsEn,
+  ...directoryFieldRefusalsEn,
   ...carouselFieldRefusalsEn,
   too_long: "too long",
   expected_london_local: "expected YYYY-MM-DDTHH:MM",

@@ -1,10 +1,12 @@
 // Polish: needs a native speaker's review.
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_pl } from "./refusals-bookings";
+import { directoryRefusals_pl } from "./refusals-directory";
 import { carouselRefusals_pl } from "./refusals-carousels";
 
 export const problems_pl: ProblemsCatalogue = {
   ...bookingRefusals_pl,
+  ...directoryRefusals_pl,
   ...carouselRefusals_pl,
   problemTitles: {
     validation: "Niektóre dane trzeba poprawić",

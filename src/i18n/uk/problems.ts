@@ -1,10 +1,12 @@
 // Ukrainian: needs a native speaker's review.
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_uk } from "./refusals-bookings";
+import { directoryRefusals_uk } from "./refusals-directory";
 import { carouselRefusals_uk } from "./refusals-carousels";
 
 export const problems_uk: ProblemsCatalogue = {
   ...bookingRefusals_uk,
+  ...directoryRefusals_uk,
   ...carouselRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
