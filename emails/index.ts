@@ -20,10 +20,12 @@ import {
 } from "./bookings";
 import { groupCancelled, groupChanged, groupConfirmed } from "./groups";
 import { mentoringCancelled, mentoringConfirmed } from "./mentoring";
+import { carouselTimetable } from "./carousel";
 
 export type { BookingFacts, InviteMethod, LocalisedText, SiteFacts } from "./booking";
 export type { BookingMessageInput, BookingTemplate, RenderedEmail } from "./details";
 export { magicLink } from "./magic-link";
+export { carouselTimetable, type CarouselTimetablePayload } from "./carousel";
 
 /** Templates about one booking: given its facts (payload.bookingId names it). */
 export const BOOKING_TEMPLATES = {
@@ -49,11 +51,11 @@ export const BOOKING_TEMPLATES = {
 export type BookingTemplateName = keyof typeof BOOKING_TEMPLATES;
 
 /** Every template, by the name stored in the outbox's `template` column. */
-export const TEMPLATES = { magic_link: magicLink, ...BOOKING_TEMPLATES };
+export const TEMPLATES = { magic_link: magicLink, carousel_timetable: carouselTimetable, ...BOOKING_TEMPLATES };
 
 /** A template's name: a misspelt one does not compile where a message is queued. */
 export type TemplateName = keyof typeof TEMPLATES;
 
 /** For names read back from the database, which the type system cannot vouch for. */
 export const isTemplateName = (name: string): name is TemplateName => Object.hasOwn(TEMPLATES, name);
-export const isBookingTemplate = (name: TemplateName): name is BookingTemplateName => name !== "magic_link";
+export const isBookingTemplate = (name: TemplateName): name is BookingTemplateName => Object.hasOwn(BOOKING_TEMPLATES, name);

@@ -7,7 +7,8 @@ import { seedDemoData } from "./db/seed";
 import { mailerFor } from "./lib/build-deps";
 import { configFromEnv } from "./lib/config";
 import type { Deps } from "./lib/deps";
-import { memoryRateLimiter } from "./lib/rate-limiter";
+import { memoryRateLimiter, type RateLimiter } from "./lib/rate-limiter";
+import { isClusterWorker, primaryBackedRateLimiter, processesFromEnv, reportReady, runsScheduledJobs, startWorkers } from "./cluster";
 import { nodeClientIp } from "./lib/client-address";
 import { systemClock } from "./lib/time";
 import { runScheduledJobs } from "./jobs";
@@ -25,6 +26,10 @@ export interface ServerOptions {
    * measure the booking write alone; the outbox rows are still written in the same batch. */
   dispatchAfterRequest?: boolean;
   env?: Record<string, string | undefined>;
+  /** Apply migrations at start (default). A cluster's primary has applied them already. */
+  migrate?: boolean;
+  /** The abuse limiter; this process's memory unless given (a cluster worker asks the primary). */
+  rateLimiter?: RateLimiter;
 }
 
 /** Pending connections the kernel may queue for us: a ticket release's burst, all at once. */
@@ -35,7 +40,7 @@ export async function startServer(options: ServerOptions) {
   const env = options.env ?? process.env;
   const config = configFromEnv({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${options.port}` }, "node");
   const { db, client } = await openLibsqlFile(options.databaseUrl);
-  await applyMigrations(db);
+  if (options.migrate !== false) await applyMigrations(db);
   if (options.seed) await seedDemoData(db, systemClock.now());
   const deps: Deps = {
     db,
@@ -44,7 +49,7 @@ export async function startServer(options: ServerOptions) {
     mailer: mailerFor(db, config),
     // Deferred work may queue email (a sign-in link): send it once the work is done.
     defer: (p) => void p.then(() => drainSoon()).catch((err) => logFault("deferred work failed", err)),
-    rateLimiter: memoryRateLimiter(systemClock),
+    rateLimiter: options.rateLimiter ?? memoryRateLimiter(systemClock),
     clientIp: nodeClientIp(config.trustedProxyHops),
   };
   const app = createApp(deps);
@@ -94,6 +99,36 @@ export async function startServer(options: ServerOptions) {
   };
 }
 
+/**
+ * `processes` servers on one port and one database file (src/cluster.ts says why that keeps
+ * every guarantee). In the primary: migrations and demo data once, then the workers; answers
+ * with the address once all listen. In a worker (this module runs again there): starts its
+ * server and answers null.
+ */
+export async function startProcesses(options: ServerOptions, processes: number): Promise<{ url: string; processes: number; close(): Promise<void> } | null> {
+  if (processes <= 1 && !isClusterWorker()) return { ...(await startServer(options)), processes: 1 };
+  if (isClusterWorker()) {
+    const handle = await startServer({
+      ...options,
+      migrate: false,
+      seed: false,
+      jobsEveryMs: runsScheduledJobs() ? options.jobsEveryMs : 0,
+      rateLimiter: primaryBackedRateLimiter(),
+    });
+    reportReady(handle.url);
+    process.on("SIGTERM", async () => {
+      await handle.close();
+      process.exit(0);
+    });
+    return null;
+  }
+  const { db, client } = await openLibsqlFile(options.databaseUrl);
+  await applyMigrations(db);
+  if (options.seed) await seedDemoData(db, systemClock.now());
+  client.close();
+  return { ...(await startWorkers(processes)), processes };
+}
+
 /** The coordinator in the demo data (src/db/seed.ts), so a first `npm start` can sign in. */
 export const DEMO_COORDINATOR_EMAIL = "coordinator@opendoor.example";
 
@@ -102,22 +137,29 @@ const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileUR
 if (isMain) {
   const started = Date.now();
   const demoCoordinator = !process.env.COORDINATOR_EMAILS && process.env.NODE_ENV !== "production";
-  const handle = await startServer({
-    env: demoCoordinator ? { ...process.env, COORDINATOR_EMAILS: DEMO_COORDINATOR_EMAIL } : process.env,
-    databaseUrl: process.env.DATABASE_URL ?? "./data/open-door.db",
-    port: Number(process.env.PORT ?? 8787),
-    // HOST=0.0.0.0 to serve the network (with a real mailer: the development mailbox is open to all).
-    hostname: process.env.HOST || undefined,
-    seed: process.env.SEED !== "0",
-    jobsEveryMs: 60_000,
-  });
-  console.log(`Open Door is running at ${handle.url} (ready in ${Date.now() - started} ms)`);
-  console.log(`API docs: ${handle.url}/api/docs   Demo emails: ${handle.url}/dev/mailbox`);
-  if (demoCoordinator) console.log(`COORDINATOR_EMAILS is not set: ${DEMO_COORDINATOR_EMAIL} is the coordinator for this run.`);
-  const stop = async () => {
-    await handle.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  const handle = await startProcesses(
+    {
+      env: demoCoordinator ? { ...process.env, COORDINATOR_EMAILS: DEMO_COORDINATOR_EMAIL } : process.env,
+      databaseUrl: process.env.DATABASE_URL ?? "./data/open-door.db",
+      port: Number(process.env.PORT ?? 8787),
+      // HOST=0.0.0.0 to serve the network (with a real mailer: the development mailbox is open to all).
+      hostname: process.env.HOST || undefined,
+      seed: process.env.SEED !== "0",
+      jobsEveryMs: 60_000,
+    },
+    // PROCESSES=auto: one per core (src/cluster.ts).
+    processesFromEnv(process.env.PROCESSES),
+  );
+  // A cluster worker (handle null) serves until the primary stops it.
+  if (handle) {
+    console.log(`Open Door is running at ${handle.url} (ready in ${Date.now() - started} ms, ${handle.processes} process${handle.processes > 1 ? "es" : ""})`);
+    console.log(`API docs: ${handle.url}/api/docs   Demo emails: ${handle.url}/dev/mailbox`);
+    if (demoCoordinator) console.log(`COORDINATOR_EMAILS is not set: ${DEMO_COORDINATOR_EMAIL} is the coordinator for this run.`);
+    const stop = async () => {
+      await handle.close();
+      process.exit(0);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  }
 }

@@ -191,6 +191,7 @@ const CASES: Record<string, Case> = {
     outsiders: [...EVERYONE, "hostStaff"],
   },
   "GET /carousels/{id}/plan": { path: () => `/api/v1/carousels/${w.carousel}/plan`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "POST /carousels/{id}/timetables/send": { path: () => `/api/v1/carousels/${w.carousel}/timetables/send`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /carousels/{id}/plan": { path: () => `/api/v1/carousels/${w.carousel}/plan`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "GET /carousel-groups/{id}": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
   "GET /carousel-groups/{id}/timetable": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}/timetable`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { directoryDemoInserts } from "./seed-directory";
 import { insertsInChunks } from "./insert-chunks";
-import { events, memberships, mentoringSlots, mentors, organisations, people, sessions, venues, type EventType, type LocalisedText } from "./schema";
+import { carouselGroups, carousels, carouselStations, carouselVisits, events, memberships, mentoringSlots, mentors, organisations, people, sessions, venues, type EventType, type LocalisedText } from "./schema";
+import { planCarousel } from "../rules/carousel";
 import { DAY, londonDate, londonToUtc, londonWallTime } from "../lib/time";
 import { searchTextFor } from "../features/catalogue/shared";
 
@@ -197,6 +198,48 @@ export function demoDataInserts(db: Db, now: number) {
     ...insertsInChunks(db, sessions, sessionRows),
     ...insertsInChunks(db, mentors, mentorRows.map((m) => ({ ...m, createdAt: now }))),
     ...insertsInChunks(db, mentoringSlots, slotRows),
+    ...demoCarousel(db, now),
     ...directoryDemoInserts(db, now),
+  ];
+}
+
+/**
+ * A taster carousel (issue #18) in three weeks at St Mark's: three demo employers run stations,
+ * both schools have groups booked, and the rotation plan is made (as the minute job would once
+ * bookings close) so the timetables show something.
+ */
+function demoCarousel(db: Db, now: number) {
+  const carouselId = "car_demo_spring";
+  const carousel = {
+    id: carouselId,
+    title: "Spring careers carousel",
+    venueId: "ven_stmarks",
+    startsAt: at(now, 21, 9, 30),
+    roundMinutes: 25,
+    changeoverMinutes: 5,
+    rounds: 3,
+    pupilsPerStaff: 10,
+    bookingsCloseAt: at(now, 14, 17),
+    createdAt: now,
+  };
+  const stations = [
+    { id: "cst_demo_bricks", hostOrganisationId: "org_northbuild", name: "Bricklaying and site safety", capacity: 30, minAge: 14, maxAge: null },
+    { id: "cst_demo_nursing", hostOrganisationId: "org_cityhealth", name: "Nursing and hospital jobs", capacity: 30, minAge: null, maxAge: null },
+    { id: "cst_demo_bank", hostOrganisationId: "org_brightbank", name: "Banking and apprenticeships", capacity: 30, minAge: null, maxAge: null },
+  ].map((s, i) => ({ ...s, carouselId, createdAt: now + i }));
+  const groups = [
+    { id: "cgr_demo_riverside_9", schoolId: "org_riverside", bookedBy: "per_riverside_staff", label: "Year 9 Blue", pupils: 24, staff: 3, minAge: 13, maxAge: 14, accessNeeds: "Two pupils use ear defenders; one wheelchair user." },
+    { id: "cgr_demo_riverside_10", schoolId: "org_riverside", bookedBy: "per_riverside_staff", label: "Year 10 Green", pupils: 20, staff: 2, minAge: 14, maxAge: 15, accessNeeds: "" },
+    { id: "cgr_demo_hillview_10", schoolId: "org_hillview", bookedBy: "per_hillview_staff", label: "Year 10 Red", pupils: 18, staff: 2, minAge: 14, maxAge: 15, accessNeeds: "" },
+  ].map((g, i) => ({ ...g, carouselId, seats: g.pupils + g.staff, status: "confirmed" as const, createdAt: now + i, updatedAt: now }));
+  const plan = planCarousel({ rounds: carousel.rounds, groups, stations });
+  const visits = plan.groups.flatMap((g) =>
+    g.stations.flatMap((stationId, r) => (stationId ? [{ id: `cvi_demo_${g.groupId.slice(9)}_${r + 1}`, carouselId, groupId: g.groupId, stationId, round: r + 1 }] : [])),
+  );
+  return [
+    db.insert(carousels).values({ ...carousel, plan: plan as unknown as Record<string, unknown>, plannedAt: now }),
+    ...insertsInChunks(db, carouselStations, stations),
+    ...insertsInChunks(db, carouselGroups, groups),
+    ...insertsInChunks(db, carouselVisits, visits),
   ];
 }

@@ -25,6 +25,15 @@ describe("a refusal is a reason and its facts, worded by the catalogue", () => {
     expect(wordProblem(err, "uk")).toMatchObject({ detail: "Перевір, будь ласка: name, type.", errors: [{ path: "name", message: "Required" }] });
   });
 
+  it("says moments and stored titles in the reader's language (London time, 24-hour)", () => {
+    const err = refuse("ticket_for_other_session", { title: { en: "Robot club", pl: "Klub robotów" }, when: { at: Date.parse("2026-03-03T10:00:00Z") } });
+    expect(err.detail).toBe('This ticket is for "Robot club" on Tuesday 3 March at 10:00, not this session.');
+    const pl = wordProblem(err, "pl").detail;
+    expect(pl).toMatch(/^Ten bilet jest na „Klub robotów” – .*3 marca o 10:00, nie na te zajęcia\.$/);
+    // Summer time: 10:00 UTC is 11:00 in London.
+    expect(wordProblem(refuse("check_in_not_open", { when: { at: Date.parse("2026-06-02T10:00:00Z") } }), "uk").detail).toContain("11:00");
+  });
+
   it("keeps a ProblemError still written in English wholly English, title included", () => {
     const legacy = new ProblemError("not_found", "No such thing.");
     expect(wordProblem(legacy, "pl")).toEqual({ locale: "en", title: "Not found", detail: "No such thing." });

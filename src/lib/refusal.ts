@@ -16,9 +16,11 @@
 //      the placeholders differ from English).
 //   4. `throw refuse("my_reason", { fact: value }, { fields: [field("path", "too_long")], extra })`.
 //      A missing or misspelt fact does not compile: the facts are read from the English text.
-import { fill, translator, type Locale } from "../i18n";
+import { formatDay } from "../../emails/format";
+import { fill, pickLocalised, translator, type Locale, type Translator } from "../i18n";
 import { fieldRefusalsEn, problemTitlesEn, refusalsEn } from "../i18n/en/problems";
 import { ProblemError, type FieldError, type ProblemCode } from "./problem";
+import { londonWallTime } from "./time";
 
 export type Reason = keyof typeof refusalsEn;
 /** What a form field can be refused with: its own short message, or a reason's sentence. */
@@ -27,8 +29,16 @@ type Wording = typeof refusalsEn & typeof fieldRefusalsEn;
 
 /** The `{names}` in a sentence, as a union of string literals. */
 type Holes<S extends string> = S extends `${string}{${infer H}}${infer Rest}` ? H | Holes<Rest> : never;
-export type Fact = string | number;
+/** A moment, said in the reader's language and London time ("Tuesday 3 March at 10:00"). */
+export interface Moment {
+  at: number;
+}
+/** Text stored per language (an event's title): the reader's, else English. */
+export type Localised = { en: string } & Partial<Record<Locale, string>>;
+export type Fact = string | number | Moment | Localised;
 export type FactsOf<R extends FieldReason> = { [H in Holes<Wording[R]>]: Fact };
+/** Reasons whose sentence needs no facts: what a table of refusals (status → reason) holds. */
+export type PlainReason = { [R in Reason]: [Holes<Wording[R]>] extends [never] ? R : never }[Reason];
 /** Facts are required exactly when the sentence has placeholders. */
 type FactsArg<R extends FieldReason> = [Holes<Wording[R]>] extends [never] ? [facts?: Record<string, never>] : [facts: FactsOf<R>];
 
@@ -54,6 +64,65 @@ export const REASON_CODES = {
   idempotency_key_reused: "idempotency_mismatch",
   idempotency_still_processing: "idempotency_in_flight",
   too_many_tries: "rate_limited",
+  london_local_time_needed: "validation",
+  rrule_only_rule: "unprocessable",
+  rrule_unreadable: "unprocessable",
+  rrule_no_freq: "unprocessable",
+  rrule_no_end_sessions: "unprocessable",
+  rrule_no_end_slots: "unprocessable",
+  rrule_too_many_sessions: "unprocessable",
+  rrule_too_many_slots: "unprocessable",
+  rrule_no_dates: "unprocessable",
+  no_event: "not_found",
+  host_only_check_in: "forbidden",
+  host_only_attendees: "forbidden",
+  host_only_feedback: "forbidden",
+  check_in_session_cancelled: "session_cancelled",
+  check_in_not_open: "unprocessable",
+  check_in_pending_consent: "ticket_not_valid",
+  check_in_waitlisted: "ticket_not_valid",
+  check_in_offered: "ticket_not_valid",
+  check_in_cancelled: "ticket_not_valid",
+  check_in_not_now: "ticket_not_valid",
+  ticket_not_found: "not_found",
+  no_group_booking: "not_found",
+  group_count_needed: "validation",
+  group_count_too_high: "validation",
+  ticket_for_mentoring: "wrong_session",
+  ticket_for_other_session: "wrong_session",
+  mentoring_no_ticket: "ticket_not_valid",
+  no_ticket_pending_consent: "ticket_not_valid",
+  no_ticket_waitlisted: "ticket_not_valid",
+  no_ticket_offered: "ticket_not_valid",
+  no_ticket_cancelled: "ticket_not_valid",
+  no_ticket_no_show: "ticket_not_valid",
+  age_outside_programme: "not_eligible",
+  sign_in_link_used: "token_invalid",
+  sign_in_link_dead: "token_invalid",
+  calendar_link_dead: "not_found",
+  booking_not_found: "not_found",
+  invite_not_confirmed: "conflict",
+  to_before_from: "validation",
+  min_age_above_max: "unprocessable",
+  own_events_only: "forbidden",
+  unknown_organisation: "unprocessable",
+  host_only_change_event: "forbidden",
+  event_changed_meanwhile: "conflict",
+  cursor_invalid: "validation",
+  own_venues_only: "forbidden",
+  no_venue: "not_found",
+  no_visible_booking: "not_found",
+  feedback_not_attended: "not_attended",
+  feedback_given: "feedback_exists",
+  no_message: "not_found",
+  only_failed_resend: "conflict",
+  dev_mailbox_off: "not_found",
+  no_organisation: "not_found",
+  api_key_cannot_create_keys: "forbidden",
+  no_api_key: "not_found",
+  no_data_held: "not_found",
+  coordinator_erasure: "forbidden",
+  end_before_start: "validation",
 } as const satisfies Record<Reason, ProblemCode>;
 
 // Every problem code has an English title: fails to compile when PROBLEMS gains one without.
@@ -82,7 +151,22 @@ export interface RefusalOptions {
   headers?: Record<string, string>;
 }
 
-const englishField = (f: FieldRefusal): FieldError => ({ path: f.path, message: fill((refusalsEn as Record<string, string>)[f.reason] ?? fieldRefusalsEn[f.reason as keyof typeof fieldRefusalsEn], f.facts) });
+/** Facts as text in one language: moments and stored translations become words. */
+function factsIn(t: Translator, facts: Record<string, Fact> = {}): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, fact] of Object.entries(facts)) {
+    if (typeof fact !== "object") out[name] = fact;
+    else if ("at" in fact) {
+      const { hour, minute } = londonWallTime(fact.at);
+      out[name] = t.t("atTime", { day: formatDay(fact.at, t.locale), time: `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}` });
+    } else out[name] = pickLocalised(fact, t.locale).text;
+  }
+  return out;
+}
+
+const ENGLISH = translator("en");
+const englishLine = (reason: FieldReason, facts?: Record<string, Fact>) => fill((refusalsEn as Record<string, string>)[reason] ?? fieldRefusalsEn[reason as keyof typeof fieldRefusalsEn], factsIn(ENGLISH, facts));
+const englishField = (f: FieldRefusal): FieldError => ({ path: f.path, message: englishLine(f.reason, f.facts) });
 
 /**
  * A refusal. It is a ProblemError (code, English detail) so code written before refusals
@@ -96,7 +180,7 @@ export class Refusal extends ProblemError {
 
   constructor(reason: Reason, facts: Record<string, Fact> = {}, options: RefusalOptions = {}) {
     const errors = [...(options.fields ?? []).map(englishField), ...(options.errors ?? [])];
-    super(REASON_CODES[reason], fill(refusalsEn[reason], facts), {
+    super(REASON_CODES[reason], englishLine(reason, facts), {
       ...(errors.length ? { errors } : {}),
       extra: options.extra,
       headers: options.headers,
@@ -134,7 +218,7 @@ export function wordProblem(err: ProblemError, locale: Locale): ProblemWords {
   }
   const t = translator(locale);
   const titles = t.raw("problemTitles") as Partial<Record<ProblemCode, string>>;
-  const word = (reason: FieldReason, facts?: Record<string, Fact>) => t.t(reason, facts);
+  const word = (reason: FieldReason, facts?: Record<string, Fact>) => t.t(reason, factsIn(t, facts));
   const errors = [...(err.fields ?? []).map((f) => ({ path: f.path, message: word(f.reason, f.facts) })), ...(err.errors ?? []).slice(err.fields?.length ?? 0)];
   return {
     locale,

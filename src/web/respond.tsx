@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import type { AppEnv } from "../lib/env";
-import { ProblemError } from "../lib/problem";
+import { refuse } from "../lib/refusal";
 import { isSameOrigin } from "../lib/same-origin";
 import { MessagePage } from "./pages/info";
 import type { View } from "./view";
@@ -50,6 +50,6 @@ export const formLimit = (maxSize: number) =>
   bodyLimit({
     maxSize,
     onError: () => {
-      throw new ProblemError("payload_too_large", `Send at most ${maxSize} bytes.`);
+      throw refuse("body_too_large", { bytes: maxSize });
     },
   });

@@ -13,8 +13,9 @@ import { PosterPage } from "./pages/poster";
 import { CheckEmailPage, LinkInvalidPage, SignInLinkPage, SignInPage } from "./pages/sign-in";
 import { signInLinkUsable } from "../features/auth/read";
 import { eventPage, upcomingEvents } from "../features/catalogue/read";
-import { bookingsOf } from "./people/queries";
+import { bookingsOf } from "../features/bookings/read";
 import { registerStaffPages } from "./staff/routes";
+import { registerCarouselPages } from "./carousels/routes";
 import { registerDirectoryPages } from "./directory/routes";
 import { IMMUTABLE } from "./assets";
 import { CSS_PATH, SITE_CSS } from "./style";
@@ -116,4 +117,5 @@ export function registerWeb(app: Api) {
 
   registerDirectoryPages(app);
   registerStaffPages(app);
+  registerCarouselPages(app);
 }

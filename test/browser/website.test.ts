@@ -6,7 +6,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { eq } from "drizzle-orm";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookings, devMailbox, outbox, people, sessions, youSaidWeDid } from "../../src/db/schema";
+import { bookings, devMailbox, directoryServices, outbox, people, sessions, youSaidWeDid } from "../../src/db/schema";
 import { sha256Hex } from "../../src/lib/crypto";
 import { LOCALES } from "../../src/i18n";
 import { CHROMIUM, CHROMIUM_ARGS, emailedLink as linkFor, haveChromium, signIn as signInAs, startSite, type Site } from "../support/browser";
@@ -139,6 +139,12 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["link-invalid", "/sign-in/not-a-real-token"],
       ["accessibility", "/accessibility"],
       ["not-found", "/events/evt_nothing_here"],
+      ["directory", "/directory"],
+      ["directory-filtered", "/directory?category=food&stepFree=true&language=pl"],
+      ["directory-service", "/directory/services/dsv_foodbank"],
+      ["directory-posters", "/directory/posters"],
+      ["directory-poster", "/directory/posters/cat-food-a4"],
+      ["directory-card", "/directory/posters/ven-ven_familyhub-card"],
     ];
     for (const [name, path] of pages) {
       await page.goto(`${base}${path}`);
@@ -271,6 +277,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["session-change", "/coordinator/sessions/ses_cv_1/change"],
       ["session-cancel", "/coordinator/sessions/ses_cv_1/cancel"],
       ["event-change", "/coordinator/events/evt_cv/change"],
+      ["directory-review", "/coordinator/directory"],
       ["slot-change", "/employers/org_northbuild/slots/slt_dee_2"],
     ]);
     // A session change refused: the end before the start, named next to the field.
@@ -609,6 +616,35 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages).toHaveLength(1);
     await page.screenshot({ path: join(SHOTS, "poster-print-en.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("finds a food bank open now with step-free access in Polish, opens its page and prints its category's poster on one A4 page", async () => {
+    // Open every day, all day, so "open now" holds whenever this runs (the real clock).
+    await server.deps.db
+      .update(directoryServices)
+      .set({ hours: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, opens: "00:00", closes: "23:59" })) })
+      .where(eq(directoryServices.id, "dsv_foodbank"));
+    const context = await contextIn("pl");
+    const page = await context.newPage();
+    await page.goto(`${base}/directory`);
+    await page.selectOption("#category", "food");
+    await page.check("#openNow");
+    await page.check("#stepFree");
+    await Promise.all([page.waitForURL(/openNow=true/), page.click("form[action='/directory'] button")]);
+    await expectNoViolations(page, "directory search (pl)");
+    expect(await page.locator("main").innerText()).toContain("Otwarte teraz");
+    await Promise.all([page.waitForURL(/\/directory\/services\/dsv_foodbank/), page.click("a[href='/directory/services/dsv_foodbank']")]);
+    expect(await page.locator("h1").innerText()).toBe("Bank Żywności Riverside");
+    expect(await page.locator("main").innerText()).toContain("Wejście bez schodów");
+    await Promise.all([page.waitForURL(/\/directory\/posters\/cat-food-a4/), page.click("a[href='/directory/posters/cat-food-a4']")]);
+    await expectNoViolations(page, "directory poster (pl)");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("header.site").isVisible()).toBe(false);
+    expect(await page.locator(".poster svg[role=img]").isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+    expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).toHaveLength(1);
+    await page.screenshot({ path: join(SHOTS, "directory-poster-print-pl.png"), fullPage: true });
     await context.close();
   });
 });

@@ -7,20 +7,20 @@ import { actsFor } from "../../lib/auth";
 import { auditInsert } from "../audit/record";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
+import { refuse, type PlainReason } from "../../lib/refusal";
 
 export type EventRow = typeof events.$inferSelect;
 
 export async function loadEvent(deps: Deps, eventId: string): Promise<EventRow> {
   const [event] = await deps.db.select().from(events).where(eq(events.id, eventId)).limit(1);
-  if (!event) throw new ProblemError("not_found", "There is no event with that id.");
+  if (!event) throw refuse("no_event");
   return event;
 }
 
 /** The event's host organisation (its staff and API keys) and coordinators run the door. */
-export function requireHost(actor: Actor, event: EventRow, doing: string): void {
+export function requireHost(actor: Actor, event: EventRow, refusal: Extract<PlainReason, `host_only_${string}`>): void {
   if (!actsFor(actor, event.hostOrganisationId)) {
-    throw new ProblemError("forbidden", `Only the organisation hosting this event, or a coordinator, can ${doing}.`);
+    throw refuse(refusal);
   }
 }
 

@@ -2,12 +2,11 @@ import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { bookings, organisations, people } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
+import { field, refuse, type PlainReason, type Refusal } from "../../lib/refusal";
 import { HOUR } from "../../lib/time";
 import { loadSession } from "../bookings/lookups";
 import type { BookingRow } from "../bookings/view";
 import { doorName, requireHost } from "./access";
-import { londonDescription } from "../../../emails/format";
 
 /** Doors open early: scanning before this is almost certainly the wrong day. */
 export const CHECK_IN_OPENS_BEFORE_MS = 2 * HOUR;
@@ -30,11 +29,12 @@ export interface CheckInResult {
 /** Statuses a ticket can be checked in from. `no_show` lets a host correct a late record. */
 const CHECKABLE = ["confirmed", "no_show"] as const;
 
-const REFUSALS: Record<string, string> = {
-  pending_consent: "This booking is still waiting for a parent or carer to agree, so it can't be checked in.",
-  waitlisted: "This person is on the waiting list and has no place at this session.",
-  offered: "This person was offered a place but has not accepted it, so it can't be checked in.",
-  cancelled: "This booking was cancelled, so it can't be checked in.",
+/** Why a booking in each other status cannot be checked in. */
+const REFUSALS: Partial<Record<BookingRow["status"], PlainReason>> = {
+  pending_consent: "check_in_pending_consent",
+  waitlisted: "check_in_waitlisted",
+  offered: "check_in_offered",
+  cancelled: "check_in_cancelled",
 };
 
 /** People type codes from paper; accept lower case, spaces and a missing dash. */
@@ -46,17 +46,17 @@ export function normaliseTicketCode(raw: string): string {
 export async function checkIn(deps: Deps, actor: Actor, sessionId: string, input: CheckInInput): Promise<CheckInResult> {
   const { db, clock } = deps;
   const { session, event } = await loadSession(deps, sessionId);
-  requireHost(actor, event, "check people in");
-  if (session.status === "cancelled") throw new ProblemError("session_cancelled", "This session has been cancelled, so nobody can be checked in.");
+  requireHost(actor, event, "host_only_check_in");
+  if (session.status === "cancelled") throw refuse("check_in_session_cancelled");
   const now = clock.now();
   if (now < session.startsAt - CHECK_IN_OPENS_BEFORE_MS) {
-    throw new ProblemError("unprocessable", `Check-in opens 2 hours before the start, on ${londonDescription(session.startsAt - CHECK_IN_OPENS_BEFORE_MS)}.`);
+    throw refuse("check_in_not_open", { when: { at: session.startsAt - CHECK_IN_OPENS_BEFORE_MS } });
   }
 
   const { booking, name } = await findBooking(deps, input);
   if (booking.sessionId !== session.id) throw await wrongSession(deps, booking);
   const refusal = REFUSALS[booking.status];
-  if (refusal) throw new ProblemError("ticket_not_valid", refusal, { extra: { bookingId: booking.id, status: booking.status } });
+  if (refusal) throw refuse(refusal, {}, { extra: { bookingId: booking.id, status: booking.status } });
 
   const count = booking.kind === "group" ? groupCount(booking, input.count) : 1;
 
@@ -81,7 +81,7 @@ export async function checkIn(deps: Deps, actor: Actor, sessionId: string, input
   const row = again[0];
   if (!row || row.status !== "attended" || row.checkedInAt === null) {
     // The booking changed between our read and our write (cancelled at the door, say).
-    throw new ProblemError("ticket_not_valid", REFUSALS[row?.status ?? "cancelled"] ?? "This booking can't be checked in now.");
+    throw refuse(REFUSALS[row?.status ?? "cancelled"] ?? "check_in_not_now");
   }
   return describe(row, name, true);
 }
@@ -97,7 +97,7 @@ async function findBooking(deps: Deps, input: CheckInInput): Promise<{ booking: 
     .where(byTicket ? eq(bookings.ticketCode, normaliseTicketCode(input.ticketCode)) : and(eq(bookings.id, input.groupBookingId), eq(bookings.kind, "group")))
     .limit(1);
   if (!row) {
-    throw new ProblemError("not_found", byTicket ? "We can't find a ticket with that code. Check the letters and try again." : "There is no group booking with that id.");
+    throw refuse(byTicket ? "ticket_not_found" : "no_group_booking");
   }
   return { booking: row.booking, name: doorName(row.booking.kind, row.school, row.person) };
 }
@@ -105,26 +105,18 @@ async function findBooking(deps: Deps, input: CheckInInput): Promise<{ booking: 
 function groupCount(booking: BookingRow, count: number | undefined): number {
   const booked = booking.pupils + booking.staff;
   if (count === undefined) {
-    throw new ProblemError("validation", `This is a group ticket for ${booked} people: please give the head count.`, {
-      errors: [{ path: "count", message: "required for a group" }],
-    });
+    throw refuse("group_count_needed", { booked }, { fields: [field("count", "required_for_group")] });
   }
   if (count > booked) {
-    throw new ProblemError(
-      "validation",
-      `This group booked ${booked} places (${booking.pupils} pupils and ${booking.staff} staff), so at most ${booked} can be checked in.`,
-      { errors: [{ path: "count", message: `at most ${booked}` }] },
-    );
+    throw refuse("group_count_too_high", { booked, pupils: booking.pupils, staff: booking.staff }, { fields: [field("count", "at_most", { max: booked })] });
   }
   return count;
 }
 
-async function wrongSession(deps: Deps, booking: BookingRow): Promise<ProblemError> {
-  if (!booking.sessionId) {
-    return new ProblemError("wrong_session", "This ticket is for a mentoring session, not this one.", { extra: { sessionId: null } });
-  }
+async function wrongSession(deps: Deps, booking: BookingRow): Promise<Refusal> {
+  if (!booking.sessionId) return refuse("ticket_for_mentoring", {}, { extra: { sessionId: null } });
   const { session, event } = await loadSession(deps, booking.sessionId);
-  return new ProblemError("wrong_session", `This ticket is for "${event.title.en}" on ${londonDescription(session.startsAt)}, not this session.`, {
+  return refuse("ticket_for_other_session", { title: event.title, when: { at: session.startsAt } }, {
     extra: { sessionId: session.id, eventId: event.id },
   });
 }

@@ -25,7 +25,7 @@ export interface Attendee {
 
 export async function attendanceFor(deps: Deps, actor: Actor, sessionId: string) {
   const { session, event } = await loadSession(deps, sessionId);
-  requireHost(actor, event, "see who is coming");
+  requireHost(actor, event, "host_only_attendees");
   const rows = await deps.db
     .select({ booking: bookings, displayName: people.displayName, schoolName: organisations.name })
     .from(bookings)

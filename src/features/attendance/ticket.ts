@@ -2,7 +2,7 @@ import encodeQR from "qr";
 import { auditRead } from "../audit/record";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
+import { refuse, type PlainReason } from "../../lib/refusal";
 import { loadVisibleBooking } from "../bookings/lookups";
 
 /**
@@ -32,19 +32,20 @@ function escapeXml(value: string): string {
   return value.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-const NO_TICKET: Record<string, string> = {
-  pending_consent: "This booking is waiting for a parent or carer to agree, so there is no ticket yet.",
-  waitlisted: "You are on the waiting list, so there is no ticket yet.",
-  offered: "Accept the place you were offered first, then your ticket will be here.",
-  cancelled: "This booking was cancelled, so its ticket no longer works.",
-  no_show: "This session has finished, so the ticket no longer works.",
+/** Why a booking in each of these statuses has no ticket to show. */
+const NO_TICKET: Partial<Record<string, PlainReason>> = {
+  pending_consent: "no_ticket_pending_consent",
+  waitlisted: "no_ticket_waitlisted",
+  offered: "no_ticket_offered",
+  cancelled: "no_ticket_cancelled",
+  no_show: "no_ticket_no_show",
 };
 
 export async function ticketFor(deps: Deps, actor: Actor, bookingId: string): Promise<{ svg: string; ticketCode: string }> {
   const booking = await loadVisibleBooking(deps, actor, bookingId);
-  if (booking.kind === "mentoring") throw new ProblemError("ticket_not_valid", "Mentoring sessions don't need a ticket.");
+  if (booking.kind === "mentoring") throw refuse("mentoring_no_ticket");
   const refusal = NO_TICKET[booking.status];
-  if (refusal) throw new ProblemError("ticket_not_valid", refusal);
+  if (refusal) throw refuse(refusal);
   // The code is the way in: a coordinator looking at someone's ticket leaves a trace (rule 14).
   await auditRead(deps.db, actor, { action: "ticket.read", subjectType: "booking", subjectId: booking.id }, deps.clock.now());
   return { svg: ticketSvg(booking.ticketCode), ticketCode: booking.ticketCode };

@@ -5,8 +5,8 @@ import { requirePerson } from "../../lib/auth";
 import { afterResponse } from "../../lib/deps";
 import type { Api } from "../../lib/env";
 import { bearer, Email, json, jsonBody, NO_STORE, problemsFor, Line, Text } from "../../lib/openapi";
-import { ProblemError } from "../../lib/problem";
-import { ageOnDayOf, withinProgrammeAges } from "../../rules/eligibility";
+import { field, refuse } from "../../lib/refusal";
+import { ageOnDayOf, withinProgrammeAges, YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../rules/eligibility";
 import { LOCALES } from "../../db/schema";
 import { clientIp, enforceRateLimit } from "../../lib/rate-limit";
 import { createSession, ensurePerson, requestMagicLink, revokeSession } from "./sign-in";
@@ -121,9 +121,8 @@ export function registerAuth(api: Api) {
       await enforceRateLimit(c, "sign_in_ip", clientIp(c));
       await enforceRateLimit(c, "sign_in_email", input.email);
       if (!withinProgrammeAges(ageOnDayOf(input.dateOfBirth, deps.clock.now()))) {
-        throw new ProblemError("not_eligible", "Open Door is for young people aged 11 to 25.", {
-          errors: [{ path: "dateOfBirth", message: "must make you 11 to 25 years old today" }],
-        });
+        const ages = { min: YOUNG_PERSON_MIN_AGE, max: YOUNG_PERSON_MAX_AGE };
+        throw refuse("age_outside_programme", ages, { fields: [field("dateOfBirth", "must_be_in_age_range_today", ages)] });
       }
       // After the response, as for magic links: a new and an existing address must look alike.
       await afterResponse(deps, async () => {

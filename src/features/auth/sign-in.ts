@@ -3,7 +3,7 @@ import { authSessions, magicLinks, people, type Locale } from "../../db/schema";
 import { ACCESS_TOKEN_PREFIX } from "../../lib/auth";
 import { newId, newSecret, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
-import { ProblemError } from "../../lib/problem";
+import { refuse } from "../../lib/refusal";
 import { DAY } from "../../lib/time";
 import { enqueue } from "../notifications/outbox";
 
@@ -47,9 +47,9 @@ export async function createSession(deps: Deps, token: string): Promise<{ access
     .set({ usedAt: now })
     .where(and(eq(magicLinks.tokenHash, await sha256Hex(token)), isNull(magicLinks.usedAt), gt(magicLinks.expiresAt, now)))
     .returning();
-  if (!link) throw new ProblemError("token_invalid", "This sign-in link has already been used or has expired. Ask for a new one.");
+  if (!link) throw refuse("sign_in_link_used");
   const [person] = await db.select().from(people).where(eq(people.email, link.email)).limit(1);
-  if (!person || person.erasedAt) throw new ProblemError("token_invalid", "This sign-in link no longer works. Ask for a new one.");
+  if (!person || person.erasedAt) throw refuse("sign_in_link_dead");
   const accessToken = `${ACCESS_TOKEN_PREFIX}${newSecret(32)}`;
   const expiresAt = now + SESSION_TTL_MS;
   await db.insert(authSessions).values({ id: newId("ses", now), tokenHash: await sha256Hex(accessToken), personId: person.id, expiresAt, createdAt: now });

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { requireActor, requirePerson } from "../../lib/auth";
 import type { Api, AppEnv } from "../../lib/env";
 import { bearer, IdParam, json, problems, problemsFor } from "../../lib/openapi";
-import { ProblemError } from "../../lib/problem";
+import { refuse } from "../../lib/refusal";
 import { calendarFeed, inviteForBooking, rotateCalendarFeed } from "./service";
 
 const calendar = (description: string) => ({ description, content: { "text/calendar": { schema: z.string() } } });
@@ -14,7 +14,7 @@ const FeedFile = /^([A-Za-z0-9_-]{16,64})\.ics$/;
 async function feed(c: Context<AppEnv>) {
   const match = FeedFile.exec(c.req.param("file") ?? "");
   const body = match ? await calendarFeed(c.var.deps, match[1]!) : null;
-  if (!body) throw new ProblemError("not_found", "This calendar link does not work. It may have been replaced by a newer one.");
+  if (!body) throw refuse("calendar_link_dead");
   // The URL is the secret: keep it out of shared caches.
   return c.body(body, 200, { "content-type": CALENDAR_TYPE, "cache-control": "private, no-store" });
 }

@@ -4,7 +4,7 @@ import { bookings, people } from "../../db/schema";
 import { newSecret, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
+import { refuse } from "../../lib/refusal";
 import { auditInsert } from "../audit/record";
 import { canSeeBooking } from "../bookings/lookups";
 import { loadManyBookingDetails } from "../notifications/read";
@@ -14,9 +14,9 @@ export async function inviteForBooking(deps: Deps, actor: Actor, bookingId: stri
   const { db, clock, config } = deps;
   const [d] = await loadManyBookingDetails(db, eq(bookings.id, bookingId), { limit: 1 });
   // Someone else's booking looks exactly like a missing one: ids are not to be probed.
-  if (!d || !canSeeBooking(actor, d.booking)) throw new ProblemError("not_found", "We could not find that booking.");
+  if (!d || !canSeeBooking(actor, d.booking)) throw refuse("booking_not_found");
   const method = inviteMethodFor(d);
-  if (!method) throw new ProblemError("conflict", "This place is not confirmed yet, so there is no calendar invite for it.");
+  if (!method) throw refuse("invite_not_confirmed");
   if (actor.kind === "person" && actor.person.id !== d.booking.personId && actor.isCoordinator) {
     await auditInsert(db, actor, { action: "booking.invite_downloaded", subjectType: "booking", subjectId: d.booking.id }, clock.now());
   }

@@ -13,6 +13,7 @@ import { cancelCarouselGroup } from "./cancel";
 import { checkInCarouselGroup } from "./check-in";
 import { createCarousel } from "./create";
 import { makePlan } from "./plan";
+import { sendTimetables } from "./send-timetables";
 import { carouselView, groupOut, groupTimetable, listCarousels, loadCarousel, loadVisibleGroup, loadVisibleStation, planFor, stationTimetable } from "./read";
 import {
   CarouselCheckInRequest,
@@ -203,5 +204,19 @@ export function registerCarousels(api: Api) {
       const { rows, carousel } = await stationTimetable(c.var.deps.db, s.id);
       return c.json({ rows, carousel }, 200);
     },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/carousels/{id}/timetables/send",
+      tags,
+      summary: "Send each school its groups' timetables with one calendar invite for the morning (coordinators)",
+      description: "One email per recipient (the school's contact and the staff who booked), in their language, through the outbox. 409 before a plan exists.",
+      security: bearer,
+      request: { params: IdParam },
+      responses: { 200: json(z.object({ messages: z.number().int() }), "Queued"), ...problemsFor(401, 403, 404, 409) },
+    }),
+    async (c) => c.json(await sendTimetables(c.var.deps, requireCoordinator(c), c.req.valid("param").id), 200),
   );
 }

@@ -230,3 +230,32 @@ export async function stationTimetable(db: Db, stationId: string) {
 }
 
 export type Timetable = Awaited<ReturnType<typeof groupTimetable>>;
+
+/** Groups on a carousel with their school's name, for the coordinator's page. */
+export async function groupsWithSchools(db: Db, carouselId: string) {
+  return db
+    .select({ group: carouselGroups, school: organisations.name })
+    .from(carouselGroups)
+    .innerJoin(organisations, eq(organisations.id, carouselGroups.schoolId))
+    .where(eq(carouselGroups.carouselId, carouselId))
+    .orderBy(asc(carouselGroups.createdAt), asc(carouselGroups.id));
+}
+
+/** Who may run a station (employers and partners), and where a carousel may be, for the set-up form. */
+export async function setUpChoices(db: Db) {
+  const [hosts, places] = await Promise.all([
+    db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.type, ["employer", "community"])).orderBy(asc(organisations.name)),
+    db.select({ id: venues.id, name: venues.name }).from(venues).orderBy(asc(venues.name)),
+  ]);
+  return { hosts, venues: places };
+}
+
+/** The schools among some organisations (the signed-in person's), for the booking form. */
+export async function schoolsAmong(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(inArray(organisations.id, ids), eq(organisations.type, "school")))
+    .orderBy(asc(organisations.name));
+}

@@ -3,7 +3,7 @@ import { EVENT_TYPES } from "../../db/schema";
 import { requireActor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { bearer, IdParam, json, jsonBody, problems, problemsFor } from "../../lib/openapi";
-import { ProblemError } from "../../lib/problem";
+import { field as fieldRefusal, refuse } from "../../lib/refusal";
 import { parseLondonLocal, startOfLondonDay } from "../../lib/time";
 import { createEvent, getEvent, listEvents, updateEvent, upcomingSessions } from "./events";
 import { EventCreate, eventOut, EventPatch, EventSchema, Lang, Page, SessionSummary, sessionSummaryOut } from "./schemas";
@@ -32,7 +32,7 @@ const many = (v: string | string[] | undefined) =>
  */
 function parseWhen(value: string | undefined, field: "from" | "to"): number | undefined {
   if (value === undefined) return undefined;
-  const bad = () => new ProblemError("validation", `Please check ${field}.`, { errors: [{ path: field, message: "Use a date like 2026-03-10 or a date-time like 2026-03-10T18:00:00Z" }] });
+  const bad = () => refuse("validation_fields", { fields: field }, { fields: [fieldRefusal(field, "date_or_datetime")] });
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const start = parseLondonLocal(`${value}T00:00`);
     if (Number.isNaN(start) || !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)) throw bad();
@@ -87,7 +87,7 @@ export function registerEventRoutes(api: Api) {
       const from = parseWhen(query.from, "from");
       const to = parseWhen(query.to, "to");
       if (from !== undefined && to !== undefined && to <= from) {
-        throw new ProblemError("validation", "`to` must be after `from`.", { errors: [{ path: "to", message: "must be after from" }] });
+        throw refuse("to_before_from", {}, { fields: [fieldRefusal("to", "after_from")] });
       }
       const page = await listEvents(c.var.deps, {
         type: query.type,

@@ -4,7 +4,7 @@ import { actsFor, isCoordinator } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError, type FieldError } from "../../lib/problem";
+import { field, refuse, type FieldRefusal } from "../../lib/refusal";
 import { decodeCursor, encodeCursor, searchTextFor } from "./shared";
 import { DEFAULT_CONSENT_AGE } from "../../rules/consent";
 import { YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../rules/eligibility";
@@ -32,9 +32,9 @@ export type EventPatch = Partial<EventFields>;
 
 /** Rules that span fields, checked on the merged result so a PATCH cannot break them either. */
 function checkEventRules(e: Pick<EventFields, "minAge" | "maxAge" | "consentAge">) {
-  const errors: FieldError[] = [];
-  if (e.minAge > e.maxAge) errors.push({ path: "minAge", message: `must not be more than maxAge (${e.maxAge})` });
-  if (errors.length) throw new ProblemError("unprocessable", "The youngest age allowed must not be more than the oldest.", { errors });
+  const fields: FieldRefusal[] = [];
+  if (e.minAge > e.maxAge) fields.push(field("minAge", "not_more_than_max_age", { max: e.maxAge }));
+  if (fields.length) throw refuse("min_age_above_max", {}, { fields });
 }
 
 const unique = (values: string[] | undefined) => (values ? [...new Set(values)] : undefined);
@@ -42,13 +42,11 @@ const unique = (values: string[] | undefined) => (values ? [...new Set(values)] 
 /** Coordinators create events for any host; anyone else only for an organisation they act for. */
 export async function createEvent(deps: Deps, actor: Actor, input: EventInput): Promise<Event> {
   if (!isCoordinator(actor) && !actsFor(actor, input.hostOrganisationId)) {
-    throw new ProblemError("forbidden", "You can only add events hosted by your own organisation.", {
-      errors: [{ path: "hostOrganisationId", message: "must be an organisation you act for" }],
-    });
+    throw refuse("own_events_only", {}, { fields: [field("hostOrganisationId", "your_organisation")] });
   }
   const [host] = await deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.hostOrganisationId)).limit(1);
   if (!host) {
-    throw new ProblemError("unprocessable", "There is no organisation with that id.", { errors: [{ path: "hostOrganisationId", message: "no such organisation" }] });
+    throw refuse("unknown_organisation", {}, { fields: [field("hostOrganisationId", "no_such_organisation")] });
   }
   const row = {
     minAge: input.minAge ?? YOUNG_PERSON_MIN_AGE,
@@ -82,14 +80,14 @@ export async function createEvent(deps: Deps, actor: Actor, input: EventInput): 
 
 export async function getEvent(deps: Deps, id: string): Promise<Event> {
   const [row] = await deps.db.select().from(events).where(eq(events.id, id)).limit(1);
-  if (!row) throw new ProblemError("not_found", "There is no event with that id.");
+  if (!row) throw refuse("no_event");
   return row;
 }
 
 /** Loads an event the actor may change: coordinators, or whoever acts for the host. */
 export async function getEventToManage(deps: Deps, actor: Actor, id: string): Promise<Event> {
   const event = await getEvent(deps, id);
-  if (!actsFor(actor, event.hostOrganisationId)) throw new ProblemError("forbidden", "Only the organisation hosting this event (or a coordinator) can change it.");
+  if (!actsFor(actor, event.hostOrganisationId)) throw refuse("host_only_change_event");
   return event;
 }
 
@@ -113,7 +111,7 @@ export async function updateEvent(deps: Deps, actor: Actor, id: string, patch: E
     })
     .where(and(eq(events.id, id), eq(events.updatedAt, current.updatedAt)))
     .returning();
-  if (!row) throw new ProblemError("conflict", "Someone else changed this event at the same moment. Load it again and retry.");
+  if (!row) throw refuse("event_changed_meanwhile");
   return row;
 }
 

@@ -1,6 +1,6 @@
 // Small pieces every catalogue route shares: locale text, search text, cursors, time strings.
 import { LOCALES, type Locale, type LocalisedText } from "../../db/schema";
-import { ProblemError } from "../../lib/problem";
+import { field, refuse } from "../../lib/refusal";
 
 /**
  * All locales' titles and descriptions, lower-cased in JS (SQLite's lower() only folds
@@ -33,9 +33,7 @@ export function decodeCursor(cursor: string | undefined): string | null {
   } catch {
     // fall through to the refusal below
   }
-  throw new ProblemError("validation", "This page link is not valid. Start again from the first page.", {
-    errors: [{ path: "cursor", message: "not a cursor this API gave out" }],
-  });
+  throw refuse("cursor_invalid", {}, { fields: [field("cursor", "not_our_cursor")] });
 }
 
 /** Rule 1's free seats, for the pages and the API. */

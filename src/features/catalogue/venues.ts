@@ -4,7 +4,7 @@ import { isCoordinator, actsFor } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
+import { field, refuse } from "../../lib/refusal";
 import { decodeCursor, encodeCursor } from "./shared";
 
 export type Venue = typeof venues.$inferSelect;
@@ -30,17 +30,13 @@ export async function createVenue(deps: Deps, actor: Actor, input: VenueInput): 
   const organisationId = input.organisationId ?? null;
   if (!isCoordinator(actor)) {
     if (!organisationId || !actsFor(actor, organisationId)) {
-      throw new ProblemError("forbidden", "You can only add venues that belong to your own organisation. Set organisationId to it.", {
-        errors: [{ path: "organisationId", message: "must be an organisation you act for" }],
-      });
+      throw refuse("own_venues_only", {}, { fields: [field("organisationId", "your_organisation")] });
     }
   }
   if (organisationId) {
     const [org] = await deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
     if (!org) {
-      throw new ProblemError("unprocessable", "There is no organisation with that id.", {
-        errors: [{ path: "organisationId", message: "no such organisation" }],
-      });
+      throw refuse("unknown_organisation", {}, { fields: [field("organisationId", "no_such_organisation")] });
     }
   }
   const now = deps.clock.now();
@@ -71,7 +67,7 @@ export async function findVenue(deps: Deps, id: string): Promise<Venue | undefin
 
 export async function getVenue(deps: Deps, id: string): Promise<Venue> {
   const venue = await findVenue(deps, id);
-  if (!venue) throw new ProblemError("not_found", "There is no venue with that id.");
+  if (!venue) throw refuse("no_venue");
   return venue;
 }
 

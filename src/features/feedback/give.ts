@@ -4,7 +4,7 @@ import { bookings, feedback, sessions } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
+import { refuse } from "../../lib/refusal";
 
 export interface FeedbackInput {
   rating: number;
@@ -24,10 +24,10 @@ export async function giveFeedback(deps: Deps, actor: Actor, bookingId: string, 
     .limit(1);
   // Only the booker: other people (even coordinators) must not speak for them.
   if (!row || actor.kind !== "person" || row.booking.personId !== actor.person.id) {
-    throw new ProblemError("not_found", "There is no booking with that id that you can see.");
+    throw refuse("no_visible_booking");
   }
   if (row.booking.status !== "attended" || !row.eventId) {
-    throw new ProblemError("not_attended", "You can give feedback once you have been to the session and been checked in.");
+    throw refuse("feedback_not_attended");
   }
   const now = clock.now();
   // The unique index on booking_id decides between two simultaneous submissions.
@@ -36,7 +36,7 @@ export async function giveFeedback(deps: Deps, actor: Actor, bookingId: string, 
     .values({ id: newId("fbk", now), bookingId, eventId: row.eventId, ...input, createdAt: now })
     .onConflictDoNothing()
     .returning();
-  if (!created) throw new ProblemError("feedback_exists", "You have already given feedback for this booking. Thank you!");
+  if (!created) throw refuse("feedback_given");
   return created;
 }
 

@@ -7,7 +7,7 @@ import { auditRead, firstName, loadEvent, requireHost } from "../attendance/acce
 
 export async function feedbackSummary(deps: Deps, actor: Actor, eventId: string) {
   const event = await loadEvent(deps, eventId);
-  requireHost(actor, event, "read feedback for this event");
+  requireHost(actor, event, "host_only_feedback");
   const rows = await deps.db
     .select({ feedback, displayName: people.displayName })
     .from(feedback)

@@ -4,7 +4,7 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import { auditLog, outbox } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
-import { ProblemError } from "../../lib/problem";
+import { refuse } from "../../lib/refusal";
 import { iso, isoOrNull } from "../../lib/time";
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
@@ -36,8 +36,8 @@ export async function retryMessage(deps: Deps, actorId: string, id: string) {
     .returning();
   if (!row) {
     const [existing] = await db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)).limit(1);
-    if (!existing) throw new ProblemError("not_found", "There is no message with that id.");
-    throw new ProblemError("conflict", `Only failed messages can be sent again. This one is ${existing.status}.`);
+    if (!existing) throw refuse("no_message");
+    throw refuse("only_failed_resend", { status: existing.status });
   }
   await db.insert(auditLog).values({ id: newId("aud"), actorId, action: "outbox.retried", subjectType: "outbox", subjectId: id, at: now });
   return row;

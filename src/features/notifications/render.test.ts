@@ -58,6 +58,15 @@ describe("every template", () => {
     mentoring_confirmed: { bookingId: ids.mentoring, audience: "young_person" },
     mentoring_cancelled: { bookingId: ids.mentoring, audience: "mentor" },
     feedback_invitation: { bookingId: ids.individual },
+    carousel_timetable: {
+      title: "Careers carousel",
+      startsAt: parseLondonLocal("2026-03-10T09:30"),
+      endsAt: parseLondonLocal("2026-03-10T11:45"),
+      venue: "St Mark's Church Hall",
+      url: "https://opendoor.test/carousels",
+      groups: [{ label: "Year 9 Blue", rows: [{ round: 1, startsAt: parseLondonLocal("2026-03-10T09:30"), station: "Bricklaying" }, { round: 2, startsAt: parseLondonLocal("2026-03-10T09:55"), station: null }] }],
+      ics: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+    },
   });
 
   it("has one template for every name in the message contract, and renders each in every locale", async () => {

@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { devMailbox } from "../../db/schema";
 import type { Api, AppEnv } from "../../lib/env";
 import { json, problems } from "../../lib/openapi";
-import { ProblemError } from "../../lib/problem";
+import { refuse } from "../../lib/refusal";
 import { Health, MailboxEntry } from "./schemas";
 
 async function health(c: Context<AppEnv>) {
@@ -15,7 +15,7 @@ async function health(c: Context<AppEnv>) {
 
 async function mailbox(c: Context<AppEnv>) {
   const { db, config } = c.var.deps;
-  if (!config.devMailbox) throw new ProblemError("not_found", "The development mailbox is switched off here.");
+  if (!config.devMailbox) throw refuse("dev_mailbox_off");
   const to = c.req.query("to")?.toLowerCase();
   // Filtered in SQL, before the limit, so a recipient's mail is found however busy the box is.
   const addressedTo = to ? or(eq(devMailbox.toEmail, to), sql`exists (select 1 from json_each(${devMailbox.cc}) where value = ${to})`) : undefined;

@@ -3,7 +3,7 @@ import { ORGANISATION_TYPES } from "../../db/schema";
 import { actorId, requireActor, requireActsFor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, problemsFor, Line } from "../../lib/openapi";
-import { ProblemError } from "../../lib/problem";
+import { refuse } from "../../lib/refusal";
 import { iso, isoOrNull } from "../../lib/time";
 import { createOrganisation } from "./create";
 import { createApiKey, listApiKeys, revokeApiKey } from "./keys";
@@ -81,7 +81,7 @@ export function registerOrganisations(api: Api) {
     async (c) => {
       const { id } = c.req.valid("param");
       const actor = requireActsFor(c, id);
-      if (actor.kind === "api_key") throw new ProblemError("forbidden", "An API key cannot create other API keys. Sign in as a person.");
+      if (actor.kind === "api_key") throw refuse("api_key_cannot_create_keys");
       const k = await createApiKey(c.var.deps, id, c.req.valid("json").name, actorId(actor));
       return c.json({ id: k.id, name: k.name, prefix: k.prefix, createdAt: iso(k.createdAt), revokedAt: null, key: k.key }, 201, NO_STORE);
     },

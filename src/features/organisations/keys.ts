@@ -4,7 +4,7 @@ import { apiKeys } from "../../db/schema";
 import { API_KEY_PREFIX } from "../../lib/auth";
 import { newId, newSecret, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
-import { ProblemError } from "../../lib/problem";
+import { refuse } from "../../lib/refusal";
 import { getOrganisation } from "./read";
 
 /** The key is returned once, here; only its hash and a short prefix are stored. */
@@ -34,5 +34,5 @@ export async function revokeApiKey(deps: Deps, organisationId: string, keyId: st
     .set({ revokedAt: deps.clock.now() })
     .where(and(eq(apiKeys.id, keyId), eq(apiKeys.organisationId, organisationId), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
-  if (!row) throw new ProblemError("not_found", "There is no active API key with that id for this organisation.");
+  if (!row) throw refuse("no_api_key");
 }

@@ -4,14 +4,14 @@ import type { Db } from "../../db/client";
 import { organisations } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
+import { refuse } from "../../lib/refusal";
 
 /** Every organisation by name, for a form's choice of host. */
 export const allOrganisations = (db: Db) => db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name)).limit(200);
 
 export async function getOrganisation(deps: Deps, id: string) {
   const [org] = await deps.db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
-  if (!org) throw new ProblemError("not_found", "There is no organisation with that id.");
+  if (!org) throw refuse("no_organisation");
   return org;
 }
 

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requirePerson } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { bearer, json, problems } from "../../lib/openapi";
-import { ProblemError } from "../../lib/problem";
+import { refuse } from "../../lib/refusal";
 import { erasePerson } from "./erasure";
 import { EXPORT_HEADERS, exportPersonalData } from "./export";
 
@@ -19,7 +19,7 @@ export function registerPrivacy(api: Api) {
     async (c) => {
       const actor = requirePerson(c);
       const data = await exportPersonalData(c.var.deps, actor.person.id);
-      if (!data) throw new ProblemError("not_found", "We hold no data about you.");
+      if (!data) throw refuse("no_data_held");
       return c.json(data, 200, EXPORT_HEADERS);
     },
   );

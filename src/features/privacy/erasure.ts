@@ -23,7 +23,7 @@ import { actorId } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor, Person } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
+import { refuse } from "../../lib/refusal";
 import { bookingStampedBy, insertSelect } from "../../db/conditional";
 import { releaseSeatsStatements } from "../bookings/statements";
 import { reopenSlotStatement } from "../mentoring/booking";
@@ -155,7 +155,7 @@ function eraseStatements(deps: Deps, actor: Actor, person: Person, cancelled: nu
  */
 export async function erasePerson(deps: Deps, actor: Actor, personId: string): Promise<{ cancelled: number }> {
   if (actor.kind === "person" && actor.isCoordinator) {
-    throw new ProblemError("forbidden", "Coordinator accounts can't be erased while the email address is on the coordinators list. Ask to be taken off it first.");
+    throw refuse("coordinator_erasure");
   }
   const { db, clock } = deps;
   let cancelled = 0;

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { bookings, EVENT_TYPES, events, feedback, sessions, type EventType } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
-import { ProblemError } from "../../lib/problem";
+import { field, refuse } from "../../lib/refusal";
 import { startOfLondonDay } from "../../lib/time";
 import { toCsv } from "./csv";
 
@@ -24,7 +24,7 @@ const PROGRAMME_REPORT_HEADER = [
 
 /** A London calendar date range, both ends included, as UTC instants [from, to). */
 function londonDateRange(from: string, to: string): { fromMs: number; toMs: number } {
-  if (from > to) throw new ProblemError("validation", "The end date must be on or after the start date.", { errors: [{ path: "to", message: "before from" }] });
+  if (from > to) throw refuse("end_before_start", {}, { fields: [field("to", "before_from")] });
   return { fromMs: startOfLondonDay(from), toMs: startOfLondonDay(to, 1) };
 }
 

@@ -1,6 +1,8 @@
-// Reading one session, as the API and the pages show it.
-import { eq } from "drizzle-orm";
-import { events, sessions, venues } from "../../db/schema";
+// Reading sessions, as the API and the pages show them: one session, an event's sessions, who is booked.
+import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { bookings, events, sessions, UPCOMING_STATUSES, venues } from "../../db/schema";
+import { DAY } from "../../lib/time";
 import type { Deps } from "../../lib/deps";
 import { ProblemError } from "../../lib/problem";
 
@@ -15,4 +17,43 @@ export async function getSessionDetail(deps: Deps, id: string) {
     .limit(1);
   if (!row) throw new ProblemError("not_found", "There is no session with that id.");
   return row;
+}
+
+/** Enough for a staff page to stay well under 60 KB on a slow phone. */
+const LIST_LIMIT = 100;
+
+/** The session, its activity and its place, for a booking form or a booking's page. */
+export async function sessionDetails(db: Db, sessionId: string) {
+  const [row] = await db
+    .select({ session: sessions, event: events, venue: venues })
+    .from(sessions)
+    .innerJoin(events, eq(events.id, sessions.eventId))
+    .leftJoin(venues, eq(venues.id, sessions.venueId))
+    .where(eq(sessions.id, sessionId))
+    .limit(1);
+  return row ?? null;
+}
+
+export type SessionDetails = NonNullable<Awaited<ReturnType<typeof sessionDetails>>>;
+
+/** An event's sessions from a week ago onwards (recent ones still need their attendance). */
+export function eventSessions(db: Db, eventId: string, now: number) {
+  return db
+    .select({ session: sessions, venueName: venues.name })
+    .from(sessions)
+    .leftJoin(venues, eq(venues.id, sessions.venueId))
+    .where(and(eq(sessions.eventId, eventId), gt(sessions.endsAt, now - 7 * DAY)))
+    .orderBy(asc(sessions.startsAt))
+    .limit(LIST_LIMIT);
+}
+
+/** Who would be told if the session were cancelled: every upcoming booking, waiting list included. */
+export async function bookedOn(db: Db, sessionId: string) {
+  const rows = await db
+    .select({ kind: bookings.kind, n: count() })
+    .from(bookings)
+    .where(and(eq(bookings.sessionId, sessionId), inArray(bookings.status, [...UPCOMING_STATUSES])))
+    .groupBy(bookings.kind);
+  const of = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
+  return { people: of("individual"), groups: of("group") };
 }

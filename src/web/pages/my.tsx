@@ -1,7 +1,7 @@
 import { formatWhen, isoInstant } from "../format";
 import { pickLocalised } from "../../i18n";
 import { Layout, Localised } from "../layout";
-import type { bookingsOf } from "../people/queries";
+import type { bookingsOf } from "../../features/bookings/read";
 import type { View } from "../view";
 import { MyExtras } from "../people/pages/feed";
 

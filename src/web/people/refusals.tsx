@@ -6,7 +6,7 @@ import type { Person } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { ineligibility } from "../../rules/eligibility";
 import type { View } from "../view";
-import type { SessionDetails } from "./queries";
+import type { SessionDetails } from "../../features/sessions/read";
 
 export interface Refusal {
   /** A form field the refusal is about, shown next to it. */

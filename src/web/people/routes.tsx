@@ -1,8 +1,6 @@
 // Pages for young people and guardians: booking a session, a booking's own page (ticket,
 // calendar, cancel, accept an offer), guardian consent, mentoring, and My bookings extras.
 // Every change goes through the feature services; these handlers parse, call and show.
-import { eq } from "drizzle-orm";
-import { bookings } from "../../db/schema";
 import { ticketFor } from "../../features/attendance/ticket";
 import { decideConsent } from "../../features/bookings/consent";
 import { loadVisibleBooking } from "../../features/bookings/lookups";
@@ -25,7 +23,9 @@ import { BookingPage, BookingRefusedPage, CancelConfirmPage } from "./pages/book
 import { ConsentDonePage, ConsentInvalidPage, ConsentPage } from "./pages/consent";
 import { FeedPage } from "./pages/feed";
 import { MentoringBookPage, MentoringPage, type MentoringFilters } from "./pages/mentoring";
-import { mentorChoices, consentRequest, sessionDetails, slotDetails, type SessionDetails } from "./queries";
+import { bookingRow, consentRequest } from "../../features/bookings/read";
+import { mentorChoices, slotDetails } from "../../features/mentoring/read";
+import { sessionDetails, type SessionDetails } from "../../features/sessions/read";
 import { bookingRefusal, mentoringRefusal, type Refusal } from "./refusals";
 import { registerYourDataPages } from "./your-data/routes";
 
@@ -114,8 +114,8 @@ export function registerPeoplePages(app: Api) {
     // The API's shape of a booking lacks some of what this page shows (the guardian's address),
     // so the row is read too: beside the session and the ticket, not before them.
     const hasTicket = seen.status === "confirmed" || seen.status === "attended";
-    const [[booking], session, ticket] = await Promise.all([
-      deps.db.select().from(bookings).where(eq(bookings.id, seen.id)).limit(1),
+    const [booking, session, ticket] = await Promise.all([
+      bookingRow(deps.db, seen.id),
       sessionDetails(deps.db, seen.sessionId!),
       hasTicket ? ticketFor(deps, view.actor, seen.id) : undefined,
     ]);

@@ -14,7 +14,7 @@ import { EventChangePage } from "./pages/event-form";
 import { readSessionPlace } from "./pages/coordinator";
 import { SessionCancelPage, SessionChangePage, sessionFormOf, type SessionChangeForm } from "./pages/session-changes";
 import { allVenues } from "../../features/catalogue/read";
-import { bookedOn } from "./queries";
+import { bookedOn } from "../../features/sessions/read";
 import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, statusOf, render, type C, type SignedIn, type Status } from "./respond";
 import { detailOf, fromIssues, fromProblem, type FieldMessages, int, keyedErrors, londonTimes, mergeErrors, noErrors, readTimes, type FormErrors } from "./ui";
 

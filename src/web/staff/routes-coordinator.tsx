@@ -21,7 +21,7 @@ import { CoordinatorEventPage, CoordinatorHome, emptySessionsForm, readSessionPl
 import { AttendancePage, CheckInPage } from "./pages/session";
 import { allVenues, coordinatorEvents } from "../../features/catalogue/read";
 import { allOrganisations } from "../../features/organisations/read";
-import { eventSessions } from "./queries";
+import { eventSessions } from "../../features/sessions/read";
 import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, statusOf, render, SCRIPT_CSP, type C, type SignedIn, type Status } from "./respond";
 import { registerScannerAssets, SCANNER_PATH } from "./scanner";
 import { detailOf, fromIssues, fromProblem, type FieldMessages, int, keyedErrors, mergeErrors, noErrors, readWhen, str, whenFrom, type FormErrors } from "./ui";

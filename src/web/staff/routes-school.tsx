@@ -6,7 +6,7 @@ import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";
 import { emptyGroupForm, GroupCancelPage, GroupChangePage, SchoolPage, type GroupForm } from "./pages/school";
-import { groupBooking, groupFriendlySessions, schoolGroups } from "./queries";
+import { groupBooking, groupFriendlySessions, schoolGroups } from "../../features/groups/read";
 import { guardPost, notFound, notFoundIfMissing, organisationFor, statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
 import { detailOf, fromIssues, fromProblem, type FieldMessages, int, noErrors, str, type FormErrors } from "./ui";
 

@@ -3,7 +3,7 @@ import { Layout } from "../../layout";
 import type { View } from "../../view";
 import { Field } from "../../staff/ui";
 import { ErrorSummary, fieldErrors, GuardianEmailInput, SessionSummary, type FieldProblem } from "../parts";
-import type { SessionDetails } from "../queries";
+import type { SessionDetails } from "../../../features/sessions/read";
 
 export interface BookForm {
   accessNeeds: string;

@@ -6,7 +6,7 @@ import { Layout } from "../../layout";
 import type { Venue } from "../../../features/catalogue/venues";
 import type { View } from "../../view";
 import { formatAt, SessionSummary } from "../parts";
-import type { SessionDetails } from "../queries";
+import type { SessionDetails } from "../../../features/sessions/read";
 import { VenueFacts } from "../../pages/event";
 
 type Booking = typeof bookings.$inferSelect;

@@ -1,7 +1,7 @@
 import { Layout } from "../../layout";
 import type { View } from "../../view";
 import { formatAt, SessionSummary } from "../parts";
-import type { consentRequest } from "../queries";
+import type { consentRequest } from "../../../features/bookings/read";
 
 type Request = NonNullable<Awaited<ReturnType<typeof consentRequest>>>;
 

@@ -5,7 +5,7 @@ import { dirOf, LOCALE_NAMES, LOCALES, pickLocalised } from "../../../i18n";
 import { Localised } from "../../layout";
 import type { View } from "../../view";
 import type { coordinatorEvents } from "../../../features/catalogue/read";
-import type { eventSessions } from "../queries";
+import type { eventSessions } from "../../../features/sessions/read";
 import { ErrorSummary, Field, Notice, str, VenueField, type FormErrors, type WhenForm } from "../ui";
 import type { EventForm } from "../event-form";
 import { WhenFields } from "./employer";

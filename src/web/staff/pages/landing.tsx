@@ -11,6 +11,8 @@ export function StaffLanding({ view, orgs, coordinator }: { view: View; orgs: Or
     ...(coordinator ? [{ href: "/coordinator", text: s.t("staffCoordinator") }] : []),
     ...orgs.filter((o) => o.type === "school").map((o) => ({ href: `/schools/${o.id}`, text: s.t("staffSchool", { name: o.name }) })),
     ...orgs.filter((o) => o.type === "employer").map((o) => ({ href: `/employers/${o.id}`, text: s.t("staffEmployer", { name: o.name }) })),
+    // Schools book groups onto carousels there; hosts find their stations' timetables.
+    ...(coordinator || orgs.length > 0 ? [{ href: "/carousels", text: s.t("carLink") }] : []),
   ];
   return (
     <Layout view={view} title={s.t("staffTitle")}>

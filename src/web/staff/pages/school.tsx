@@ -3,7 +3,7 @@ import { formatWhen, isoInstant } from "../../format";
 import { pickLocalised } from "../../../i18n";
 import { Layout, Localised } from "../../layout";
 import type { View } from "../../view";
-import type { groupFriendlySessions, schoolGroups } from "../queries";
+import type { groupFriendlySessions, schoolGroups } from "../../../features/groups/read";
 import { ErrorSummary, Field, Notice, type FormErrors } from "../ui";
 
 type Org = typeof organisations.$inferSelect;

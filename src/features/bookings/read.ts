@@ -1,23 +1,9 @@
-// Read-only queries behind the people pages. Who may see what is decided by the services'
-// own loaders (bookings/lookups, mentoring/booking); these only gather what a page shows.
+// Reading bookings for the pages: a person's own list, and the booking a guardian's consent link
+// is for. Who may see a booking is decided by lookups.ts (loadVisibleBooking); these only gather.
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { bookings, events, mentoringSlots, mentors, people, sessions, venues } from "../../db/schema";
 import { sha256Hex } from "../../lib/crypto";
-
-/** The session, its activity and its place, for a booking form or a booking's page. */
-export async function sessionDetails(db: Db, sessionId: string) {
-  const [row] = await db
-    .select({ session: sessions, event: events, venue: venues })
-    .from(sessions)
-    .innerJoin(events, eq(events.id, sessions.eventId))
-    .leftJoin(venues, eq(venues.id, sessions.venueId))
-    .where(eq(sessions.id, sessionId))
-    .limit(1);
-  return row ?? null;
-}
-
-export type SessionDetails = NonNullable<Awaited<ReturnType<typeof sessionDetails>>>;
 
 /**
  * The booking a consent link is for, only while it can still be answered. The token is
@@ -36,27 +22,6 @@ export async function consentRequest(db: Db, token: string, now: number) {
   return row ?? null;
 }
 
-/** One slot with its mentor and place, for the mentoring booking form. */
-export async function slotDetails(db: Db, slotId: string) {
-  const [row] = await db
-    .select({ slot: mentoringSlots, mentor: mentors, venue: venues })
-    .from(mentoringSlots)
-    .innerJoin(mentors, eq(mentors.id, mentoringSlots.mentorId))
-    .leftJoin(venues, eq(venues.id, mentoringSlots.venueId))
-    .where(and(eq(mentoringSlots.id, slotId), eq(mentoringSlots.status, "open")))
-    .limit(1);
-  return row ?? null;
-}
-
-/** The sectors and languages mentors offer, for the finder's choices. */
-export async function mentorChoices(db: Db) {
-  const [sectors, languages] = await Promise.all([
-    db.selectDistinct({ sector: mentors.sector }).from(mentors).orderBy(asc(mentors.sector)).limit(50),
-    db.all<{ value: string }>(sql`select distinct j.value as value from mentors m, json_each(m.languages) j order by 1 limit 50`),
-  ]);
-  return { sectors: sectors.map((s) => s.sector), languages: languages.map((l) => l.value) };
-}
-
 /** What a person has booked, soonest first, with what is needed to describe each. */
 export async function bookingsOf(db: Db, personId: string) {
   const rows = await db
@@ -71,4 +36,13 @@ export async function bookingsOf(db: Db, personId: string) {
     .orderBy(asc(bookings.startsAt))
     .limit(200);
   return rows;
+}
+
+/**
+ * A booking's row as stored, for its page (the API's shape lacks the guardian's address). The
+ * caller has already decided the person may see it (lookups.ts loadVisibleBooking).
+ */
+export async function bookingRow(db: Db, bookingId: string) {
+  const [row] = await db.select().from(bookings).where(eq(bookings.id, bookingId)).limit(1);
+  return row ?? null;
 }

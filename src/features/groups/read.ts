@@ -1,9 +1,8 @@
-// Read-only queries behind the staff pages. Every caller has already checked that the person
-// may see the organisation or event asked about; these only read.
-import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
+// Reading group bookings for school staff: their school's groups, one group, and the sessions open
+// to groups. Every caller has already checked that the person acts for the school.
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { bookings, events, sessions, UPCOMING_STATUSES, venues } from "../../db/schema";
-import { DAY } from "../../lib/time";
+import { bookings, events, sessions, venues } from "../../db/schema";
 
 /** Enough for a page to stay well under 60 KB on a slow phone. */
 const LIST_LIMIT = 100;
@@ -32,17 +31,6 @@ export function groupFriendlySessions(db: Db, now: number) {
     .limit(LIST_LIMIT);
 }
 
-/** An event's sessions from a week ago onwards (recent ones still need their attendance). */
-export function eventSessions(db: Db, eventId: string, now: number) {
-  return db
-    .select({ session: sessions, venueName: venues.name })
-    .from(sessions)
-    .leftJoin(venues, eq(venues.id, sessions.venueId))
-    .where(and(eq(sessions.eventId, eventId), gt(sessions.endsAt, now - 7 * DAY)))
-    .orderBy(asc(sessions.startsAt))
-    .limit(LIST_LIMIT);
-}
-
 /** One group booking with its session and event (the caller checks who may see it). */
 export async function groupBooking(db: Db, bookingId: string) {
   const [row] = await db
@@ -54,15 +42,4 @@ export async function groupBooking(db: Db, bookingId: string) {
     .where(and(eq(bookings.id, bookingId), eq(bookings.kind, "group")))
     .limit(1);
   return row ?? null;
-}
-
-/** Who would be told if the session were cancelled: every upcoming booking, waiting list included. */
-export async function bookedOn(db: Db, sessionId: string) {
-  const rows = await db
-    .select({ kind: bookings.kind, n: count() })
-    .from(bookings)
-    .where(and(eq(bookings.sessionId, sessionId), inArray(bookings.status, [...UPCOMING_STATUSES])))
-    .groupBy(bookings.kind);
-  const of = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
-  return { people: of("individual"), groups: of("group") };
 }
