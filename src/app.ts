@@ -30,6 +30,7 @@ import { registerCalendar } from "./features/calendar/routes";
 import { registerNotifications } from "./features/notifications/routes";
 import { registerDirectory } from "./features/directory/api";
 import { registerWeb } from "./web/routes";
+import { REVALIDATED_PATHS, revalidatedByEtag } from "./lib/http-cache";
 
 export const API_BASE = "/api/v1";
 
@@ -87,6 +88,7 @@ export function createApp(deps: DepsSource) {
     }),
   );
   app.use("*", resolveActor());
+  for (const path of REVALIDATED_PATHS) app.use(path, revalidatedByEtag());
   app.use(`${API_BASE}/*`, jsonBodies());
   app.use(`${API_BASE}/*`, idempotency());
 

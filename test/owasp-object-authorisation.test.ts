@@ -13,6 +13,7 @@ import { addMember } from "../src/features/organisations/members";
 import { COORDINATOR, createHarness, type Harness } from "./support/harness";
 import { event, personByEmail, session, venue } from "./support/fixtures";
 import { createService } from "../src/features/directory/create-service";
+import { orukId } from "../src/features/directory/open-referral";
 import { makeMentor, makeSlot, youngPerson } from "./support/mentoring-fixtures";
 
 type Party = "anonymous" | "youngPerson" | "otherSchool" | "otherEmployer" | "otherKey" | "otherSchoolKey" | "owner" | "hostStaff" | "schoolStaff" | "coordinator";
@@ -106,6 +107,8 @@ beforeAll(async () => {
     directoryService: "published" in published ? published.published.id : "",
     directoryChange: "proposed" in proposal ? proposal.proposed.id : "",
     directoryChange2: "proposed" in another ? another.proposed.id : "",
+    orukService: "published" in published ? await orukId("service", published.published.id) : "",
+    orukOrganisation: await orukId("organisation", employer.id),
     carousel: carousel.id,
     carouselStation: carousel.stations[0]!.id,
     carouselGroup: carouselGroup.id,
@@ -201,6 +204,8 @@ const CASES: Record<string, Case> = {
   "PATCH /sessions/{id}": { path: () => `/api/v1/sessions/${w.session}`, body: () => ({ capacity: 31 }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /sessions/{id}/cancel": { path: () => `/api/v1/sessions/${w.session}/cancel`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "GET /directory/services/{id}": { path: () => `/api/v1/directory/services/${w.directoryService}`, owner: "anonymous", outsiders: [], why: "the directory is public" },
+  "GET /oruk/services/{id}": { path: () => `/api/v1/oruk/services/${w.orukService}`, owner: "anonymous", outsiders: [], why: "the Open Referral UK feed is public by standard" },
+  "GET /oruk/organizations/{id}": { path: () => `/api/v1/oruk/organizations/${w.orukOrganisation}`, owner: "anonymous", outsiders: [], why: "the Open Referral UK feed is public by standard" },
   "GET /directory/changes/{id}": { path: () => `/api/v1/directory/changes/${w.directoryChange}`, owner: "hostStaff", outsiders: [...NOT_HOST, "schoolStaff"] },
   "PATCH /directory/services/{id}": { path: () => `/api/v1/directory/services/${w.directoryService}`, body: () => ({ name: { en: "Job club (Tuesdays)" } }), owner: "hostStaff", outsiders: [...NOT_HOST, "schoolStaff"] },
   "POST /directory/services/{id}/checked": { path: () => `/api/v1/directory/services/${w.directoryService}/checked`, owner: "coordinator", outsiders: NOT_COORDINATOR },

@@ -44,6 +44,58 @@ type FactsArg<R extends FieldReason> = [Holes<Wording[R]>] extends [never] ? [fa
 
 /** Each reason's problem code, in one table: the code fixes the status and the `type` URI. */
 export const REASON_CODES = {
+  // Bookings, groups and sessions (src/i18n/en/refusals-bookings.ts)
+  consent_link_unusable: "token_invalid",
+  no_such_session: "not_found",
+  session_cancelled_no_booking: "session_cancelled",
+  session_started_no_booking: "session_started",
+  no_such_booking: "not_found",
+  booking_clashes_with: "booking_clash",
+  offer_changed_meanwhile: "conflict",
+  no_offer_waiting: "conflict",
+  offer_ran_out_at: "offer_expired",
+  offer_ran_out: "offer_expired",
+  person_books_seat: "forbidden",
+  book_only_for_yourself: "forbidden",
+  no_such_young_person: "not_found",
+  not_young_person: "not_eligible",
+  outside_age_range: "not_eligible",
+  guardian_email_needed: "validation",
+  already_has_place: "already_booked",
+  account_deleted: "unauthenticated",
+  session_full_no_waitlist: "session_full",
+  mentoring_cancel_elsewhere: "unprocessable",
+  booking_already_cancelled: "conflict",
+  booking_already_happened: "conflict",
+  too_late_to_cancel: "session_started",
+  booking_busy: "conflict",
+  group_ratio_short: "group_ratio",
+  roster_too_long: "validation",
+  group_session_full: "session_full",
+  group_seats_short: "session_full",
+  own_school_only: "forbidden",
+  schools_only_groups: "unprocessable",
+  event_no_groups: "unprocessable",
+  no_such_group_booking: "not_found",
+  group_booking_closed: "conflict",
+  group_booking_busy: "conflict",
+  no_session_with_id: "not_found",
+  session_already_cancelled: "session_cancelled",
+  session_started_no_cancel: "session_started",
+  session_cancelled_no_change: "session_cancelled",
+  session_started_no_change: "session_started",
+  session_venue_unknown: "validation",
+  session_move_into_past: "validation",
+  session_end_before_start: "validation",
+  new_session_end_before_start: "unprocessable",
+  new_session_venue_unknown: "unprocessable",
+  venue_or_link: "unprocessable",
+  series_overlaps: "unprocessable",
+  sessions_in_future: "unprocessable",
+  check_in_begun_no_move: "check_in_begun",
+  move_clashes: "booking_clash",
+  capacity_below_seats: "capacity_below_taken",
+  session_busy: "conflict",
   validation_fields: "validation",
   nothing_at_path: "not_found",
   request_not_understood: "validation",
@@ -207,6 +259,12 @@ export interface ProblemWords {
   errors?: FieldError[];
 }
 
+/** The title of a kind of refusal in `locale` (English when not translated). */
+export function problemTitle(code: ProblemCode, locale: Locale): string {
+  const titles = translator(locale).raw("problemTitles") as Partial<Record<ProblemCode, string>>;
+  return titles[code] ?? problemTitlesEn[code];
+}
+
 /**
  * A refusal worded in `locale` (missing lines fall back to English). A ProblemError that is
  * not a Refusal carries an English sentence already, so it stays wholly English: a title in
@@ -217,12 +275,11 @@ export function wordProblem(err: ProblemError, locale: Locale): ProblemWords {
     return { locale: "en", title: problemTitlesEn[err.code], detail: err.detail, ...(err.errors ? { errors: err.errors } : {}) };
   }
   const t = translator(locale);
-  const titles = t.raw("problemTitles") as Partial<Record<ProblemCode, string>>;
   const word = (reason: FieldReason, facts?: Record<string, Fact>) => t.t(reason, factsIn(t, facts));
   const errors = [...(err.fields ?? []).map((f) => ({ path: f.path, message: word(f.reason, f.facts) })), ...(err.errors ?? []).slice(err.fields?.length ?? 0)];
   return {
     locale,
-    title: titles[err.code] ?? problemTitlesEn[err.code],
+    title: problemTitle(err.code, locale),
     detail: word(err.reason, err.facts),
     ...(errors.length ? { errors } : {}),
   };

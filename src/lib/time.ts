@@ -1,5 +1,6 @@
 // Storage is UTC; people live in Europe/London. These helpers convert between the two
-// without a time-zone library, using the platform's Intl data (present in workerd and Node).
+// without a time-zone library: the UK's summer-time rule as arithmetic, checked against the
+// platform's Intl data (present in workerd and Node) by time.test.ts.
 
 export const LONDON = "Europe/London";
 export const HOUR = 3_600_000;
@@ -45,8 +46,26 @@ export interface WallTime {
   second: number;
 }
 
-/** The London wall-clock reading at an instant. */
-export function londonWallTime(instant: number): WallTime {
+/**
+ * London's offset from UTC at an instant: one hour of summer time (BST) from 01:00 UTC on the
+ * last Sunday of March to 01:00 UTC on the last Sunday of October, none otherwise — the UK
+ * rule since 1996. Arithmetic rather than Intl: formatting each timestamp through
+ * Intl.DateTimeFormat was a fifth of the what's-on list's CPU (issue #19). time.test.ts
+ * checks it against the platform's Intl data every hour of 1996–2050.
+ */
+export function londonOffsetMs(instant: number): number {
+  const year = new Date(instant).getUTCFullYear();
+  return instant >= lastSundayAt1Utc(year, 2) && instant < lastSundayAt1Utc(year, 9) ? HOUR : 0;
+}
+
+/** 01:00 UTC on the last Sunday of a month (0-based), when the UK's clocks change. */
+function lastSundayAt1Utc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/** The London wall-clock reading at an instant, read from the platform's Intl data. */
+export function londonWallTimeIntl(instant: number): WallTime {
   const parts = Object.fromEntries(partsFormatter.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
   return {
     year: Number(parts.year),
@@ -55,6 +74,19 @@ export function londonWallTime(instant: number): WallTime {
     hour: Number(parts.hour),
     minute: Number(parts.minute),
     second: Number(parts.second),
+  };
+}
+
+/** The London wall-clock reading at an instant. */
+export function londonWallTime(instant: number): WallTime {
+  const d = new Date(instant + londonOffsetMs(instant));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
   };
 }
 
@@ -100,7 +132,7 @@ export function londonDate(instant: number): string {
 /** London wall time as 'YYYY-MM-DDTHH:MM', what people read on a poster (and `parseLondonLocal` reads). */
 export function londonLocalString(instant: number): string {
   const w = londonWallTime(instant);
-  return `${londonDate(instant)}T${pad(w.hour)}:${pad(w.minute)}`;
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
 /** Whole years of age on a given 'YYYY-MM-DD' date. */

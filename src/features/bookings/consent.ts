@@ -4,15 +4,14 @@ import { rowsAffected } from "../../db/client";
 import { bookings } from "../../db/schema";
 import { newId, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
-import { ProblemError } from "../../lib/problem";
 import { enqueueForBookings } from "../notifications/outbox";
 import { releaseSeatsStatements } from "./statements";
 import { consentClaim, consentOpen } from "../../rules/consent";
+import { refuse } from "../../lib/refusal";
 
 export type ConsentDecision = "grant" | "refuse";
 
-const unusable = () =>
-  new ProblemError("token_invalid", "This consent link has already been used or has run out. The young person can book again if there is still space.");
+const unusable = () => refuse("consent_link_unusable");
 
 /** Grants (→ confirmed) or refuses (→ cancelled, seat offered on) a pending booking. Single use. */
 export async function decideConsent(deps: Deps, token: string, decision: ConsentDecision) {

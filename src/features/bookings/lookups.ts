@@ -8,9 +8,9 @@ import { bookings, events, sessions } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import { actsFor, isCoordinator } from "../../lib/auth";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { waitlistPosition } from "../../rules/waiting-list";
 import type { BookingRow } from "./view";
+import { refuse } from "../../lib/refusal";
 
 /** A session with its event, by the session's primary key. */
 const sessionWithEvent = (db: Db) =>
@@ -18,7 +18,7 @@ const sessionWithEvent = (db: Db) =>
 
 export async function loadSession(deps: Deps, sessionId: string) {
   const [row] = await preparedOnce(deps.db, "bookings.sessionWithEvent", sessionWithEvent).all({ id: sessionId });
-  if (!row) throw new ProblemError("not_found", "We can't find that session.");
+  if (!row) throw refuse("no_such_session");
   return row;
 }
 
@@ -28,8 +28,8 @@ export function eventTitle(event: typeof events.$inferSelect) {
 
 /** Refuses a session that can no longer be booked (or changed by a non-coordinator). */
 export function assertBookable(session: typeof sessions.$inferSelect, now: number) {
-  if (session.status === "cancelled") throw new ProblemError("session_cancelled", "This session has been cancelled, so it can't be booked or changed.");
-  if (session.startsAt <= now) throw new ProblemError("session_started", "This session has already started, so it's too late to book or change it.");
+  if (session.status === "cancelled") throw refuse("session_cancelled_no_booking");
+  if (session.startsAt <= now) throw refuse("session_started_no_booking");
 }
 
 /**
@@ -46,7 +46,7 @@ export function canSeeBooking(actor: Actor, b: Pick<BookingRow, "kind" | "person
 /** A booking the actor may see (see `canSeeBooking`). Others get 404. */
 export async function loadVisibleBooking(deps: Deps, actor: Actor, bookingId: string): Promise<BookingRow> {
   const [b] = await deps.db.select().from(bookings).where(eq(bookings.id, bookingId)).limit(1);
-  if (!b || !canSeeBooking(actor, b)) throw new ProblemError("not_found", "We can't find that booking.");
+  if (!b || !canSeeBooking(actor, b)) throw refuse("no_such_booking");
   return b;
 }
 
@@ -56,9 +56,7 @@ export async function positionOf(deps: Deps, bookingId: string): Promise<number 
 }
 
 export function clashProblem(clash: { id: string; title: string }) {
-  return new ProblemError("booking_clash", `You already have a place at "${clash.title}" at the same time. Cancel that one first if you'd rather come to this.`, {
-    extra: { clashingBookingId: clash.id, clashingTitle: clash.title },
-  });
+  return refuse("booking_clashes_with", { title: clash.title }, { extra: { clashingBookingId: clash.id, clashingTitle: clash.title } });
 }
 
 export async function liveBookingOf(deps: Deps, personId: string, sessionId: string) {

@@ -5,7 +5,6 @@ import { isCoordinator } from "../../lib/auth";
 import { newId, newSecret, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { londonWallTime } from "../../lib/time";
 import { clashProblem, loadVisibleBooking } from "./lookups";
 import { consentUrl } from "./service";
@@ -13,6 +12,7 @@ import { enqueueForBookings } from "../notifications/outbox";
 import { clashExists, findClash } from "../../rules/clash";
 import { consentHoldUntil } from "../../rules/consent";
 import { bookingOut, type BookingRow } from "./view";
+import { refuse } from "../../lib/refusal";
 
 /** Accepts an offered seat: confirmed, or pending_consent when a guardian has to agree first. */
 export async function acceptOffer(deps: Deps, actor: Actor, bookingId: string) {
@@ -20,7 +20,7 @@ export async function acceptOffer(deps: Deps, actor: Actor, bookingId: string) {
   const now = clock.now();
   const b = await loadVisibleBooking(deps, actor, bookingId);
   if (b.kind !== "individual" || !(isCoordinator(actor) || (actor.kind === "person" && actor.person.id === b.personId))) {
-    throw new ProblemError("not_found", "We can't find that booking.");
+    throw refuse("no_such_booking");
   }
   assertOfferOpen(b, now);
   // A clash is refused by the UPDATE's own guard and named after it, so it is not read first.
@@ -61,17 +61,17 @@ export async function acceptOffer(deps: Deps, actor: Actor, bookingId: string) {
   const [row] = await db.select().from(bookings).where(eq(bookings.id, b.id)).limit(1);
   assertOfferOpen(row!, clock.now());
   const clashNow = await findClash(deps, b.personId!, b.startsAt, b.endsAt, { sessionId: b.sessionId! });
-  throw clashNow ? clashProblem(clashNow) : new ProblemError("conflict", "This booking changed while you were accepting. Please look at it again.");
+  throw clashNow ? clashProblem(clashNow) : refuse("offer_changed_meanwhile");
 }
 
 function assertOfferOpen(b: BookingRow, now: number) {
   if (b.status === "cancelled" && b.cancelReason === "offer_expired") throw offerExpired(b);
-  if (b.status !== "offered") throw new ProblemError("conflict", "There's no seat offer waiting on this booking.");
+  if (b.status !== "offered") throw refuse("no_offer_waiting");
   if (b.holdExpiresAt !== null && b.holdExpiresAt <= now) throw offerExpired(b);
 }
 
 function offerExpired(b: BookingRow) {
   const at = b.holdExpiresAt ? londonWallTime(b.holdExpiresAt) : null;
-  const when = at ? ` at ${String(at.hour).padStart(2, "0")}:${String(at.minute).padStart(2, "0")} on ${at.day}/${at.month}` : "";
-  return new ProblemError("offer_expired", `Sorry, this seat offer ran out${when}, so it has gone to the next person waiting.`);
+  if (!at) return refuse("offer_ran_out");
+  return refuse("offer_ran_out_at", { time: `${String(at.hour).padStart(2, "0")}:${String(at.minute).padStart(2, "0")}`, date: `${at.day}/${at.month}` });
 }

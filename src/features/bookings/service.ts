@@ -27,6 +27,7 @@ import { waitlistPosition } from "../../rules/waiting-list";
 import { releaseSeatsStatements } from "./statements";
 import { auditEntry } from "./audit";
 import { bookingOut } from "./view";
+import { field, refuse } from "../../lib/refusal";
 
 const OPTIMISTIC_RETRIES = 5;
 
@@ -39,24 +40,21 @@ export interface BookInput {
 }
 
 async function bookingPerson(deps: Deps, actor: Actor, personId?: string) {
-  if (actor.kind !== "person") throw new ProblemError("forbidden", "A person has to sign in to book a place; API keys can book groups only.");
+  if (actor.kind !== "person") throw refuse("person_books_seat");
   if (personId && personId !== actor.person.id && !isCoordinator(actor)) {
-    throw new ProblemError("forbidden", "You can only book a place for yourself.");
+    throw refuse("book_only_for_yourself");
   }
   if (!personId || personId === actor.person.id) return actor.person;
   const [person] = await deps.db.select().from(people).where(eq(people.id, personId)).limit(1);
-  if (!person || person.erasedAt) throw new ProblemError("not_found", "We can't find that young person.", { errors: [{ path: "personId", message: "no such person" }] });
+  if (!person || person.erasedAt) throw refuse("no_such_young_person", {}, { fields: [field("personId", "no_such_person")] });
   return person;
 }
 
 /** Why someone may not come (rule 2), in words they understand. */
 function notEligible(why: Ineligibility) {
-  return new ProblemError(
-    "not_eligible",
-    why.reason === "not_young_person"
-      ? `Only young people aged ${YOUNG_PERSON_MIN_AGE} to ${YOUNG_PERSON_MAX_AGE} can book a place. School staff can book a group instead.`
-      : `This session is for ages ${why.minAge} to ${why.maxAge}. On the day of the session you will be ${why.age}.`,
-  );
+  return why.reason === "not_young_person"
+    ? refuse("not_young_person", { min: YOUNG_PERSON_MIN_AGE, max: YOUNG_PERSON_MAX_AGE })
+    : refuse("outside_age_range", { minAge: why.minAge, maxAge: why.maxAge, age: why.age });
 }
 
 /**
@@ -74,9 +72,7 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
   if (why) throw notEligible(why);
   const needsConsent = underConsentAge(person.dateOfBirth!, event.consentAge, session.startsAt);
   if (needsConsent && !input.guardianEmail) {
-    throw new ProblemError("validation", `Because you are under ${event.consentAge}, we need a parent's or carer's email address so they can say yes.`, {
-      errors: [{ path: "guardianEmail", message: `required for people under ${event.consentAge}` }],
-    });
+    throw refuse("guardian_email_needed", { consentAge: event.consentAge }, { fields: [field("guardianEmail", "required_under_age", { age: event.consentAge })] });
   }
   // An existing place or a clash is not looked up here: the batch's guards and the
   // one-per-person index refuse it, and explainRefusedBooking says which, in the same order.
@@ -172,15 +168,13 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
 }
 
 function alreadyBooked(bookingId?: string) {
-  return new ProblemError("already_booked", "You already have a place (or a place on the waiting list) for this session.", {
-    extra: bookingId ? { bookingId } : {},
-  });
+  return refuse("already_has_place", {}, { extra: bookingId ? { bookingId } : {} });
 }
 
 /** The batch wrote nothing: re-read to say why, in the order a person would want to know. */
 async function explainRefusedBooking(deps: Deps, personId: string, sessionId: string): Promise<ProblemError> {
   const [person] = await deps.db.select({ erasedAt: people.erasedAt }).from(people).where(eq(people.id, personId)).limit(1);
-  if (!person || person.erasedAt) return new ProblemError("unauthenticated", "This account has been deleted. Please sign up again to book.");
+  if (!person || person.erasedAt) return refuse("account_deleted");
   const { session } = await loadSession(deps, sessionId);
   try {
     assertBookable(session, deps.clock.now());
@@ -191,7 +185,7 @@ async function explainRefusedBooking(deps: Deps, personId: string, sessionId: st
   if (existing) return alreadyBooked(existing.id);
   const clash = await findClash(deps, personId, session.startsAt, session.endsAt, { sessionId });
   if (clash) return clashProblem(clash);
-  return new ProblemError("session_full", "Sorry, this session is full and it doesn't have a waiting list. Have a look at other dates.");
+  return refuse("session_full_no_waitlist");
 }
 
 /** Cancels a booking (individual or group). Owners and schools until the start; coordinators any time. */
@@ -200,14 +194,14 @@ export async function cancelBooking(deps: Deps, actor: Actor, bookingId: string)
   for (let attempt = 0; attempt < OPTIMISTIC_RETRIES; attempt++) {
     const now = clock.now();
     const b = await loadVisibleBooking(deps, actor, bookingId);
-    if (b.kind === "mentoring" || !b.sessionId) throw new ProblemError("unprocessable", "Mentoring bookings are cancelled from the mentoring page.");
+    if (b.kind === "mentoring" || !b.sessionId) throw refuse("mentoring_cancel_elsewhere");
     if (!(UPCOMING_STATUSES as readonly string[]).includes(b.status)) {
-      throw new ProblemError("conflict", b.status === "cancelled" ? "This booking is already cancelled." : "This session has already happened, so the booking can't be cancelled.");
+      throw refuse(b.status === "cancelled" ? "booking_already_cancelled" : "booking_already_happened");
     }
     const [session] = await db.select().from(sessions).where(eq(sessions.id, b.sessionId)).limit(1);
     const coordinator = isCoordinator(actor);
     if (!coordinator && session!.startsAt <= now) {
-      throw new ProblemError("session_started", "The session has already started, so it's too late to cancel here. Please tell the organisers.");
+      throw refuse("too_late_to_cancel");
     }
     const ownAction = actor.kind === "person" && actor.person.id === b.personId;
     const reason = b.kind === "group" ? (coordinator && !ownAction ? "cancelled_by_coordinator" : "cancelled_by_school") : ownAction ? "cancelled_by_person" : "cancelled_by_coordinator";
@@ -231,7 +225,7 @@ export async function cancelBooking(deps: Deps, actor: Actor, bookingId: string)
     ]);
     if (rowsAffected(cancelled) === 1) return bookingOut({ ...b, status: "cancelled", cancelledAt: now, cancelReason: reason, holdExpiresAt: null });
   }
-  throw new ProblemError("conflict", "This booking is being changed by someone else right now. Please try again.");
+  throw refuse("booking_busy");
 }
 
 export async function getBooking(deps: Deps, actor: Actor, bookingId: string) {

@@ -5,6 +5,7 @@ import type { Api } from "../../lib/env";
 import { bearer, IdParam, json, jsonBody, problems, problemsFor } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { createService } from "./create-service";
+import { registerOpenReferral } from "./oruk-api";
 import { decideChange } from "./decide-change";
 import { editService } from "./edit-service";
 import { addCategory, markChecked } from "./manage";
@@ -16,6 +17,7 @@ const ServiceList = z.object({ items: z.array(ServiceSchema) }).openapi("Directo
 const ChangeList = z.object({ items: z.array(ChangeSchema) }).openapi("DirectoryChangeList");
 
 export function registerDirectory(api: Api) {
+  registerOpenReferral(api);
   api.openapi(
     createRoute({ method: "get", path: "/directory/categories", tags, summary: "Categories of local support", responses: { 200: json(z.object({ items: z.array(CategorySchema) }), "Categories") } }),
     async (c) => c.json({ items: await listCategories(c.var.deps.db) }, 200),

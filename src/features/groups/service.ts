@@ -5,13 +5,13 @@ import { isCoordinator } from "../../lib/auth";
 import { newId, newTicketCode } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { assertBookable, loadSession, loadVisibleBooking } from "../bookings/lookups";
 import { insertSelect } from "../../db/conditional";
 import { enqueueForBookings } from "../notifications/outbox";
 import { releaseSeatsStatements } from "../bookings/statements";
 import { seatsFit, seatsLeft, takeSeatsStatement } from "../../rules/capacity";
 import { bookingOut } from "../bookings/view";
+import { field, refuse } from "../../lib/refusal";
 
 export interface GroupInput {
   schoolId: string;
@@ -31,30 +31,18 @@ export function staffNeeded(pupils: number, pupilsPerStaff: number) {
 function assertRatio(pupils: number, staff: number, pupilsPerStaff: number) {
   const needed = staffNeeded(pupils, pupilsPerStaff);
   if (staff < needed) {
-    throw new ProblemError(
-      "group_ratio",
-      `A group of ${pupils} pupils needs at least ${needed} staff (1 adult for every ${pupilsPerStaff} pupils). You said ${staff}.`,
-      { extra: { staffNeeded: needed }, errors: [{ path: "staff", message: `must be at least ${needed}` }] },
-    );
+    throw refuse("group_ratio_short", { pupils, needed, pupilsPerStaff, staff }, { extra: { staffNeeded: needed }, fields: [field("staff", "must_be_at_least", { min: needed })] });
   }
 }
 
 function assertRoster(roster: string[] | undefined, pupils: number) {
   if (roster && roster.length > pupils) {
-    throw new ProblemError("validation", `The list has ${roster.length} names but the group has ${pupils} pupils.`, {
-      errors: [{ path: "roster", message: `at most ${pupils} names` }],
-    });
+    throw refuse("roster_too_long", { names: roster.length, pupils }, { fields: [field("roster", "at_most_names", { max: pupils })] });
   }
 }
 
 function fullProblem(seatsLeft: number, wanted: number) {
-  return new ProblemError(
-    "session_full",
-    seatsLeft === 0
-      ? "Sorry, this session is full. Groups can't join a waiting list, so please choose another date."
-      : `Only ${seatsLeft} seats are left and your group needs ${wanted}. Try a smaller group or another date.`,
-    { extra: { seatsLeft } },
-  );
+  return seatsLeft === 0 ? refuse("group_session_full", {}, { extra: { seatsLeft } }) : refuse("group_seats_short", { seatsLeft, wanted }, { extra: { seatsLeft } });
 }
 
 /** Books a group for the caller's own school; takes pupils + staff seats or refuses. */
@@ -62,12 +50,12 @@ export async function createGroupBooking(deps: Deps, actor: Actor, sessionId: st
   const { db, clock } = deps;
   const now = clock.now();
   const isOwnSchool = actor.kind === "api_key" ? actor.organisationId === input.schoolId : actor.organisationIds.includes(input.schoolId);
-  if (!isOwnSchool) throw new ProblemError("forbidden", "Only staff of that school can book a group for it.");
+  if (!isOwnSchool) throw refuse("own_school_only");
   const [school] = await db.select().from(organisations).where(eq(organisations.id, input.schoolId)).limit(1);
-  if (school?.type !== "school") throw new ProblemError("unprocessable", "Only schools can book groups.", { errors: [{ path: "schoolId", message: "not a school" }] });
+  if (school?.type !== "school") throw refuse("schools_only_groups", {}, { fields: [field("schoolId", "not_a_school")] });
   const { session, event } = await loadSession(deps, sessionId);
   assertBookable(session, now);
-  if (!event.groupsAllowed) throw new ProblemError("unprocessable", "This event doesn't take group bookings. Pupils can book their own places.");
+  if (!event.groupsAllowed) throw refuse("event_no_groups");
   assertRatio(input.pupils, input.staff, event.pupilsPerStaff);
   assertRoster(input.roster, input.pupils);
 
@@ -124,8 +112,8 @@ export async function changeGroupBooking(deps: Deps, actor: Actor, bookingId: st
   for (let attempt = 0; attempt < RETRIES; attempt++) {
     const now = clock.now();
     const b = await loadVisibleBooking(deps, actor, bookingId);
-    if (b.kind !== "group" || !b.sessionId) throw new ProblemError("not_found", "We can't find that group booking.");
-    if (b.status !== "confirmed") throw new ProblemError("conflict", "This group booking is cancelled or finished, so it can't be changed.");
+    if (b.kind !== "group" || !b.sessionId) throw refuse("no_such_group_booking");
+    if (b.status !== "confirmed") throw refuse("group_booking_closed");
     const { session, event } = await loadSession(deps, b.sessionId);
     if (!isCoordinator(actor)) assertBookable(session, now);
     const pupils = change.pupils ?? b.pupils;
@@ -163,13 +151,13 @@ export async function changeGroupBooking(deps: Deps, actor: Actor, bookingId: st
       throw fullProblem(seatsLeft(fresh), delta);
     }
   }
-  throw new ProblemError("conflict", "This group booking is being changed by someone else right now. Please try again.");
+  throw refuse("group_booking_busy");
 }
 
 /** A group booking visible to the caller (school staff, coordinators), for the group routes. */
 export async function loadGroupBooking(deps: Deps, actor: Actor, bookingId: string) {
   const b = await loadVisibleBooking(deps, actor, bookingId);
-  if (b.kind !== "group") throw new ProblemError("not_found", "We can't find that group booking.");
+  if (b.kind !== "group") throw refuse("no_such_group_booking");
   return b;
 }
 

@@ -5,21 +5,21 @@ import { bookings, sessions } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { UPCOMING, usedSeats } from "../../rules/capacity";
 import { auditEntry } from "../bookings/audit";
 import { loadSession } from "../bookings/lookups";
 import { enqueueForBookings } from "../notifications/outbox";
 import { sessionOut } from "./schemas";
+import { refuse } from "../../lib/refusal";
 
 /** Cancels the session and every booking on it, telling each person (calendar CANCEL). */
 export async function cancelSession(deps: Deps, actor: Actor, sessionId: string) {
   const { db, clock } = deps;
   const now = clock.now();
   const s = (await loadSession(deps, sessionId)).session;
-  if (s.status === "cancelled") throw new ProblemError("session_cancelled", "This session is already cancelled.");
+  if (s.status === "cancelled") throw refuse("session_already_cancelled");
   // Once it has started, what happened is recorded by check-in and no-shows, not undone.
-  if (s.startsAt <= now) throw new ProblemError("session_started", "This session has already started, so it can't be cancelled.");
+  if (s.startsAt <= now) throw refuse("session_started_no_cancel");
   const op = newId("op", now);
   const stillScheduled = sql`exists (select 1 from sessions where id = ${sessionId} and status = 'scheduled')`;
   const cancel = db
@@ -44,6 +44,6 @@ export async function cancelSession(deps: Deps, actor: Actor, sessionId: string)
       .returning(),
   ]);
   // The session update is the batch's last statement, so the row it returns is the final one.
-  if (!after) throw new ProblemError("session_cancelled", "This session is already cancelled.");
+  if (!after) throw refuse("session_already_cancelled");
   return { ...sessionOut(after), bookingsCancelled: rowsAffected(cancelled) };
 }

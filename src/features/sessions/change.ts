@@ -4,7 +4,6 @@ import { rowsAffected } from "../../db/client";
 import { bookings, sessions, venues } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
-import { ProblemError } from "../../lib/problem";
 import type { Actor } from "../../lib/env";
 import { auditEntry } from "../bookings/audit";
 import { loadSession } from "../bookings/lookups";
@@ -15,6 +14,7 @@ import { capacityCoversTaken, HOLDING, UPCOMING } from "../../rules/capacity";
 import { countClashing, peopleClashingAt } from "../../rules/clash";
 import { holdWithinNewStart } from "../../rules/waiting-list";
 import { sessionOut } from "./schemas";
+import { field, refuse } from "../../lib/refusal";
 
 export interface SessionChange {
   capacity?: number;
@@ -35,21 +35,21 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
   const { db, clock } = deps;
   if (change.venueId) {
     const [venue] = await db.select({ id: venues.id }).from(venues).where(eq(venues.id, change.venueId)).limit(1);
-    if (!venue) throw new ProblemError("validation", "There is no venue with that id.", { errors: [{ path: "venueId", message: "no such venue" }] });
+    if (!venue) throw refuse("session_venue_unknown", {}, { fields: [field("venueId", "no_such_venue_field")] });
   }
   for (let attempt = 0; attempt < RETRIES; attempt++) {
     const now = clock.now();
     const s = (await loadSession(deps, sessionId)).session;
-    if (s.status === "cancelled") throw new ProblemError("session_cancelled", "This session has been cancelled, so it can't be changed.");
+    if (s.status === "cancelled") throw refuse("session_cancelled_no_change");
     // Everyone has been told the old time and may be on their way: no changes from the start.
-    if (s.startsAt <= now) throw new ProblemError("session_started", "This session has already started, so it can't be changed.");
+    if (s.startsAt <= now) throw refuse("session_started_no_change");
     const startsAt = change.startsAt ?? s.startsAt;
     const endsAt = change.endsAt ?? s.endsAt;
     if (startsAt !== s.startsAt && startsAt <= now) {
-      throw new ProblemError("validation", "A session can only be moved to a time in the future.", { errors: [{ path: "startsAt", message: "must be in the future" }] });
+      throw refuse("session_move_into_past", {}, { fields: [field("startsAt", "must_be_in_future")] });
     }
     if (endsAt <= startsAt) {
-      throw new ProblemError("validation", "The session has to end after it starts.", { errors: [{ path: "endsAt", message: "must be after startsAt" }] });
+      throw refuse("session_end_before_start", {}, { fields: [field("endsAt", "must_be_after_starts_at")] });
     }
     const venueId = change.venueId !== undefined ? change.venueId : s.venueId;
     const onlineUrl = change.onlineUrl !== undefined ? change.onlineUrl : s.onlineUrl;
@@ -57,7 +57,7 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
     // and only one place.
     const placeChanged = change.venueId !== undefined || change.onlineUrl !== undefined;
     if (placeChanged && (venueId ? 1 : 0) + (onlineUrl ? 1 : 0) !== 1) {
-      throw new ProblemError("unprocessable", "Give either a venue or an online link (one, not both).", { errors: [{ path: "venueId", message: "give exactly one of venueId or onlineUrl" }] });
+      throw refuse("venue_or_link", {}, { fields: [field("venueId", "one_of_venue_or_link")] });
     }
     const moved = startsAt !== s.startsAt || endsAt !== s.endsAt || venueId !== s.venueId || onlineUrl !== s.onlineUrl;
     const capacity = change.capacity ?? s.capacity;
@@ -102,27 +102,19 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
     ]);
     if (rowsAffected(updated) === 1) return sessionOut((await loadSession(deps, sessionId)).session);
     const fresh = (await loadSession(deps, sessionId)).session;
-    if (fresh.status === "cancelled") throw new ProblemError("session_cancelled", "This session has been cancelled, so it can't be changed.");
+    if (fresh.status === "cancelled") throw refuse("session_cancelled_no_change");
     if (retimed && (await anyoneCheckedIn(deps, sessionId))) {
-      throw new ProblemError("check_in_begun", "Someone is already checked in for this session, so its time can't be changed.", {
-        errors: [{ path: "startsAt", message: "check-in has begun" }],
-      });
+      throw refuse("check_in_begun_no_move", {}, { fields: [field("startsAt", "check_in_has_begun")] });
     }
     const clashing = retimed ? await countClashing(deps, sessionId, startsAt, endsAt) : 0;
     if (clashing > 0) {
-      throw new ProblemError("booking_clash", `${clashing} of the people booked on this session already have another booking at that time, so it can't move there.`, {
-        extra: { peopleClashing: clashing },
-        errors: [{ path: "startsAt", message: "clashes with other bookings of people booked here" }],
-      });
+      throw refuse("move_clashes", { count: clashing }, { extra: { peopleClashing: clashing }, fields: [field("startsAt", "clashes_with_booked")] });
     }
     if (fresh.seatsTaken > capacity) {
-      throw new ProblemError("capacity_below_taken", `${fresh.seatsTaken} seats are already taken, so the capacity can't be less than ${fresh.seatsTaken}.`, {
-        extra: { seatsTaken: fresh.seatsTaken },
-        errors: [{ path: "capacity", message: `must be at least ${fresh.seatsTaken}` }],
-      });
+      throw refuse("capacity_below_seats", { taken: fresh.seatsTaken }, { extra: { seatsTaken: fresh.seatsTaken }, fields: [field("capacity", "must_be_at_least", { min: fresh.seatsTaken })] });
     }
   }
-  throw new ProblemError("conflict", "This session is being changed by someone else right now. Please try again.");
+  throw refuse("session_busy");
 }
 
 async function anyoneCheckedIn({ db }: Deps, sessionId: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { sessions } from "../../db/schema";
 import type { Actor } from "../../lib/env";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
-import { ProblemError, type FieldError } from "../../lib/problem";
+import { field, refuse } from "../../lib/refusal";
 import { getEventToManage, type Session } from "../catalogue/events";
 import { expandLondonRule } from "../../lib/recurrence";
 import { findVenue } from "../catalogue/venues";
@@ -18,8 +18,6 @@ export type SessionInput =
   | ({ kind: "single"; startsAt: string; endsAt: string } & Place)
   | ({ kind: "series"; start: string; durationMinutes: number; rrule: string } & Place);
 
-const unprocessable = (detail: string, errors: FieldError[]) => new ProblemError("unprocessable", detail, { errors });
-
 /**
  * Adds one session or a whole series. A series is all-or-nothing: its rows go in one batch,
  * so nobody ever sees half a series (and a retry cannot leave a partial one behind).
@@ -27,10 +25,10 @@ const unprocessable = (detail: string, errors: FieldError[]) => new ProblemError
 export async function addSessions(deps: Deps, actor: Actor, eventId: string, input: SessionInput): Promise<Session[]> {
   await getEventToManage(deps, actor, eventId);
   if ((input.venueId ? 1 : 0) + (input.onlineUrl ? 1 : 0) !== 1) {
-    throw unprocessable("Give either a venue or an online link (one, not both).", [{ path: "venueId", message: "give exactly one of venueId or onlineUrl" }]);
+    throw refuse("venue_or_link", {}, { fields: [field("venueId", "one_of_venue_or_link")] });
   }
   if (input.venueId && !(await findVenue(deps, input.venueId))) {
-    throw unprocessable("There is no venue with that id.", [{ path: "venueId", message: "no such venue" }]);
+    throw refuse("new_session_venue_unknown", {}, { fields: [field("venueId", "no_such_venue_field")] });
   }
 
   const now = deps.clock.now();
@@ -39,19 +37,19 @@ export async function addSessions(deps: Deps, actor: Actor, eventId: string, inp
   if (input.kind === "single") {
     const startsAt = Date.parse(input.startsAt);
     const endsAt = Date.parse(input.endsAt);
-    if (endsAt <= startsAt) throw unprocessable("The session must end after it starts.", [{ path: "endsAt", message: "must be after startsAt" }]);
+    if (endsAt <= startsAt) throw refuse("new_session_end_before_start", {}, { fields: [field("endsAt", "must_be_after_starts_at")] });
     times = [{ startsAt, endsAt }];
   } else {
     const starts = expandLondonRule(input.start, input.rrule);
     times = starts.map((startsAt) => ({ startsAt, endsAt: startsAt + input.durationMinutes * 60_000 }));
     // Sessions of one series that overlap each other would let a person hold two seats at once.
     if (times.some((t, i) => i > 0 && t.startsAt < times[i - 1]!.endsAt)) {
-      throw unprocessable("Sessions in this series would overlap each other. Make them shorter or further apart.", [{ path: "durationMinutes", message: "longer than the gap between sessions" }]);
+      throw refuse("series_overlaps", {}, { fields: [field("durationMinutes", "longer_than_gap")] });
     }
     seriesId = newId("ser", now);
   }
   if (times[0]!.startsAt <= now) {
-    throw unprocessable("Sessions must start in the future.", [{ path: input.kind === "single" ? "startsAt" : "start", message: "must be in the future" }]);
+    throw refuse("sessions_in_future", {}, { fields: [field(input.kind === "single" ? "startsAt" : "start", "must_be_in_future")] });
   }
 
   const rows = times.map((t) => ({

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { bookings, events, sessions, UPCOMING_STATUSES, venues } from "../../db/schema";
 import { DAY } from "../../lib/time";
 import type { Deps } from "../../lib/deps";
-import { ProblemError } from "../../lib/problem";
+import { refuse } from "../../lib/refusal";
 
 /** A session with what someone deciding whether to go needs: the event and the venue's access facts. */
 export async function getSessionDetail(deps: Deps, id: string) {
@@ -15,7 +15,7 @@ export async function getSessionDetail(deps: Deps, id: string) {
     .leftJoin(venues, eq(venues.id, sessions.venueId))
     .where(eq(sessions.id, id))
     .limit(1);
-  if (!row) throw new ProblemError("not_found", "There is no session with that id.");
+  if (!row) throw refuse("no_session_with_id");
   return row;
 }
 

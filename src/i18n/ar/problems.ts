@@ -1,7 +1,9 @@
 // Arabic: needs a native speaker's review.
 import type { ProblemsCatalogue } from "../en/problems";
+import { bookingRefusals_ar } from "./refusals-bookings";
 
 export const problems_ar: ProblemsCatalogue = {
+  ...bookingRefusals_ar,
   problemTitles: {
     validation: "بعض التفاصيل تحتاج إلى تصحيح",
     malformed_json: "محتوى الطلب ليس JSON صالحًا",

@@ -1,7 +1,9 @@
 // Polish: needs a native speaker's review.
 import type { ProblemsCatalogue } from "../en/problems";
+import { bookingRefusals_pl } from "./refusals-bookings";
 
 export const problems_pl: ProblemsCatalogue = {
+  ...bookingRefusals_pl,
   problemTitles: {
     validation: "Niektóre dane trzeba poprawić",
     malformed_json: "Treść żądania nie jest poprawnym JSON-em",

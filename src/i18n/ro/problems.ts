@@ -1,7 +1,9 @@
 // Romanian: needs a native speaker's review.
 import type { ProblemsCatalogue } from "../en/problems";
+import { bookingRefusals_ro } from "./refusals-bookings";
 
 export const problems_ro: ProblemsCatalogue = {
+  ...bookingRefusals_ro,
   problemTitles: {
     validation: "Unele date trebuie corectate",
     malformed_json: "Corpul cererii nu este JSON valid",

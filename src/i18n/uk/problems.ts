@@ -1,7 +1,9 @@
 // Ukrainian: needs a native speaker's review.
 import type { ProblemsCatalogue } from "../en/problems";
+import { bookingRefusals_uk } from "./refusals-bookings";
 
 export const problems_uk: ProblemsCatalogue = {
+  ...bookingRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
     malformed_json: "Тіло запиту не є коректним JSON",

@@ -29,7 +29,7 @@ import { parseLondonLocal } from "../../lib/time";
 import type { StringKey } from "../../i18n";
 import { formLimit } from "../respond";
 import { coordinatorPost, coordinatorView, guardPost, notFound, render, staffView, statusOf, type C, type SignedIn } from "../staff/respond";
-import { fromIssues, fromProblem, int, noErrors, str, type FieldMessages, type FormErrors } from "../staff/ui";
+import { detailOf, fromIssues, fromProblem, int, noErrors, str, type FieldMessages, type FormErrors } from "../staff/ui";
 import { BookPage, CarouselsPage, CoordinatorCarouselsPage, emptyBookForm, emptyNewForm, ManagePage, STATION_ROWS, TimetablePage, type BookForm, type NewForm } from "./pages";
 
 const BOOK_MESSAGES: FieldMessages = {
@@ -291,7 +291,7 @@ export function registerCarouselPages(app: Api) {
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, gate.view);
-      return managePage(c, gate.view, id, { fields: {}, general: { text: err.detail, en: true } }, 409);
+      return managePage(c, gate.view, id, detailOf(gate.view, err), 409);
     }
     return c.redirect(`/coordinator/carousels/${id}?done=sent`, 303);
   });
@@ -309,7 +309,7 @@ export function registerCarouselPages(app: Api) {
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, view);
-      return managePage(c, view, id, err.code === "validation" ? { fields: {}, general: { text: view.t.t("carErrCheckIn"), en: false } } : { fields: {}, general: { text: err.detail, en: true } }, 400);
+      return managePage(c, view, id, err.code === "validation" ? { fields: {}, general: { text: view.t.t("carErrCheckIn"), en: false } } : detailOf(view, err), 400);
     }
     return c.redirect(`/coordinator/carousels/${id}?done=checked#groups`, 303);
   });

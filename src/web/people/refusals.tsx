@@ -1,6 +1,6 @@
-// The services' refusals (ProblemError codes) said in the page's language. The services
-// write their details in English for the API; the page words them itself from the code and
-// the facts the refusal carries, so a Polish reader gets Polish.
+// The services' refusals said in the page's language, with the page's own links (other
+// dates, the clashing booking). Words come from the one catalogue (src/i18n); the page never
+// reads a refusal's English detail, only its code, its facts and the person's own record.
 import type { Child } from "hono/jsx";
 import type { Person } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
@@ -77,7 +77,8 @@ export function mentoringRefusal(view: View, err: unknown): Refusal | null {
     case "booking_clash":
       return { message: <p>{t.t("refuseMentoringClash")}</p>, status: 409 };
     case "not_eligible":
-      return { message: <p>{/date of birth/.test(err.detail) ? t.t("refuseNeedBirthday") : t.t("refuseMentorCheck")}</p>, status: 422 };
+      // Two rules refuse here: no date of birth on file, or the mentor's DBS check on the day.
+      return { message: <p>{view.actor?.person.dateOfBirth ? t.t("refuseMentorCheck") : t.t("refuseNeedBirthday")}</p>, status: 422 };
     case "forbidden":
       return { message: <p>{t.t("refuseNotYoungPerson")}</p>, status: 422 };
     case "conflict":

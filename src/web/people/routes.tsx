@@ -135,15 +135,18 @@ export function registerPeoplePages(app: Api) {
     if ("response" in guard) return guard.response;
     const { view } = guard;
     const id = c.req.param("id");
+    // The booking as it stood before we tried: a refusal then reads against its status.
+    let statusBefore: string | undefined;
     try {
       const booking = await loadVisibleBooking(c.var.deps, view.actor, id);
+      statusBefore = booking.status;
       if (booking.kind === "mentoring") await cancelMentoringBooking(c.var.deps, view.actor, id);
       else await cancelBooking(c.var.deps, view.actor, id);
       return c.redirect(`/bookings/${id}?cancelled=1`, 303);
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, view);
-      const message = err.code === "session_started" ? view.t.t("refuseTooLate") : err.code === "conflict" && /already cancelled/.test(err.detail) ? view.t.t("resultCancelled") : view.t.t("refuseChanged");
+      const message = err.code === "session_started" ? view.t.t("refuseTooLate") : err.code === "conflict" && statusBefore === "cancelled" ? view.t.t("resultCancelled") : view.t.t("refuseChanged");
       return refusalPage(c, view, { message: <p>{message}</p>, status: 409 });
     }
   });

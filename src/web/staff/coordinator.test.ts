@@ -259,6 +259,11 @@ describe("feedback, emails and safeguarding", () => {
     expect((await h.db.select().from(outbox).where(eq(outbox.id, "out_failed")))[0]).toMatchObject({ status: "pending", attempts: 0 });
     const twice = await submit(h, "/coordinator/emails/out_failed/retry", coordinator, {});
     expect(twice.status).toBe(409);
+    // The refusal's sentence comes from the catalogue, in the page's language, as the API's does.
+    expect(await twice.text()).toContain("Only failed messages can be sent again. This one is pending.");
+    const polish = await (await submit(h, "/coordinator/emails/out_failed/retry", `${coordinator}; lang=pl`, {})).text();
+    expect(polish).toContain("Ponownie można wysłać tylko wiadomości, których nie udało się wysłać. Ta ma status pending.");
+    expect(polish).not.toContain("Only failed messages");
   });
 
   it("shows a mentoring booking with an under-18 whose mentor has no DBS check", async () => {

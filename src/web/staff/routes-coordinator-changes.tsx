@@ -95,7 +95,7 @@ export function registerCoordinatorChangePages(app: Api) {
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, g.view);
-      return cancelPage(c, g.view, sessionId, sessionProblem(g.view)(err) ?? detailOf(err), statusOf(err));
+      return cancelPage(c, g.view, sessionId, sessionProblem(g.view)(err) ?? detailOf(g.view, err), statusOf(err));
     }
     return c.redirect(`/coordinator/sessions/${sessionId}?done=cancelled`, 303);
   });

@@ -187,7 +187,7 @@ export function registerCoordinatorPages(app: Api) {
       await retryMessage(c.var.deps, actorId(g.view.actor), c.req.param("id"));
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
-      return emailsPage(c, g.view, detailOf(err), statusOf(err));
+      return emailsPage(c, g.view, detailOf(g.view, err), statusOf(err));
     }
     return c.redirect("/coordinator/emails?done=retried", 303);
   });

@@ -188,7 +188,7 @@ export function registerEmployerPages(app: Api) {
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, view);
-      return slotsPage(c, view, at.org, at.mentor, emptySlotForm, detailOf(err), statusOf(err));
+      return slotsPage(c, view, at.org, at.mentor, emptySlotForm, detailOf(view, err), statusOf(err));
     }
     return c.redirect(`/employers/${at.org.id}/mentors/${at.mentor.id}?done=withdrawn`, 303);
   });

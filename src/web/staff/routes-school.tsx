@@ -148,7 +148,7 @@ export function registerSchoolPages(app: Api) {
       await cancelBooking(c.var.deps, view.actor, group.booking.id);
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
-      return render(c, view, <GroupChangePage view={view} org={org} group={group} form={formOf(group)} errors={detailOf(err)} />, statusOf(err));
+      return render(c, view, <GroupChangePage view={view} org={org} group={group} form={formOf(group)} errors={detailOf(view, err)} />, statusOf(err));
     }
     return c.redirect(`/schools/${org.id}?done=cancelled`, 303);
   });

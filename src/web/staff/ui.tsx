@@ -1,7 +1,8 @@
 // Form pieces shared by the staff pages: fields with their hint and error, the error summary,
 // and the turning of a service's refusal into messages next to the right fields.
 import type { Child } from "hono/jsx";
-import { ProblemError } from "../../lib/problem";
+import type { ProblemError } from "../../lib/problem";
+import { problemTitle, Refusal, wordProblem } from "../../lib/refusal";
 import { londonDate, londonLocalString, parseLondonLocal } from "../../lib/time";
 import type { View } from "../view";
 import type { StringKey } from "../../i18n";
@@ -9,7 +10,7 @@ import type { StringKey } from "../../i18n";
 /** What went wrong with a form: a message per field, and at most one for the whole form. */
 export interface FormErrors {
   fields: Record<string, string>;
-  /** A refusal that belongs to no field; `en` when it is the service's English detail. */
+  /** A refusal that belongs to no field; `en` when it is shown in English (not yet translated). */
   general?: { text: string; en: boolean };
 }
 export const noErrors = (): FormErrors => ({ fields: {} });
@@ -26,7 +27,7 @@ function fieldFor(messages: FieldMessages, path: string): { field: string; key: 
 
 /**
  * A service refusal, on the page: each `errors[].path` the form knows becomes that field's
- * own message (in the page's language); anything else is the service's detail, in English.
+ * own message (in the page's language); anything else is the refusal's sentence (detailOf).
  */
 export function fromProblem(view: View, err: ProblemError, messages: FieldMessages, special: (err: ProblemError) => FormErrors | null = () => null): FormErrors {
   const own = special(err);
@@ -37,11 +38,20 @@ export function fromProblem(view: View, err: ProblemError, messages: FieldMessag
     const target = fieldFor(messages, e.path.split(".")[0]!);
     if (target) fields[target.field] = s.t(target.key);
   }
-  return Object.keys(fields).length ? { fields } : detailOf(err);
+  return Object.keys(fields).length ? { fields } : detailOf(view, err);
 }
 
-/** A refusal that belongs to no field: the service's own English detail. */
-export const detailOf = (err: ProblemError): FormErrors => ({ fields: {}, general: { text: err.detail, en: true } });
+/**
+ * A refusal that belongs to no field, in the page's language: the catalogue's sentence for
+ * its reason, as the API words it. A ProblemError still written in English shows its detail
+ * on English pages only; other pages get the title of its kind, which the catalogue words.
+ */
+export function detailOf(view: View, err: ProblemError): FormErrors {
+  const { locale } = view.t;
+  if (err instanceof Refusal) return { fields: {}, general: { text: wordProblem(err, locale).detail, en: view.t.isFallback(err.reason) } };
+  if (locale === "en") return { fields: {}, general: { text: err.detail, en: false } };
+  return { fields: {}, general: { text: problemTitle(err.code, locale), en: false } };
+}
 
 /** Zod issues from the API's own request schemas, mapped onto the form's fields. */
 export function fromIssues(view: View, issues: ReadonlyArray<{ path: PropertyKey[] }>, messages: FieldMessages): FormErrors {
