@@ -57,6 +57,14 @@ describe("refusals come out in the caller's language", () => {
     expect(uk.errors).toEqual(en.errors);
   });
 
+  it("words a refusal on the booking route for a caller not signed in, by Accept-Language", async () => {
+    // Signed in, the saved language decides (src/features/bookings/refusal-language.test.ts).
+    const res = await h.request("POST", "/api/v1/sessions/ses_none/bookings", { body: {}, headers: { "accept-language": "pl" } });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-language")).toBe("pl");
+    expect(await problem(res)).toMatchObject({ title: "Zaloguj się", detail: "Zaloguj się, aby to zrobić." });
+  });
+
   it("words field refusals too", async () => {
     const res = await h.request("POST", "/api/v1/auth/magic-links", {
       body: { email: "someone@example.test" },

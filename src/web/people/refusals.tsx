@@ -4,6 +4,7 @@
 import type { Child } from "hono/jsx";
 import type { Person } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
+import { Refusal as DomainRefusal, wordProblem } from "../../lib/refusal";
 import { ineligibility } from "../../rules/eligibility";
 import type { View } from "../view";
 import type { SessionDetails } from "../../features/sessions/read";
@@ -20,6 +21,15 @@ const withLink = (text: string, href: string, label: string) => (
     {text} <a href={href}>{label}</a>
   </p>
 );
+
+const PAGE_STATUSES = [400, 404, 409, 422] as const;
+
+/** Any other refusal: the catalogue's sentence for it in the page's language, as the API says it. */
+function otherRefusal(view: View, err: ProblemError): Refusal | null {
+  const status = PAGE_STATUSES.find((s) => s === err.status);
+  if (!(err instanceof DomainRefusal) || status === undefined) return null;
+  return { message: <p>{wordProblem(err, view.t.locale).detail}</p>, status };
+}
 
 /** Why a session booking was refused, or null when the error is not a refusal (rethrow it). */
 export function bookingRefusal(view: View, err: unknown, details: SessionDetails, person: Person): Refusal | null {
@@ -59,7 +69,7 @@ export function bookingRefusal(view: View, err: unknown, details: SessionDetails
     case "not_found":
       return { message: <p>{t.t("notFoundBody")}</p>, status: 404 };
     default:
-      return null;
+      return otherRefusal(view, err);
   }
 }
 
@@ -86,6 +96,6 @@ export function mentoringRefusal(view: View, err: unknown): Refusal | null {
     case "not_found":
       return { message: <p>{t.t("notFoundBody")}</p>, status: 404 };
     default:
-      return null;
+      return otherRefusal(view, err);
   }
 }
