@@ -9,7 +9,7 @@ import { bindingRateLimiter, type RateLimitBinding } from "./lib/rate-limiter";
 import { workerClientIp } from "./lib/client-address";
 import { systemClock } from "./lib/time";
 import { runScheduledJobs } from "./jobs";
-import { dispatchOutbox } from "./features/notifications/outbox";
+import { AFTER_RESPONSE_BUDGET_MS, dispatchOutbox } from "./features/notifications/outbox";
 import { logFault } from "./lib/log";
 
 /** Bindings: the D1 database and plain-text vars/secrets (see wrangler.toml and the README). */
@@ -53,7 +53,7 @@ function depsFor(env: Env, ctx: { waitUntil(promise: Promise<unknown>): void }):
     config,
     clock: systemClock,
     mailer: mailerFor(db, config),
-    defer: (p) => ctx.waitUntil(p.then(() => dispatchOutbox(deps)).catch((err) => logFault("deferred work failed", err))),
+    defer: (p) => ctx.waitUntil(p.then(() => dispatchOutbox(deps, { budgetMs: AFTER_RESPONSE_BUDGET_MS })).catch((err) => logFault("deferred work failed", err))),
     rateLimiter: bindingRateLimiter({
       sign_in_email: env.SIGN_IN_EMAIL_LIMITER,
       sign_in_ip: env.SIGN_IN_IP_LIMITER,
@@ -80,7 +80,7 @@ export default {
     const response = await app.fetch(request, { ...env, deps } satisfies RequestEnv, ctx);
     // Send what this request queued now rather than at the next cron tick.
     if (request.method !== "GET") {
-      ctx.waitUntil(dispatchOutbox(deps).catch((err) => logFault("dispatch failed", err)));
+      ctx.waitUntil(dispatchOutbox(deps, { budgetMs: AFTER_RESPONSE_BUDGET_MS }).catch((err) => logFault("dispatch failed", err)));
     }
     return response;
   },

@@ -667,3 +667,24 @@ export const directoryPosterScans = sqliteTable("directory_poster_scans", {
   scans: integer("scans").notNull().default(0),
   lastAt: integer("last_at").notNull(),
 });
+
+// ─── Delivery (issue #20): the email provider's health and pace, shared by every dispatcher ───
+
+/**
+ * One row per outgoing channel ("email"). In the database, not in memory, so a Worker isolate
+ * and the Node timer see the same circuit and share one rate window.
+ * - The circuit: `failures` counts consecutive failed sends (time-outs, network errors, 5xx,
+ *   429); past a threshold the whole provider is left alone until `openUntil`, then one probe
+ *   message is sent, and its answer closes the circuit or opens it again for longer.
+ * - The rate window: `windowCount` sends reserved in the second starting at `windowStart`, so
+ *   dispatchers running at once stay within the provider's requests per second together.
+ */
+export const deliveryState = sqliteTable("delivery_state", {
+  channel: text("channel").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  openUntil: integer("open_until"),
+  windowStart: integer("window_start").notNull().default(0),
+  windowCount: integer("window_count").notNull().default(0),
+  /** How many sends the last reservation got (SQLite evaluates SET from the old row, so RETURNING reads it here). */
+  lastGrant: integer("last_grant").notNull().default(0),
+});

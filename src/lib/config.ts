@@ -7,6 +7,8 @@ export interface Config {
   devMailbox: boolean;
   resendApiKey?: string;
   resendBaseUrl?: string;
+  /** Emails handed to the provider per second, by every dispatcher together (Resend: 5 per team by default). */
+  emailSendRate: number;
   emailFrom: string;
   safeguardingEmail: string;
   /** Where the accessibility statement tells people to report problems or ask for other formats. */
@@ -75,6 +77,7 @@ export function configFromEnv(env: EnvVars, runtime: "node" | "worker"): Config 
     devMailbox,
     resendApiKey: env.RESEND_API_KEY || undefined,
     resendBaseUrl: env.RESEND_BASE_URL || undefined,
+    emailSendRate: wholeNumber(env, "EMAIL_SEND_RATE", 4),
     emailFrom: env.EMAIL_FROM ?? "Open Door <bookings@opendoor.example>",
     safeguardingEmail: env.SAFEGUARDING_EMAIL ?? "safeguarding@opendoor.example",
     accessibilityEmail: env.ACCESSIBILITY_EMAIL ?? "accessibility@opendoor.example",

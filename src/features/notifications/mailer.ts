@@ -30,6 +30,8 @@ export class MailerError extends Error {
     readonly retryable: boolean,
     /** The provider's Retry-After, when it gave one. */
     readonly retryAfterMs?: number,
+    /** The provider as a whole is down or pushing back (no answer, 5xx, 429): counts against its circuit. */
+    readonly providerFault = retryable,
   ) {
     super(message);
     this.name = "MailerError";
@@ -60,8 +62,11 @@ export function devMailboxMailer(db: Db): Mailer {
   };
 }
 
-/** A send that has not answered by then is abandoned and retried (well inside the outbox lease). */
-export const SEND_TIMEOUT_MS = 15_000;
+/**
+ * A send that has not answered by then is abandoned and retried (well inside the outbox lease).
+ * Resend answers in well under a second; waiting longer only holds up the queue behind it.
+ */
+export const SEND_TIMEOUT_MS = 5_000;
 
 function retryAfterMs(headers: Record<string, string> | null): number | undefined {
   const value = headers?.["retry-after"];
@@ -104,8 +109,9 @@ export function resendMailer(apiKey: string, baseUrl?: string, options: { timeou
       if (name === "invalid_idempotent_request") return { providerId: `accepted-earlier:${email.id}` };
       // No status means the request never got an answer (network, timeout): worth retrying,
       // as are rate limits, the provider's own faults, and a twin request still in flight.
-      const retryable = status === null || status === 429 || status >= 500 || name === "concurrent_idempotent_requests";
-      throw new MailerError(`${status ?? "network"} ${name}: ${error?.message ?? "no response"}`, retryable, retryAfterMs(headers));
+      const providerFault = status === null || status === 429 || status >= 500;
+      const retryable = providerFault || name === "concurrent_idempotent_requests";
+      throw new MailerError(`${status ?? "network"} ${name}: ${error?.message ?? "no response"}`, retryable, retryAfterMs(headers), providerFault);
     },
   };
 }

@@ -6,7 +6,9 @@ import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { TemplateName } from "../../../emails";
 import { UnrenderableMessage } from "./errors";
-import { MailerError } from "./mailer";
+import { passGate, recordWave, reserveSends, returnProbe } from "./delivery";
+import { MailerError, SEND_TIMEOUT_MS } from "./mailer";
+import { PRIORITY, priorityOf } from "./priority";
 import { renderEmail } from "./render";
 
 export interface OutboxMessage {
@@ -97,10 +99,24 @@ export function enqueueForBookings(
 /** Which message a booking gets, by the status the batch left it in. */
 export type TemplateByStatus = Partial<Record<BookingStatus, TemplateName>>;
 
-/** With the backoff below, about three hours of provider outage before a message is failed. */
+/**
+ * With the backoff below, about three hours of failed attempts before a message is failed.
+ * Attempts refused while the provider's circuit was open do not count: a provider outage alone
+ * never fails a message, it only delays it.
+ */
 export const MAX_ATTEMPTS = 10;
-/** Long enough for one send (SEND_TIMEOUT_MS); renewed before each send. */
-export const LEASE_MS = 60_000;
+/**
+ * Long enough for one send (SEND_TIMEOUT_MS) plus the wait for a rate slot; renewed before each
+ * wave. Short, because after a crash the messages it held wait this long to be claimed again.
+ */
+export const LEASE_MS = 20_000;
+/**
+ * A run stops claiming after this long (by the clock), leaving the rest to the next run: just
+ * under the minute between cron runs. Runs that overlap are safe (claims, the shared window).
+ */
+export const RUN_BUDGET_MS = 55_000;
+/** After a response, the Worker keeps running for 30 s at most (waitUntil): stop well before. */
+export const AFTER_RESPONSE_BUDGET_MS = 20_000;
 
 /** Exponential backoff with full jitter: 30 s, 1 min, 2 min … capped at 1 h. */
 export function backoffMs(attempt: number, random = Math.random): number {
@@ -118,15 +134,19 @@ const due = (now: number) =>
 /**
  * Claims due messages with a lease in one UPDATE, so two dispatchers never hold the same row;
  * a dispatcher that dies leaves a lease that lapses and the rows become claimable again.
+ * Time-critical messages first (priority.ts), then oldest first.
  */
 export async function claimDue(db: Db, owner: string, now: number, limit = 20) {
-  const ids = db.select({ id: outbox.id }).from(outbox).where(due(now)).orderBy(outbox.createdAt).limit(limit);
-  return db
+  const ids = db.select({ id: outbox.id }).from(outbox).where(due(now)).orderBy(priorityOf(), outbox.createdAt).limit(limit);
+  const rows = await db
     .update(outbox)
     .set({ status: "sending", leaseOwner: owner, leaseUntil: now + LEASE_MS, attempts: sql`${outbox.attempts} + 1` })
     // Re-check inside the UPDATE: another dispatcher may have claimed between select and write.
     .where(and(inArray(outbox.id, ids), due(now)))
     .returning();
+  // RETURNING does not keep the subquery's order: restore it, so waves go out most urgent first.
+  const rank = (r: (typeof rows)[number]) => PRIORITY[r.template as TemplateName] ?? 2;
+  return rows.sort((a, b) => rank(a) - rank(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }
 
 /**
@@ -146,36 +166,98 @@ function isPermanent(err: unknown): boolean {
   return err instanceof UnrenderableMessage;
 }
 
-/** Sends what is due. Safe to run from several places at once. */
-export async function dispatchOutbox(deps: Deps, options: { limit?: number } = {}): Promise<{ sent: number; failed: number; retried: number }> {
+type Claimed = Awaited<ReturnType<typeof claimDue>>[number];
+type Outcome = { kind: "sent" | "failed" | "retried"; fault: boolean; retryAfterMs: number };
+type Tally = { sent: number; failed: number; retried: number };
+
+/** This dispatcher's hold on a message: gone if its lease lapsed and another dispatcher took it. */
+const heldBy = (owner: string, ids: string[]) => and(inArray(outbox.id, ids), eq(outbox.leaseOwner, owner), eq(outbox.status, "sending"));
+
+/**
+ * Claimed messages this dispatcher will not send now (the circuit opened): back in the queue,
+ * due at once, and the attempt the claim counted is given back, since none was made.
+ */
+async function release(db: Db, owner: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await db
+    .update(outbox)
+    .set({ status: "pending", leaseOwner: null, leaseUntil: null, attempts: sql`max(0, ${outbox.attempts} - 1)` })
+    .where(heldBy(owner, ids));
+}
+
+async function sendOne(deps: Deps, owner: string, msg: Claimed, probe: boolean): Promise<Outcome> {
   const { db, mailer, clock, config } = deps;
+  const mine = heldBy(owner, [msg.id]);
+  try {
+    // Rendered as of the message's creation, so every attempt sends the same bytes under
+    // the same idempotency key (the calendar DTSTAMP would otherwise change each time).
+    const rendered = await renderEmail(db, msg, config, msg.createdAt);
+    const { providerId } = await mailer.send({ id: msg.id, from: config.emailFrom, to: msg.toEmail, cc: msg.cc ?? undefined, ...rendered });
+    await db.update(outbox).set({ status: "sent", sentAt: clock.now(), providerId, leaseUntil: null, lastError: null }).where(mine);
+    return { kind: "sent", fault: false, retryAfterMs: 0 };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const fault = err instanceof MailerError && err.providerFault;
+    const retryAfterMs = err instanceof MailerError ? (err.retryAfterMs ?? 0) : 0;
+    if (probe && fault) {
+      // The provider is still down: that is the circuit's business, not this message's. It
+      // goes back as it was, so probing never uses up the message that happens to be first.
+      await db.update(outbox).set({ status: "pending", leaseUntil: null, lastError: message, attempts: sql`max(0, ${outbox.attempts} - 1)` }).where(mine);
+      return { kind: "retried", fault, retryAfterMs };
+    }
+    if (!isPermanent(err) && msg.attempts < MAX_ATTEMPTS) {
+      const wait = Math.max(backoffMs(msg.attempts), retryAfterMs);
+      await db.update(outbox).set({ status: "pending", nextAttemptAt: clock.now() + wait, leaseUntil: null, lastError: message }).where(mine);
+      return { kind: "retried", fault, retryAfterMs };
+    }
+    await db.update(outbox).set({ status: "failed", leaseUntil: null, lastError: message }).where(mine);
+    return { kind: "failed", fault, retryAfterMs };
+  }
+}
+
+/**
+ * Sends what is due, most urgent first, in waves as large as the provider's rate allows
+ * (config.emailSendRate per second, shared by all dispatchers through delivery_state), each
+ * wave's sends at once. While the provider is failing, its circuit is open and nothing is
+ * claimed; once its pause is over one message probes it, and if that goes through the run
+ * carries on with the rest. Safe to run from several places at once.
+ */
+export async function dispatchOutbox(deps: Deps, options: { limit?: number; budgetMs?: number } = {}): Promise<Tally> {
+  const { db, clock, config } = deps;
   const owner = newId("disp");
-  await failAbandoned(db, clock.now());
-  const claimed = await claimDue(db, owner, clock.now(), options.limit ?? 20);
-  const tally = { sent: 0, failed: 0, retried: 0 };
-  for (const msg of claimed) {
-    const mine = and(eq(outbox.id, msg.id), eq(outbox.leaseOwner, owner), eq(outbox.status, "sending"));
-    // Renew the lease just before sending: if earlier sends in this batch were slow and the
-    // lease lapsed, another dispatcher may own the message now, and it is theirs to send.
-    const renewed = await db.update(outbox).set({ leaseUntil: clock.now() + LEASE_MS }).where(mine).returning({ id: outbox.id });
-    if (renewed.length === 0) continue;
-    try {
-      // Rendered as of the message's creation, so every attempt sends the same bytes under
-      // the same idempotency key (the calendar DTSTAMP would otherwise change each time).
-      const rendered = await renderEmail(db, msg, config, msg.createdAt);
-      const { providerId } = await mailer.send({ id: msg.id, from: config.emailFrom, to: msg.toEmail, cc: msg.cc ?? undefined, ...rendered });
-      await db.update(outbox).set({ status: "sent", sentAt: clock.now(), providerId, leaseUntil: null, lastError: null }).where(mine);
-      tally.sent++;
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      if (!isPermanent(err) && msg.attempts < MAX_ATTEMPTS) {
-        const wait = Math.max(backoffMs(msg.attempts), err instanceof MailerError ? (err.retryAfterMs ?? 0) : 0);
-        await db.update(outbox).set({ status: "pending", nextAttemptAt: clock.now() + wait, leaseUntil: null, lastError: message }).where(mine);
-        tally.retried++;
-      } else {
-        await db.update(outbox).set({ status: "failed", leaseUntil: null, lastError: message }).where(mine);
-        tally.failed++;
-      }
+  const started = clock.now();
+  const rate = config.emailSendRate;
+  // No more than can be sent before the claim's lease lapses, at this rate.
+  const batch = Math.max(1, Math.min(options.limit ?? 50, Math.floor((rate * (LEASE_MS - SEND_TIMEOUT_MS)) / 1000)));
+  const tally: Tally = { sent: 0, failed: 0, retried: 0 };
+  await failAbandoned(db, started);
+  let gate = await passGate(db, started, LEASE_MS);
+  while (gate !== "open" && clock.now() - started < (options.budgetMs ?? RUN_BUDGET_MS)) {
+    const claimed = await claimDue(db, owner, clock.now(), gate === "probe" ? 1 : batch);
+    if (claimed.length === 0) {
+      if (gate === "probe") await returnProbe(db, clock.now());
+      break;
+    }
+    for (let i = 0; i < claimed.length && gate !== "open"; ) {
+      const granted = await reserveSends(db, clock, Math.min(rate, claimed.length - i), rate);
+      const wave = claimed.slice(i, i + granted);
+      i += wave.length;
+      // Renew the wave's leases just before sending: if waiting for a slot took long and a
+      // lease lapsed, another dispatcher may own that message now, and it is theirs to send.
+      const renewed = new Set(
+        (await db.update(outbox).set({ leaseUntil: clock.now() + LEASE_MS }).where(heldBy(owner, wave.map((m) => m.id))).returning({ id: outbox.id })).map((r) => r.id),
+      );
+      const outcomes = await Promise.all(wave.filter((m) => renewed.has(m.id)).map((m) => sendOne(deps, owner, m, gate === "probe")));
+      for (const o of outcomes) tally[o.kind]++;
+      const open = await recordWave(db, clock.now(), {
+        accepted: outcomes.filter((o) => o.kind === "sent").length,
+        faults: outcomes.filter((o) => o.fault).length,
+        retryAfterMs: Math.max(0, ...outcomes.map((o) => o.retryAfterMs)),
+      });
+      if (open) {
+        gate = "open";
+        await release(db, owner, claimed.slice(i).map((m) => m.id));
+      } else gate = "closed";
     }
   }
   return tally;
