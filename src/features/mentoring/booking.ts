@@ -9,6 +9,8 @@ import type { Actor, Person } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { londonDate } from "../../lib/time";
 import { clashExists, findClash } from "../../rules/clash";
+import { guardianEmailIsAChilds } from "../../rules/consent";
+import { field, refuse } from "../../lib/refusal";
 import { atMentoringCap, dbsProblemOn, dbsValidSql, MENTORING_GUARDIAN_AGE, minorOn, needsMentoringGuardian, underMentoringCap } from "../../rules/safeguarding";
 import { bookingStampedBy, insertSelect } from "../../db/conditional";
 import { enqueueIf } from "../notifications/outbox";
@@ -97,6 +99,10 @@ export async function bookSlot(deps: Deps, person: Person, slotId: string, input
     throw new ProblemError("validation", `You are under ${MENTORING_GUARDIAN_AGE}, so we need your parent's or carer's email. We copy them in.`, {
       errors: [{ path: "guardianEmail", message: "Required for under-16s" }],
     });
+  }
+  // Issue #14: the guardian's copy goes to an adult, never to the child or another child.
+  if (needsGuardian && (await guardianEmailIsAChilds(db, person, input.guardianEmail!, slot.startsAt))) {
+    throw refuse("guardian_email_is_a_childs", {}, { fields: [field("guardianEmail", "guardian_must_be_adult")] });
   }
   const needsDbs = minorOn(person, day);
   const dbsProblem = needsDbs ? dbsProblemOn(mentor, day) : null;
