@@ -12,6 +12,7 @@ import { createEvents, createHostAndVenue, createPeople, fillBookings, tokensFor
 import { serviceRps } from "./service";
 import { rawBookingRps } from "./raw";
 import { workerSize } from "./worker-size";
+import { d1RowsPerBooking } from "./d1-cost";
 import { carouselFigures } from "./carousel";
 
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -221,6 +222,8 @@ async function main() {
   print("worker_gzip_kib", worker.gzipKib);
   print("worker_raw_kib", worker.rawKib);
   print("worker_startup_ms", worker.startupMs);
+  // The booking on D1, in workerd: rows read and written (what D1 bills) and statements.
+  for (const [name, value] of Object.entries(await d1RowsPerBooking())) print(name, value);
 }
 
 await main();

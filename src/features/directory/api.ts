@@ -2,8 +2,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { isCoordinator, requireActor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
+import { refuse } from "../../lib/refusal";
 import { bearer, IdParam, json, jsonBody, problems, problemsFor } from "../../lib/openapi";
-import { ProblemError } from "../../lib/problem";
 import { createService } from "./create-service";
 import { registerOpenReferral } from "./oruk-api";
 import { decideChange } from "./decide-change";
@@ -86,7 +86,7 @@ export function registerDirectory(api: Api) {
     }),
     async (c) => {
       const row = await publishedService(c.var.deps.db, c.req.valid("param").id);
-      if (!row) throw new ProblemError("not_found", "There is no service with that id.");
+      if (!row) throw refuse("dir_no_service");
       return c.json(serviceOut(row, c.var.deps.clock.now()), 200);
     },
   );
@@ -160,7 +160,7 @@ export function registerDirectory(api: Api) {
       const change = await findChange(c.var.deps.db, c.req.valid("param").id);
       const mine = change && (isCoordinator(actor) || (actor.kind === "api_key" ? actor.organisationId === change.organisationId : actor.organisationIds.includes(change.organisationId)));
       // Someone else's proposal is "not found", so ids of other organisations' drafts leak nothing.
-      if (!change || !mine) throw new ProblemError("not_found", "There is no proposed change with that id.");
+      if (!change || !mine) throw refuse("dir_no_change");
       return c.json(changeOut(change), 200);
     },
   );

@@ -3,7 +3,7 @@ import { actorId, actsFor, isCoordinator } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
+import { field, refuse } from "../../lib/refusal";
 import { londonDate } from "../../lib/time";
 import { auditInsert } from "../audit/record";
 import { checkReferences, fieldNames, rowValues } from "./fields";
@@ -18,9 +18,7 @@ export type CreateOutcome = { published: DirectoryService } | { proposed: Direct
  */
 export async function createService(deps: Deps, actor: Actor, input: ServiceInput): Promise<CreateOutcome> {
   if (!actsFor(actor, input.organisationId)) {
-    throw new ProblemError("forbidden", "You can only add services your own organisation runs.", {
-      errors: [{ path: "organisationId", message: "must be an organisation you act for" }],
-    });
+    throw refuse("dir_own_services_only", {}, { fields: [field("organisationId", "your_organisation")] });
   }
   await checkReferences(deps.db, input);
   const now = deps.clock.now();

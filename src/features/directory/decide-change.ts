@@ -5,12 +5,15 @@ import { actorId, isCoordinator } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
+import { refuse } from "../../lib/refusal";
 import { londonDate } from "../../lib/time";
 import { guardedAudit } from "./edit-service";
 import { checkReferences, fieldNames, rowValues } from "./fields";
 import { findChange, findService } from "./read";
 import type { DirectoryChange, ServiceChanges, ServiceInput } from "./schemas";
+
+/** The refusal for a proposal someone already decided, with its status for machines. */
+const alreadyDecided = (status: DirectoryChange["status"]) => refuse(status === "approved" ? "dir_change_already_approved" : "dir_change_already_rejected", {}, { extra: { status } });
 
 const changeStampedBy = (changeId: string, op: string) => sql`EXISTS (SELECT 1 FROM directory_changes WHERE id = ${changeId} AND last_op = ${op})`;
 
@@ -21,11 +24,11 @@ const changeStampedBy = (changeId: string, op: string) => sql`EXISTS (SELECT 1 F
  * and audit row in the same batch run only if that UPDATE stamped the change.
  */
 export async function decideChange(deps: Deps, actor: Actor, id: string, decision: "approve" | "reject"): Promise<DirectoryChange> {
-  if (!isCoordinator(actor)) throw new ProblemError("forbidden", "Only programme coordinators can approve or reject directory changes.");
+  if (!isCoordinator(actor)) throw refuse("dir_decide_coordinators_only");
   for (let attempt = 0; attempt < 3; attempt++) {
     const change = await findChange(deps.db, id);
-    if (!change) throw new ProblemError("not_found", "There is no proposed change with that id.");
-    if (change.status !== "pending") throw new ProblemError("conflict", `This change was already ${change.status}.`, { extra: { status: change.status } });
+    if (!change) throw refuse("dir_no_change");
+    if (change.status !== "pending") throw alreadyDecided(change.status);
     const now = deps.clock.now();
     const op = newId("op", now);
     const audit = { action: `directory.change.${decision === "approve" ? "approved" : "rejected"}`, subjectType: "directory_change", subjectId: id, detail: { serviceId: change.serviceId, kind: change.kind, fields: fieldNames(change.proposal) } };
@@ -61,7 +64,7 @@ export async function decideChange(deps: Deps, actor: Actor, id: string, decisio
       continue;
     }
     const found = await findService(deps.db, change.serviceId);
-    if (!found) throw new ProblemError("not_found", "The service this change is for no longer exists.");
+    if (!found) throw refuse("dir_change_service_gone");
     const current = found.service;
     const changes = change.proposal as ServiceChanges;
     await checkReferences(deps.db, changes, current);
@@ -79,6 +82,6 @@ export async function decideChange(deps: Deps, actor: Actor, id: string, decisio
     if (row) return row;
   }
   const latest = await findChange(deps.db, id);
-  if (latest && latest.status !== "pending") throw new ProblemError("conflict", `This change was already ${latest.status}.`, { extra: { status: latest.status } });
-  throw new ProblemError("conflict", "This service is being changed by someone else right now. Please try again.");
+  if (latest && latest.status !== "pending") throw alreadyDecided(latest.status);
+  throw refuse("dir_service_busy");
 }

@@ -157,4 +157,10 @@ describe("directory: finding support", () => {
     const bad = await h.request("POST", "/api/v1/directory/services", { token: coordinator, body: foodBank({ categoryId: "nonsense" }) });
     expect(bad.status).toBe(422);
   });
+
+  it("words its refusals from the catalogue in the caller's language", async () => {
+    const res = await h.request("GET", "/api/v1/directory/services/dsv_nothing", { headers: { "accept-language": "pl" } });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { detail: string }).detail).toBe("Nie ma usługi o tym identyfikatorze.");
+  });
 });

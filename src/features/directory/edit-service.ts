@@ -5,7 +5,7 @@ import { actorId, actsFor, isCoordinator } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
+import { field, refuse } from "../../lib/refusal";
 import { londonDate } from "../../lib/time";
 import { auditInsert } from "../audit/record";
 import { checkReferences, fieldNames, rowValues } from "./fields";
@@ -29,13 +29,13 @@ export function guardedAudit(deps: Deps, actor: Actor, entry: { action: string; 
  */
 export async function editService(deps: Deps, actor: Actor, id: string, changes: ServiceChanges): Promise<EditOutcome> {
   const found = await findService(deps.db, id);
-  if (!found) throw new ProblemError("not_found", "There is no service with that id.");
+  if (!found) throw refuse("dir_no_service");
   const service = found.service;
-  if (!actsFor(actor, service.organisationId)) throw new ProblemError("forbidden", "You can only change services your own organisation runs.");
+  if (!actsFor(actor, service.organisationId)) throw refuse("dir_own_services_change_only");
   if (changes.organisationId !== undefined && changes.organisationId !== service.organisationId && !isCoordinator(actor)) {
-    throw new ProblemError("forbidden", "Only a coordinator can move a service to another organisation.", { errors: [{ path: "organisationId", message: "must stay your organisation" }] });
+    throw refuse("dir_move_coordinators_only", {}, { fields: [field("organisationId", "dir_stay_your_organisation")] });
   }
-  if (Object.keys(changes).length === 0) throw new ProblemError("validation", "Send at least one field to change.");
+  if (Object.keys(changes).length === 0) throw refuse("dir_nothing_to_change");
   await checkReferences(deps.db, changes, service);
   const now = deps.clock.now();
   if (!isCoordinator(actor)) {
@@ -79,8 +79,8 @@ export async function applyChanges(
     ]);
     if (row) return row;
     const again = await findService(deps.db, current.id);
-    if (!again) throw new ProblemError("not_found", "There is no service with that id.");
+    if (!again) throw refuse("dir_no_service");
     current = again.service;
   }
-  throw new ProblemError("conflict", "This service is being changed by someone else right now. Please try again.");
+  throw refuse("dir_service_busy");
 }

@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { directoryServices, organisations, venues, type LocalisedText } from "../../db/schema";
-import { ProblemError, type FieldError } from "../../lib/problem";
+import { field, refuse, type FieldRefusal } from "../../lib/refusal";
 import { searchTextFor } from "../catalogue/shared";
 import { findCategory } from "./read";
 import type { ServiceChanges } from "./schemas";
@@ -12,20 +12,20 @@ type Row = typeof directoryServices.$inferInsert;
 
 /** The organisation, category and venue named must exist, and the ages must make sense. */
 export async function checkReferences(db: Db, fields: ServiceChanges, current?: Pick<Row, "minAge" | "maxAge">): Promise<void> {
-  const errors: FieldError[] = [];
+  const refused: FieldRefusal[] = [];
   if (fields.organisationId !== undefined) {
     const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, fields.organisationId)).limit(1);
-    if (!org) errors.push({ path: "organisationId", message: "no such organisation" });
+    if (!org) refused.push(field("organisationId", "no_such_organisation"));
   }
-  if (fields.categoryId !== undefined && !(await findCategory(db, fields.categoryId))) errors.push({ path: "categoryId", message: "no such category" });
+  if (fields.categoryId !== undefined && !(await findCategory(db, fields.categoryId))) refused.push(field("categoryId", "dir_no_such_category"));
   if (fields.venueId) {
     const [venue] = await db.select({ id: venues.id }).from(venues).where(eq(venues.id, fields.venueId)).limit(1);
-    if (!venue) errors.push({ path: "venueId", message: "no such venue" });
+    if (!venue) refused.push(field("venueId", "no_such_venue_field"));
   }
   const minAge = fields.minAge !== undefined ? fields.minAge : (current?.minAge ?? null);
   const maxAge = fields.maxAge !== undefined ? fields.maxAge : (current?.maxAge ?? null);
-  if (minAge != null && maxAge != null && minAge > maxAge) errors.push({ path: "minAge", message: `must not be more than maxAge (${maxAge})` });
-  if (errors.length) throw new ProblemError("unprocessable", "Some of the details point at something that does not exist or do not fit together.", { errors });
+  if (minAge != null && maxAge != null && minAge > maxAge) refused.push(field("minAge", "not_more_than_max_age", { max: maxAge }));
+  if (refused.length) throw refuse("dir_details_dont_fit", {}, { fields: refused });
 }
 
 const unique = <T>(values: T[] | undefined) => (values ? [...new Set(values)] : undefined);

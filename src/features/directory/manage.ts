@@ -6,15 +6,15 @@ import { posterKey, type Poster } from "./posters";
 import { isCoordinator } from "../../lib/auth";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
+import { field, refuse } from "../../lib/refusal";
 import { londonDate } from "../../lib/time";
 import { auditInsert } from "../audit/record";
 import { findCategory } from "./read";
 import type { DirectoryPictogram, LocalisedText } from "../../db/schema";
 
 export async function addCategory(deps: Deps, actor: Actor, input: { id: string; name: LocalisedText; pictogram?: DirectoryPictogram }) {
-  if (!isCoordinator(actor)) throw new ProblemError("forbidden", "Only programme coordinators can add categories.");
-  if (await findCategory(deps.db, input.id)) throw new ProblemError("conflict", "There is already a category with that id.", { errors: [{ path: "id", message: "already used" }] });
+  if (!isCoordinator(actor)) throw refuse("coordinators_only");
+  if (await findCategory(deps.db, input.id)) throw refuse("dir_category_exists", {}, { fields: [field("id", "dir_already_used")] });
   const now = deps.clock.now();
   // One batch: the category and its audit row. The primary key refuses a racing duplicate.
   const [[row]] = await deps.db.batch([
@@ -26,14 +26,14 @@ export async function addCategory(deps: Deps, actor: Actor, input: { id: string;
 
 /** A coordinator confirms the details are still right today: it leaves the six-month list. */
 export async function markChecked(deps: Deps, actor: Actor, id: string) {
-  if (!isCoordinator(actor)) throw new ProblemError("forbidden", "Only programme coordinators can confirm a service's details.");
+  if (!isCoordinator(actor)) throw refuse("coordinators_only");
   const now = deps.clock.now();
   // One batch: the date and its audit row.
   const [[row]] = await deps.db.batch([
     deps.db.update(directoryServices).set({ lastCheckedOn: londonDate(now) }).where(eq(directoryServices.id, id)).returning(),
     auditInsert(deps.db, actor, { action: "directory.service.checked", subjectType: "directory_service", subjectId: id }, now),
   ]);
-  if (!row) throw new ProblemError("not_found", "There is no service with that id.");
+  if (!row) throw refuse("dir_no_service");
   return row;
 }
 

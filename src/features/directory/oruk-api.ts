@@ -6,8 +6,8 @@ import { inArray } from "drizzle-orm";
 import { organisations } from "../../db/schema";
 import { translator } from "../../i18n";
 import type { Api } from "../../lib/env";
+import { refuse } from "../../lib/refusal";
 import { json, problems } from "../../lib/openapi";
-import { ProblemError } from "../../lib/problem";
 import { ORUK_TAXONOMY, orukId, orukLocation, orukOrganization, orukPage, orukService, orukServiceSummary, orukTaxonomyTerm } from "./open-referral";
 import { allPublished, listCategories, type Category } from "./read";
 import type { Deps } from "../../lib/deps";
@@ -56,7 +56,7 @@ export function registerOpenReferral(api: Api) {
         const category = categories.find((cat) => cat.id === row.service.categoryId) ?? { id: row.service.categoryId, name: null, pictogram: "other" as const, builtIn: false };
         return c.json(await orukService(row, category, nameOf), 200, CORS);
       }
-      throw new ProblemError("not_found", "There is no service with that id.");
+      throw refuse("dir_no_service");
     },
   );
 
@@ -76,7 +76,7 @@ export function registerOpenReferral(api: Api) {
       const { orgs } = await published(c.var.deps);
       const wanted = c.req.valid("param").id.toLowerCase();
       for (const org of orgs) if ((await orukId("organisation", org.id)) === wanted) return c.json(await orukOrganization(org, org.name), 200, CORS);
-      throw new ProblemError("not_found", "There is no organisation with that id.");
+      throw refuse("unknown_organisation");
     },
   );
 

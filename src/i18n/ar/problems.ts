@@ -1,9 +1,11 @@
 // Arabic: needs a native speaker's review.
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_ar } from "./refusals-bookings";
+import { directoryRefusals_ar } from "./refusals-directory";
 
 export const problems_ar: ProblemsCatalogue = {
   ...bookingRefusals_ar,
+  ...directoryRefusals_ar,
   problemTitles: {
     validation: "بعض التفاصيل تحتاج إلى تصحيح",
     malformed_json: "محتوى الطلب ليس JSON صالحًا",

@@ -5,6 +5,7 @@
 // Reason keys are snake_case, so they never meet the camelCase keys of the other parts.
 
 import { bookingFieldRefusalsEn, bookingRefusalsEn } from "./refusals-bookings";
+import { directoryFieldRefusalsEn, directoryRefusalsEn } from "./refusals-directory";
 
 /** The `title` of each problem code (PROBLEMS in src/lib/problem-error.ts): one per code. */
 export const problemTitlesEn = {
@@ -44,6 +45,7 @@ export const problemTitlesEn = {
 /** The `detail` of each refusal reason; its problem code is in REASON_CODES (src/lib/refusal.ts). */
 export const refusalsEn = {
   ...bookingRefusalsEn,
+  ...directoryRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
   validation_fields: "Please check {fields}.",
   nothing_at_path: "There is nothing at {path}.",
@@ -136,6 +138,7 @@ export const refusalsEn = {
 /** The `errors[].message` of each field refusal that is not itself a reason above. */
 export const fieldRefusalsEn = {
   ...bookingFieldRefusalsEn,
+  ...directoryFieldRefusalsEn,
   too_long: "too long",
   expected_london_local: "expected YYYY-MM-DDTHH:MM",
   required_for_group: "required for a group",

@@ -1,9 +1,11 @@
 // Polish: needs a native speaker's review.
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_pl } from "./refusals-bookings";
+import { directoryRefusals_pl } from "./refusals-directory";
 
 export const problems_pl: ProblemsCatalogue = {
   ...bookingRefusals_pl,
+  ...directoryRefusals_pl,
   problemTitles: {
     validation: "Niektóre dane trzeba poprawić",
     malformed_json: "Treść żądania nie jest poprawnym JSON-em",

@@ -1,9 +1,11 @@
 // Romanian: needs a native speaker's review.
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_ro } from "./refusals-bookings";
+import { directoryRefusals_ro } from "./refusals-directory";
 
 export const problems_ro: ProblemsCatalogue = {
   ...bookingRefusals_ro,
+  ...directoryRefusals_ro,
   problemTitles: {
     validation: "Unele date trebuie corectate",
     malformed_json: "Corpul cererii nu este JSON valid",

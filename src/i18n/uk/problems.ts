@@ -1,9 +1,11 @@
 // Ukrainian: needs a native speaker's review.
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_uk } from "./refusals-bookings";
+import { directoryRefusals_uk } from "./refusals-directory";
 
 export const problems_uk: ProblemsCatalogue = {
   ...bookingRefusals_uk,
+  ...directoryRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
     malformed_json: "Тіло запиту не є коректним JSON",
