@@ -27,8 +27,8 @@ beforeAll(async () => {
   const { db, client } = await openLibsqlFile(dbPath);
   await applyMigrations(db);
   await createHostAndVenue(db, now);
-  [sessionId] = await createEvents(db, now, 1, 20, "race");
-  [spareSessionId] = await createEvents(db, now, 1, 1000, "spare");
+  sessionId = (await createEvents(db, now, 1, 20, "race"))[0]!;
+  spareSessionId = (await createEvents(db, now, 1, 1000, "spare"))[0]!;
   tokens = await createPeople(db, now, 301, "race");
   client.close();
   const port = await freePort();

@@ -44,6 +44,26 @@ type FactsArg<R extends FieldReason> = [Holes<Wording[R]>] extends [never] ? [fa
 
 /** Each reason's problem code, in one table: the code fixes the status and the `type` URI. */
 export const REASON_CODES = {
+  // Carousels (src/i18n/en/refusals-carousels.ts)
+  no_such_carousel: "not_found",
+  carousel_cancelled: "session_cancelled",
+  carousel_bookings_closed: "conflict",
+  carousel_full: "session_full",
+  carousel_places_short: "session_full",
+  carousel_ratio_short: "group_ratio",
+  no_such_carousel_group: "not_found",
+  no_such_carousel_station: "not_found",
+  carousel_group_not_live: "conflict",
+  carousel_group_cancelled: "conflict",
+  carousel_started_no_cancel: "session_started",
+  carousel_start_in_future: "validation",
+  carousel_close_before_start: "validation",
+  carousel_venue_unknown: "validation",
+  carousel_station_host: "validation",
+  carousel_check_in_too_many: "validation",
+  carousel_no_plan_yet: "not_found",
+  carousel_no_group_of_yours: "not_found",
+  carousel_plan_first: "conflict",
   // Bookings, groups and sessions (src/i18n/en/refusals-bookings.ts)
   consent_link_unusable: "token_invalid",
   no_such_session: "not_found",

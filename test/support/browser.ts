@@ -9,7 +9,8 @@ import type { Site } from "./site";
 
 export { startSite, type Site } from "./site";
 
-export const CHROMIUM = "/usr/bin/chromium";
+/** Debian's Chromium unless CHROMIUM_PATH names another (a Chrome for Testing, macOS's Chrome). */
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 /** Quiet, headless, and nothing fetched from Google while the tests run. */
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 export const COORDINATOR_EMAIL = DEMO_COORDINATOR_EMAIL;
@@ -18,7 +19,7 @@ export const COORDINATOR_EMAIL = DEMO_COORDINATOR_EMAIL;
 export function haveChromium(): boolean {
   if (existsSync(CHROMIUM)) return true;
   if (process.env.REQUIRE_BROWSER === "1") throw new Error(`${CHROMIUM} is missing but REQUIRE_BROWSER=1`);
-  console.warn(`[browser tests] SKIPPED: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`);
+  console.warn(`[browser tests] SKIPPED: ${CHROMIUM} is missing. Install it with: apt-get install -y chromium, or set CHROMIUM_PATH`);
   return false;
 }
 

@@ -1,12 +1,12 @@
 // The carousel API (issue #18): thin handlers; the rules live in the verb files and in
 // src/rules/carousel.ts.
+import { refuse } from "../../lib/refusal";
 import { createRoute, z } from "@hono/zod-openapi";
 import { inArray } from "drizzle-orm";
 import { carouselGroups } from "../../db/schema";
 import { actsFor, isCoordinator, requireActor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { bearer, IdParam, json, jsonBody, problemsFor } from "../../lib/openapi";
-import { ProblemError } from "../../lib/problem";
 import { enforceBookingLimit } from "../../lib/rate-limit";
 import { bookCarouselGroup } from "./book";
 import { cancelCarouselGroup } from "./cancel";
@@ -164,8 +164,8 @@ export function registerCarousels(api: Api) {
       const row = await loadCarousel(db, c.req.valid("param").id);
       const groups = await db.select({ id: carouselGroups.id, schoolId: carouselGroups.schoolId }).from(carouselGroups).where(inArray(carouselGroups.carouselId, [row.id]));
       const plan = planFor(actor, row, new Map(groups.map((g) => [g.id, g.schoolId])));
-      if (!plan) throw new ProblemError("not_found", "This carousel has no plan yet: it is made when bookings close.");
-      if (!isCoordinator(actor) && plan.groups.length === 0) throw new ProblemError("not_found", "You have no group on this carousel.");
+      if (!plan) throw refuse("carousel_no_plan_yet");
+      if (!isCoordinator(actor) && plan.groups.length === 0) throw refuse("carousel_no_group_of_yours");
       return c.json(plan, 200);
     },
   );
@@ -200,7 +200,7 @@ export function registerCarousels(api: Api) {
     async (c) => {
       const actor = requireActor(c);
       const s = await loadVisibleStation(c.var.deps.db, actor, c.req.valid("param").id);
-      if (!actsFor(actor, s.hostOrganisationId)) throw new ProblemError("not_found", "We can't find that station.");
+      if (!actsFor(actor, s.hostOrganisationId)) throw refuse("no_such_carousel_station");
       const { rows, carousel } = await stationTimetable(c.var.deps.db, s.id);
       return c.json({ rows, carousel }, 200);
     },

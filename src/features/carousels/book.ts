@@ -1,12 +1,12 @@
 // School staff book a group onto a carousel for their own school (rules 1, 7, 19): pupils +
 // staff, the staff ratio as for groups, up to the carousel's total capacity.
+import { field, refuse } from "../../lib/refusal";
 import { sql } from "drizzle-orm";
 import { auditLog, carouselGroups, organisations } from "../../db/schema";
 import { insertSelect } from "../../db/conditional";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { eq } from "drizzle-orm";
 import { actorId } from "../../lib/auth";
 import { staffNeeded } from "../groups/service";
@@ -23,26 +23,22 @@ export interface CarouselGroupInput {
 }
 
 export function assertBookingOpen(c: { status: string; bookingsCloseAt: number }, now: number) {
-  if (c.status === "cancelled") throw new ProblemError("session_cancelled", "This carousel has been cancelled.");
-  if (now >= c.bookingsCloseAt) throw new ProblemError("conflict", "Bookings for this carousel have closed.");
+  if (c.status === "cancelled") throw refuse("carousel_cancelled");
+  if (now >= c.bookingsCloseAt) throw refuse("carousel_bookings_closed");
 }
 
 export async function bookCarouselGroup(deps: Deps, actor: Actor, carouselId: string, input: CarouselGroupInput) {
   const { db, clock } = deps;
   const now = clock.now();
   const ownSchool = actor.kind === "api_key" ? actor.organisationId === input.schoolId : actor.organisationIds.includes(input.schoolId);
-  if (!ownSchool) throw new ProblemError("forbidden", "Only staff of that school can book a group for it.");
+  if (!ownSchool) throw refuse("own_school_only");
   const [school] = await db.select().from(organisations).where(eq(organisations.id, input.schoolId)).limit(1);
-  if (school?.type !== "school") throw new ProblemError("unprocessable", "Only schools can book groups.", { errors: [{ path: "schoolId", message: "not a school" }] });
+  if (school?.type !== "school") throw refuse("schools_only_groups", {}, { fields: [field("schoolId", "not_a_school")] });
   const carousel = await loadCarousel(db, carouselId);
   assertBookingOpen(carousel, now);
   const needed = staffNeeded(input.pupils, carousel.pupilsPerStaff);
   if (input.staff < needed) {
-    throw new ProblemError(
-      "group_ratio",
-      `A group of ${input.pupils} pupils needs at least ${needed} staff (1 adult for every ${carousel.pupilsPerStaff} pupils). You said ${input.staff}.`,
-      { extra: { staffNeeded: needed }, errors: [{ path: "staff", message: `must be at least ${needed}` }] },
-    );
+    throw refuse("carousel_ratio_short", { pupils: input.pupils, needed, pupilsPerStaff: carousel.pupilsPerStaff, staff: input.staff }, { extra: { staffNeeded: needed }, fields: [field("staff", "must_be_at_least", { min: needed })] });
   }
   const seats = input.pupils + input.staff;
   const id = newId("cgr", now);
@@ -84,11 +80,7 @@ export async function bookCarouselGroup(deps: Deps, actor: Actor, carouselId: st
   const fresh = await loadCarousel(db, carouselId);
   assertBookingOpen(fresh, clock.now());
   const view = await carouselView(db, fresh);
-  throw new ProblemError(
-    "session_full",
-    view.seatsLeft === 0
-      ? "Sorry, this carousel is full."
-      : `Only ${view.seatsLeft} places are left and your group needs ${seats}. Try a smaller group.`,
-    { extra: { seatsLeft: view.seatsLeft } },
-  );
+  throw view.seatsLeft === 0
+    ? refuse("carousel_full", {}, { extra: { seatsLeft: 0 } })
+    : refuse("carousel_places_short", { seatsLeft: view.seatsLeft, wanted: seats }, { extra: { seatsLeft: view.seatsLeft } });
 }

@@ -1,28 +1,26 @@
 // At the door: a group is checked in by head count (rule 12), and each of its planned visits
 // records the pupils who came, so a station round counts as an employer encounter for them.
+import { field, refuse } from "../../lib/refusal";
 import { and, eq, inArray } from "drizzle-orm";
 import { carouselGroups, carouselVisits } from "../../db/schema";
 import { isCoordinator } from "../../lib/auth";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { auditInsert } from "../audit/record";
 import { loadCarousel } from "./read";
 
 export async function checkInCarouselGroup(deps: Deps, actor: Actor, groupId: string, counts: { pupils: number; staff: number }) {
   const { db, clock } = deps;
   const now = clock.now();
-  if (!isCoordinator(actor)) throw new ProblemError("forbidden", "Only programme coordinators check groups in at the door.");
+  if (!isCoordinator(actor)) throw refuse("coordinators_only");
   const [g] = await db.select().from(carouselGroups).where(eq(carouselGroups.id, groupId)).limit(1);
-  if (!g) throw new ProblemError("not_found", "We can't find that group booking.");
-  if (g.status === "cancelled") throw new ProblemError("conflict", "This group booking was cancelled.");
+  if (!g) throw refuse("no_such_carousel_group");
+  if (g.status === "cancelled") throw refuse("carousel_group_cancelled");
   if (counts.pupils > g.pupils || counts.staff > g.staff) {
-    throw new ProblemError("validation", `The group was booked for ${g.pupils} pupils and ${g.staff} staff; more can't be checked in.`, {
-      errors: [{ path: counts.pupils > g.pupils ? "pupils" : "staff", message: "more than booked" }],
-    });
+    throw refuse("carousel_check_in_too_many", { pupils: g.pupils, staff: g.staff }, { fields: [field(counts.pupils > g.pupils ? "pupils" : "staff", "more_than_booked")] });
   }
   const carousel = await loadCarousel(db, g.carouselId);
-  if (carousel.status === "cancelled") throw new ProblemError("session_cancelled", "This carousel has been cancelled.");
+  if (carousel.status === "cancelled") throw refuse("carousel_cancelled");
   // Invariant: the head count and the attendance of every planned visit change together, so the
   // careers evidence never counts a group the door did not; the audit row goes with them.
   const [[row]] = await db.batch([
@@ -34,6 +32,6 @@ export async function checkInCarouselGroup(deps: Deps, actor: Actor, groupId: st
     db.update(carouselVisits).set({ attendedPupils: counts.pupils, attendedAt: now }).where(eq(carouselVisits.groupId, g.id)),
     auditInsert(db, actor, { action: "carousel_group.checked_in", subjectType: "carousel_group", subjectId: g.id, detail: counts }, now),
   ]);
-  if (!row) throw new ProblemError("conflict", "This group booking was cancelled.");
+  if (!row) throw refuse("carousel_group_cancelled");
   return row;
 }

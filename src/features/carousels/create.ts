@@ -1,11 +1,11 @@
 // A coordinator sets up a carousel: stations (host, capacity per round, optional age range),
 // round length, changeover and number of rounds.
+import { field, refuse } from "../../lib/refusal";
 import { eq, inArray } from "drizzle-orm";
 import { carousels, carouselStations, organisations, venues } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { DAY } from "../../lib/time";
 import { auditInsert } from "../audit/record";
 
@@ -33,21 +33,19 @@ export async function createCarousel(deps: Deps, actor: Actor, input: CarouselIn
   const { db, clock } = deps;
   const now = clock.now();
   const startsAt = Date.parse(input.startsAt);
-  if (startsAt <= now) throw new ProblemError("validation", "The carousel must start in the future.", { errors: [{ path: "startsAt", message: "must be in the future" }] });
+  if (startsAt <= now) throw refuse("carousel_start_in_future", {}, { fields: [field("startsAt", "must_be_in_future")] });
   const closeAt = input.bookingsCloseAt ? Date.parse(input.bookingsCloseAt) : Math.max(now, startsAt - 7 * DAY);
-  if (closeAt > startsAt) throw new ProblemError("validation", "Bookings must close before the carousel starts.", { errors: [{ path: "bookingsCloseAt", message: "must be before startsAt" }] });
+  if (closeAt > startsAt) throw refuse("carousel_close_before_start", {}, { fields: [field("bookingsCloseAt", "must_be_before_start")] });
   if (input.venueId) {
     const [v] = await db.select({ id: venues.id }).from(venues).where(eq(venues.id, input.venueId)).limit(1);
-    if (!v) throw new ProblemError("validation", "There is no venue with that id.", { errors: [{ path: "venueId", message: "unknown venue" }] });
+    if (!v) throw refuse("carousel_venue_unknown", {}, { fields: [field("venueId", "no_such_venue_field")] });
   }
   const hostIds = [...new Set(input.stations.map((s) => s.hostOrganisationId))];
   const hosts = await db.select({ id: organisations.id, type: organisations.type }).from(organisations).where(inArray(organisations.id, hostIds));
   input.stations.forEach((s, i) => {
     const host = hosts.find((h) => h.id === s.hostOrganisationId);
     if (!host || host.type === "school") {
-      throw new ProblemError("validation", "A station is run by an employer or a partner organisation.", {
-        errors: [{ path: `stations.${i}.hostOrganisationId`, message: host ? "a school can't run a station" : "unknown organisation" }],
-      });
+      throw refuse("carousel_station_host", {}, { fields: [field(`stations.${i}.hostOrganisationId`, host ? "school_cant_host" : "unknown_organisation")] });
     }
   });
   const id = newId("car", now);

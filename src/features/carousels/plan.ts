@@ -1,12 +1,12 @@
 // Makes (or remakes) a carousel's rotation plan with rule 19's planner and stores it: the plan
 // itself (misses and why) on the carousel, and one visit row per group per round for the
 // timetables, check-in and attendance.
+import { refuse } from "../../lib/refusal";
 import { and, eq, isNull, lte, or, lt, ne } from "drizzle-orm";
 import { carousels, carouselVisits } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { planCarousel, type CarouselPlan } from "../../rules/carousel";
 import { auditInsert } from "../audit/record";
 import { liveGroupsOf, loadCarousel, stationsOf } from "./read";
@@ -15,7 +15,7 @@ export async function makePlan(deps: Deps, actor: Actor | null, carouselId: stri
   const { db, clock } = deps;
   const now = clock.now();
   const carousel = await loadCarousel(db, carouselId);
-  if (carousel.status === "cancelled") throw new ProblemError("session_cancelled", "This carousel has been cancelled.");
+  if (carousel.status === "cancelled") throw refuse("carousel_cancelled");
   const [stations, groups] = await Promise.all([stationsOf(db, carouselId), liveGroupsOf(db, carouselId)]);
   const plan = planCarousel({
     rounds: carousel.rounds,

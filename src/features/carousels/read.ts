@@ -1,11 +1,11 @@
 // Queries the carousel API and the website share: a carousel with its stations and seats, the
 // plan, and timetables per group (teacher) and per station (employer).
+import { refuse } from "../../lib/refusal";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { carouselGroups, carousels, carouselStations, carouselVisits, organisations, venues, type Carousel, type CarouselGroup } from "../../db/schema";
 import { actsFor, isCoordinator } from "../../lib/auth";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { iso, isoOrNull } from "../../lib/time";
 import type { CarouselPlan } from "../../rules/carousel";
 
@@ -29,7 +29,7 @@ export const capacitySql = (carouselId: string) => sql`(select coalesce(sum(capa
 
 export async function loadCarousel(db: Db, id: string) {
   const [row] = await db.select().from(carousels).where(eq(carousels.id, id)).limit(1);
-  if (!row) throw new ProblemError("not_found", "We can't find that carousel.");
+  if (!row) throw refuse("no_such_carousel");
   return row;
 }
 
@@ -114,14 +114,14 @@ export function groupOut(g: CarouselGroup) {
 export async function loadVisibleGroup(db: Db, actor: Actor | null, groupId: string) {
   const [g] = await db.select().from(carouselGroups).where(eq(carouselGroups.id, groupId)).limit(1);
   // Someone else's group is "not found", not "forbidden": ids must not confirm they exist.
-  if (!g || !actsFor(actor, g.schoolId)) throw new ProblemError("not_found", "We can't find that group booking.");
+  if (!g || !actsFor(actor, g.schoolId)) throw refuse("no_such_carousel_group");
   return g;
 }
 
 /** A station the caller may see: its host's staff (or API key) and coordinators. */
 export async function loadVisibleStation(db: Db, actor: Actor | null, stationId: string) {
   const [s] = await db.select().from(carouselStations).where(eq(carouselStations.id, stationId)).limit(1);
-  if (!s || !actsFor(actor, s.hostOrganisationId)) throw new ProblemError("not_found", "We can't find that station.");
+  if (!s || !actsFor(actor, s.hostOrganisationId)) throw refuse("no_such_carousel_station");
   return s;
 }
 
@@ -203,7 +203,7 @@ export async function stationTimetable(db: Db, stationId: string) {
     .innerJoin(organisations, eq(organisations.id, carouselStations.hostOrganisationId))
     .where(eq(carouselStations.id, stationId))
     .limit(1);
-  if (!s) throw new ProblemError("not_found", "We can't find that station.");
+  if (!s) throw refuse("no_such_carousel_station");
   const row = await loadCarousel(db, s.station.carouselId);
   const visits = await db
     .select({ visit: carouselVisits, group: carouselGroups, school: organisations.name })

@@ -1,11 +1,11 @@
 // Sends each school its groups' timetables (issue #18): one email per recipient with one
 // calendar invite for the morning, in the recipient's language, through the outbox (rule 9).
+import { refuse } from "../../lib/refusal";
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { eq, inArray } from "drizzle-orm";
 import { carousels, organisations, people } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
-import { ProblemError } from "../../lib/problem";
 import { LONDON } from "../../lib/time";
 import { londonDateTime, londonTimezoneGenerator } from "../calendar/london-timezone";
 import { addressOf } from "../../../emails/booking";
@@ -38,7 +38,7 @@ export async function sendTimetables(deps: Deps, actor: Actor, carouselId: strin
   const { db, clock, config } = deps;
   const now = clock.now();
   const row = await loadCarousel(db, carouselId);
-  if (!row.plannedAt) throw new ProblemError("conflict", "Make the plan first: the timetables come from it.");
+  if (!row.plannedAt) throw refuse("carousel_plan_first");
   const groups = await liveGroupsOf(db, carouselId);
   const schoolIds = [...new Set(groups.map((g) => g.schoolId))];
   const bookerIds = [...new Set(groups.flatMap((g) => (g.bookedBy ? [g.bookedBy] : [])))];

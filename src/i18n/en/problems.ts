@@ -6,6 +6,7 @@
 
 import { bookingFieldRefusalsEn, bookingRefusalsEn } from "./refusals-bookings";
 import { directoryFieldRefusalsEn, directoryRefusalsEn } from "./refusals-directory";
+import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousels";
 
 /** The `title` of each problem code (PROBLEMS in src/lib/problem-error.ts): one per code. */
 export const problemTitlesEn = {
@@ -46,6 +47,7 @@ export const problemTitlesEn = {
 export const refusalsEn = {
   ...bookingRefusalsEn,
   ...directoryRefusalsEn,
+  ...carouselRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
   validation_fields: "Please check {fields}.",
   nothing_at_path: "There is nothing at {path}.",
@@ -139,6 +141,7 @@ export const refusalsEn = {
 export const fieldRefusalsEn = {
   ...bookingFieldRefusalsEn,
   ...directoryFieldRefusalsEn,
+  ...carouselFieldRefusalsEn,
   too_long: "too long",
   expected_london_local: "expected YYYY-MM-DDTHH:MM",
   required_for_group: "required for a group",
