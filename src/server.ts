@@ -4,7 +4,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import { createApp } from "./app";
 import { applyMigrations, openLibsqlFile } from "./db/libsql-node";
 import { seedDemoData } from "./db/seed";
-import { mailerFor } from "./lib/build-deps";
+import { mailerFor } from "./features/notifications/mailer";
 import { configFromEnv } from "./lib/config";
 import type { Deps } from "./lib/deps";
 import { memoryRateLimiter, type RateLimiter } from "./lib/rate-limiter";

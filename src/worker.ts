@@ -2,7 +2,7 @@ import { createClient } from "@libsql/client/web";
 import { createApp } from "./app";
 import { d1Db, libsqlDb, type Db } from "./db/client";
 import { seedDemoData } from "./db/seed";
-import { mailerFor } from "./lib/build-deps";
+import { mailerFor } from "./features/notifications/mailer";
 import { configFromEnv, type EnvVars } from "./lib/config";
 import type { Deps } from "./lib/deps";
 import { bindingRateLimiter, type RateLimitBinding } from "./lib/rate-limiter";

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { Config } from "./config";
-import type { Mailer } from "../features/notifications/mailer";
+import type { Mailer } from "./mailer";
 import type { Context } from "hono";
 import type { RateLimiter } from "./rate-limiter";
 import type { Clock } from "./time";

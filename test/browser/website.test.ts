@@ -245,6 +245,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
     await page.goto(`${base}/coordinator/directory`);
     await expectNoViolations(page, `directory-review (${locale})`);
+    await page.goto(`${base}/directory/services/dsv_foodbank/suggest`);
+    await expectNoViolations(page, `directory-suggest (${locale})`);
     await context.close();
   });
 

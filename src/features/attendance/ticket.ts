@@ -20,14 +20,6 @@ export function ticketSvg(ticketCode: string): string {
   ).replace(/(<svg[^>]*>)/, `$1<title>${label}</title><rect width="100%" height="100%" fill="#fff"/>`);
 }
 
-/**
- * The same ticket as a GIF, for the confirmation email: Gmail and Outlook do not show SVG
- * images, but every mail client shows a GIF (attach it inline and point an <img> at its cid).
- */
-export function ticketGif(ticketCode: string): Uint8Array {
-  return encodeQR(ticketCode, "gif", { ecc: "medium", border: 4, scale: 8 });
-}
-
 function escapeXml(value: string): string {
   return value.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

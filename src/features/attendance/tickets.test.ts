@@ -5,7 +5,7 @@ import decodeQR from "qr/decode.js";
 import { bookings } from "../../db/schema";
 import { createHarness, problem, type Harness } from "../../../test/support/harness";
 import { seedWorld, staffToken } from "../../../test/support/attendance-fixtures";
-import { ticketGif, ticketSvg } from "./ticket";
+import { ticketSvg } from "./ticket";
 
 let h: Harness;
 let w: Awaited<ReturnType<typeof seedWorld>>;
@@ -51,14 +51,6 @@ describe("ticket QR code", () => {
     expect(dark).toEqual(expected);
     expect(svg).toContain('aria-label="Ticket ABCDE-FGHJK"');
     expect(svg).toContain('fill="#fff"');
-  });
-
-  it("also renders a GIF for email clients that hide SVG, 8 px per module with the quiet zone", () => {
-    const gif = ticketGif("ABCDE-FGHJK");
-    const modules = encodeQR("ABCDE-FGHJK", "raw", { ecc: "medium", border: 4 }).length;
-    expect(new TextDecoder().decode(gif.slice(0, 6))).toMatch(/^GIF8[79]a$/);
-    const view = new DataView(gif.buffer, gif.byteOffset);
-    expect([view.getUint16(6, true), view.getUint16(8, true)]).toEqual([modules * 8, modules * 8]);
   });
 
   it("gives the young person who booked an SVG of their opaque ticket code, never the booking id", async () => {

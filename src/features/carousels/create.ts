@@ -45,7 +45,7 @@ export async function createCarousel(deps: Deps, actor: Actor, input: CarouselIn
   input.stations.forEach((s, i) => {
     const host = hosts.find((h) => h.id === s.hostOrganisationId);
     if (!host || host.type === "school") {
-      throw refuse("carousel_station_host", {}, { fields: [field(`stations.${i}.hostOrganisationId`, host ? "school_cant_host" : "unknown_organisation")] });
+      throw refuse("carousel_station_host", {}, { fields: [field(`stations.${i}.hostOrganisationId`, host ? "school_cant_host" : "no_such_organisation")] });
     }
   });
   const id = newId("car", now);

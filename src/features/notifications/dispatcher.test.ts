@@ -9,8 +9,7 @@ import { startFakeResend, type FakeResend } from "../../../test/support/fake-res
 import { notificationFixtures } from "../../../test/support/notification-fixtures";
 import { fromBase64, parseIcs } from "../../../test/support/ics";
 import { configFromEnv } from "../../lib/config";
-import { mailerFor } from "../../lib/build-deps";
-import { resendMailer } from "./mailer";
+import { mailerFor, resendMailer } from "./mailer";
 import { claimDue, dispatchOutbox, enqueue, LEASE_MS, MAX_ATTEMPTS } from "./outbox";
 import type { TemplateName } from "../../../emails";
 

@@ -1,27 +1,13 @@
 import { Resend } from "resend";
 import type { Db } from "../../db/client";
 import { devMailbox } from "../../db/schema";
+import type { Config } from "../../lib/config";
 import { newId } from "../../lib/crypto";
+import type { Mailer } from "../../lib/mailer";
+
+// The port (what a mailer is) lives in src/lib, so Deps can name it without importing a feature.
+export type { EmailAttachment, Mailer, OutgoingEmail } from "../../lib/mailer";
 import { headerValue } from "../../lib/plain-text";
-
-export interface EmailAttachment {
-  filename: string;
-  contentType: string;
-  /** UTF-8 text content (calendar files are text). */
-  content: string;
-}
-
-export interface OutgoingEmail {
-  /** Our outbox message id: the provider's idempotency key, so a retry never sends twice. */
-  id: string;
-  from: string;
-  to: string;
-  cc?: string[];
-  subject: string;
-  text: string;
-  html: string;
-  attachments?: EmailAttachment[];
-}
 
 /** A failed send. `retryable` is false for errors that will fail the same way every time. */
 export class MailerError extends Error {
@@ -38,9 +24,6 @@ export class MailerError extends Error {
   }
 }
 
-export interface Mailer {
-  send(email: OutgoingEmail): Promise<{ providerId: string }>;
-}
 
 /** Development: keeps the message in the database, listed at GET /dev/mailbox. */
 export function devMailboxMailer(db: Db): Mailer {
@@ -121,4 +104,9 @@ function base64Utf8(text: string): string {
   let binary = "";
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);
+}
+
+/** Resend when a key is configured; otherwise the development mailbox. Never dropped. */
+export function mailerFor(db: Db, config: Config): Mailer {
+  return config.resendApiKey ? resendMailer(config.resendApiKey, config.resendBaseUrl) : devMailboxMailer(db);
 }

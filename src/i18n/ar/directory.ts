@@ -75,6 +75,12 @@ export const directory_ar: DirectoryCatalogue = {
   dirPosterCounts: "كم شخصًا جاء عن طريق كل ملصق",
   dirNoScans: "لم يمسح أحد أي ملصق بعد.",
   dirScans: { zero: "لا أحد", one: "شخص واحد", two: "شخصان", few: "{n} أشخاص", many: "{n} شخصًا", other: "{n} شخص" },
+  dirSuggest: "اقترح تغييرًا على هذه الخدمة",
+  dirSuggestIntro: "يتحقق المنسق من كل تغيير قبل أن يراه الجمهور. اكتب باللغة: {language}.",
+  dirSuggestName: "الاسم",
+  dirSuggestDescription: "ما هي، بكلمات بسيطة",
+  dirSuggestSend: "أرسل للموافقة",
+  dirSuggestSent: "شكرًا لك. سيتحقق المنسق من تغييرك قبل نشره.",
   dirDone: "تم.",
   dirCategories: {
     food: "المساعدة الغذائية",

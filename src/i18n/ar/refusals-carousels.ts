@@ -22,7 +22,6 @@ export const carouselRefusals_ar: CarouselRefusalWords = {
   carousel_no_group_of_yours: "ليس لديك مجموعة في هذه الدوّارة.",
   carousel_plan_first: "أعدّ الخطة أولًا: الجداول تأتي منها.",
   school_cant_host: "لا يمكن لمدرسة أن تدير محطة",
-  unknown_organisation: "منظمة غير معروفة",
   more_than_booked: "أكثر من المحجوز",
   must_be_before_start: "يجب أن يكون قبل startsAt",
 };

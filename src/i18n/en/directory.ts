@@ -78,6 +78,12 @@ export const directoryEn = {
   dirPosterCounts: "People each poster brought",
   dirNoScans: "No poster has been scanned yet.",
   dirScans: { one: "{n} person", other: "{n} people" } as Plural,
+  dirSuggest: "Suggest a change to this service",
+  dirSuggestIntro: "A coordinator checks every change before the public sees it. Write in {language}.",
+  dirSuggestName: "Name",
+  dirSuggestDescription: "What it is, in plain words",
+  dirSuggestSend: "Send for approval",
+  dirSuggestSent: "Thank you. A coordinator will check your change before it is public.",
   dirDone: "Done.",
   dirCategories: {
     food: "Food support",

@@ -27,7 +27,6 @@ export const carouselRefusalsEn = {
 /** Short messages for the fields these refusals name (`errors[].message`). */
 export const carouselFieldRefusalsEn = {
   school_cant_host: "a school can't run a station",
-  unknown_organisation: "unknown organisation",
   more_than_booked: "more than booked",
   must_be_before_start: "must be before startsAt",
 } as const;

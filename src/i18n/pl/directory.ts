@@ -75,6 +75,12 @@ export const directory_pl: DirectoryCatalogue = {
   dirPosterCounts: "Ile osób przyszło dzięki każdemu plakatowi",
   dirNoScans: "Nikt jeszcze nie zeskanował żadnego plakatu.",
   dirScans: { one: "{n} osoba", few: "{n} osoby", many: "{n} osób", other: "{n} osoby" },
+  dirSuggest: "Zaproponuj zmianę tej usługi",
+  dirSuggestIntro: "Koordynator sprawdza każdą zmianę, zanim zobaczy ją publiczność. Pisz w języku: {language}.",
+  dirSuggestName: "Nazwa",
+  dirSuggestDescription: "Co to jest, prostymi słowami",
+  dirSuggestSend: "Wyślij do zatwierdzenia",
+  dirSuggestSent: "Dziękujemy. Koordynator sprawdzi twoją zmianę, zanim stanie się publiczna.",
   dirDone: "Gotowe.",
   dirCategories: {
     food: "Pomoc żywnościowa",

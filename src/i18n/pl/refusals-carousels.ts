@@ -22,7 +22,6 @@ export const carouselRefusals_pl: CarouselRefusalWords = {
   carousel_no_group_of_yours: "Nie masz grupy na tej karuzeli.",
   carousel_plan_first: "Najpierw utwórz plan: plany zajęć powstają na jego podstawie.",
   school_cant_host: "szkoła nie może prowadzić stanowiska",
-  unknown_organisation: "nieznana organizacja",
   more_than_booked: "więcej niż zarezerwowano",
   must_be_before_start: "musi być przed startsAt",
 };

@@ -75,6 +75,12 @@ export const directory_ro: DirectoryCatalogue = {
   dirPosterCounts: "Câte persoane a adus fiecare afiș",
   dirNoScans: "Niciun afiș nu a fost scanat încă.",
   dirScans: { one: "{n} persoană", few: "{n} persoane", other: "{n} de persoane" },
+  dirSuggest: "Propune o modificare a acestui serviciu",
+  dirSuggestIntro: "Un coordonator verifică fiecare modificare înainte să fie publică. Scrie în {language}.",
+  dirSuggestName: "Nume",
+  dirSuggestDescription: "Ce este, în cuvinte simple",
+  dirSuggestSend: "Trimite spre aprobare",
+  dirSuggestSent: "Mulțumim. Un coordonator îți va verifica modificarea înainte să fie publică.",
   dirDone: "Gata.",
   dirCategories: {
     food: "Ajutor cu alimente",

@@ -22,7 +22,6 @@ export const carouselRefusals_ro: CarouselRefusalWords = {
   carousel_no_group_of_yours: "Nu ai nicio grupă la acest carusel.",
   carousel_plan_first: "Fă mai întâi planul: orarele pornesc de la el.",
   school_cant_host: "o școală nu poate conduce un stand",
-  unknown_organisation: "organizație necunoscută",
   more_than_booked: "mai mult decât s-a rezervat",
   must_be_before_start: "trebuie să fie înainte de startsAt",
 };

@@ -75,6 +75,12 @@ export const directory_uk: DirectoryCatalogue = {
   dirPosterCounts: "Скільки людей привів кожен плакат",
   dirNoScans: "Ще ніхто не сканував жодного плаката.",
   dirScans: { one: "{n} людина", few: "{n} людини", many: "{n} людей", other: "{n} людини" },
+  dirSuggest: "Запропонувати зміну цієї послуги",
+  dirSuggestIntro: "Координатор перевіряє кожну зміну, перш ніж її побачать усі. Пишіть мовою: {language}.",
+  dirSuggestName: "Назва",
+  dirSuggestDescription: "Що це, простими словами",
+  dirSuggestSend: "Надіслати на схвалення",
+  dirSuggestSent: "Дякуємо. Координатор перевірить вашу зміну, перш ніж її буде опубліковано.",
   dirDone: "Готово.",
   dirCategories: {
     food: "Продуктова допомога",

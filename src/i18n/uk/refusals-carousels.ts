@@ -22,7 +22,6 @@ export const carouselRefusals_uk: CarouselRefusalWords = {
   carousel_no_group_of_yours: "У вас немає групи на цій каруселі.",
   carousel_plan_first: "Спершу складіть план: розклади беруться з нього.",
   school_cant_host: "школа не може проводити станцію",
-  unknown_organisation: "невідома організація",
   more_than_booked: "більше, ніж заброньовано",
   must_be_before_start: "має бути раніше за startsAt",
 };

@@ -95,4 +95,24 @@ describe("directory pages", () => {
     expect(approved.status).toBe(303);
     expect(await (await page(`/directory/services/${serviceId}?lang=en`)).text()).toContain("Riverside Pantry");
   });
+
+  it("lets the running organisation's staff suggest a change on the website: a proposal, not public until approved", async () => {
+    const form = await page(`/directory/services/${serviceId}/suggest?lang=pl`, partner);
+    expect(form.status).toBe(200);
+    expect((await page(`/directory/services/${serviceId}/suggest`, coordinator)).status).toBe(200);
+    const sent = await h.app.request(`/directory/services/${serviceId}/suggest`, {
+      method: "POST",
+      headers: { cookie: `od_session=${partner}; lang=pl`, origin: "https://opendoor.test", "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ name: "Spiżarnia Riverside", description: "Darmowe paczki." }).toString(),
+    });
+    expect(sent.status).toBe(200);
+    expect(await (await page(`/directory/services/${serviceId}?lang=pl`)).text()).not.toContain("Spiżarnia Riverside");
+    const pending = (await (await h.request("GET", "/api/v1/directory/changes?status=pending", { token: coordinator })).json()) as { items: { proposal: { name: Record<string, string> } }[] };
+    expect(pending.items[0]!.proposal.name.pl).toBe("Spiżarnia Riverside");
+    // Another site's post is refused, and nobody else reaches the form.
+    const crossSite = await h.app.request(`/directory/services/${serviceId}/suggest`, { method: "POST", headers: { cookie: `od_session=${partner}`, origin: "https://evil.test", "content-type": "application/x-www-form-urlencoded" }, body: "name=x&description=y" });
+    expect(crossSite.status).toBe(403);
+    const stranger = await h.tokenFor("someone@else.test");
+    expect((await page(`/directory/services/${serviceId}/suggest`, stranger)).status).toBe(404);
+  });
 });

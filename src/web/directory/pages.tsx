@@ -1,6 +1,7 @@
 // The public directory: search with filters, and a page per service. No script: the filters
 // are a GET form, directions are links to the reader's own maps app.
 import { LOCALES } from "../../db/schema";
+import { actsFor } from "../../lib/auth";
 import { pickLocalised, venueAccess } from "../../i18n";
 import type { Category } from "../../features/directory/read";
 import { byWeekday, isOpenAt, nextOpening } from "../../features/directory/opening-hours";
@@ -318,6 +319,11 @@ export function ServicePage({ view, row, categories }: { view: View; row: Servic
       {cost && <Localised as="p" text={cost.text} lang={cost.lang} />}
 
       <p class="meta">{t.t("dirLastChecked", { date: formatDay(Date.parse(`${service.lastCheckedOn}T12:00:00Z`), t.locale, view.now) })}</p>
+      {view.actor && actsFor(view.actor, service.organisationId) && (
+        <p>
+          <a href={`/directory/services/${service.id}/suggest`}>{t.t("dirSuggest")}</a>
+        </p>
+      )}
       <p>
         <a href={`/directory/posters/cat-${service.categoryId}-a4`}>{t.t("dirPosterFor", { name: categoryName(t, categories.find((c) => c.id === service.categoryId), service.categoryId).text })}</a>
       </p>

@@ -15,6 +15,11 @@ import { viewFor } from "../view";
 import { DirectoryPage, filterLanguages, parseDirectoryForm, ServicePage } from "./pages";
 import { PosterPage, PostersPage } from "./posters";
 import { DirectoryStaffPage } from "./staff";
+import { SuggestPage } from "./suggest";
+import { editService } from "../../features/directory/edit-service";
+import { actsFor } from "../../lib/auth";
+import { MessagePage } from "../pages/info";
+import { formLimit, refuseCrossSite } from "../respond";
 
 export function registerDirectoryPages(app: Api) {
   app.get("/directory", async (c) => {
@@ -29,6 +34,36 @@ export function registerDirectoryPages(app: Api) {
     const view = viewFor(c);
     const [row, categories] = await Promise.all([publishedService(c.var.deps.db, c.req.param("id")), listCategories(c.var.deps.db)]);
     return row ? render(c, view, <ServicePage view={view} row={row} categories={categories} />) : notFound(c, view);
+  });
+
+  // Staff of the organisation that runs a service suggest a change; it waits for a coordinator
+  // (rule 20) exactly as a PATCH through the API does. A coordinator's change applies at once.
+  const suggestable = async (c: C) => {
+    const view = viewFor(c);
+    const row = await findService(c.var.deps.db, c.req.param("id") ?? "");
+    if (!view.actor) return { refusal: c.redirect("/sign-in", 303) };
+    if (!row || !actsFor(view.actor, row.service.organisationId)) return { refusal: await notFound(c, view) };
+    return { view, row };
+  };
+  app.get("/directory/services/:id/suggest", async (c) => {
+    const g = await suggestable(c);
+    return g.refusal ?? renderPrivate(c, g.view, <SuggestPage view={g.view} row={g.row} />);
+  });
+  app.post("/directory/services/:id/suggest", formLimit(16 * 1024), async (c) => {
+    const refused = refuseCrossSite(c, viewFor(c));
+    if (refused) return refused;
+    const g = await suggestable(c);
+    if (g.refusal) return g.refusal;
+    const { view, row } = g;
+    const form = await c.req.parseBody();
+    const name = String(form.name ?? "").trim().slice(0, 2000);
+    const description = String(form.description ?? "").trim().slice(0, 2000);
+    if (!name || !description) return renderPrivate(c, view, <SuggestPage view={view} row={row} />, 400);
+    await editService(c.var.deps, view.actor!, row.service.id, {
+      name: { ...row.service.name, [view.t.locale]: name },
+      description: { ...row.service.description, [view.t.locale]: description },
+    });
+    return renderPrivate(c, view, <MessagePage view={view} title={view.t.t("dirSuggest")} body={view.t.t("dirSuggestSent")} />);
   });
 
   app.get("/directory/posters", async (c) => {

@@ -1,0 +1,25 @@
+// What sending an email means to the rest of the app (Deps.mailer). The implementations,
+// Resend and the development mailbox, are in src/features/notifications/mailer.ts.
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  /** UTF-8 text content (calendar files are text). */
+  content: string;
+}
+
+export interface OutgoingEmail {
+  /** Our outbox message id: the provider's idempotency key, so a retry never sends twice. */
+  id: string;
+  from: string;
+  to: string;
+  cc?: string[];
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: EmailAttachment[];
+}
+
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<{ providerId: string }>;
+}
