@@ -5,51 +5,9 @@ import { bearer, IdParam, json, jsonBody, problemsFor, Text } from "../../lib/op
 import { ProblemError } from "../../lib/problem";
 import { iso } from "../../lib/time";
 import { bookableSlots } from "./finder";
-import { MAX_OCCURRENCES } from "../../lib/recurrence";
 import { updateSlot, withdrawSlot } from "./slot-changes";
-import { createSlots, listMentorSlots, type SlotTimes } from "./slots";
-import { Instant, LanguageCode, ManagedSlot, managedSlot, MeetingUrl, mentorPublic, SlotListing, venueOut } from "./schemas";
-
-// Strict: an unknown field such as a typed-in address is refused, not silently dropped.
-export const NewSlots = z
-  .strictObject({
-    mode: z.enum(["online", "in_person"]),
-    meetingUrl: MeetingUrl.optional().describe("Online slots only"),
-    venueId: z.string().max(64).optional().describe("In-person slots only: a registered venue"),
-    startsAt: Instant.optional().describe("Single slot"),
-    endsAt: Instant.optional().describe("Single slot"),
-    start: z.string().max(16).optional().describe("Recurring: first start in London local time, e.g. 2026-03-02T17:00"),
-    durationMinutes: z.number().int().min(15).max(240).optional().describe("Recurring"),
-    rrule: z.string().max(200).optional().describe(`Recurring: e.g. FREQ=WEEKLY;COUNT=4 (COUNT or UNTIL required, at most ${MAX_OCCURRENCES})`),
-  })
-  .openapi("NewMentoringSlots");
-
-/** Exported so the employer's web form accepts exactly what the API does. */
-export const SlotChange = z
-  .strictObject({
-    startsAt: Instant.optional(),
-    endsAt: Instant.optional(),
-    mode: z.enum(["online", "in_person"]).optional(),
-    meetingUrl: MeetingUrl.optional(),
-    venueId: z.string().max(64).optional(),
-  })
-  .openapi("MentoringSlotChange");
-
-export function slotTimes(body: z.infer<typeof NewSlots>): SlotTimes {
-  const single = body.startsAt !== undefined || body.endsAt !== undefined;
-  const recurring = body.start !== undefined || body.durationMinutes !== undefined || body.rrule !== undefined;
-  const missing = (paths: string[]) =>
-    new ProblemError("validation", `Please give ${paths.join(", ")}.`, { errors: paths.map((path) => ({ path, message: "Required" })) });
-  if (single && recurring) throw new ProblemError("validation", "Give either startsAt/endsAt (one slot) or start/durationMinutes/rrule (a series), not both.", { errors: [{ path: "rrule", message: "Not with startsAt" }] });
-  if (recurring) {
-    const gaps = (["start", "durationMinutes", "rrule"] as const).filter((k) => body[k] === undefined);
-    if (gaps.length) throw missing(gaps);
-    return { start: body.start!, durationMinutes: body.durationMinutes!, rrule: body.rrule! };
-  }
-  const gaps = (["startsAt", "endsAt"] as const).filter((k) => body[k] === undefined);
-  if (gaps.length) throw missing(gaps);
-  return { startsAt: body.startsAt!, endsAt: body.endsAt! };
-}
+import { createSlots, listMentorSlots } from "./slots";
+import { Instant, LanguageCode, ManagedSlot, managedSlot, mentorPublic, NewSlots, SlotChange, SlotListing, slotTimes, venueOut } from "./schemas";
 
 export function registerSlotRoutes(api: Api) {
   api.openapi(

@@ -1,25 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Email, IdParam, json, jsonBody, problems, problemsFor, Line, Text } from "../../lib/openapi";
+import { bearer, IdParam, json, jsonBody, problems, problemsFor } from "../../lib/openapi";
 import { iso, isoOrNull } from "../../lib/time";
 import { registerMentoringBookingRoutes } from "./routes-bookings";
 import { registerSlotRoutes } from "./routes-slots";
 import { canSeeDbs, createMentor, getMentor, listMentors, recordVerification } from "./mentors";
 import { safeguardingAlerts } from "./safeguarding";
-import { Day, LanguageCode, MentorFull, mentorFull, MentorPublic, mentorPublic } from "./schemas";
+import { Day, MentorFull, mentorFull, mentorPublic, MentorPublic, NewMentor } from "./schemas";
 import { auditRead } from "../audit/record";
-
-export const NewMentor = z
-  .object({
-    organisationId: z.string().max(64).optional().describe("The employer; optional with an API key (its own organisation)"),
-    displayName: Line(80, 1),
-    email: Email,
-    sector: Line(60, 1),
-    bio: Text(500).default(""),
-    languages: z.array(LanguageCode).min(1).max(10).default(["en"]),
-  })
-  .openapi("NewMentor");
 
 const Verification = z
   .union([

@@ -1,11 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { SEAT_HOLDING_STATUSES, venues } from "../../db/schema";
+import { Email, Line, Text } from "../../lib/openapi";
+import { ProblemError } from "../../lib/problem";
+import { MAX_OCCURRENCES } from "../../lib/recurrence";
 import { iso, isoOrNull, londonDate } from "../../lib/time";
 import { venueOut as catalogueVenueOut, VenueSchema } from "../catalogue/schemas";
 import type { MentoringBookingView } from "./booking";
 import { dbsProblemOn } from "../../rules/safeguarding";
 import type { Mentor } from "./mentors";
-import type { Slot } from "./slots";
+import type { Slot, SlotTimes } from "./slots";
 
 export const Instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time like 2026-03-02T17:00:00Z" }).max(40);
 export const Day = z.iso.date({ message: "Use the format YYYY-MM-DD" }).max(10);
@@ -119,3 +122,56 @@ export const mentoringBookingOut = (v: MentoringBookingView) => ({
   ticketCode: v.booking.ticketCode,
   cancelledAt: isoOrNull(v.booking.cancelledAt),
 });
+
+export const NewMentor = z
+  .object({
+    organisationId: z.string().max(64).optional().describe("The employer; optional with an API key (its own organisation)"),
+    displayName: Line(80, 1),
+    email: Email,
+    sector: Line(60, 1),
+    bio: Text(500).default(""),
+    languages: z.array(LanguageCode).min(1).max(10).default(["en"]),
+  })
+  .openapi("NewMentor");
+
+// Strict: an unknown field such as a typed-in address is refused, not silently dropped.
+export const NewSlots = z
+  .strictObject({
+    mode: z.enum(["online", "in_person"]),
+    meetingUrl: MeetingUrl.optional().describe("Online slots only"),
+    venueId: z.string().max(64).optional().describe("In-person slots only: a registered venue"),
+    startsAt: Instant.optional().describe("Single slot"),
+    endsAt: Instant.optional().describe("Single slot"),
+    start: z.string().max(16).optional().describe("Recurring: first start in London local time, e.g. 2026-03-02T17:00"),
+    durationMinutes: z.number().int().min(15).max(240).optional().describe("Recurring"),
+    rrule: z.string().max(200).optional().describe(`Recurring: e.g. FREQ=WEEKLY;COUNT=4 (COUNT or UNTIL required, at most ${MAX_OCCURRENCES})`),
+  })
+  .openapi("NewMentoringSlots");
+
+/** Exported so the employer's web form accepts exactly what the API does. */
+export const SlotChange = z
+  .strictObject({
+    startsAt: Instant.optional(),
+    endsAt: Instant.optional(),
+    mode: z.enum(["online", "in_person"]).optional(),
+    meetingUrl: MeetingUrl.optional(),
+    venueId: z.string().max(64).optional(),
+  })
+  .openapi("MentoringSlotChange");
+
+/** A slot request as one slot or a series, refusing a mix of the two or a half-given one. */
+export function slotTimes(body: z.infer<typeof NewSlots>): SlotTimes {
+  const single = body.startsAt !== undefined || body.endsAt !== undefined;
+  const recurring = body.start !== undefined || body.durationMinutes !== undefined || body.rrule !== undefined;
+  const missing = (paths: string[]) =>
+    new ProblemError("validation", `Please give ${paths.join(", ")}.`, { errors: paths.map((path) => ({ path, message: "Required" })) });
+  if (single && recurring) throw new ProblemError("validation", "Give either startsAt/endsAt (one slot) or start/durationMinutes/rrule (a series), not both.", { errors: [{ path: "rrule", message: "Not with startsAt" }] });
+  if (recurring) {
+    const gaps = (["start", "durationMinutes", "rrule"] as const).filter((k) => body[k] === undefined);
+    if (gaps.length) throw missing(gaps);
+    return { start: body.start!, durationMinutes: body.durationMinutes!, rrule: body.rrule! };
+  }
+  const gaps = (["startsAt", "endsAt"] as const).filter((k) => body[k] === undefined);
+  if (gaps.length) throw missing(gaps);
+  return { startsAt: body.startsAt!, endsAt: body.endsAt! };
+}

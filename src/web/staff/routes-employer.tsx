@@ -1,8 +1,7 @@
 // The employer area: its mentors (DBS status read-only), each mentor's slots, adding a slot or
 // a weekly series, changing or withdrawing a slot.
 import { getMentor, listMentors, managesMentor, createMentor } from "../../features/mentoring/mentors";
-import { NewMentor } from "../../features/mentoring/routes";
-import { NewSlots, SlotChange, slotTimes } from "../../features/mentoring/routes-slots";
+import { NewMentor, NewSlots, SlotChange, slotTimes } from "../../features/mentoring/schemas";
 import { updateSlot, withdrawSlot } from "../../features/mentoring/slot-changes";
 import { createSlots, listMentorSlots, slotForManager } from "../../features/mentoring/slots";
 import type { Api } from "../../lib/env";

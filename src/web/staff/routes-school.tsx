@@ -1,5 +1,5 @@
 // The school area: its groups, booking a group, resizing and cancelling one.
-import { GroupChange, GroupRequest } from "../../features/groups/routes";
+import { GroupChange, GroupRequest } from "../../features/groups/schemas";
 import { changeGroupBooking, createGroupBooking, loadGroupBooking } from "../../features/groups/service";
 import { cancelBooking } from "../../features/bookings/service";
 import type { Api } from "../../lib/env";
