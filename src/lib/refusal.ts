@@ -81,6 +81,7 @@ export const REASON_CODES = {
   not_young_person: "not_eligible",
   outside_age_range: "not_eligible",
   guardian_email_needed: "validation",
+  guardian_email_is_a_childs: "validation",
   already_has_place: "already_booked",
   account_deleted: "unauthenticated",
   session_full_no_waitlist: "session_full",

@@ -2,8 +2,9 @@
 // `pending_consent`, holding its seat for 48 h (never past the start); the guardian answers
 // through the emailed one-time link, which is their only credential; refusal or expiry frees
 // the seat (bookings/consent.ts, bookings/expiry.ts, with rule 5's offer in the same write).
-import { and, eq, gt, sql, type SQL } from "drizzle-orm";
-import { bookings } from "../db/schema";
+import { and, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { bookings, people } from "../db/schema";
 import { DAY } from "../lib/time";
 import { ageOnDayOf } from "./eligibility";
 
@@ -40,3 +41,29 @@ export function consentClaim(bookingId: string, tokenHash: string, now: number):
 /** Whether a pending booking's link can still be used at `now` (read before the guarded write). */
 export const consentOpen = (b: { status: string; holdExpiresAt: number | null }, now: number) =>
   b.status === "pending_consent" && (b.holdExpiresAt === null || b.holdExpiresAt > now);
+
+/**
+ * Who may be asked (issue #14): a guardian is an adult, so the address that receives the
+ * consent link may not be the young person's own, nor that of any young person's account who
+ * is under this age on the session date (a child cannot say yes for themselves or a friend).
+ */
+export const GUARDIAN_MIN_AGE = 18;
+
+/** Emails compare trimmed and case-insensitively: "Me@X.org " is me@x.org. */
+export const sameEmail = (email: string) => email.trim().toLowerCase();
+
+/**
+ * True when `guardianEmail` belongs to the young person booking, or to any young person's
+ * account under GUARDIAN_MIN_AGE on the day of a session starting at `startsAt`. Read before
+ * the booking's batch: an account created with that address in the instant between is the
+ * only gap, and it would still be a child's own account, refused at the next booking.
+ */
+export async function guardianEmailIsAChilds(db: Db, person: { email: string }, guardianEmail: string, startsAt: number): Promise<boolean> {
+  const wanted = sameEmail(guardianEmail);
+  if (wanted === sameEmail(person.email)) return true;
+  const owners = await db
+    .select({ dateOfBirth: people.dateOfBirth })
+    .from(people)
+    .where(and(eq(people.isYoungPerson, true), isNull(people.erasedAt), sql`lower(trim(${people.email})) = ${wanted}`));
+  return owners.some((o) => o.dateOfBirth === null || ageOnDayOf(o.dateOfBirth, startsAt) < GUARDIAN_MIN_AGE);
+}

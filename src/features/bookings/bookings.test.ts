@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, bookings, outbox, sessions } from "../../db/schema";
+import { auditLog, bookings, outbox, people as persons, sessions } from "../../db/schema";
 import { COORDINATOR, createHarness, problem, type Harness } from "../../../test/support/harness";
 import { session, youngPeopleWithTokens } from "../../../test/support/fixtures";
 import { checkSeatAccounting } from "../../rules/capacity";
-import { DAY, HOUR } from "../../lib/time";
+import { DAY, HOUR, londonDate } from "../../lib/time";
 
 let h: Harness;
 let coordinator: string;
@@ -161,6 +161,50 @@ describe("guardian consent", () => {
     const res = await book(s.id, yp!.token);
     expect(res.status).toBe(400);
     expect((await problem(res)).errors).toEqual([expect.objectContaining({ path: "guardianEmail" })]);
+  });
+
+  describe("only an adult can be the guardian (issue #14)", () => {
+    /** The date of birth that makes someone exactly `years` old on the day of `startsAt`. */
+    const bornYearsBefore = (startsAt: number, years: number, days = 0) => {
+      const d = new Date(`${londonDate(startsAt)}T12:00:00Z`);
+      d.setUTCFullYear(d.getUTCFullYear() - years);
+      d.setUTCDate(d.getUTCDate() + days);
+      return d.toISOString().slice(0, 10);
+    };
+    const refusedAsChilds = async (res: Response) => {
+      expect(res.status).toBe(400);
+      const p = await problem(res);
+      expect(p.errors).toEqual([expect.objectContaining({ path: "guardianEmail" })]);
+      return p;
+    };
+
+    it("refuses the young person's own email, whatever its case and spaces, and keeps no booking", async () => {
+      const s = await session(h.db, h.clock.now(), { capacity: 3, startsIn: 10 * DAY });
+      const [yp] = await people(1, "2012-01-01");
+      await refusedAsChilds(await book(s.id, yp!.token, { guardianEmail: `  ${yp!.email.toUpperCase()} ` }));
+      expect(await h.db.select().from(bookings).where(eq(bookings.sessionId, s.id))).toHaveLength(0);
+      expect((await h.db.select().from(outbox)).filter((m) => m.toEmail === yp!.email && m.template === "consent_request")).toHaveLength(0);
+      expect(await seatsTaken(s.id)).toBe(0);
+    });
+
+    it("refuses another young person's email when they are under 18 on the session date, in the caller's language", async () => {
+      const s = await session(h.db, h.clock.now(), { capacity: 3, startsIn: 10 * DAY });
+      const [yp] = await people(1, "2012-01-01");
+      const [friend] = await people(1, bornYearsBefore(s.startsAt, 18, 1)); // 18 the day after
+      await refusedAsChilds(await book(s.id, yp!.token, { guardianEmail: friend!.email.replace("yp", "YP") }));
+      // Worded in the young person's saved language, as every refusal is.
+      await h.db.update(persons).set({ locale: "pl" }).where(eq(persons.id, yp!.id));
+      expect((await refusedAsChilds(await book(s.id, yp!.token, { guardianEmail: friend!.email }))).detail).toContain("rodzic lub opiekun");
+    });
+
+    it("accepts the email of a young person's account who is 18 on the session date", async () => {
+      const s = await session(h.db, h.clock.now(), { capacity: 3, startsIn: 10 * DAY });
+      const [yp] = await people(1, "2012-01-01");
+      const [sibling] = await people(1, bornYearsBefore(s.startsAt, 18));
+      const res = await book(s.id, yp!.token, { guardianEmail: sibling!.email });
+      expect(res.status).toBe(201);
+      expect(((await res.json()) as Booking).status).toBe("pending_consent");
+    });
   });
 
   it("holds the seat 48 h as pending_consent and emails the guardian a one-time link stored only hashed", async () => {

@@ -21,7 +21,7 @@ import { insertSelect } from "../../db/conditional";
 import { enqueueForBookings } from "../notifications/outbox";
 import { seatsFit, takeSeatsStatement } from "../../rules/capacity";
 import { clashExists, findClash } from "../../rules/clash";
-import { consentHoldUntil, needsConsent as underConsentAge } from "../../rules/consent";
+import { consentHoldUntil, guardianEmailIsAChilds, needsConsent as underConsentAge } from "../../rules/consent";
 import { ineligibility, YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE, type Ineligibility } from "../../rules/eligibility";
 import { waitlistPosition } from "../../rules/waiting-list";
 import { releaseSeatsStatements } from "./statements";
@@ -73,6 +73,10 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
   const needsConsent = underConsentAge(person.dateOfBirth!, event.consentAge, session.startsAt);
   if (needsConsent && !input.guardianEmail) {
     throw refuse("guardian_email_needed", { consentAge: event.consentAge }, { fields: [field("guardianEmail", "required_under_age", { age: event.consentAge })] });
+  }
+  // Issue #14: only an adult can say yes, never the young person or another child.
+  if (needsConsent && (await guardianEmailIsAChilds(db, person, input.guardianEmail!, session.startsAt))) {
+    throw refuse("guardian_email_is_a_childs", {}, { fields: [field("guardianEmail", "guardian_must_be_adult")] });
   }
   // An existing place or a clash is not looked up here: the batch's guards and the
   // one-per-person index refuse it, and explainRefusedBooking says which, in the same order.

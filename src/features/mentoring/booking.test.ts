@@ -54,6 +54,20 @@ describe("POST /mentoring-slots/{id}/bookings", () => {
     expect((await problem(res)).errors).toEqual([expect.objectContaining({ path: "guardianEmail" })]);
   });
 
+  it("refuses a guardian's email that is the under-16's own or another under-18's, and takes an adult's (issue #14)", async () => {
+    const slot = await makeSlot(h, await makeMentor(h, employer), "2026-03-20T14:00:00Z");
+    const yp = await youngPerson(h, FOURTEEN);
+    const friend = await youngPerson(h, SEVENTEEN);
+    const sibling = await youngPerson(h, ADULT);
+    for (const guardianEmail of [` ${yp.email.toUpperCase()}`, friend.email.toUpperCase()]) {
+      const res = await book(slot, yp.token, { guardianEmail });
+      expect(res.status).toBe(400);
+      expect((await problem(res)).errors).toEqual([expect.objectContaining({ path: "guardianEmail" })]);
+    }
+    expect(await h.db.select().from(bookings).where(eq(bookings.slotId, slot))).toHaveLength(0);
+    expect((await book(slot, yp.token, { guardianEmail: sibling.email })).status).toBe(201);
+  });
+
   it("copies the guardian of an under-16", async () => {
     const slot = await makeSlot(h, await makeMentor(h, employer), "2026-03-20T13:00:00Z");
     const yp = await youngPerson(h, FOURTEEN);

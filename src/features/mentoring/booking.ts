@@ -8,6 +8,8 @@ import type { Deps } from "../../lib/deps";
 import type { Actor, Person } from "../../lib/env";
 import { londonDate } from "../../lib/time";
 import { clashExists, findClash } from "../../rules/clash";
+import { guardianEmailIsAChilds } from "../../rules/consent";
+import { field, refuse } from "../../lib/refusal";
 import { atMentoringCap, dbsProblemOn, dbsValidSql, MENTORING_GUARDIAN_AGE, minorOn, needsMentoringGuardian, underMentoringCap } from "../../rules/safeguarding";
 import { bookingStampedBy, insertSelect } from "../../db/conditional";
 import { enqueueIf } from "../notifications/outbox";
@@ -89,6 +91,10 @@ export async function bookSlot(deps: Deps, person: Person, slotId: string, input
   const needsGuardian = needsMentoringGuardian(person.dateOfBirth, day);
   if (needsGuardian && !input.guardianEmail) {
     throw refuse("mentoring_guardian_needed", { age: MENTORING_GUARDIAN_AGE }, { fields: [field("guardianEmail", "required_under_16")] });
+  }
+  // Issue #14: the guardian's copy goes to an adult, never to the child or another child.
+  if (needsGuardian && (await guardianEmailIsAChilds(db, person, input.guardianEmail!, slot.startsAt))) {
+    throw refuse("guardian_email_is_a_childs", {}, { fields: [field("guardianEmail", "guardian_must_be_adult")] });
   }
   const needsDbs = minorOn(person, day);
   const dbsProblem = needsDbs ? dbsProblemOn(mentor, day) : null;

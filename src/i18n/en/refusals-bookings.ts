@@ -21,6 +21,7 @@ export const bookingRefusalsEn = {
   not_young_person: "Only young people aged {min} to {max} can book a place. School staff can book a group instead.",
   outside_age_range: "This session is for ages {minAge} to {maxAge}. On the day of the session you will be {age}.",
   guardian_email_needed: "Because you are under {consentAge}, we need a parent's or carer's email address so they can say yes.",
+  guardian_email_is_a_childs: "A parent or carer has to say yes, so give their email address: not your own, and not another young person's.",
   already_has_place: "You already have a place (or a place on the waiting list) for this session.",
   account_deleted: "This account has been deleted. Please sign up again to book.",
   session_full_no_waitlist: "Sorry, this session is full and it doesn't have a waiting list. Have a look at other dates.",
@@ -107,6 +108,7 @@ export const bookingRefusalsEn = {
 export const bookingFieldRefusalsEn = {
   no_such_person: "no such person",
   required_under_age: "required for people under {age}",
+  guardian_must_be_adult: "must be a parent's or carer's email, not a young person's",
   must_be_at_least: "must be at least {min}",
   at_most_names: "at most {max} names",
   not_a_school: "not a school",

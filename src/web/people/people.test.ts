@@ -119,6 +119,21 @@ describe("booking from the event page", () => {
     expect(await h.db.select().from(bookings).where(and(eq(bookings.sessionId, "ses_cv_2"), eq(bookings.personId, "per_demo_aisha")))).toHaveLength(0);
   });
 
+  it("refuses the young person's own email or another under-18's as the guardian's, next to the field, in the page's language (issue #14)", async () => {
+    const own = await post("/sessions/ses_cv_2/book", { guardianEmail: " Aisha@Example.COM " }, AISHA);
+    expect(own.status).toBe(400);
+    const html = await own.text();
+    expect(html).toContain("A parent or carer has to say yes, so give their email address: not your own, and not another young person&#39;s.");
+    expect(html).toMatch(/id="guardianEmail"[^>]*aria-invalid="true"/);
+    const friend = await post("/sessions/ses_cv_2/book?lang=pl", { guardianEmail: KUBA.toUpperCase() }, AISHA);
+    expect(friend.status).toBe(400);
+    const pl = await friend.text();
+    expect(pl).toContain("Zgodę musi wyrazić rodzic lub opiekun");
+    expect(pl).toMatch(/id="guardianEmail"[^>]*aria-invalid="true"/);
+    expect(await h.db.select().from(bookings).where(and(eq(bookings.sessionId, "ses_cv_2"), eq(bookings.personId, "per_demo_aisha")))).toHaveLength(0);
+    expect((await h.mailFor(AISHA)).filter((m) => m.text.includes("/consent/"))).toHaveLength(0);
+  });
+
   it("holds an under-16's place while the parent or carer is asked, and says so plainly", async () => {
     const { html } = await book(AISHA, "ses_cv_2", { guardianEmail: "parent@example.com" });
     expect(html).toContain("Waiting for your parent or carer");
@@ -400,6 +415,16 @@ describe("mentoring", () => {
     expect(health.html).toContain('href="/mentoring-slots/slt_priya_1/book"');
     expect(health.html).not.toContain("slt_priya_2");
     expect(bytes(html)).toBeLessThan(60 * 1024);
+  });
+
+  it("refuses an under-16's own email as the guardian's for mentoring, next to the field (issue #14)", async () => {
+    for (const guardianEmail of ["AISHA@example.com", KUBA]) {
+      const res = await post("/mentoring-slots/slt_priya_1/book", { guardianEmail }, AISHA);
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain("not your own, and not another young person&#39;s");
+      expect(html).toMatch(/id="guardianEmail"[^>]*aria-invalid="true"/);
+    }
   });
 
   it("asks an under-16 for a guardian's email and books; the meeting link is only on the booked person's page", async () => {

@@ -23,6 +23,9 @@ const withLink = (text: string, href: string, label: string) => (
 
 const PAGE_STATUSES = [400, 404, 409, 422] as const;
 
+/** The guardian's address is the young person's own or another child's (issue #14). */
+const isChildsEmail = (err: ProblemError) => err instanceof DomainRefusal && err.reason === "guardian_email_is_a_childs";
+
 /** Any other refusal: the catalogue's sentence for it in the page's language, as the API says it. */
 function otherRefusal(view: View, err: ProblemError): Refusal | null {
   const status = PAGE_STATUSES.find((s) => s === err.status);
@@ -37,6 +40,7 @@ export function bookingRefusal(view: View, err: unknown, details: SessionDetails
   const extra = err.extra ?? {};
   switch (err.code) {
     case "validation": {
+      if (isChildsEmail(err)) return { field: "guardianEmail", message: wordProblem(err, t.locale).detail, status: 400 };
       const field = err.errors?.[0]?.path === "accessNeeds" ? "accessNeeds" : "guardianEmail";
       return { field, message: field === "accessNeeds" ? t.t("bookAccessTooLong") : t.t("bookGuardianError"), status: 400 };
     }
@@ -78,7 +82,7 @@ export function mentoringRefusal(view: View, err: unknown): Refusal | null {
   const { t } = view;
   switch (err.code) {
     case "validation":
-      return { field: "guardianEmail", message: t.t("bookGuardianError"), status: 400 };
+      return { field: "guardianEmail", message: isChildsEmail(err) ? wordProblem(err, t.locale).detail : t.t("bookGuardianError"), status: 400 };
     case "slot_taken":
       return { message: withLink(t.t("refuseSlotTaken"), "/mentoring", t.t("findMentor")), status: 409 };
     case "too_many_mentoring":
