@@ -20,12 +20,12 @@ export const CarouselRequest = z
   .object({
     title: Text(200, 1),
     venueId: z.string().min(1).max(64).nullable().optional(),
-    startsAt: z.iso.datetime({ offset: true }).openapi({ description: "Start of round 1 (ISO 8601)" }),
+    startsAt: z.iso.datetime({ offset: true }).max(40).openapi({ description: "Start of round 1 (ISO 8601)" }),
     roundMinutes: z.number().int().min(5).max(180),
     changeoverMinutes: z.number().int().min(0).max(60),
     rounds: z.number().int().min(1).max(30),
     pupilsPerStaff: z.number().int().min(1).max(50).optional(),
-    bookingsCloseAt: z.iso.datetime({ offset: true }).optional().openapi({ description: "Default: 7 days before the start" }),
+    bookingsCloseAt: z.iso.datetime({ offset: true }).max(40).optional().openapi({ description: "Default: 7 days before the start" }),
     stations: z.array(StationRequest).min(1).max(60),
   })
   .openapi("CarouselRequest");

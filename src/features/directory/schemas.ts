@@ -16,7 +16,7 @@ import { isOpenAt, nextOpening, periodIsValid } from "./opening-hours";
 export type DirectoryService = typeof directoryServices.$inferSelect;
 export type DirectoryChange = typeof directoryChanges.$inferSelect;
 
-const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use 24-hour HH:MM, e.g. 09:30" }).openapi({ example: "09:30" });
+const Hhmm = z.string().max(5).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use 24-hour HH:MM, e.g. 09:30" }).openapi({ example: "09:30" });
 export const OpeningPeriodSchema = z
   .object({
     day: z.number().int().min(1).max(7).openapi({ description: "ISO weekday: 1 = Monday … 7 = Sunday" }),
@@ -28,6 +28,7 @@ export const OpeningPeriodSchema = z
 
 const LanguageCode = z
   .string()
+  .max(12)
   .trim()
   .toLowerCase()
   .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, { message: "Use a language code such as pl, ar or so" })
@@ -35,6 +36,7 @@ const LanguageCode = z
 const Url = z.url({ protocol: /^https?$/ }).max(500);
 const Phone = z
   .string()
+  .max(40)
   .trim()
   .regex(/^\+?[0-9 ()-]{6,20}$/, { message: "Enter a phone number like 0300 123 4567" })
   .openapi({ example: "0300 123 4567" });
@@ -152,6 +154,7 @@ export const CategoryCreate = z
   .object({
     id: z
       .string()
+      .max(60)
       .trim()
       .toLowerCase()
       .regex(/^[a-z][a-z0-9_]{1,39}$/, { message: "Use lower-case letters, digits and _ (e.g. legal_advice)" })
