@@ -15,7 +15,6 @@ import { bookingStampedBy, insertSelect } from "../../db/conditional";
 import { enqueueIf } from "../notifications/outbox";
 import { managesMentor, type Mentor } from "./mentors";
 import { mentoringNotices, type Audience } from "./notices";
-import { field, refuse } from "../../lib/refusal";
 
 export type Booking = typeof bookings.$inferSelect;
 
