@@ -10,7 +10,7 @@ import type { Deps } from "../src/lib/deps";
 import type { Actor } from "../src/lib/env";
 import { systemClock } from "../src/lib/time";
 import { devMailboxMailer } from "../src/features/notifications/mailer";
-import { bookSession } from "../src/features/bookings/service";
+import { bookSession } from "../src/features/bookings/book";
 
 export async function serviceRps(db: Db, sessionId: string, personIds: string[], concurrency = 16): Promise<number> {
   const deps: Deps = { db, clock: systemClock, config: testConfig(), mailer: devMailboxMailer(db) };

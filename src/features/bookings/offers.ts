@@ -7,7 +7,7 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { londonWallTime } from "../../lib/time";
 import { clashProblem, loadVisibleBooking } from "./lookups";
-import { consentUrl } from "./service";
+import { consentUrl } from "./book";
 import { enqueueForBookings } from "../notifications/outbox";
 import { clashExists, findClash } from "../../rules/clash";
 import { consentHoldUntil } from "../../rules/consent";

@@ -1,9 +1,15 @@
 // Reading bookings for the pages: a person's own list, and the booking a guardian's consent link
 // is for. Who may see a booking is decided by lookups.ts (loadVisibleBooking); these only gather.
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { bookings, events, mentoringSlots, mentors, people, sessions, venues } from "../../db/schema";
 import { sha256Hex } from "../../lib/crypto";
+import type { Deps } from "../../lib/deps";
+import type { Actor } from "../../lib/env";
+import { waitlistPosition } from "../../rules/waiting-list";
+import { auditEntry } from "./audit";
+import { loadVisibleBooking, positionOf } from "./lookups";
+import { bookingOut } from "./view";
 
 /**
  * The booking a consent link is for, only while it can still be answered. The token is
@@ -45,4 +51,31 @@ export async function bookingsOf(db: Db, personId: string) {
 export async function bookingRow(db: Db, bookingId: string) {
   const [row] = await db.select().from(bookings).where(eq(bookings.id, bookingId)).limit(1);
   return row ?? null;
+}
+
+export async function getBooking(deps: Deps, actor: Actor, bookingId: string) {
+  const b = await loadVisibleBooking(deps, actor, bookingId);
+  const ownOrSchool = actor.kind === "api_key" || actor.person.id === b.personId || (b.organisationId !== null && actor.organisationIds.includes(b.organisationId));
+  if (!ownOrSchool) await auditEntry(deps.db, actor, "booking.read", { type: "booking", id: b.id }, deps.clock.now());
+  return bookingOut(b, { position: await positionOf(deps, b.id) });
+}
+
+/** The signed-in person's own bookings, soonest first. */
+export async function listMyBookings(deps: Deps, personId: string) {
+  const rows = await deps.db
+    .select({ booking: bookings, title: events.title })
+    .from(bookings)
+    .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .leftJoin(events, eq(events.id, sessions.eventId))
+    .where(and(eq(bookings.personId, personId), sql`${bookings.kind} != 'group'`))
+    .orderBy(bookings.startsAt, desc(bookings.createdAt))
+    .limit(500);
+  const positions = new Map(
+    (
+      await deps.db.all<{ id: string; position: number }>(
+        sql`select b.id as id, ${waitlistPosition} as position from bookings b where b.person_id = ${personId} and b.status = 'waitlisted'`,
+      )
+    ).map((p) => [p.id, p.position]),
+  );
+  return rows.map((r) => bookingOut(r.booking, { position: positions.get(r.booking.id), title: r.title?.en }));
 }

@@ -230,7 +230,7 @@ describe("a booking racing an erasure", () => {
     // The actor as the booking request resolved it, before the erasure ran.
     const staleActor = { kind: "person" as const, person: person!, isCoordinator: false, organisationIds: [], authSessionId: "ses_stale" };
     expect((await erase(yp.token)).status).toBe(204);
-    const { bookSession } = await import("../bookings/service");
+    const { bookSession } = await import("../bookings/book");
     await expect(bookSession(h.deps, staleActor, open.id, {})).rejects.toMatchObject({ code: "unauthenticated" });
     expect(await h.db.select().from(bookings).where(eq(bookings.sessionId, open.id))).toEqual([]);
     expect(await seatsTaken(open.id)).toBe(0);

@@ -1,7 +1,7 @@
 // The school area: its groups, booking a group, resizing and cancelling one.
 import { GroupChange, GroupRequest } from "../../features/groups/schemas";
 import { changeGroupBooking, createGroupBooking, loadGroupBooking } from "../../features/groups/service";
-import { cancelBooking } from "../../features/bookings/service";
+import { cancelBooking } from "../../features/bookings/cancel";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import type { StringKey } from "../../i18n";

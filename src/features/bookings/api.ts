@@ -5,7 +5,9 @@ import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, problemsFor, Text } from "../../lib/openapi";
 import { decideConsent } from "./consent";
 import { acceptOffer } from "./offers";
-import { bookSession, cancelBooking, getBooking, listMyBookings } from "./service";
+import { bookSession } from "./book";
+import { cancelBooking } from "./cancel";
+import { getBooking, listMyBookings } from "./read";
 import { BookingSchema } from "./view";
 
 const BookRequest = z

@@ -1,22 +1,12 @@
-// Individual bookings (rules 1–5): book, cancel, accept an offered seat, list.
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
-import { rowsAffected } from "../../db/client";
-import { bookings, events, people, SEAT_HELD_STATUSES, sessions, UPCOMING_STATUSES, type BookingStatus } from "../../db/schema";
+// Booking one seat for a young person (rules 1–5): confirmed, pending consent or waitlisted.
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { bookings, people, sessions } from "../../db/schema";
 import { isCoordinator } from "../../lib/auth";
 import { newId, newSecret, newTicketCode, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
-import {
-  assertBookable,
-  clashProblem,
-  eventTitle,
-  isDuplicateBooking,
-  liveBookingOf,
-  loadSession,
-  loadVisibleBooking,
-  positionOf,
-} from "./lookups";
+import { assertBookable, clashProblem, eventTitle, isDuplicateBooking, liveBookingOf, loadSession, positionOf } from "./lookups";
 import { insertSelect } from "../../db/conditional";
 import { enqueueForBookings } from "../notifications/outbox";
 import { seatsFit, takeSeatsStatement } from "../../rules/capacity";
@@ -24,12 +14,9 @@ import { clashExists, findClash } from "../../rules/clash";
 import { consentHoldUntil, guardianEmailIsAChilds, needsConsent as underConsentAge } from "../../rules/consent";
 import { ineligibility, YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE, type Ineligibility } from "../../rules/eligibility";
 import { waitlistPosition } from "../../rules/waiting-list";
-import { releaseSeatsStatements } from "./statements";
 import { auditEntry } from "./audit";
 import { bookingOut } from "./view";
 import { field, refuse } from "../../lib/refusal";
-
-const OPTIMISTIC_RETRIES = 5;
 
 export const consentUrl = (deps: Deps, token: string) => `${deps.config.publicUrl}/consent/${token}`;
 
@@ -190,71 +177,4 @@ async function explainRefusedBooking(deps: Deps, personId: string, sessionId: st
   const clash = await findClash(deps, personId, session.startsAt, session.endsAt, { sessionId });
   if (clash) return clashProblem(clash);
   return refuse("session_full_no_waitlist");
-}
-
-/** Cancels a booking (individual or group). Owners and schools until the start; coordinators any time. */
-export async function cancelBooking(deps: Deps, actor: Actor, bookingId: string) {
-  const { db, clock } = deps;
-  for (let attempt = 0; attempt < OPTIMISTIC_RETRIES; attempt++) {
-    const now = clock.now();
-    const b = await loadVisibleBooking(deps, actor, bookingId);
-    if (b.kind === "mentoring" || !b.sessionId) throw refuse("mentoring_cancel_elsewhere");
-    if (!(UPCOMING_STATUSES as readonly string[]).includes(b.status)) {
-      throw refuse(b.status === "cancelled" ? "booking_already_cancelled" : "booking_already_happened");
-    }
-    const [session] = await db.select().from(sessions).where(eq(sessions.id, b.sessionId)).limit(1);
-    const coordinator = isCoordinator(actor);
-    if (!coordinator && session!.startsAt <= now) {
-      throw refuse("too_late_to_cancel");
-    }
-    const ownAction = actor.kind === "person" && actor.person.id === b.personId;
-    const reason = b.kind === "group" ? (coordinator && !ownAction ? "cancelled_by_coordinator" : "cancelled_by_school") : ownAction ? "cancelled_by_person" : "cancelled_by_coordinator";
-    const op = newId("op", now);
-    const holdsSeats = (SEAT_HELD_STATUSES as readonly string[]).includes(b.status);
-    // Invariant (rules 1, 5, 9): the booking is cancelled, its seats are freed and offered to
-    // the waiting list, and the cancellation email is queued — all or nothing. The guard on
-    // the status and seats we read makes a concurrent change retry instead of freeing twice.
-    const [cancelled] = await db.batch([
-      db
-        .update(bookings)
-        .set({ status: "cancelled", cancelledAt: now, cancelReason: reason, holdExpiresAt: null, lastOp: op, updatedAt: now, sequence: sql`${bookings.sequence} + 1` })
-        .where(and(eq(bookings.id, b.id), eq(bookings.status, b.status), eq(bookings.seats, b.seats))),
-      ...(holdsSeats ? releaseSeatsStatements(db, { sessionId: b.sessionId, seats: b.seats, opId: op, freedBy: b.id, now }) : []),
-      // Only a confirmed place ever had an invite to take back (a queue place, an offer or a
-      // place waiting for consent did not).
-      enqueueForBookings(db, b.kind === "group" ? "group_cancelled" : "booking_cancelled", sql`b.id = ${b.id} and b.last_op = ${op}`, now, {
-        payload: { invited: b.status === "confirmed" ? 1 : 0 },
-      }),
-      ...(reason === "cancelled_by_coordinator" ? [auditEntry(db, actor, "booking.cancelled_by_coordinator", { type: "booking", id: b.id }, now, { onlyIf: sql`exists (select 1 from bookings where id = ${b.id} and last_op = ${op})` })] : []),
-    ]);
-    if (rowsAffected(cancelled) === 1) return bookingOut({ ...b, status: "cancelled", cancelledAt: now, cancelReason: reason, holdExpiresAt: null });
-  }
-  throw refuse("booking_busy");
-}
-
-export async function getBooking(deps: Deps, actor: Actor, bookingId: string) {
-  const b = await loadVisibleBooking(deps, actor, bookingId);
-  const ownOrSchool = actor.kind === "api_key" || actor.person.id === b.personId || (b.organisationId !== null && actor.organisationIds.includes(b.organisationId));
-  if (!ownOrSchool) await auditEntry(deps.db, actor, "booking.read", { type: "booking", id: b.id }, deps.clock.now());
-  return bookingOut(b, { position: await positionOf(deps, b.id) });
-}
-
-/** The signed-in person's own bookings, soonest first. */
-export async function listMyBookings(deps: Deps, personId: string) {
-  const rows = await deps.db
-    .select({ booking: bookings, title: events.title })
-    .from(bookings)
-    .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
-    .leftJoin(events, eq(events.id, sessions.eventId))
-    .where(and(eq(bookings.personId, personId), sql`${bookings.kind} != 'group'`))
-    .orderBy(bookings.startsAt, desc(bookings.createdAt))
-    .limit(500);
-  const positions = new Map(
-    (
-      await deps.db.all<{ id: string; position: number }>(
-        sql`select b.id as id, ${waitlistPosition} as position from bookings b where b.person_id = ${personId} and b.status = 'waitlisted'`,
-      )
-    ).map((p) => [p.id, p.position]),
-  );
-  return rows.map((r) => bookingOut(r.booking, { position: positions.get(r.booking.id), title: r.title?.en }));
 }

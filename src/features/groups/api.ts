@@ -3,7 +3,7 @@ import { requireActor } from "../../lib/auth";
 import { enforceBookingLimit } from "../../lib/rate-limit";
 import type { Api } from "../../lib/env";
 import { bearer, IdParam, json, jsonBody, problemsFor } from "../../lib/openapi";
-import { cancelBooking } from "../bookings/service";
+import { cancelBooking } from "../bookings/cancel";
 import { BookingSchema } from "../bookings/view";
 import { GroupChange, GroupRequest } from "./schemas";
 import { changeGroupBooking, createGroupBooking, loadGroupBooking } from "./service";
