@@ -4,7 +4,7 @@ import { requireActor, requirePerson } from "../../lib/auth";
 import type { Api, AppEnv } from "../../lib/env";
 import { bearer, IdParam, json, problems, problemsFor } from "../../lib/openapi";
 import { refuse } from "../../lib/refusal";
-import { calendarFeed, inviteForBooking, rotateCalendarFeed } from "./service";
+import { calendarFeed, inviteForBooking, rotateCalendarFeed } from "./feeds";
 
 const calendar = (description: string) => ({ description, content: { "text/calendar": { schema: z.string() } } });
 const CALENDAR_TYPE = "text/calendar; charset=utf-8";

@@ -9,7 +9,7 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { eq } from "drizzle-orm";
 import { actorId } from "../../lib/auth";
-import { staffNeeded } from "../groups/service";
+import { staffNeeded } from "../../rules/groups";
 import { capacitySql, carouselView, loadCarousel, seatsTakenSql } from "./read";
 
 export interface CarouselGroupInput {

@@ -6,7 +6,9 @@ import { bearer, IdParam, json, jsonBody, problemsFor } from "../../lib/openapi"
 import { cancelBooking } from "../bookings/cancel";
 import { BookingSchema } from "../bookings/view";
 import { GroupChange, GroupRequest } from "./schemas";
-import { changeGroupBooking, createGroupBooking, loadGroupBooking } from "./service";
+import { createGroupBooking } from "./book";
+import { changeGroupBooking } from "./change";
+import { loadGroupBooking } from "./read";
 
 export function registerGroups(api: Api) {
   api.openapi(

@@ -3,6 +3,10 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { bookings, events, sessions, venues } from "../../db/schema";
+import type { Deps } from "../../lib/deps";
+import type { Actor } from "../../lib/env";
+import { refuse } from "../../lib/refusal";
+import { loadVisibleBooking } from "../bookings/lookups";
 
 /** Enough for a page to stay well under 60 KB on a slow phone. */
 const LIST_LIMIT = 100;
@@ -42,4 +46,11 @@ export async function groupBooking(db: Db, bookingId: string) {
     .where(and(eq(bookings.id, bookingId), eq(bookings.kind, "group")))
     .limit(1);
   return row ?? null;
+}
+
+/** A group booking visible to the caller (school staff, coordinators), for the group routes. */
+export async function loadGroupBooking(deps: Deps, actor: Actor, bookingId: string) {
+  const b = await loadVisibleBooking(deps, actor, bookingId);
+  if (b.kind !== "group") throw refuse("no_such_group_booking");
+  return b;
 }

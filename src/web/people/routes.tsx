@@ -8,7 +8,7 @@ import { acceptOffer } from "../../features/bookings/offers";
 import { bookSession } from "../../features/bookings/book";
 import { cancelBooking } from "../../features/bookings/cancel";
 import { getBooking } from "../../features/bookings/read";
-import { rotateCalendarFeed } from "../../features/calendar/service";
+import { rotateCalendarFeed } from "../../features/calendar/feeds";
 import { bookSlot, cancelMentoringBooking, getMentoringBooking } from "../../features/mentoring/booking";
 import { consentAgeFor as consentAgeOn } from "../../rules/consent";
 import { needsMentoringGuardian } from "../../rules/safeguarding";

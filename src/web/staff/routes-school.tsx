@@ -1,6 +1,8 @@
 // The school area: its groups, booking a group, resizing and cancelling one.
 import { GroupChange, GroupRequest } from "../../features/groups/schemas";
-import { changeGroupBooking, createGroupBooking, loadGroupBooking } from "../../features/groups/service";
+import { createGroupBooking } from "../../features/groups/book";
+import { changeGroupBooking } from "../../features/groups/change";
+import { loadGroupBooking } from "../../features/groups/read";
 import { cancelBooking } from "../../features/bookings/cancel";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
