@@ -51,8 +51,13 @@ export async function createHarness(options: { now?: string; config?: Partial<Co
     );
   };
 
+  // Reading the mailbox is the test looking, not time passing: the dispatcher paces itself to
+  // the provider's rate by sleeping on the test clock, so the clock is put back afterwards
+  // (otherwise every sign-in a fixture makes would move "now" on by a second or two).
   const mailFor: Harness["mailFor"] = async (to) => {
+    const before = clock.now();
     while ((await dispatchOutbox(deps, { limit: 100 })).sent > 0);
+    clock.set(before);
     return db.select().from(devMailbox).where(eq(devMailbox.toEmail, to));
   };
 
