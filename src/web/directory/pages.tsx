@@ -35,6 +35,18 @@ export function parseDirectoryForm(params: URLSearchParams): DirectoryForm {
   };
 }
 
+/** A service's name as a card heading linking to its page, in the reader's language or marked as English. */
+export function ServiceHeading({ view, service }: { view: View; service: Pick<ServiceWithPlace["service"], "id" | "name"> }) {
+  const name = pickLocalised(service.name, view.t.locale);
+  return (
+    <h3>
+      <a href={`/directory/services/${service.id}`}>
+        <Localised text={name.text} lang={name.lang} />
+      </a>
+    </h3>
+  );
+}
+
 function OpenState({ view, service }: { view: View; service: ServiceWithPlace["service"] }) {
   const { t, now } = view;
   return isOpenAt(service.hours, now) ? <strong class="open-now">{t.t("dirOpenNow")}</strong> : <span>{opensText(t, nextOpening(service.hours, now))}</span>;
@@ -136,15 +148,10 @@ export function DirectoryPage(props: { view: View; form: DirectoryForm; categori
       ) : (
         <ul class="cards" aria-labelledby="results">
           {rows.map(({ service, organisationName, venue }) => {
-            const name = pickLocalised(service.name, t.locale);
             const description = pickLocalised(service.description, t.locale);
             return (
               <li class="card">
-                <h3>
-                  <a href={`/directory/services/${service.id}`}>
-                    <Localised text={name.text} lang={name.lang} />
-                  </a>
-                </h3>
+                <ServiceHeading view={view} service={service} />
                 <p class="meta">
                   <CategoryLabel view={view} categories={categories} id={service.categoryId} />
                 </p>

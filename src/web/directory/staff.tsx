@@ -5,6 +5,7 @@ import type { ServiceWithPlace } from "../../features/directory/schemas";
 import type { DirectoryChange } from "../../features/directory/schemas";
 import { Localised } from "../layout";
 import { CoordinatorShell } from "../staff/pages/coordinator-shell";
+import { ServiceHeading } from "./pages";
 import type { View } from "../view";
 
 export interface PendingItem {
@@ -59,14 +60,9 @@ export function DirectoryStaffPage(props: { view: View; pending: PendingItem[]; 
       ) : (
         <ul class="cards">
           {stale.map(({ service, organisationName }) => {
-            const name = pickLocalised(service.name, t.locale);
             return (
               <li class="card">
-                <h3>
-                  <a href={`/directory/services/${service.id}`}>
-                    <Localised text={name.text} lang={name.lang} />
-                  </a>
-                </h3>
+                <ServiceHeading view={view} service={service} />
                 <p class="meta">
                   {t.t("dirRunBy", { org: organisationName })} · {t.t("dirLastChecked", { date: service.lastCheckedOn })}
                 </p>
