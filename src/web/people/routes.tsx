@@ -18,6 +18,7 @@ import { Email } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { Refusal as DomainRefusal, wordProblem } from "../../lib/refusal";
 import { londonDate } from "../../lib/time";
+import { enforceBookingLimit, enforceConsentLimit } from "../../lib/rate-limit";
 import { formLimit, TOKEN_HEADERS } from "../respond";
 import { viewFor, type View } from "../view";
 import { notFound, refuseCrossSite, render, signedInPost, signInFirst, type C } from "./page";
@@ -63,6 +64,8 @@ export function registerPeoplePages(app: Api) {
     const guard = await signedInPost(c);
     if ("response" in guard) return guard.response;
     const { view } = guard;
+    // The API's booking limit, per person: past it, a page that says when to try again.
+    await enforceBookingLimit(c, view.actor);
     const details = await sessionDetails(c.var.deps.db, c.req.param("id"));
     if (!details) return notFound(c, view);
     const body = await c.req.parseBody();
@@ -203,6 +206,7 @@ export function registerPeoplePages(app: Api) {
     const view = viewFor(c);
     const refused = refuseCrossSite(c, view);
     if (refused) return refused;
+    await enforceConsentLimit(c);
     const token = c.req.param("token");
     const action = `/consent/${encodeURIComponent(token)}`;
     const decision = formText((await c.req.parseBody()).decision);
@@ -266,6 +270,7 @@ export function registerPeoplePages(app: Api) {
     const guard = await signedInPost(c);
     if ("response" in guard) return guard.response;
     const { view } = guard;
+    await enforceBookingLimit(c, view.actor);
     const details = await slotDetails(c.var.deps.db, c.req.param("id"));
     if (!details) return notFound(c, view);
     const { slot, mentor, venue } = details;
