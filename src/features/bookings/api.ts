@@ -107,11 +107,7 @@ export function registerBookings(api: Api) {
       },
       responses: {
         200: json(z.object({ bookingId: z.string(), status: z.enum(["confirmed", "cancelled"]) }).openapi("ConsentOutcome"), "Recorded"),
-<<<<<<< HEAD
-        ...problemsFor(400, 401, 409),
-=======
-        ...problemsFor(400, 401, 429),
->>>>>>> main
+        ...problemsFor(400, 401, 409, 429),
       },
     }),
     async (c) => {
