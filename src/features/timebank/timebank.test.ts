@@ -35,9 +35,9 @@ describe("credits: once per person per session, in the same write", () => {
   it("10 checked-in young people and 3 contributors credit exactly 13 entries, even with every check-in and confirmation sent twice at once", async () => {
     const w = await seedWorld(h, "tb13");
     const young = await youngPeopleWithTokens(h.db, h.clock.now(), 10, { prefix: "tb13" });
-    const tickets = [];
+    const tickets: string[] = [];
     for (const p of young) tickets.push((await seedBooking(h, w.session, { personId: p.id })).ticketCode);
-    const contributors = [];
+    const contributors: string[] = [];
     for (const [name, role] of [["Maureen", "resident"], ["Dev", "employer_volunteer"], ["Kai", "young_helper"]] as const) {
       const res = await post(`/sessions/${w.session.id}/contributors`, { name, role, organisationName: "Oak House" }, w.tokens.host);
       expect(res.status).toBe(201);
@@ -111,7 +111,7 @@ describe("credits: once per person per session, in the same write", () => {
     await post(`/sessions/${w.session.id}/check-ins`, { ticketCode: w.amyBooking.ticketCode }, w.tokens.host);
     const res = await post(`/sessions/${w.session.id}/contributors`, { name: "Amy", role: "young_helper", email: "tbp-amy@young.test" }, w.tokens.host);
     expect(await res.json()).toMatchObject({ hasAccount: true, confirmedAt: null });
-    const { id } = (await (await get(`/sessions/${w.session.id}/contributors`, w.tokens.host)).json()).items[0];
+    const { id } = ((await (await get(`/sessions/${w.session.id}/contributors`, w.tokens.host)).json()) as { items: { id: string }[] }).items[0]!;
     h.clock.set(AFTER);
     expect((await post(`/contributors/${id}/confirmation`, { minutes: 90 }, w.tokens.host)).status).toBe(201);
     expect(await balance(w.amy.id)).toBe(120);
@@ -170,7 +170,7 @@ describe("entries are never edited: corrections are reversals", () => {
 describe("spending time: never below zero", () => {
   it("50 simultaneous redemptions against a balance covering 10 redeem exactly 10 and leave it at zero", async () => {
     const w = await seedWorld(h, "tbx");
-    const offer = await (await post("/timebank/offers", { organisationId: w.host, title: "Cinema ticket", costHours: 1 }, w.tokens.host)).json();
+    const offer = (await (await post("/timebank/offers", { organisationId: w.host, title: "Cinema ticket", costHours: 1 }, w.tokens.host)).json()) as { id: string };
     const [yp] = await youngPeopleWithTokens(h.db, h.clock.now(), 1, { prefix: "tbx" });
     await credit(yp!.id, 10 * 60);
     const results = await Promise.all(Array.from({ length: 50 }, () => post(`/timebank/offers/${offer.id}/redemptions`, undefined, yp!.token)));
@@ -195,7 +195,7 @@ describe("spending time: never below zero", () => {
 
   it("refuses a redemption the balance does not cover, in the reader's words, and a withdrawn offer", async () => {
     const w = await seedWorld(h, "tby");
-    const offer = await (await post("/timebank/offers", { organisationId: w.host, title: "Workshop place", costHours: 2.5 }, w.tokens.host)).json();
+    const offer = (await (await post("/timebank/offers", { organisationId: w.host, title: "Workshop place", costHours: 2.5 }, w.tokens.host)).json()) as { id: string };
     expect((await post("/timebank/offers", { organisationId: w.host, title: "Not ours", costHours: 1 }, w.tokens.otherEmployer)).status).toBe(403);
     const [yp] = await youngPeopleWithTokens(h.db, h.clock.now(), 1, { prefix: "tby" });
     await credit(yp!.id, 60);
@@ -219,7 +219,7 @@ describe("balances by month", () => {
     expect(org).toEqual({ organisationId: w.host, months: [{ month: "2026-03", earnedHours: 4, spentHours: 0, people: 2 }] });
     expect((await get(`/timebank/balances?organisationId=${w.host}`, w.tokens.otherEmployer)).status).toBe(403);
     expect((await get("/timebank/balances", w.tokens.host)).status).toBe(403);
-    const all = await (await get("/timebank/balances", w.tokens.coordinator)).json();
-    expect(all.months.find((m: { month: string }) => m.month === "2026-03").earnedHours).toBeGreaterThanOrEqual(4);
+    const all = (await (await get("/timebank/balances", w.tokens.coordinator)).json()) as { months: { month: string; earnedHours: number }[] };
+    expect(all.months.find((m) => m.month === "2026-03")!.earnedHours).toBeGreaterThanOrEqual(4);
   });
 });
