@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { resolveActor } from "./lib/auth";
+import { crossSiteCheck } from "./lib/same-origin";
 import type { Deps } from "./lib/deps";
 import type { Api, AppEnv } from "./lib/env";
 import { idempotency } from "./lib/idempotency";
@@ -89,6 +90,7 @@ export function createApp(deps: DepsSource) {
       permissionsPolicy: { geolocation: [], microphone: [], camera: ["self"] },
     }),
   );
+  app.use("*", crossSiteCheck());
   app.use("*", resolveActor());
   for (const path of REVALIDATED_PATHS) app.use(path, revalidatedByEtag());
   app.use(`${API_BASE}/*`, jsonBodies());

@@ -11,7 +11,7 @@
 // - same write: the features put `creditStatement` in the check-in's or confirmation's batch;
 //   its SELECT only yields a row if that batch's guarded update really left the booking
 //   attended (or the contribution confirmed).
-// - never edited: triggers on timebank_entries refuse UPDATE and DELETE (migration 0008).
+// - never edited: triggers on timebank_entries refuse UPDATE and DELETE (migration 0009).
 // - never below zero: `balanceCovers` sits in the redemption's INSERT … SELECT, so the balance is
 //   read by the very statement that spends it (SQLite and D1 run one write at a time).
 import { sql, type SQL } from "drizzle-orm";
