@@ -4,6 +4,7 @@ import { bookingRefusals_uk } from "./refusals-bookings";
 import { directoryRefusals_uk } from "./refusals-directory";
 import { carouselRefusals_uk } from "./refusals-carousels";
 import { hostRefusals_uk } from "./refusals-host";
+import { timebankRefusals_uk } from "./refusals-timebank";
 import { guardianRefusals_uk } from "./refusals-guardian";
 
 export const problems_uk: ProblemsCatalogue = {
@@ -11,6 +12,7 @@ export const problems_uk: ProblemsCatalogue = {
   ...directoryRefusals_uk,
   ...carouselRefusals_uk,
   ...hostRefusals_uk,
+  ...timebankRefusals_uk,
   ...guardianRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
