@@ -6,6 +6,7 @@ interface __BaseEnv_Env {
 	SIGN_IN_EMAIL_LIMITER: RateLimit;
 	SIGN_IN_IP_LIMITER: RateLimit;
 	BOOKING_LIMITER: RateLimit;
+	SITE_FEEDBACK_LIMITER: RateLimit;
 	PUBLIC_URL: string;
 	SAFEGUARDING_EMAIL: string;
 }

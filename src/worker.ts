@@ -18,6 +18,7 @@ export type Env = {
   SIGN_IN_EMAIL_LIMITER?: RateLimitBinding;
   SIGN_IN_IP_LIMITER?: RateLimitBinding;
   BOOKING_LIMITER?: RateLimitBinding;
+  SITE_FEEDBACK_LIMITER?: RateLimitBinding;
 } & { [name: string]: unknown };
 
 const vars = (env: Env): EnvVars =>
@@ -58,6 +59,7 @@ function depsFor(env: Env, ctx: { waitUntil(promise: Promise<unknown>): void }):
       sign_in_email: env.SIGN_IN_EMAIL_LIMITER,
       sign_in_ip: env.SIGN_IN_IP_LIMITER,
       booking_person: env.BOOKING_LIMITER,
+      site_feedback_ip: env.SITE_FEEDBACK_LIMITER,
     }),
     clientIp: workerClientIp,
   };

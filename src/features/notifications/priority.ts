@@ -26,6 +26,7 @@ export const PRIORITY: Record<TemplateName, 0 | 1 | 2> = {
   mentoring_cancelled: 2,
   feedback_invitation: 2,
   carousel_timetable: 2,
+  site_feedback_reply: 2,
 };
 
 /**

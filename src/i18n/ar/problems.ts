@@ -2,11 +2,13 @@
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_ar } from "./refusals-bookings";
 import { directoryRefusals_ar } from "./refusals-directory";
+import { siteFeedbackRefusals_ar } from "./refusals-site-feedback";
 import { carouselRefusals_ar } from "./refusals-carousels";
 
 export const problems_ar: ProblemsCatalogue = {
   ...bookingRefusals_ar,
   ...directoryRefusals_ar,
+  ...siteFeedbackRefusals_ar,
   ...carouselRefusals_ar,
   problemTitles: {
     validation: "بعض التفاصيل تحتاج إلى تصحيح",

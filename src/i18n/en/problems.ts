@@ -6,6 +6,7 @@
 
 import { bookingFieldRefusalsEn, bookingRefusalsEn } from "./refusals-bookings";
 import { directoryFieldRefusalsEn, directoryRefusalsEn } from "./refusals-directory";
+import { siteFeedbackRefusalsEn } from "./refusals-site-feedback";
 import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousels";
 
 /** The `title` of each problem code (PROBLEMS in src/lib/problem-error.ts): one per code. */
@@ -47,6 +48,7 @@ export const problemTitlesEn = {
 export const refusalsEn = {
   ...bookingRefusalsEn,
   ...directoryRefusalsEn,
+  ...siteFeedbackRefusalsEn,
   ...carouselRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
   validation_fields: "Please check {fields}.",

@@ -2,11 +2,13 @@
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_pl } from "./refusals-bookings";
 import { directoryRefusals_pl } from "./refusals-directory";
+import { siteFeedbackRefusals_pl } from "./refusals-site-feedback";
 import { carouselRefusals_pl } from "./refusals-carousels";
 
 export const problems_pl: ProblemsCatalogue = {
   ...bookingRefusals_pl,
   ...directoryRefusals_pl,
+  ...siteFeedbackRefusals_pl,
   ...carouselRefusals_pl,
   problemTitles: {
     validation: "Niektóre dane trzeba poprawić",

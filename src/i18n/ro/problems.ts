@@ -2,11 +2,13 @@
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_ro } from "./refusals-bookings";
 import { directoryRefusals_ro } from "./refusals-directory";
+import { siteFeedbackRefusals_ro } from "./refusals-site-feedback";
 import { carouselRefusals_ro } from "./refusals-carousels";
 
 export const problems_ro: ProblemsCatalogue = {
   ...bookingRefusals_ro,
   ...directoryRefusals_ro,
+  ...siteFeedbackRefusals_ro,
   ...carouselRefusals_ro,
   problemTitles: {
     validation: "Unele date trebuie corectate",

@@ -2,11 +2,13 @@
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_uk } from "./refusals-bookings";
 import { directoryRefusals_uk } from "./refusals-directory";
+import { siteFeedbackRefusals_uk } from "./refusals-site-feedback";
 import { carouselRefusals_uk } from "./refusals-carousels";
 
 export const problems_uk: ProblemsCatalogue = {
   ...bookingRefusals_uk,
   ...directoryRefusals_uk,
+  ...siteFeedbackRefusals_uk,
   ...carouselRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
