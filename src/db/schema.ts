@@ -309,8 +309,19 @@ export const bookings = sqliteTable(
     reminderSentAt: integer("reminder_sent_at"),
     /** Set in the same batch as the feedback_invitation message, so it goes once (rule 13). */
     feedbackInvitedAt: integer("feedback_invited_at"),
+    /**
+     * The SHA-256 of the one-time link in the feedback invitation (issue #14), so someone not
+     * signed in can answer from the email; cleared when the answer is given.
+     */
+    feedbackTokenHash: text("feedback_token_hash"),
     cancelledAt: integer("cancelled_at"),
     cancelReason: text("cancel_reason"),
+    /**
+     * The host part of the invite's UID, pinned for bookings whose invites may already sit in
+     * people's calendars under it: the migration that added this column set 'opendoor' on every
+     * booking that existed then. Null means the deployment's PUBLIC_URL host (calendar/ics.ts).
+     */
+    inviteUidHost: text("invite_uid_host"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull().default(now),
   },
@@ -397,7 +408,11 @@ export const outbox = sqliteTable(
     sentAt: integer("sent_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    // A guardian's daily allowance of consent requests (rules/consent.ts) counts one template's last day.
+    index("outbox_template_created_idx").on(t.template, t.createdAt),
+  ],
 );
 
 /** What the development mailbox captured when no Resend key is configured. */

@@ -82,6 +82,9 @@ export const REASON_CODES = {
   outside_age_range: "not_eligible",
   guardian_email_needed: "validation",
   guardian_email_is_a_childs: "validation",
+  // Guardian consent (src/i18n/en/refusals-guardian.ts)
+  guardian_daily_limit: "validation",
+  consent_not_withdrawable: "conflict",
   already_has_place: "already_booked",
   account_deleted: "unauthenticated",
   session_full_no_waitlist: "session_full",

@@ -4,12 +4,14 @@ import { bookingRefusals_ar } from "./refusals-bookings";
 import { directoryRefusals_ar } from "./refusals-directory";
 import { siteFeedbackRefusals_ar } from "./refusals-site-feedback";
 import { carouselRefusals_ar } from "./refusals-carousels";
+import { guardianRefusals_ar } from "./refusals-guardian";
 
 export const problems_ar: ProblemsCatalogue = {
   ...bookingRefusals_ar,
   ...directoryRefusals_ar,
   ...siteFeedbackRefusals_ar,
   ...carouselRefusals_ar,
+  ...guardianRefusals_ar,
   problemTitles: {
     validation: "بعض التفاصيل تحتاج إلى تصحيح",
     malformed_json: "محتوى الطلب ليس JSON صالحًا",

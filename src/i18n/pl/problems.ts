@@ -4,12 +4,14 @@ import { bookingRefusals_pl } from "./refusals-bookings";
 import { directoryRefusals_pl } from "./refusals-directory";
 import { siteFeedbackRefusals_pl } from "./refusals-site-feedback";
 import { carouselRefusals_pl } from "./refusals-carousels";
+import { guardianRefusals_pl } from "./refusals-guardian";
 
 export const problems_pl: ProblemsCatalogue = {
   ...bookingRefusals_pl,
   ...directoryRefusals_pl,
   ...siteFeedbackRefusals_pl,
   ...carouselRefusals_pl,
+  ...guardianRefusals_pl,
   problemTitles: {
     validation: "Niektóre dane trzeba poprawić",
     malformed_json: "Treść żądania nie jest poprawnym JSON-em",

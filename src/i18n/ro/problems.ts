@@ -4,12 +4,14 @@ import { bookingRefusals_ro } from "./refusals-bookings";
 import { directoryRefusals_ro } from "./refusals-directory";
 import { siteFeedbackRefusals_ro } from "./refusals-site-feedback";
 import { carouselRefusals_ro } from "./refusals-carousels";
+import { guardianRefusals_ro } from "./refusals-guardian";
 
 export const problems_ro: ProblemsCatalogue = {
   ...bookingRefusals_ro,
   ...directoryRefusals_ro,
   ...siteFeedbackRefusals_ro,
   ...carouselRefusals_ro,
+  ...guardianRefusals_ro,
   problemTitles: {
     validation: "Unele date trebuie corectate",
     malformed_json: "Corpul cererii nu este JSON valid",

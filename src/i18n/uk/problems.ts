@@ -4,12 +4,14 @@ import { bookingRefusals_uk } from "./refusals-bookings";
 import { directoryRefusals_uk } from "./refusals-directory";
 import { siteFeedbackRefusals_uk } from "./refusals-site-feedback";
 import { carouselRefusals_uk } from "./refusals-carousels";
+import { guardianRefusals_uk } from "./refusals-guardian";
 
 export const problems_uk: ProblemsCatalogue = {
   ...bookingRefusals_uk,
   ...directoryRefusals_uk,
   ...siteFeedbackRefusals_uk,
   ...carouselRefusals_uk,
+  ...guardianRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
     malformed_json: "Тіло запиту не є коректним JSON",
