@@ -8,6 +8,7 @@ import { bookingFieldRefusalsEn, bookingRefusalsEn } from "./refusals-bookings";
 import { directoryFieldRefusalsEn, directoryRefusalsEn } from "./refusals-directory";
 import { siteFeedbackRefusalsEn } from "./refusals-site-feedback";
 import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousels";
+import { timebankRefusalsEn } from "./refusals-timebank";
 import { guardianRefusalsEn } from "./refusals-guardian";
 
 /** The `title` of each problem code (PROBLEMS in src/lib/problem-error.ts): one per code. */
@@ -51,6 +52,7 @@ export const refusalsEn = {
   ...directoryRefusalsEn,
   ...siteFeedbackRefusalsEn,
   ...carouselRefusalsEn,
+  ...timebankRefusalsEn,
   ...guardianRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
   validation_fields: "Please check {fields}.",

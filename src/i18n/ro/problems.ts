@@ -4,6 +4,7 @@ import { bookingRefusals_ro } from "./refusals-bookings";
 import { directoryRefusals_ro } from "./refusals-directory";
 import { siteFeedbackRefusals_ro } from "./refusals-site-feedback";
 import { carouselRefusals_ro } from "./refusals-carousels";
+import { timebankRefusals_ro } from "./refusals-timebank";
 import { guardianRefusals_ro } from "./refusals-guardian";
 
 export const problems_ro: ProblemsCatalogue = {
@@ -11,6 +12,7 @@ export const problems_ro: ProblemsCatalogue = {
   ...directoryRefusals_ro,
   ...siteFeedbackRefusals_ro,
   ...carouselRefusals_ro,
+  ...timebankRefusals_ro,
   ...guardianRefusals_ro,
   problemTitles: {
     validation: "Unele date trebuie corectate",

@@ -4,6 +4,7 @@ import { bookingRefusals_uk } from "./refusals-bookings";
 import { directoryRefusals_uk } from "./refusals-directory";
 import { siteFeedbackRefusals_uk } from "./refusals-site-feedback";
 import { carouselRefusals_uk } from "./refusals-carousels";
+import { timebankRefusals_uk } from "./refusals-timebank";
 import { guardianRefusals_uk } from "./refusals-guardian";
 
 export const problems_uk: ProblemsCatalogue = {
@@ -11,6 +12,7 @@ export const problems_uk: ProblemsCatalogue = {
   ...directoryRefusals_uk,
   ...siteFeedbackRefusals_uk,
   ...carouselRefusals_uk,
+  ...timebankRefusals_uk,
   ...guardianRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
