@@ -8,6 +8,7 @@ import { bookingFieldRefusalsEn, bookingRefusalsEn } from "./refusals-bookings";
 import { directoryFieldRefusalsEn, directoryRefusalsEn } from "./refusals-directory";
 import { siteFeedbackRefusalsEn } from "./refusals-site-feedback";
 import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousels";
+import { hostFieldRefusalsEn, hostRefusalsEn } from "./refusals-host";
 import { timebankRefusalsEn } from "./refusals-timebank";
 import { guardianRefusalsEn } from "./refusals-guardian";
 
@@ -52,6 +53,7 @@ export const refusalsEn = {
   ...directoryRefusalsEn,
   ...siteFeedbackRefusalsEn,
   ...carouselRefusalsEn,
+  ...hostRefusalsEn,
   ...timebankRefusalsEn,
   ...guardianRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
@@ -148,6 +150,7 @@ export const fieldRefusalsEn = {
   ...bookingFieldRefusalsEn,
   ...directoryFieldRefusalsEn,
   ...carouselFieldRefusalsEn,
+  ...hostFieldRefusalsEn,
   too_long: "too long",
   expected_london_local: "expected YYYY-MM-DDTHH:MM",
   required_for_group: "required for a group",

@@ -4,6 +4,7 @@ import { bookingRefusals_uk } from "./refusals-bookings";
 import { directoryRefusals_uk } from "./refusals-directory";
 import { siteFeedbackRefusals_uk } from "./refusals-site-feedback";
 import { carouselRefusals_uk } from "./refusals-carousels";
+import { hostRefusals_uk } from "./refusals-host";
 import { timebankRefusals_uk } from "./refusals-timebank";
 import { guardianRefusals_uk } from "./refusals-guardian";
 
@@ -12,6 +13,7 @@ export const problems_uk: ProblemsCatalogue = {
   ...directoryRefusals_uk,
   ...siteFeedbackRefusals_uk,
   ...carouselRefusals_uk,
+  ...hostRefusals_uk,
   ...timebankRefusals_uk,
   ...guardianRefusals_uk,
   problemTitles: {
