@@ -25,8 +25,9 @@ export function consentAgeFor(dateOfBirth: string | null | undefined, consentAge
 }
 
 /** When a consent hold placed at `now` ends: 48 h later, or at the start if that is sooner. */
-export function consentHoldUntil(now: number, startsAt: SQL | number): SQL {
-  return sql`min(${now + CONSENT_HOLD_MS}, ${startsAt})`;
+export function consentHoldUntil(now: number | SQL, startsAt: SQL | number): SQL {
+  // Added by SQLite, so `now` may be a slot of a statement built once (src/db/prepared.ts).
+  return sql`min(${now} + ${CONSENT_HOLD_MS}, ${startsAt})`;
 }
 
 /**
