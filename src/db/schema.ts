@@ -311,6 +311,12 @@ export const bookings = sqliteTable(
     feedbackInvitedAt: integer("feedback_invited_at"),
     cancelledAt: integer("cancelled_at"),
     cancelReason: text("cancel_reason"),
+    /**
+     * The host part of the invite's UID, pinned for bookings whose invites may already sit in
+     * people's calendars under it: the migration that added this column set 'opendoor' on every
+     * booking that existed then. Null means the deployment's PUBLIC_URL host (calendar/ics.ts).
+     */
+    inviteUidHost: text("invite_uid_host"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull().default(now),
   },

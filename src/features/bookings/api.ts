@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requirePerson } from "../../lib/auth";
-import { enforceBookingLimit } from "../../lib/rate-limit";
+import { enforceBookingLimit, enforceConsentLimit } from "../../lib/rate-limit";
 import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, problemsFor, Text } from "../../lib/openapi";
 import { decideConsent } from "./consent";
@@ -107,9 +107,12 @@ export function registerBookings(api: Api) {
       },
       responses: {
         200: json(z.object({ bookingId: z.string(), status: z.enum(["confirmed", "cancelled"]) }).openapi("ConsentOutcome"), "Recorded"),
-        ...problemsFor(400, 401),
+        ...problemsFor(400, 401, 429),
       },
     }),
-    async (c) => c.json(await decideConsent(c.var.deps, c.req.valid("param").token, c.req.valid("json").decision), 200),
+    async (c) => {
+      await enforceConsentLimit(c);
+      return c.json(await decideConsent(c.var.deps, c.req.valid("param").token, c.req.valid("json").decision), 200);
+    },
   );
 }

@@ -207,7 +207,7 @@ describe("calendar files in emails", () => {
     const mail = await render("mentoring_cancelled", "en", { bookingId: booking.id, audience: "mentor" }, "sam@northern.test");
     const ics = parseIcs(mail.attachments![0]!.content);
     expect(ics.method).toBe("CANCEL");
-    expect(ics.events[0]!.uid).toBe(`${booking.id}@opendoor`);
+    expect(ics.events[0]!.uid).toBe(`${booking.id}@opendoor.test`);
     expect(ics.events[0]!.startUtc).toBe("2026-10-26T10:00:00.000Z");
   });
 });

@@ -95,7 +95,7 @@ describe("booking from the event page", () => {
     expect(html).toContain(`href="/api/v1/bookings/${id}/invite.ics"`);
     const invite = await h.request("GET", `/api/v1/bookings/${id}/invite.ics`, { headers: { cookie: cookies[KUBA]! } });
     expect(invite.status).toBe(200);
-    expect(await invite.text()).toContain(`UID:${id}@opendoor`);
+    expect(await invite.text()).toContain(`UID:${id}@opendoor.test`);
     expect(html).toContain(`href="/bookings/${id}/cancel"`);
     expect(html).toContain("Step-free access");
     const [row] = await h.db.select().from(bookings).where(eq(bookings.id, id));

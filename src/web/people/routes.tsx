@@ -17,6 +17,7 @@ import type { Api } from "../../lib/env";
 import { Email } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
 import { londonDate } from "../../lib/time";
+import { enforceBookingLimit, enforceConsentLimit } from "../../lib/rate-limit";
 import { formLimit, TOKEN_HEADERS } from "../respond";
 import { viewFor, type View } from "../view";
 import { notFound, refuseCrossSite, render, signedInPost, signInFirst, type C } from "./page";
@@ -62,6 +63,8 @@ export function registerPeoplePages(app: Api) {
     const guard = await signedInPost(c);
     if ("response" in guard) return guard.response;
     const { view } = guard;
+    // The API's booking limit, per person: past it, a page that says when to try again.
+    await enforceBookingLimit(c, view.actor);
     const details = await sessionDetails(c.var.deps.db, c.req.param("id"));
     if (!details) return notFound(c, view);
     const body = await c.req.parseBody();
@@ -199,6 +202,7 @@ export function registerPeoplePages(app: Api) {
     const view = viewFor(c);
     const refused = refuseCrossSite(c, view);
     if (refused) return refused;
+    await enforceConsentLimit(c);
     const token = c.req.param("token");
     const decision = formText((await c.req.parseBody()).decision);
     const request = await consentRequest(c.var.deps.db, token, view.now);
@@ -247,6 +251,7 @@ export function registerPeoplePages(app: Api) {
     const guard = await signedInPost(c);
     if ("response" in guard) return guard.response;
     const { view } = guard;
+    await enforceBookingLimit(c, view.actor);
     const details = await slotDetails(c.var.deps.db, c.req.param("id"));
     if (!details) return notFound(c, view);
     const { slot, mentor, venue } = details;
