@@ -23,6 +23,7 @@ import { registerSessions } from "./features/sessions/api";
 import { registerMentoring } from "./features/mentoring/api";
 import { registerAttendance } from "./features/attendance/api";
 import { registerFeedback } from "./features/feedback/api";
+import { registerTimebank } from "./features/timebank/api";
 import { registerReports } from "./features/reports/api";
 import { registerBookings } from "./features/bookings/api";
 import { registerGroups } from "./features/groups/api";
@@ -106,6 +107,7 @@ export function createApp(deps: DepsSource) {
   registerPrivacy(api);
   registerAttendance(api);
   registerFeedback(api);
+  registerTimebank(api);
   registerReports(api);
   registerBookings(api);
   registerGroups(api);

@@ -58,6 +58,7 @@ describe("every template", () => {
     mentoring_confirmed: { bookingId: ids.mentoring, audience: "young_person" },
     mentoring_cancelled: { bookingId: ids.mentoring, audience: "mentor" },
     feedback_invitation: { bookingId: ids.individual },
+    consent_decided: { bookingId: ids.individual, decision: "granted", consentUrl: "https://opendoor.test/consent/abc" },
     carousel_timetable: {
       title: "Careers carousel",
       startsAt: parseLondonLocal("2026-03-10T09:30"),

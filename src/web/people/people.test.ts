@@ -340,10 +340,13 @@ describe("guardian consent", () => {
     expect(await granted.text()).toContain("Thank you: the place is booked");
     const [b] = await h.db.select().from(bookings).where(eq(bookings.sessionId, s.id));
     expect(b!.status).toBe("confirmed");
+    // Issue #14: the used link shows the decision (withdrawing is tested in test/guardian-consent.test.ts).
     const used = await get(path);
-    expect(used.res.status).toBe(404);
-    expect(used.html).toContain("This link no longer works");
-    expect((await post(path, { decision: "refuse" })).status).toBe(404);
+    expect(used.res.status).toBe(200);
+    expect(used.html).toContain("You said yes: Aisha can come.");
+    expect((await post(path, { decision: "refuse" })).status).toBe(409);
+    const [still] = await h.db.select().from(bookings).where(eq(bookings.sessionId, s.id));
+    expect(still!.status).toBe("confirmed");
   });
 
   it("refuses: the booking is cancelled and the seat freed", async () => {
