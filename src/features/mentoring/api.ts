@@ -10,12 +10,13 @@ import { safeguardingAlerts } from "./safeguarding";
 import { Day, MentorFull, mentorFull, mentorPublic, MentorPublic, NewMentor } from "./schemas";
 import { auditRead } from "../audit/record";
 
-const Verification = z
+export const Verification = z
   .union([
     z.strictObject({
       checkedOn: Day,
       expiresOn: Day,
       certificateLast4: z.string().max(4).regex(/^[A-Za-z0-9]{4}$/, "Give only the last 4 characters of the certificate number").openapi({ example: "9A7Z" }),
+      updateService: z.boolean().optional().describe("The certificate is on the DBS Update Service (default false)"),
     }),
     z.strictObject({ revoked: z.literal(true) }),
   ])
@@ -98,8 +99,8 @@ export function registerMentoring(api: Api) {
       responses: { 200: json(MentorFull, "Recorded"), ...problemsFor(400, 401, 403, 404) },
     }),
     async (c) => {
-      requireCoordinator(c);
-      const mentor = await recordVerification(c.var.deps, c.req.valid("param").id, c.req.valid("json"));
+      const actor = requireCoordinator(c);
+      const mentor = await recordVerification(c.var.deps, actor, c.req.valid("param").id, c.req.valid("json"));
       return c.json(mentorFull(mentor, c.var.deps.clock.now()), 200);
     },
   );

@@ -26,6 +26,7 @@ export const MentorFull = MentorPublic.extend({
     expiresOn: z.string().nullable(),
     certificateLast4: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    updateService: z.boolean().describe("The certificate is on the DBS Update Service"),
   }),
 }).openapi("Mentor");
 
@@ -39,6 +40,7 @@ export const mentorFull = (m: Mentor, now: number) => ({
     expiresOn: m.dbsExpiresOn,
     certificateLast4: m.dbsCertificateLast4,
     revokedAt: isoOrNull(m.dbsRevokedAt),
+    updateService: m.dbsUpdateService,
   },
 });
 

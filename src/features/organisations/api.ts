@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ORGANISATION_TYPES } from "../../db/schema";
-import { actorId, requireActor, requireActsFor, requireCoordinator } from "../../lib/auth";
+import { requireActor, requireActsFor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, problemsFor, Line } from "../../lib/openapi";
 import { refuse } from "../../lib/refusal";
@@ -23,8 +23,7 @@ export function registerOrganisations(api: Api) {
       responses: { 201: json(Organisation, "Created"), ...problemsFor(400, 401, 403) },
     }),
     async (c) => {
-      requireCoordinator(c);
-      const org = await createOrganisation(c.var.deps, c.req.valid("json"));
+      const org = await createOrganisation(c.var.deps, c.req.valid("json"), requireCoordinator(c));
       return c.json(orgOut(org), 201, { location: `/api/v1/organisations/${org.id}` });
     },
   );
@@ -60,8 +59,8 @@ export function registerOrganisations(api: Api) {
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      requireActsFor(c, id);
-      return c.json(await addMember(c.var.deps, id, c.req.valid("json")), 201);
+      const actor = requireActsFor(c, id);
+      return c.json(await addMember(c.var.deps, id, c.req.valid("json"), actor), 201);
     },
   );
 
@@ -82,7 +81,7 @@ export function registerOrganisations(api: Api) {
       const { id } = c.req.valid("param");
       const actor = requireActsFor(c, id);
       if (actor.kind === "api_key") throw refuse("api_key_cannot_create_keys");
-      const k = await createApiKey(c.var.deps, id, c.req.valid("json").name, actorId(actor));
+      const k = await createApiKey(c.var.deps, id, c.req.valid("json").name, actor);
       return c.json({ id: k.id, name: k.name, prefix: k.prefix, createdAt: iso(k.createdAt), revokedAt: null, key: k.key }, 201, NO_STORE);
     },
   );
@@ -117,8 +116,8 @@ export function registerOrganisations(api: Api) {
     }),
     async (c) => {
       const { id, keyId } = c.req.valid("param");
-      requireActsFor(c, id);
-      await revokeApiKey(c.var.deps, id, keyId);
+      const actor = requireActsFor(c, id);
+      await revokeApiKey(c.var.deps, id, keyId, actor);
       return c.body(null, 204);
     },
   );
