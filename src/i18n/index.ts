@@ -22,6 +22,11 @@ import { problemsEn } from "./en/problems";
 import { en as siteEn, type Plural } from "./en/site";
 import { staffEn } from "./en/staff";
 import { carouselEn } from "./en/carousel";
+import { adminEn } from "./en/admin";
+import { adminPl } from "./pl/admin";
+import { adminRo } from "./ro/admin";
+import { adminUk } from "./uk/admin";
+import { adminAr } from "./ar/admin";
 import { carouselPl } from "./pl/carousel";
 import { carouselRo } from "./ro/carousel";
 import { carouselUk } from "./uk/carousel";
@@ -53,11 +58,11 @@ export type { Plural };
 
 /** Every locale's parts, English first; exported for the completeness and collision tests. */
 export const PARTS = {
-  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn },
-  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl },
-  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo },
-  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk },
-  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr },
+  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn, admin: adminEn },
+  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl, admin: adminPl },
+  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo, admin: adminRo },
+  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk, admin: adminUk },
+  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr, admin: adminAr },
 } satisfies Record<Locale, Record<string, object>>;
 
 type EnglishParts = (typeof PARTS)["en"];

@@ -7,20 +7,8 @@ import { registerMentoringBookingRoutes } from "./api-bookings";
 import { registerSlotRoutes } from "./api-slots";
 import { canSeeDbs, createMentor, getMentor, listMentors, recordVerification } from "./mentors";
 import { safeguardingAlerts } from "./safeguarding";
-import { Day, MentorFull, mentorFull, mentorPublic, MentorPublic, NewMentor } from "./schemas";
+import { MentorFull, mentorFull, mentorPublic, MentorPublic, NewMentor, Verification } from "./schemas";
 import { auditRead } from "../audit/record";
-
-export const Verification = z
-  .union([
-    z.strictObject({
-      checkedOn: Day,
-      expiresOn: Day,
-      certificateLast4: z.string().max(4).regex(/^[A-Za-z0-9]{4}$/, "Give only the last 4 characters of the certificate number").openapi({ example: "9A7Z" }),
-      updateService: z.boolean().optional().describe("The certificate is on the DBS Update Service (default false)"),
-    }),
-    z.strictObject({ revoked: z.literal(true) }),
-  ])
-  .openapi("MentorVerification");
 
 const SafeguardingAlert = z
   .object({

@@ -177,3 +177,16 @@ export function slotTimes(body: z.infer<typeof NewSlots>): SlotTimes {
   if (gaps.length) throw missing(gaps);
   return { startsAt: body.startsAt!, endsAt: body.endsAt! };
 }
+
+/** Recording (or revoking) a mentor's DBS check: the API and the coordinators' page. */
+export const Verification = z
+  .union([
+    z.strictObject({
+      checkedOn: Day,
+      expiresOn: Day,
+      certificateLast4: z.string().max(4).regex(/^[A-Za-z0-9]{4}$/, "Give only the last 4 characters of the certificate number").openapi({ example: "9A7Z" }),
+      updateService: z.boolean().optional().describe("The certificate is on the DBS Update Service (default false)"),
+    }),
+    z.strictObject({ revoked: z.literal(true) }),
+  ])
+  .openapi("MentorVerification");

@@ -1,15 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ORGANISATION_TYPES } from "../../db/schema";
 import { requireActor, requireActsFor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, problemsFor, Line } from "../../lib/openapi";
+import { bearer, IdParam, json, jsonBody, NO_STORE, problems, problemsFor } from "../../lib/openapi";
 import { refuse } from "../../lib/refusal";
 import { iso, isoOrNull } from "../../lib/time";
 import { createOrganisation } from "./create";
 import { createApiKey, listApiKeys, revokeApiKey } from "./keys";
 import { addMember } from "./members";
 import { listOrganisations } from "./read";
-import { ApiKeyInfo, Organisation, orgOut } from "./schemas";
+import { ApiKeyCreate, ApiKeyInfo, MemberCreate, Organisation, OrganisationCreate, orgOut } from "./schemas";
 
 export function registerOrganisations(api: Api) {
   api.openapi(
@@ -19,7 +18,7 @@ export function registerOrganisations(api: Api) {
       tags: ["organisations"],
       summary: "Add an organisation (coordinators)",
       security: bearer,
-      request: { body: jsonBody(z.object({ type: z.enum(ORGANISATION_TYPES), name: Line(120, 2), contactEmail: Email.optional() })) },
+      request: { body: jsonBody(OrganisationCreate) },
       responses: { 201: json(Organisation, "Created"), ...problemsFor(400, 401, 403) },
     }),
     async (c) => {
@@ -51,7 +50,7 @@ export function registerOrganisations(api: Api) {
       summary: "Add a member of staff to an organisation",
       description: "Coordinators, or existing members of the same organisation. The new member signs in by email link.",
       security: bearer,
-      request: { params: IdParam, body: jsonBody(z.object({ email: Email, displayName: Line(80, 1) })) },
+      request: { params: IdParam, body: jsonBody(MemberCreate) },
       responses: {
         201: json(z.object({ personId: z.string(), organisationId: z.string(), email: z.string() }).openapi("Membership"), "Added"),
         ...problemsFor(400, 401, 403, 404),
@@ -71,7 +70,7 @@ export function registerOrganisations(api: Api) {
       tags: ["organisations"],
       summary: "Create an API key (the key is shown once)",
       security: bearer,
-      request: { params: IdParam, body: jsonBody(z.object({ name: Line(80, 1) })) },
+      request: { params: IdParam, body: jsonBody(ApiKeyCreate) },
       responses: {
         201: json(ApiKeyInfo.extend({ key: z.string().describe("Shown only in this response") }).openapi("NewApiKey"), "Created"),
         ...problemsFor(400, 401, 403, 404),
