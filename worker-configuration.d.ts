@@ -5,6 +5,7 @@ interface __BaseEnv_Env {
 	DB: D1Database;
 	SIGN_IN_EMAIL_LIMITER: RateLimit;
 	SIGN_IN_IP_LIMITER: RateLimit;
+	CONSENT_LIMITER: RateLimit;
 	BOOKING_LIMITER: RateLimit;
 	PUBLIC_URL: string;
 	SAFEGUARDING_EMAIL: string;

@@ -21,6 +21,7 @@ import {
 import { groupCancelled, groupChanged, groupConfirmed } from "./groups";
 import { mentoringCancelled, mentoringConfirmed } from "./mentoring";
 import { carouselTimetable } from "./carousel";
+import { consentDecided } from "./guardian";
 
 export type { BookingFacts, InviteMethod, LocalisedText, SiteFacts } from "./booking";
 export type { BookingMessageInput, BookingTemplate, RenderedEmail } from "./details";
@@ -46,6 +47,7 @@ export const BOOKING_TEMPLATES = {
   mentoring_confirmed: mentoringConfirmed,
   mentoring_cancelled: mentoringCancelled,
   feedback_invitation: feedbackInvitation,
+  consent_decided: consentDecided,
 } satisfies Record<string, BookingTemplate>;
 
 export type BookingTemplateName = keyof typeof BOOKING_TEMPLATES;

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { resolveActor } from "./lib/auth";
+import { crossSiteCheck } from "./lib/same-origin";
 import type { Deps } from "./lib/deps";
 import type { Api, AppEnv } from "./lib/env";
 import { idempotency } from "./lib/idempotency";
@@ -22,6 +23,7 @@ import { registerSessions } from "./features/sessions/api";
 import { registerMentoring } from "./features/mentoring/api";
 import { registerAttendance } from "./features/attendance/api";
 import { registerFeedback } from "./features/feedback/api";
+import { registerTimebank } from "./features/timebank/api";
 import { registerReports } from "./features/reports/api";
 import { registerBookings } from "./features/bookings/api";
 import { registerGroups } from "./features/groups/api";
@@ -30,6 +32,7 @@ import { registerCalendar } from "./features/calendar/api";
 import { registerNotifications } from "./features/notifications/api";
 import { registerDirectory } from "./features/directory/api";
 import { registerWeb } from "./web/routes";
+import { errorPage, wantsPage } from "./web/errors";
 import { REVALIDATED_PATHS, revalidatedByEtag } from "./lib/http-cache";
 
 export const API_BASE = "/api/v1";
@@ -87,6 +90,7 @@ export function createApp(deps: DepsSource) {
       permissionsPolicy: { geolocation: [], microphone: [], camera: ["self"] },
     }),
   );
+  app.use("*", crossSiteCheck());
   app.use("*", resolveActor());
   for (const path of REVALIDATED_PATHS) app.use(path, revalidatedByEtag());
   app.use(`${API_BASE}/*`, jsonBodies());
@@ -103,6 +107,7 @@ export function createApp(deps: DepsSource) {
   registerPrivacy(api);
   registerAttendance(api);
   registerFeedback(api);
+  registerTimebank(api);
   registerReports(api);
   registerBookings(api);
   registerGroups(api);
@@ -116,17 +121,20 @@ export function createApp(deps: DepsSource) {
   registerDocs(app, api);
   registerWeb(app);
 
-  app.notFound((c) => problemResponse(c, refuse("nothing_at_path", { path: new URL(c.req.url).pathname })));
+  // A person's browser gets a page in their language with a way back; the API and every other
+  // client keep problem+json (src/web/errors.tsx decides which is which).
+  const answer = (c: Context<AppEnv>, err: ProblemError) => (wantsPage(c) ? errorPage(c, err) : problemResponse(c, err));
+  app.notFound((c) => answer(c, refuse("nothing_at_path", { path: new URL(c.req.url).pathname })));
   app.onError((err, c) => {
-    if (err instanceof ProblemError) return problemResponse(c, err);
+    if (err instanceof ProblemError) return answer(c, err);
     if (err instanceof HTTPException && err.status < 500) {
       const code = err.status === 413 ? "payload_too_large" : err.status === 415 ? "unsupported_media_type" : err.status === 401 ? "unauthenticated" : err.status === 404 ? "not_found" : "validation";
       // Hono's own refusals (rare: our middleware answers first) arrive with an English message.
-      return problemResponse(c, err.message ? new ProblemError(code, err.message) : refuse("request_not_understood"));
+      return answer(c, err.message ? new ProblemError(code, err.message) : refuse("request_not_understood"));
     }
     // Log the fault for operators without leaking it (or any token in the URL) to the caller.
     logFault(`${c.req.method} ${new URL(c.req.url).pathname.replace(/[A-Za-z0-9_-]{24,}/g, "…")}`, err);
-    return problemResponse(c, refuse("internal_fault"));
+    return answer(c, refuse("internal_fault"));
   });
   return app;
 }

@@ -17,6 +17,7 @@ export type Env = {
   DB?: D1Database;
   SIGN_IN_EMAIL_LIMITER?: RateLimitBinding;
   SIGN_IN_IP_LIMITER?: RateLimitBinding;
+  CONSENT_LIMITER?: RateLimitBinding;
   BOOKING_LIMITER?: RateLimitBinding;
 } & { [name: string]: unknown };
 
@@ -58,6 +59,7 @@ function depsFor(env: Env, ctx: { waitUntil(promise: Promise<unknown>): void }):
       sign_in_email: env.SIGN_IN_EMAIL_LIMITER,
       sign_in_ip: env.SIGN_IN_IP_LIMITER,
       booking_person: env.BOOKING_LIMITER,
+      consent_ip: env.CONSENT_LIMITER,
     }),
     clientIp: workerClientIp,
   };

@@ -25,6 +25,17 @@ export function clientIp(c: Context<AppEnv>): string {
   return c.var.deps.clientIp?.(c) ?? "unknown";
 }
 
+/** Guardian consent (API and website): per address, since the link itself is the credential. */
+export function enforceConsentLimit(c: Context<AppEnv>): Promise<void> {
+  return enforceRateLimit(c, "consent_ip", clientIp(c));
+}
+
+/** Sign-in and sign-up (API and website): per address and per email, the same two buckets. */
+export async function enforceSignInLimit(c: Context<AppEnv>, email: string): Promise<void> {
+  await enforceRateLimit(c, "sign_in_ip", clientIp(c));
+  await enforceRateLimit(c, "sign_in_email", email);
+}
+
 /** Booking throttle (per person, or per API key for school integrations): every kind of booking. */
 export function enforceBookingLimit(c: Context<AppEnv>, actor: Actor): Promise<void> {
   return enforceRateLimit(c, "booking_person", actorId(actor));

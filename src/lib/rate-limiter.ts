@@ -10,6 +10,8 @@ export const RATE_LIMITS = {
   sign_in_email: { limit: 5, periodSeconds: 60 },
   sign_in_ip: { limit: 30, periodSeconds: 60 },
   booking_person: { limit: 60, periodSeconds: 60 },
+  /** A consent link is the guardian's only credential: one address may not try many of them. */
+  consent_ip: { limit: 30, periodSeconds: 60 },
 } as const;
 
 export type RateBucket = keyof typeof RATE_LIMITS;

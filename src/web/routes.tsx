@@ -5,6 +5,8 @@ import { SESSION_COOKIE } from "../lib/auth";
 import type { Api } from "../lib/env";
 import { ProblemError } from "../lib/problem";
 import { Email } from "../lib/openapi";
+import { afterResponse } from "../lib/deps";
+import { enforceSignInLimit } from "../lib/rate-limit";
 import { EventPage } from "./pages/event";
 import { EVENTS_PER_PAGE, EventsPage, parseFilters, SESSIONS_PER_CARD } from "./pages/events";
 import { AccessibilityPage } from "./pages/info";
@@ -71,7 +73,11 @@ export function registerWeb(app: Api) {
     // The same rule as the API's, so the page and the API accept the same addresses.
     const email = Email.safeParse(typed);
     if (!email.success) return render(c, view, <SignInPage view={view} email={typed} error />, 400);
-    await requestMagicLink(c.var.deps, email.data);
+    // The API's limits (per address, per email): past them the person gets a page saying when
+    // to try again (src/web/errors.tsx), and no more links are sent.
+    await enforceSignInLimit(c, email.data);
+    // After the response, as the API does: a known address costs a write, an unknown one not.
+    await afterResponse(c.var.deps, () => requestMagicLink(c.var.deps, email.data));
     return render(c, view, <CheckEmailPage view={view} email={email.data} />, 200, { headers: PRIVATE });
   });
 

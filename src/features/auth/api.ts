@@ -8,7 +8,7 @@ import { bearer, Email, json, jsonBody, NO_STORE, problemsFor, Line, Text } from
 import { field, refuse } from "../../lib/refusal";
 import { ageOnDayOf, withinProgrammeAges, YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../rules/eligibility";
 import { LOCALES } from "../../db/schema";
-import { clientIp, enforceRateLimit } from "../../lib/rate-limit";
+import { enforceSignInLimit } from "../../lib/rate-limit";
 import { createSession, ensurePerson, requestMagicLink, revokeSession } from "./sign-in";
 import { Accepted, DateOfBirth, MeSchema } from "./schemas";
 
@@ -27,8 +27,7 @@ export function registerAuth(api: Api) {
     }),
     async (c) => {
       const { email } = c.req.valid("json");
-      await enforceRateLimit(c, "sign_in_ip", clientIp(c));
-      await enforceRateLimit(c, "sign_in_email", email);
+      await enforceSignInLimit(c, email);
       // A known address costs a database write, an unknown one does not: answer first, so the
       // response time does not tell whether someone is registered.
       await afterResponse(c.var.deps, () => requestMagicLink(c.var.deps, email));
@@ -118,8 +117,7 @@ export function registerAuth(api: Api) {
     async (c) => {
       const input = c.req.valid("json");
       const deps = c.var.deps;
-      await enforceRateLimit(c, "sign_in_ip", clientIp(c));
-      await enforceRateLimit(c, "sign_in_email", input.email);
+      await enforceSignInLimit(c, input.email);
       if (!withinProgrammeAges(ageOnDayOf(input.dateOfBirth, deps.clock.now()))) {
         const ages = { min: YOUNG_PERSON_MIN_AGE, max: YOUNG_PERSON_MAX_AGE };
         throw refuse("age_outside_programme", ages, { fields: [field("dateOfBirth", "must_be_in_age_range_today", ages)] });

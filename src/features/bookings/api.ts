@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor, requirePerson } from "../../lib/auth";
-import { enforceBookingLimit } from "../../lib/rate-limit";
+import { enforceBookingLimit, enforceConsentLimit } from "../../lib/rate-limit";
 import type { Api } from "../../lib/env";
 import { bearer, Email, IdParam, json, jsonBody, problemsFor, Text } from "../../lib/openapi";
 import { decideConsent } from "./consent";
@@ -100,16 +100,19 @@ export function registerBookings(api: Api) {
       method: "post",
       path: "/consents/{token}",
       tags: ["bookings"],
-      summary: "A parent or carer says yes or no (no sign-in: the emailed link is the permission)",
+      summary: "A parent or carer says yes or no, or withdraws a yes (no sign-in: the emailed link is the permission)",
       request: {
         params: z.object({ token: z.string().min(10).max(200).openapi({ param: { name: "token", in: "path" } }) }),
-        body: jsonBody(z.object({ decision: z.enum(["grant", "refuse"]) }).openapi("ConsentDecision")),
+        body: jsonBody(z.object({ decision: z.enum(["grant", "refuse", "withdraw"]).describe("`withdraw` takes back a yes, through the same link, until the session starts (the place is cancelled and offered to the waiting list)") }).openapi("ConsentDecision")),
       },
       responses: {
         200: json(z.object({ bookingId: z.string(), status: z.enum(["confirmed", "cancelled"]) }).openapi("ConsentOutcome"), "Recorded"),
-        ...problemsFor(400, 401),
+        ...problemsFor(400, 401, 409, 429),
       },
     }),
-    async (c) => c.json(await decideConsent(c.var.deps, c.req.valid("param").token, c.req.valid("json").decision), 200),
+    async (c) => {
+      await enforceConsentLimit(c);
+      return c.json(await decideConsent(c.var.deps, c.req.valid("param").token, c.req.valid("json").decision), 200);
+    },
   );
 }

@@ -11,7 +11,7 @@ import { insertSelect } from "../../db/conditional";
 import { enqueueForBookings } from "../notifications/outbox";
 import { seatsFit, takeSeatsStatement } from "../../rules/capacity";
 import { clashExists, findClash } from "../../rules/clash";
-import { consentHoldUntil, guardianEmailIsAChilds, needsConsent as underConsentAge } from "../../rules/consent";
+import { CONSENT_EMAILS_PER_GUARDIAN_PER_DAY, consentHoldUntil, guardianAllowanceLeft, guardianEmailIsAChilds, guardianHasAllowance, needsConsent as underConsentAge } from "../../rules/consent";
 import { ineligibility, YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE, type Ineligibility } from "../../rules/eligibility";
 import { waitlistPosition } from "../../rules/waiting-list";
 import { auditEntry } from "./audit";
@@ -105,6 +105,9 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
     sql`from sessions s
       where s.id = ${sessionId} and s.status = 'scheduled' and s.starts_at > ${now} and ${queue ? sql`1` : fits}
         and not ${clashExists(person.id, sql`s.starts_at`, sql`s.ends_at`, { sessionId })}
+        -- Issue #14: a guardian's address gets a few consent requests a day at most, counted
+        -- inside this write so a burst of bookings cannot all pass a read made before it.
+        ${needsConsent ? sql`and ${guardianHasAllowance(input.guardianEmail!, now)}` : sql``}
         -- An erasure that committed after this request signed in must win: no new booking.
         and not exists (select 1 from people ep where ep.id = ${person.id} and ep.erased_at is not null)`,
   ).returning();
@@ -153,17 +156,21 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
   }
   // The insert returns the row it wrote; later statements in the batch don't change it.
   const row = results[0][0];
-  if (!row) throw await explainRefusedBooking(deps, person.id, sessionId);
+  if (!row) throw await explainRefusedBooking(deps, person.id, sessionId, needsConsent ? input.guardianEmail : undefined);
   const position = row.status === "waitlisted" ? await positionOf(deps, id) : undefined;
   return bookingOut(row, { position, title: eventTitle(event) });
 }
+
+/** The guardian's address has had its consent requests for today (rules/consent.ts). */
+export const guardianDailyLimit = () =>
+  refuse("guardian_daily_limit", { perDay: CONSENT_EMAILS_PER_GUARDIAN_PER_DAY }, { fields: [field("guardianEmail", "guardian_daily_limit", { perDay: CONSENT_EMAILS_PER_GUARDIAN_PER_DAY })] });
 
 function alreadyBooked(bookingId?: string) {
   return refuse("already_has_place", {}, { extra: bookingId ? { bookingId } : {} });
 }
 
 /** The batch wrote nothing: re-read to say why, in the order a person would want to know. */
-async function explainRefusedBooking(deps: Deps, personId: string, sessionId: string): Promise<ProblemError> {
+async function explainRefusedBooking(deps: Deps, personId: string, sessionId: string, guardianEmail?: string): Promise<ProblemError> {
   const [person] = await deps.db.select({ erasedAt: people.erasedAt }).from(people).where(eq(people.id, personId)).limit(1);
   if (!person || person.erasedAt) return refuse("account_deleted");
   const { session } = await loadSession(deps, sessionId);
@@ -176,5 +183,6 @@ async function explainRefusedBooking(deps: Deps, personId: string, sessionId: st
   if (existing) return alreadyBooked(existing.id);
   const clash = await findClash(deps, personId, session.startsAt, session.endsAt, { sessionId });
   if (clash) return clashProblem(clash);
+  if (guardianEmail && !(await guardianAllowanceLeft(deps.db, guardianEmail, deps.clock.now()))) return guardianDailyLimit();
   return refuse("session_full_no_waitlist");
 }

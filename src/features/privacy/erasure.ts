@@ -7,6 +7,7 @@ import {
   auditLog,
   authSessions,
   bookings,
+  carouselGroups,
   devMailbox,
   feedback,
   idempotencyKeys,
@@ -127,6 +128,7 @@ function eraseStatements(deps: Deps, actor: Actor, person: Person, cancelled: nu
     // (the pupils are still coming); unlinked, so the school's contact email hears about them.
     db.delete(memberships).where(eq(memberships.personId, id)),
     db.update(bookings).set({ personId: null, updatedAt: now }).where(and(eq(bookings.personId, id), eq(bookings.kind, "group"))),
+    db.update(carouselGroups).set({ bookedBy: null, updatedAt: now }).where(eq(carouselGroups.bookedBy, id)),
     db.update(mentors).set({ personId: null }).where(eq(mentors.personId, id)),
     // Their own bookings stay for the counts, without what could identify them or others.
     db

@@ -1,5 +1,5 @@
 import { desc, eq } from "drizzle-orm";
-import { authSessions, bookings, events, feedback, memberships, mentoringSlots, mentors, organisations, outbox, people, sessions } from "../../db/schema";
+import { authSessions, bookings, carouselGroups, carousels, events, feedback, memberships, mentoringSlots, mentors, organisations, outbox, people, sessions } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import { iso, isoOrNull } from "../../lib/time";
 
@@ -15,7 +15,7 @@ export async function exportPersonalData(deps: Deps, personId: string) {
   const { db } = deps;
   const [person] = await db.select().from(people).where(eq(people.id, personId)).limit(1);
   if (!person) return null;
-  const [orgs, bookingRows, feedbackRows, signIns, messages] = await Promise.all([
+  const [orgs, bookingRows, carouselRows, feedbackRows, signIns, messages] = await Promise.all([
     db
       .select({ id: organisations.id, name: organisations.name, type: organisations.type, since: memberships.createdAt })
       .from(memberships)
@@ -30,6 +30,13 @@ export async function exportPersonalData(deps: Deps, personId: string) {
       .leftJoin(mentors, eq(mentors.id, mentoringSlots.mentorId))
       .where(eq(bookings.personId, personId))
       .orderBy(desc(bookings.startsAt)),
+    // Carousel groups a school's staff member booked: what they typed (label, access needs) is theirs to see.
+    db
+      .select({ group: carouselGroups, carouselTitle: carousels.title, startsAt: carousels.startsAt })
+      .from(carouselGroups)
+      .innerJoin(carousels, eq(carousels.id, carouselGroups.carouselId))
+      .where(eq(carouselGroups.bookedBy, personId))
+      .orderBy(desc(carousels.startsAt)),
     db
       .select({ feedback })
       .from(feedback)
@@ -72,6 +79,17 @@ export async function exportPersonalData(deps: Deps, personId: string) {
       checkedInAt: isoOrNull(b.checkedInAt),
       cancelledAt: isoOrNull(b.cancelledAt),
       createdAt: iso(b.createdAt),
+    })),
+    carouselGroups: carouselRows.map(({ group: g, carouselTitle, startsAt }) => ({
+      id: g.id,
+      carousel: carouselTitle,
+      startsAt: iso(startsAt),
+      label: g.label,
+      status: g.status,
+      pupils: g.pupils,
+      staff: g.staff,
+      accessNeeds: g.accessNeeds,
+      createdAt: iso(g.createdAt),
     })),
     feedback: feedbackRows.map(({ feedback: f }) => ({
       bookingId: f.bookingId,

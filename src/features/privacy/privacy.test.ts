@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookings, events, organisations, people, sessions } from "../../db/schema";
+import { bookings, carouselGroups, carousels, events, organisations, people, sessions } from "../../db/schema";
 import { createHarness, type Harness } from "../../../test/support/harness";
 import { DAY } from "../../lib/time";
 import { anonymiseExpiredAttendees, monthsBefore } from "./retention";
@@ -78,5 +78,33 @@ describe("retention", () => {
     } finally {
       h.deps.config.retentionMonths = 24;
     }
+  });
+});
+
+describe("carousel groups a school's staff member booked", () => {
+  it("are in their export, lose their booker and access needs after the retention period, and are unlinked on erasure", async () => {
+    const now = h.clock.now();
+    const staff = await h.tokenFor("head@school.example", { displayName: "Head of Year" });
+    const [staffRow] = await h.db.select().from(people).where(eq(people.email, "head@school.example"));
+    await h.db.insert(organisations).values({ id: "org_school_c", type: "school", name: "Hillside School" });
+    const carousel = (id: string, startsAt: number) => ({ id, title: `Carousel ${id}`, startsAt, roundMinutes: 20, changeoverMinutes: 5, rounds: 4, bookingsCloseAt: startsAt - DAY });
+    await h.db.insert(carousels).values([carousel("car_old", now - 800 * DAY), carousel("car_recent", now - 30 * DAY)]);
+    const group = (id: string, carouselId: string) => ({
+      id, carouselId, schoolId: "org_school_c", bookedBy: staffRow!.id, label: "Year 9 Blue", pupils: 20, staff: 2, seats: 22, minAge: 13, maxAge: 14, accessNeeds: "two wheelchair users", updatedAt: now,
+    });
+    await h.db.insert(carouselGroups).values([group("cgr_old", "car_old"), group("cgr_recent", "car_recent")]);
+
+    const exported = (await (await h.request("GET", "/api/v1/me/export", { token: staff })).json()) as { carouselGroups: { id: string; accessNeeds: string }[] };
+    expect(exported.carouselGroups.map((g) => g.id)).toEqual(["cgr_recent", "cgr_old"]);
+    expect(exported.carouselGroups[0]).toMatchObject({ accessNeeds: "two wheelchair users" });
+
+    expect((await anonymiseExpiredAttendees(h.deps)).anonymised).toBe(1);
+    const rows = async () => new Map((await h.db.select().from(carouselGroups)).map((g) => [g.id, g]));
+    expect((await rows()).get("cgr_old")).toMatchObject({ bookedBy: null, accessNeeds: "", pupils: 20, status: "confirmed" });
+    expect((await rows()).get("cgr_recent")).toMatchObject({ bookedBy: staffRow!.id, accessNeeds: "two wheelchair users" });
+
+    expect((await h.request("DELETE", "/api/v1/me", { token: staff })).status).toBeLessThan(300);
+    // The pupils are still coming: the group stays with the school, without its booker.
+    expect((await rows()).get("cgr_recent")).toMatchObject({ bookedBy: null, status: "confirmed", pupils: 20 });
   });
 });

@@ -1,5 +1,5 @@
-import { and, isNotNull, lt, ne, or } from "drizzle-orm";
-import { bookings } from "../../db/schema";
+import { and, inArray, isNotNull, lt, ne, or, sql } from "drizzle-orm";
+import { bookings, carouselGroups, carousels } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import { londonToUtc, londonWallTime } from "../../lib/time";
 
@@ -31,5 +31,23 @@ export async function anonymiseExpiredAttendees(deps: Deps): Promise<{ anonymise
       ),
     )
     .returning({ id: bookings.id });
-  return { anonymised: rows.length };
+  // Carousel groups the same way, from the end of the carousel's last round: who booked them and what was written about the pupils'
+  // needs go; the counts per round stay for the reports.
+  const groups = await deps.db
+    .update(carouselGroups)
+    .set({ bookedBy: null, accessNeeds: "", updatedAt: deps.clock.now() })
+    .where(
+      and(
+        inArray(
+          carouselGroups.carouselId,
+          deps.db
+            .select({ id: carousels.id })
+            .from(carousels)
+            .where(lt(sql`${carousels.startsAt} + ${carousels.rounds} * (${carousels.roundMinutes} + ${carousels.changeoverMinutes}) * 60000`, cutoff)),
+        ),
+        or(isNotNull(carouselGroups.bookedBy), ne(carouselGroups.accessNeeds, "")),
+      ),
+    )
+    .returning({ id: carouselGroups.id });
+  return { anonymised: rows.length + groups.length };
 }

@@ -3,11 +3,15 @@ import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_ro } from "./refusals-bookings";
 import { directoryRefusals_ro } from "./refusals-directory";
 import { carouselRefusals_ro } from "./refusals-carousels";
+import { timebankRefusals_ro } from "./refusals-timebank";
+import { guardianRefusals_ro } from "./refusals-guardian";
 
 export const problems_ro: ProblemsCatalogue = {
   ...bookingRefusals_ro,
   ...directoryRefusals_ro,
   ...carouselRefusals_ro,
+  ...timebankRefusals_ro,
+  ...guardianRefusals_ro,
   problemTitles: {
     validation: "Unele date trebuie corectate",
     malformed_json: "Corpul cererii nu este JSON valid",

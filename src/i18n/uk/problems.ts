@@ -3,11 +3,15 @@ import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_uk } from "./refusals-bookings";
 import { directoryRefusals_uk } from "./refusals-directory";
 import { carouselRefusals_uk } from "./refusals-carousels";
+import { timebankRefusals_uk } from "./refusals-timebank";
+import { guardianRefusals_uk } from "./refusals-guardian";
 
 export const problems_uk: ProblemsCatalogue = {
   ...bookingRefusals_uk,
   ...directoryRefusals_uk,
   ...carouselRefusals_uk,
+  ...timebankRefusals_uk,
+  ...guardianRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
     malformed_json: "Тіло запиту не є коректним JSON",

@@ -95,7 +95,7 @@ describe("booking from the event page", () => {
     expect(html).toContain(`href="/api/v1/bookings/${id}/invite.ics"`);
     const invite = await h.request("GET", `/api/v1/bookings/${id}/invite.ics`, { headers: { cookie: cookies[KUBA]! } });
     expect(invite.status).toBe(200);
-    expect(await invite.text()).toContain(`UID:${id}@opendoor`);
+    expect(await invite.text()).toContain(`UID:${id}@opendoor.test`);
     expect(html).toContain(`href="/bookings/${id}/cancel"`);
     expect(html).toContain("Step-free access");
     const [row] = await h.db.select().from(bookings).where(eq(bookings.id, id));
@@ -340,10 +340,13 @@ describe("guardian consent", () => {
     expect(await granted.text()).toContain("Thank you: the place is booked");
     const [b] = await h.db.select().from(bookings).where(eq(bookings.sessionId, s.id));
     expect(b!.status).toBe("confirmed");
+    // Issue #14: the used link shows the decision (withdrawing is tested in test/guardian-consent.test.ts).
     const used = await get(path);
-    expect(used.res.status).toBe(404);
-    expect(used.html).toContain("This link no longer works");
-    expect((await post(path, { decision: "refuse" })).status).toBe(404);
+    expect(used.res.status).toBe(200);
+    expect(used.html).toContain("You said yes: Aisha can come.");
+    expect((await post(path, { decision: "refuse" })).status).toBe(409);
+    const [still] = await h.db.select().from(bookings).where(eq(bookings.sessionId, s.id));
+    expect(still!.status).toBe("confirmed");
   });
 
   it("refuses: the booking is cancelled and the seat freed", async () => {

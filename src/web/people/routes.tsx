@@ -16,16 +16,18 @@ import { bookableSlots } from "../../features/mentoring/finder";
 import type { Api } from "../../lib/env";
 import { Email } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
+import { Refusal as DomainRefusal, wordProblem } from "../../lib/refusal";
 import { londonDate } from "../../lib/time";
+import { enforceBookingLimit, enforceConsentLimit } from "../../lib/rate-limit";
 import { formLimit, TOKEN_HEADERS } from "../respond";
 import { viewFor, type View } from "../view";
 import { notFound, refuseCrossSite, render, signedInPost, signInFirst, type C } from "./page";
 import { BookPage, ACCESS_EXAMPLES_MAX, type BookForm } from "./pages/book";
 import { BookingPage, BookingRefusedPage, CancelConfirmPage } from "./pages/booking";
-import { ConsentDonePage, ConsentInvalidPage, ConsentPage } from "./pages/consent";
+import { ConsentAnswerPage, ConsentDonePage, ConsentInvalidPage, ConsentPage, ConsentWithdrawnPage } from "./pages/consent";
 import { FeedPage } from "./pages/feed";
 import { MentoringBookPage, MentoringPage, type MentoringFilters } from "./pages/mentoring";
-import { bookingRow, consentRequest } from "../../features/bookings/read";
+import { bookingRow, consentLink } from "../../features/bookings/read";
 import { mentorChoices, slotDetails } from "../../features/mentoring/read";
 import { sessionDetails, type SessionDetails } from "../../features/sessions/read";
 import { bookingRefusal, mentoringRefusal, type Refusal } from "./refusals";
@@ -62,6 +64,8 @@ export function registerPeoplePages(app: Api) {
     const guard = await signedInPost(c);
     if ("response" in guard) return guard.response;
     const { view } = guard;
+    // The API's booking limit, per person: past it, a page that says when to try again.
+    await enforceBookingLimit(c, view.actor);
     const details = await sessionDetails(c.var.deps.db, c.req.param("id"));
     if (!details) return notFound(c, view);
     const body = await c.req.parseBody();
@@ -190,21 +194,40 @@ export function registerPeoplePages(app: Api) {
   app.get("/consent/:token", async (c) => {
     const view = viewFor(c);
     const token = c.req.param("token");
-    const request = await consentRequest(c.var.deps.db, token, view.now);
-    if (!request) return render(c, view, <ConsentInvalidPage view={view} />, 404, TOKEN_HEADERS);
-    return render(c, view, <ConsentPage view={view} request={request} action={`/consent/${encodeURIComponent(token)}`} />, 200, TOKEN_HEADERS);
+    const action = `/consent/${encodeURIComponent(token)}`;
+    const link = await consentLink(c.var.deps.db, token, view.now);
+    if (!link) return render(c, view, <ConsentInvalidPage view={view} />, 404, TOKEN_HEADERS);
+    // Issue #14: a used link shows the decision it recorded (and withdraws a yes), not an error.
+    if (link.state !== "asked") return render(c, view, <ConsentAnswerPage view={view} answer={link} action={action} />, 200, TOKEN_HEADERS);
+    return render(c, view, <ConsentPage view={view} request={link} action={action} />, 200, TOKEN_HEADERS);
   });
 
   app.post("/consent/:token", async (c) => {
     const view = viewFor(c);
     const refused = refuseCrossSite(c, view);
     if (refused) return refused;
+    await enforceConsentLimit(c);
     const token = c.req.param("token");
+    const action = `/consent/${encodeURIComponent(token)}`;
     const decision = formText((await c.req.parseBody()).decision);
-    const request = await consentRequest(c.var.deps.db, token, view.now);
-    if (!request) return render(c, view, <ConsentInvalidPage view={view} />, 404, TOKEN_HEADERS);
+    const link = await consentLink(c.var.deps.db, token, view.now);
+    if (!link) return render(c, view, <ConsentInvalidPage view={view} />, 404, TOKEN_HEADERS);
+    const name = link.person.displayName;
+    if (decision === "withdraw") {
+      try {
+        await decideConsent(c.var.deps, token, "withdraw");
+      } catch (err) {
+        if (!(err instanceof DomainRefusal)) throw err;
+        // Too late, or already cancelled: the answer as it now stands, with why.
+        const now = (await consentLink(c.var.deps.db, token, view.now)) ?? link;
+        return render(c, view, <ConsentAnswerPage view={view} answer={now} action={action} problem={wordProblem(err, view.t.locale).detail} />, 409, TOKEN_HEADERS);
+      }
+      return render(c, view, <ConsentWithdrawnPage view={view} name={name} />, 200, TOKEN_HEADERS);
+    }
+    // A second answer to a link already used: show the first, unchanged.
+    if (link.state !== "asked") return render(c, view, <ConsentAnswerPage view={view} answer={link} action={action} />, 409, TOKEN_HEADERS);
     if (decision !== "grant" && decision !== "refuse") {
-      return render(c, view, <ConsentPage view={view} request={request} action={`/consent/${encodeURIComponent(token)}`} />, 400, TOKEN_HEADERS);
+      return render(c, view, <ConsentPage view={view} request={link} action={action} />, 400, TOKEN_HEADERS);
     }
     try {
       await decideConsent(c.var.deps, token, decision);
@@ -212,7 +235,7 @@ export function registerPeoplePages(app: Api) {
       if (err instanceof ProblemError && err.code === "token_invalid") return render(c, view, <ConsentInvalidPage view={view} />, 404, TOKEN_HEADERS);
       throw err;
     }
-    return render(c, view, <ConsentDonePage view={view} granted={decision === "grant"} name={request.person.displayName} />, 200, TOKEN_HEADERS);
+    return render(c, view, <ConsentDonePage view={view} granted={decision === "grant"} name={name} />, 200, TOKEN_HEADERS);
   });
 
   // --- Mentoring -------------------------------------------------------------------------
@@ -247,6 +270,7 @@ export function registerPeoplePages(app: Api) {
     const guard = await signedInPost(c);
     if ("response" in guard) return guard.response;
     const { view } = guard;
+    await enforceBookingLimit(c, view.actor);
     const details = await slotDetails(c.var.deps.db, c.req.param("id"));
     if (!details) return notFound(c, view);
     const { slot, mentor, venue } = details;
