@@ -156,6 +156,12 @@ export const venues = sqliteTable("venues", {
   quietRoom: integer("quiet_room", { mode: "boolean" }).notNull().default(false),
   disabledParking: integer("disabled_parking", { mode: "boolean" }).notNull().default(false),
   publicTransport: text("public_transport").notNull().default(""),
+  /**
+   * Rule 16: a venue holds one session at a time unless it can hold several (a hall with
+   * partitions, a library with many rooms); src/rules/shared-venues.ts reads this inside the
+   * write that creates or moves a session.
+   */
+  holdsSeveralSessions: integer("holds_several_sessions", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -223,6 +229,8 @@ export const sessions = sqliteTable(
   (t) => [
     index("sessions_event_start_idx").on(t.eventId, t.startsAt),
     index("sessions_start_idx").on(t.startsAt),
+    // Rule 16's guard looks for a venue's sessions around a time.
+    index("sessions_venue_start_idx").on(t.venueId, t.startsAt),
   ],
 );
 

@@ -104,6 +104,8 @@ export function demoDataInserts(db: Db, now: number) {
       quietRoom: true,
       disabledParking: false,
       publicTransport: "Buses 5 and 7 to St Mark's Road. Three steps at the entrance; a portable ramp is available on request.",
+      // The hall is partitioned: two sessions can run side by side (rule 16).
+      holdsSeveralSessions: true,
     },
   ];
   const en = (text: string): LocalisedText => ({ en: text });

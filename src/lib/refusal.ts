@@ -64,6 +64,8 @@ export const REASON_CODES = {
   carousel_no_plan_yet: "not_found",
   carousel_no_group_of_yours: "not_found",
   carousel_plan_first: "conflict",
+  // Host partners and shared venues (src/i18n/en/refusals-host.ts)
+  venue_taken: "conflict",
   // Timebank (src/i18n/en/refusals-timebank.ts)
   host_only_contributors: "forbidden",
   no_contributor: "not_found",

@@ -17,6 +17,7 @@ export const adminAr: Partial<typeof adminEn> = {
   admVenueOwner: "يتبع",
   admVenueOwnerNone: "لا منظمة (مساحة مشتركة)",
   admVenueAccess: "إمكانية الوصول في هذا المكان",
+  admVenueSeveral: "يمكنه استضافة أكثر من جلسة في الوقت نفسه (قاعات منفصلة)",
   admVenueTransport: "الوصول بالحافلة أو القطار أو سيرًا على الأقدام",
   admVenueSave: "احفظ المكان",
   admVenueAdded: "تمت إضافة المكان.",

@@ -17,6 +17,7 @@ export const adminEn = {
   admVenueOwner: "Belongs to",
   admVenueOwnerNone: "No organisation (a shared space)",
   admVenueAccess: "Access at this venue",
+  admVenueSeveral: "Can hold more than one session at a time (separate rooms)",
   admVenueTransport: "Getting there by bus, train or on foot",
   admVenueSave: "Save the venue",
   admVenueAdded: "The venue is added.",

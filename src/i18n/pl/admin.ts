@@ -17,6 +17,7 @@ export const adminPl: Partial<typeof adminEn> = {
   admVenueOwner: "Należy do",
   admVenueOwnerNone: "Żadnej organizacji (miejsce wspólne)",
   admVenueAccess: "Dostępność w tym miejscu",
+  admVenueSeveral: "Może gościć kilka spotkań naraz (osobne sale)",
   admVenueTransport: "Dojazd autobusem, pociągiem lub pieszo",
   admVenueSave: "Zapisz miejsce",
   admVenueAdded: "Miejsce zostało dodane.",

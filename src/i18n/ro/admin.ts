@@ -17,6 +17,7 @@ export const adminRo: Partial<typeof adminEn> = {
   admVenueOwner: "Aparține de",
   admVenueOwnerNone: "Nicio organizație (un spațiu comun)",
   admVenueAccess: "Accesibilitate în această locație",
+  admVenueSeveral: "Poate găzdui mai multe sesiuni în același timp (săli separate)",
   admVenueTransport: "Cum ajungi cu autobuzul, trenul sau pe jos",
   admVenueSave: "Salvează locația",
   admVenueAdded: "Locația a fost adăugată.",

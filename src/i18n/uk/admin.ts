@@ -17,6 +17,7 @@ export const adminUk: Partial<typeof adminEn> = {
   admVenueOwner: "Належить",
   admVenueOwnerNone: "Жодній організації (спільний простір)",
   admVenueAccess: "Доступність цього місця",
+  admVenueSeveral: "Може приймати кілька занять одночасно (окремі приміщення)",
   admVenueTransport: "Як дістатися автобусом, потягом або пішки",
   admVenueSave: "Зберегти місце",
   admVenueAdded: "Місце додано.",

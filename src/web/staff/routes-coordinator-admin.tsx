@@ -37,8 +37,9 @@ const readVenueForm = (body: Record<string, unknown>): VenueForm => ({
   organisationId: str(body.organisationId),
   publicTransport: str(body.publicTransport),
   flags: Object.fromEntries(VENUE_FLAGS.map((f) => [f, body[f] === "1"])) as VenueForm["flags"],
+  holdsSeveralSessions: body.holdsSeveralSessions === "1",
 });
-const venueValues = (f: VenueForm) => ({ name: f.name, address: f.address, postcode: f.postcode, publicTransport: f.publicTransport, ...f.flags });
+const venueValues = (f: VenueForm) => ({ name: f.name, address: f.address, postcode: f.postcode, publicTransport: f.publicTransport, holdsSeveralSessions: f.holdsSeveralSessions, ...f.flags });
 
 export function registerCoordinatorAdminPages(app: Api) {
   // ── Venues ─────────────────────────────────────────────────────────────────────────────

@@ -17,8 +17,9 @@ export interface VenueForm {
   organisationId: string;
   publicTransport: string;
   flags: Record<(typeof VENUE_FLAGS)[number], boolean>;
+  holdsSeveralSessions: boolean;
 }
-export const emptyVenueForm: VenueForm = { name: "", address: "", postcode: "", organisationId: "", publicTransport: "", flags: { stepFree: false, accessibleToilet: false, hearingLoop: false, quietRoom: false, disabledParking: false } };
+export const emptyVenueForm: VenueForm = { name: "", address: "", postcode: "", organisationId: "", publicTransport: "", flags: { stepFree: false, accessibleToilet: false, hearingLoop: false, quietRoom: false, disabledParking: false }, holdsSeveralSessions: false };
 export const venueFormOf = (v: Venue): VenueForm => ({
   name: v.name,
   address: v.address,
@@ -26,6 +27,7 @@ export const venueFormOf = (v: Venue): VenueForm => ({
   organisationId: v.organisationId ?? "",
   publicTransport: v.publicTransport,
   flags: { stepFree: v.stepFree, accessibleToilet: v.accessibleToilet, hearingLoop: v.hearingLoop, quietRoom: v.quietRoom, disabledParking: v.disabledParking },
+  holdsSeveralSessions: v.holdsSeveralSessions,
 });
 
 function VenueFields({ view, form, errors, owners }: { view: View; form: VenueForm; errors: FormErrors; owners?: { id: string; name: string }[] }) {
@@ -65,6 +67,7 @@ function VenueFields({ view, form, errors, owners }: { view: View; form: VenueFo
           <Check id={f} name={f} label={s.label("accessNeeds", FLAG_LABELS[f])} checked={form.flags[f]} />
         ))}
       </fieldset>
+      <Check id="holdsSeveralSessions" name="holdsSeveralSessions" label={s.t("admVenueSeveral")} checked={form.holdsSeveralSessions} />
       <Field id="publicTransport" label={s.t("admVenueTransport")} errors={errors}>
         {(aria) => (
           <textarea id="publicTransport" name="publicTransport" rows={3} maxlength={1000} {...aria}>
