@@ -24,6 +24,9 @@ function CoordinatorMenu({ view }: { view: View }) {
           <a href="/coordinator/directory">{s.t("dirStaffTitle")}</a>
         </li>
         <li>
+          <a href="/coordinator/feedback">{s.t("sfInboxTitle")}</a>
+        </li>
+        <li>
           <a href="/coordinator/venues">{s.t("admVenues")}</a>
         </li>
         <li>
