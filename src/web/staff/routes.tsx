@@ -11,12 +11,14 @@ import { registerCoordinatorChangePages } from "./routes-coordinator-changes";
 import { registerCoordinatorAdminPages } from "./routes-coordinator-admin";
 import { registerEmployerPages } from "./routes-employer";
 import { registerSchoolPages } from "./routes-school";
+import { registerHostPages } from "./routes-host";
+import { hostingOrganisations } from "../../features/sessions/read";
 
 /** The biggest staff form is a roster of 500 first names and initials. */
 const FORM_LIMIT_BYTES = 32 * 1024;
 
 export function registerStaffPages(app: Api) {
-  app.on("POST", ["/schools/*", "/employers/*", "/coordinator/*"], formLimit(FORM_LIMIT_BYTES));
+  app.on("POST", ["/schools/*", "/employers/*", "/coordinator/*", "/host/*"], formLimit(FORM_LIMIT_BYTES));
 
   app.get("/staff", async (c) => {
     const view = staffView(c);
@@ -24,7 +26,8 @@ export function registerStaffPages(app: Api) {
     // Coordinators reach every organisation from their own area; here, only their memberships.
     const all = await listOrganisations(c.var.deps, view.actor);
     const orgs = view.actor.isCoordinator ? all.filter((o) => view.actor.organisationIds.includes(o.id)) : all;
-    return render(c, view, <StaffLanding view={view} orgs={orgs} coordinator={view.actor.isCoordinator} />);
+    const hosting = await hostingOrganisations(c.var.deps.db, orgs.map((o) => o.id));
+    return render(c, view, <StaffLanding view={view} orgs={orgs} hosting={hosting} coordinator={view.actor.isCoordinator} />);
   });
 
   registerSchoolPages(app);
@@ -32,4 +35,5 @@ export function registerStaffPages(app: Api) {
   registerCoordinatorPages(app);
   registerCoordinatorChangePages(app);
   registerCoordinatorAdminPages(app);
+  registerHostPages(app);
 }
