@@ -6,6 +6,7 @@
 
 import { bookingFieldRefusalsEn, bookingRefusalsEn } from "./refusals-bookings";
 import { directoryFieldRefusalsEn, directoryRefusalsEn } from "./refusals-directory";
+import { siteFeedbackRefusalsEn } from "./refusals-site-feedback";
 import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousels";
 import { hostFieldRefusalsEn, hostRefusalsEn } from "./refusals-host";
 import { timebankRefusalsEn } from "./refusals-timebank";
@@ -50,6 +51,7 @@ export const problemTitlesEn = {
 export const refusalsEn = {
   ...bookingRefusalsEn,
   ...directoryRefusalsEn,
+  ...siteFeedbackRefusalsEn,
   ...carouselRefusalsEn,
   ...hostRefusalsEn,
   ...timebankRefusalsEn,
