@@ -122,6 +122,7 @@ beforeAll(async () => {
     carousel: carousel.id,
     carouselStation: carousel.stations[0]!.id,
     carouselGroup: carouselGroup.id,
+    siteFeedback: ((await (await h.request("POST", "/api/v1/site-feedback", { body: { whatWorks: "Clear pages", email: "reader@example.test" } })).json()) as { id: string }).id,
   });
   expect(Object.values(w).every(Boolean)).toBe(true);
 });
@@ -140,6 +141,7 @@ const CASES: Record<string, Case> = {
   "POST /organisations/{id}/api-keys": { path: () => `/api/v1/organisations/${w.school}/api-keys`, body: () => ({ name: "stolen" }), owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
   "DELETE /organisations/{id}/api-keys/{keyId}": { path: () => `/api/v1/organisations/${w.school}/api-keys/${w.spareKey}`, owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
   "GET /venues/{id}": { path: () => `/api/v1/venues/${w.venue}`, owner: "anonymous", outsiders: [], why: "the catalogue is public" },
+  "PATCH /venues/{id}": { path: () => `/api/v1/venues/${w.venue}`, body: () => ({ publicTransport: "Bus 12" }), owner: "coordinator", outsiders: NOT_COORDINATOR, why: "a shared space belongs to no organisation: only coordinators change it" },
   "GET /events/{id}": { path: () => `/api/v1/events/${w.event}`, owner: "anonymous", outsiders: [], why: "the catalogue is public" },
   "GET /events/{id}/you-said-we-did": { path: () => `/api/v1/events/${w.event}/you-said-we-did`, owner: "anonymous", outsiders: [], why: "published notes are public" },
   "GET /sessions/{id}": { path: () => `/api/v1/sessions/${w.session}`, owner: "anonymous", outsiders: [], why: "the catalogue is public" },
@@ -229,6 +231,11 @@ const CASES: Record<string, Case> = {
   "POST /directory/services/{id}/checked": { path: () => `/api/v1/directory/services/${w.directoryService}/checked`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /directory/changes/{id}/approve": { path: () => `/api/v1/directory/changes/${w.directoryChange}/approve`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /directory/changes/{id}/reject": { path: () => `/api/v1/directory/changes/${w.directoryChange2}/reject`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  // Website feedback may hold a reply address: only coordinators read or act on it (rule 20).
+  "GET /site-feedback/{id}": { path: () => `/api/v1/site-feedback/${w.siteFeedback}`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "PATCH /site-feedback/{id}": { path: () => `/api/v1/site-feedback/${w.siteFeedback}`, body: () => ({ status: "in_hand" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /site-feedback/{id}/reply": { path: () => `/api/v1/site-feedback/${w.siteFeedback}/reply`, body: () => ({ message: "Thank you" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /site-feedback/{id}/publish": { path: () => `/api/v1/site-feedback/${w.siteFeedback}/publish`, body: () => ({ youSaid: "Clear pages", weDid: "Kept them so" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /outbox/{id}/retry": { path: () => `/api/v1/outbox/${w.failed}/retry`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   // The secret in the URL is the credential: a guessed one is simply not found.
   "POST /consents/{token}": { path: () => `/api/v1/consents/${"g".repeat(43)}`, body: () => ({ decision: "grant" }), outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },
