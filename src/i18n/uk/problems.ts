@@ -3,11 +3,13 @@ import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_uk } from "./refusals-bookings";
 import { directoryRefusals_uk } from "./refusals-directory";
 import { carouselRefusals_uk } from "./refusals-carousels";
+import { webhookRefusals_uk } from "./refusals-webhooks";
 
 export const problems_uk: ProblemsCatalogue = {
   ...bookingRefusals_uk,
   ...directoryRefusals_uk,
   ...carouselRefusals_uk,
+  ...webhookRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
     malformed_json: "Тіло запиту не є коректним JSON",
