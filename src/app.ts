@@ -24,6 +24,7 @@ import { registerSessions } from "./features/sessions/api";
 import { registerMentoring } from "./features/mentoring/api";
 import { registerAttendance } from "./features/attendance/api";
 import { registerFeedback } from "./features/feedback/api";
+import { registerTimebank } from "./features/timebank/api";
 import { registerReports } from "./features/reports/api";
 import { registerBookings } from "./features/bookings/api";
 import { registerGroups } from "./features/groups/api";
@@ -31,6 +32,7 @@ import { registerCarousels } from "./features/carousels/api";
 import { registerCalendar } from "./features/calendar/api";
 import { registerNotifications } from "./features/notifications/api";
 import { registerDirectory } from "./features/directory/api";
+import { registerSiteFeedback } from "./features/site-feedback/api";
 import { registerWeb } from "./web/routes";
 import { errorPage, wantsPage } from "./web/errors";
 import { REVALIDATED_PATHS, revalidatedByEtag } from "./lib/http-cache";
@@ -108,6 +110,7 @@ export function createApp(deps: DepsSource) {
   registerPrivacy(api);
   registerAttendance(api);
   registerFeedback(api);
+  registerTimebank(api);
   registerReports(api);
   registerBookings(api);
   registerGroups(api);
@@ -115,6 +118,7 @@ export function createApp(deps: DepsSource) {
   registerCalendar(api);
   registerNotifications(api);
   registerDirectory(api);
+  registerSiteFeedback(api);
   app.route(API_BASE, api);
 
   registerOps(app);

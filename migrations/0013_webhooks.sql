@@ -33,5 +33,4 @@ CREATE TABLE `webhook_endpoints` (
 );
 --> statement-breakpoint
 CREATE INDEX `webhook_endpoints_org_idx` ON `webhook_endpoints` (`organisation_id`);--> statement-breakpoint
-CREATE INDEX `bookings_checked_in_idx` ON `bookings` (`checked_in_at`);--> statement-breakpoint
-CREATE INDEX `outbox_created_idx` ON `outbox` (`created_at`);
+CREATE INDEX `bookings_checked_in_idx` ON `bookings` (`checked_in_at`);
