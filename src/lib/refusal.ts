@@ -66,6 +66,8 @@ export const REASON_CODES = {
   carousel_plan_first: "conflict",
   // Host partners and shared venues (src/i18n/en/refusals-host.ts)
   venue_taken: "conflict",
+  // Coordinators' administration (src/i18n/en/refusals-admin.ts)
+  email_belongs_to_another: "conflict",
   // Timebank (src/i18n/en/refusals-timebank.ts)
   host_only_contributors: "forbidden",
   no_contributor: "not_found",

@@ -10,6 +10,7 @@ import { siteFeedbackRefusalsEn } from "./refusals-site-feedback";
 import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousels";
 import { hostFieldRefusalsEn, hostRefusalsEn } from "./refusals-host";
 import { timebankRefusalsEn } from "./refusals-timebank";
+import { adminRefusalsEn } from "./refusals-admin";
 import { guardianRefusalsEn } from "./refusals-guardian";
 
 /** The `title` of each problem code (PROBLEMS in src/lib/problem-error.ts): one per code. */
@@ -55,6 +56,7 @@ export const refusalsEn = {
   ...carouselRefusalsEn,
   ...hostRefusalsEn,
   ...timebankRefusalsEn,
+  ...adminRefusalsEn,
   ...guardianRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
   validation_fields: "Please check {fields}.",
