@@ -66,6 +66,9 @@ export const REASON_CODES = {
   carousel_plan_first: "conflict",
   // Host partners and shared venues (src/i18n/en/refusals-host.ts)
   venue_taken: "conflict",
+  check_in_undo_closed: "conflict",
+  check_in_undo_not_in: "conflict",
+  register_not_started: "conflict",
   // Coordinators' administration (src/i18n/en/refusals-admin.ts)
   email_belongs_to_another: "conflict",
   // Timebank (src/i18n/en/refusals-timebank.ts)
