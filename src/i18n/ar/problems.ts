@@ -8,6 +8,7 @@ import { hostRefusals_ar } from "./refusals-host";
 import { timebankRefusals_ar } from "./refusals-timebank";
 import { adminRefusals_ar } from "./refusals-admin";
 import { guardianRefusals_ar } from "./refusals-guardian";
+import { webhookRefusals_ar } from "./refusals-webhooks";
 
 export const problems_ar: ProblemsCatalogue = {
   ...bookingRefusals_ar,
@@ -18,6 +19,7 @@ export const problems_ar: ProblemsCatalogue = {
   ...timebankRefusals_ar,
   ...adminRefusals_ar,
   ...guardianRefusals_ar,
+  ...webhookRefusals_ar,
   problemTitles: {
     validation: "بعض التفاصيل تحتاج إلى تصحيح",
     malformed_json: "محتوى الطلب ليس JSON صالحًا",

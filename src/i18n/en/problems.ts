@@ -12,6 +12,7 @@ import { hostFieldRefusalsEn, hostRefusalsEn } from "./refusals-host";
 import { timebankRefusalsEn } from "./refusals-timebank";
 import { adminRefusalsEn } from "./refusals-admin";
 import { guardianRefusalsEn } from "./refusals-guardian";
+import { webhookRefusalsEn } from "./refusals-webhooks";
 
 /** The `title` of each problem code (PROBLEMS in src/lib/problem-error.ts): one per code. */
 export const problemTitlesEn = {
@@ -58,6 +59,7 @@ export const refusalsEn = {
   ...timebankRefusalsEn,
   ...adminRefusalsEn,
   ...guardianRefusalsEn,
+  ...webhookRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
   validation_fields: "Please check {fields}.",
   nothing_at_path: "There is nothing at {path}.",

@@ -8,6 +8,7 @@ import { hostRefusals_pl } from "./refusals-host";
 import { timebankRefusals_pl } from "./refusals-timebank";
 import { adminRefusals_pl } from "./refusals-admin";
 import { guardianRefusals_pl } from "./refusals-guardian";
+import { webhookRefusals_pl } from "./refusals-webhooks";
 
 export const problems_pl: ProblemsCatalogue = {
   ...bookingRefusals_pl,
@@ -18,6 +19,7 @@ export const problems_pl: ProblemsCatalogue = {
   ...timebankRefusals_pl,
   ...adminRefusals_pl,
   ...guardianRefusals_pl,
+  ...webhookRefusals_pl,
   problemTitles: {
     validation: "Niektóre dane trzeba poprawić",
     malformed_json: "Treść żądania nie jest poprawnym JSON-em",

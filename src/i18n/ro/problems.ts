@@ -8,6 +8,7 @@ import { hostRefusals_ro } from "./refusals-host";
 import { timebankRefusals_ro } from "./refusals-timebank";
 import { adminRefusals_ro } from "./refusals-admin";
 import { guardianRefusals_ro } from "./refusals-guardian";
+import { webhookRefusals_ro } from "./refusals-webhooks";
 
 export const problems_ro: ProblemsCatalogue = {
   ...bookingRefusals_ro,
@@ -18,6 +19,7 @@ export const problems_ro: ProblemsCatalogue = {
   ...timebankRefusals_ro,
   ...adminRefusals_ro,
   ...guardianRefusals_ro,
+  ...webhookRefusals_ro,
   problemTitles: {
     validation: "Unele date trebuie corectate",
     malformed_json: "Corpul cererii nu este JSON valid",

@@ -8,6 +8,7 @@ import { hostRefusals_uk } from "./refusals-host";
 import { timebankRefusals_uk } from "./refusals-timebank";
 import { adminRefusals_uk } from "./refusals-admin";
 import { guardianRefusals_uk } from "./refusals-guardian";
+import { webhookRefusals_uk } from "./refusals-webhooks";
 
 export const problems_uk: ProblemsCatalogue = {
   ...bookingRefusals_uk,
@@ -18,6 +19,7 @@ export const problems_uk: ProblemsCatalogue = {
   ...timebankRefusals_uk,
   ...adminRefusals_uk,
   ...guardianRefusals_uk,
+  ...webhookRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
     malformed_json: "Тіло запиту не є коректним JSON",
