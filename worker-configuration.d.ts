@@ -7,6 +7,7 @@ interface __BaseEnv_Env {
 	SIGN_IN_IP_LIMITER: RateLimit;
 	CONSENT_LIMITER: RateLimit;
 	BOOKING_LIMITER: RateLimit;
+	SITE_FEEDBACK_LIMITER: RateLimit;
 	PUBLIC_URL: string;
 	SAFEGUARDING_EMAIL: string;
 }

@@ -22,11 +22,13 @@ import { groupCancelled, groupChanged, groupConfirmed } from "./groups";
 import { mentoringCancelled, mentoringConfirmed } from "./mentoring";
 import { carouselTimetable } from "./carousel";
 import { consentDecided } from "./guardian";
+import { siteFeedbackReply } from "./site-feedback";
 
 export type { BookingFacts, InviteMethod, LocalisedText, SiteFacts } from "./booking";
 export type { BookingMessageInput, BookingTemplate, RenderedEmail } from "./details";
 export { magicLink } from "./magic-link";
 export { carouselTimetable, type CarouselTimetablePayload } from "./carousel";
+export { siteFeedbackReply } from "./site-feedback";
 
 /** Templates about one booking: given its facts (payload.bookingId names it). */
 export const BOOKING_TEMPLATES = {
@@ -53,7 +55,7 @@ export const BOOKING_TEMPLATES = {
 export type BookingTemplateName = keyof typeof BOOKING_TEMPLATES;
 
 /** Every template, by the name stored in the outbox's `template` column. */
-export const TEMPLATES = { magic_link: magicLink, carousel_timetable: carouselTimetable, ...BOOKING_TEMPLATES };
+export const TEMPLATES = { magic_link: magicLink, carousel_timetable: carouselTimetable, site_feedback_reply: siteFeedbackReply, ...BOOKING_TEMPLATES };
 
 /** A template's name: a misspelt one does not compile where a message is queued. */
 export type TemplateName = keyof typeof TEMPLATES;

@@ -31,6 +31,7 @@ import { registerCarousels } from "./features/carousels/api";
 import { registerCalendar } from "./features/calendar/api";
 import { registerNotifications } from "./features/notifications/api";
 import { registerDirectory } from "./features/directory/api";
+import { registerSiteFeedback } from "./features/site-feedback/api";
 import { registerWeb } from "./web/routes";
 import { errorPage, wantsPage } from "./web/errors";
 import { REVALIDATED_PATHS, revalidatedByEtag } from "./lib/http-cache";
@@ -115,6 +116,7 @@ export function createApp(deps: DepsSource) {
   registerCalendar(api);
   registerNotifications(api);
   registerDirectory(api);
+  registerSiteFeedback(api);
   app.route(API_BASE, api);
 
   registerOps(app);

@@ -125,6 +125,7 @@ beforeAll(async () => {
     carousel: carousel.id,
     carouselStation: carousel.stations[0]!.id,
     carouselGroup: carouselGroup.id,
+    siteFeedback: ((await (await h.request("POST", "/api/v1/site-feedback", { body: { whatWorks: "Clear pages", email: "reader@example.test" } })).json()) as { id: string }).id,
   });
   expect(Object.values(w).every(Boolean)).toBe(true);
 });
@@ -234,6 +235,11 @@ const CASES: Record<string, Case> = {
   "POST /directory/services/{id}/checked": { path: () => `/api/v1/directory/services/${w.directoryService}/checked`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /directory/changes/{id}/approve": { path: () => `/api/v1/directory/changes/${w.directoryChange}/approve`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /directory/changes/{id}/reject": { path: () => `/api/v1/directory/changes/${w.directoryChange2}/reject`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  // Website feedback may hold a reply address: only coordinators read or act on it (rule 20).
+  "GET /site-feedback/{id}": { path: () => `/api/v1/site-feedback/${w.siteFeedback}`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "PATCH /site-feedback/{id}": { path: () => `/api/v1/site-feedback/${w.siteFeedback}`, body: () => ({ status: "in_hand" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /site-feedback/{id}/reply": { path: () => `/api/v1/site-feedback/${w.siteFeedback}/reply`, body: () => ({ message: "Thank you" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /site-feedback/{id}/publish": { path: () => `/api/v1/site-feedback/${w.siteFeedback}/publish`, body: () => ({ youSaid: "Clear pages", weDid: "Kept them so" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /outbox/{id}/retry": { path: () => `/api/v1/outbox/${w.failed}/retry`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   // The secret in the URL is the credential: a guessed one is simply not found.
   "POST /consents/{token}": { path: () => `/api/v1/consents/${"g".repeat(43)}`, body: () => ({ decision: "grant" }), outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },

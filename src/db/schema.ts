@@ -156,6 +156,12 @@ export const venues = sqliteTable("venues", {
   quietRoom: integer("quiet_room", { mode: "boolean" }).notNull().default(false),
   disabledParking: integer("disabled_parking", { mode: "boolean" }).notNull().default(false),
   publicTransport: text("public_transport").notNull().default(""),
+  /**
+   * Rule 16: a venue holds one session at a time unless it can hold several (a hall with
+   * partitions, a library with many rooms); src/rules/shared-venues.ts reads this inside the
+   * write that creates or moves a session.
+   */
+  holdsSeveralSessions: integer("holds_several_sessions", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -223,6 +229,8 @@ export const sessions = sqliteTable(
   (t) => [
     index("sessions_event_start_idx").on(t.eventId, t.startsAt),
     index("sessions_start_idx").on(t.startsAt),
+    // Rule 16's guard looks for a venue's sessions around a time.
+    index("sessions_venue_start_idx").on(t.venueId, t.startsAt),
   ],
 );
 
@@ -828,5 +836,60 @@ export const careersRules = sqliteTable("careers_rules", {
   benchmark: text("benchmark", { enum: GATSBY_BENCHMARKS }).notNull(),
   eventType: text("event_type", { enum: EVENT_TYPES }),
   hostOrganisationId: text("host_organisation_id").references(() => organisations.id),
+  createdAt: createdAt(),
+});
+
+// ─── Site feedback (issue #16): the form on every page, the coordinators' inbox, the programme's "you said, we did" ───
+
+export const SITE_FEEDBACK_STATUSES = ["new", "in_hand", "done"] as const;
+export type SiteFeedbackStatus = (typeof SITE_FEEDBACK_STATUSES)[number];
+
+/**
+ * What someone said about the website or the programme from the form in every page's footer.
+ * Rule 20: only the page it came from and the language are recorded with the words; the
+ * sender is anonymous unless they give an email for a reply. No address, no account, no cookie.
+ */
+export const siteFeedback = sqliteTable(
+  "site_feedback",
+  {
+    id: text("id").primaryKey(),
+    /** The page's path, with anything personal in it (a booking's id, a link's token) left out. */
+    page: text("page").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
+    whatWorks: text("what_works").notNull().default(""),
+    toImprove: text("to_improve").notNull().default(""),
+    /** Only when the sender asked for a reply. */
+    replyEmail: text("reply_email"),
+    status: text("status", { enum: SITE_FEEDBACK_STATUSES }).notNull().default("new"),
+    repliedAt: integer("replied_at"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [index("site_feedback_status_idx").on(t.status, t.createdAt)],
+);
+
+/** "You said, we did" for the whole programme (not one event), often made from site feedback. */
+export const programmeNotes = sqliteTable(
+  "programme_notes",
+  {
+    id: text("id").primaryKey(),
+    youSaid: text("you_said").notNull(),
+    weDid: text("we_did").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
+    /** The feedback it answers, if it came from the inbox (never shown: it may hold an email). */
+    feedbackId: text("feedback_id"),
+    authorId: text("author_id").references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("programme_notes_created_idx").on(t.createdAt)],
+);
+
+/**
+ * Keys the site signs its own form fields with (the feedback form's start time), made at
+ * random on first use and kept here, so the Worker and the Node server need no extra secret.
+ */
+export const formKeys = sqliteTable("form_keys", {
+  name: text("name").primaryKey(),
+  secret: text("secret").notNull(),
   createdAt: createdAt(),
 });

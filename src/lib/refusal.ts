@@ -64,6 +64,8 @@ export const REASON_CODES = {
   carousel_no_plan_yet: "not_found",
   carousel_no_group_of_yours: "not_found",
   carousel_plan_first: "conflict",
+  // Host partners and shared venues (src/i18n/en/refusals-host.ts)
+  venue_taken: "conflict",
   // Timebank (src/i18n/en/refusals-timebank.ts)
   host_only_contributors: "forbidden",
   no_contributor: "not_found",
@@ -214,6 +216,9 @@ export const REASON_CODES = {
   dir_change_service_gone: "not_found",
   dir_details_dont_fit: "unprocessable",
   dir_category_exists: "conflict",
+  sf_nothing_said: "validation",
+  sf_no_feedback: "not_found",
+  sf_no_reply_address: "unprocessable",
   london_local_time_needed: "validation",
   rrule_only_rule: "unprocessable",
   rrule_unreadable: "unprocessable",

@@ -25,8 +25,9 @@ export function consentAgeFor(dateOfBirth: string | null | undefined, consentAge
 }
 
 /** When a consent hold placed at `now` ends: 48 h later, or at the start if that is sooner. */
-export function consentHoldUntil(now: number, startsAt: SQL | number): SQL {
-  return sql`min(${now + CONSENT_HOLD_MS}, ${startsAt})`;
+export function consentHoldUntil(now: number | SQL, startsAt: SQL | number): SQL {
+  // Added by SQLite, so `now` may be a slot of a statement built once (src/db/prepared.ts).
+  return sql`min(${now} + ${CONSENT_HOLD_MS}, ${startsAt})`;
 }
 
 /**
@@ -81,9 +82,13 @@ export const CONSENT_EMAILS_PER_GUARDIAN_PER_DAY = 3;
  * batch as the booking that causes it, so a guard built on this inside that batch cannot be
  * raced past: two bookings at once are two transactions, and the second sees the first's row.
  */
-export function guardianHasAllowance(guardianEmail: string, now: number): SQL {
+export function guardianHasAllowance(guardianEmail: string | SQL, now: number | SQL): SQL {
+  // As SQL (slots of a statement built once, src/db/prepared.ts), the address comes already
+  // normalised by `sameEmail` and the day is subtracted by SQLite.
+  const key = typeof guardianEmail === "string" ? sameEmail(guardianEmail) : guardianEmail;
+  const since = typeof now === "number" ? now - DAY : sql`(${now} - ${DAY})`;
   return sql`(select count(*) from outbox o where o.template = 'consent_request'
-    and o.created_at > ${now - DAY} and lower(trim(o.to_email)) = ${sameEmail(guardianEmail)}) < ${CONSENT_EMAILS_PER_GUARDIAN_PER_DAY}`;
+    and o.created_at > ${since} and lower(trim(o.to_email)) = ${key}) < ${CONSENT_EMAILS_PER_GUARDIAN_PER_DAY}`;
 }
 
 /** Whether `guardianEmail` may be sent another consent request at `now` (the read that explains a refused write). */

@@ -68,6 +68,7 @@ ul.access{padding-inline-start:1.25rem}
 .pager{display:flex;gap:1rem;flex-wrap:wrap;align-items:center}
 .status{font-weight:700}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.hp{display:none}
 textarea{font:inherit;width:100%;max-width:30rem;min-height:6rem;padding:.25rem .5rem;border:2px solid #0b0c0c;background:#fff;color:#0b0c0c}
 .panel{border:4px solid #0b4f6c;padding:1rem;margin-bottom:1.5rem}
 .panel h2{margin-top:0}

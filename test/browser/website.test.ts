@@ -234,6 +234,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["directory-posters", "/directory/posters"],
       ["directory-poster", "/directory/posters/cat-food-a4"],
       ["directory-card", "/directory/posters/ven-ven_familyhub-card"],
+      ["feedback-form", "/feedback?from=%2Fdirectory"],
+      ["you-said-we-did", "/you-said-we-did"],
     ];
     for (const [name, path] of pages) {
       await page.goto(`${base}${path}`);
@@ -247,6 +249,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await expectNoViolations(page, `directory-review (${locale})`);
     await page.goto(`${base}/directory/services/dsv_foodbank/suggest`);
     await expectNoViolations(page, `directory-suggest (${locale})`);
+    await page.goto(`${base}/coordinator/feedback?status=new`);
+    await expectNoViolations(page, `feedback-inbox (${locale})`);
     await context.close();
   });
 

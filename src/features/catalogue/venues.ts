@@ -20,6 +20,7 @@ export interface VenueInput {
   quietRoom?: boolean;
   disabledParking?: boolean;
   publicTransport?: string;
+  holdsSeveralSessions?: boolean;
 }
 
 /**
@@ -54,6 +55,7 @@ export async function createVenue(deps: Deps, actor: Actor, input: VenueInput): 
       quietRoom: input.quietRoom ?? false,
       disabledParking: input.disabledParking ?? false,
       publicTransport: input.publicTransport ?? "",
+      holdsSeveralSessions: input.holdsSeveralSessions ?? false,
       createdAt: now,
     })
     .returning();

@@ -27,6 +27,9 @@ export async function addCategory(deps: Deps, actor: Actor, input: { id: string;
 /** A coordinator confirms the details are still right today: it leaves the six-month list. */
 export async function markChecked(deps: Deps, actor: Actor, id: string) {
   if (!isCoordinator(actor)) throw refuse("coordinators_only");
+  // Services are withdrawn, never deleted: one that is not there now never will be, and a
+  // refusal must leave no audit row behind (test/hostile-input.test.ts).
+  if (!(await deps.db.select({ id: directoryServices.id }).from(directoryServices).where(eq(directoryServices.id, id)).limit(1)).length) throw refuse("dir_no_service");
   const now = deps.clock.now();
   // One batch: the date and its audit row.
   const [[row]] = await deps.db.batch([

@@ -27,6 +27,7 @@ export const PRIORITY: Record<TemplateName, 0 | 1 | 2> = {
   feedback_invitation: 2,
   consent_decided: 2,
   carousel_timetable: 2,
+  site_feedback_reply: 2,
 };
 
 /**

@@ -68,6 +68,7 @@ describe("every template", () => {
       groups: [{ label: "Year 9 Blue", rows: [{ round: 1, startsAt: parseLondonLocal("2026-03-10T09:30"), station: "Bricklaying" }, { round: 2, startsAt: parseLondonLocal("2026-03-10T09:55"), station: null }] }],
       ics: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
     },
+    site_feedback_reply: { message: "Thank you: we changed it.", quoted: "The text is small." },
   });
 
   it("has one template for every name in the message contract, and renders each in every locale", async () => {

@@ -6,7 +6,9 @@
 
 import { bookingFieldRefusalsEn, bookingRefusalsEn } from "./refusals-bookings";
 import { directoryFieldRefusalsEn, directoryRefusalsEn } from "./refusals-directory";
+import { siteFeedbackRefusalsEn } from "./refusals-site-feedback";
 import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousels";
+import { hostFieldRefusalsEn, hostRefusalsEn } from "./refusals-host";
 import { timebankRefusalsEn } from "./refusals-timebank";
 import { guardianRefusalsEn } from "./refusals-guardian";
 
@@ -49,7 +51,9 @@ export const problemTitlesEn = {
 export const refusalsEn = {
   ...bookingRefusalsEn,
   ...directoryRefusalsEn,
+  ...siteFeedbackRefusalsEn,
   ...carouselRefusalsEn,
+  ...hostRefusalsEn,
   ...timebankRefusalsEn,
   ...guardianRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
@@ -146,6 +150,7 @@ export const fieldRefusalsEn = {
   ...bookingFieldRefusalsEn,
   ...directoryFieldRefusalsEn,
   ...carouselFieldRefusalsEn,
+  ...hostFieldRefusalsEn,
   too_long: "too long",
   expected_london_local: "expected YYYY-MM-DDTHH:MM",
   required_for_group: "required for a group",

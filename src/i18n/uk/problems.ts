@@ -2,14 +2,18 @@
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_uk } from "./refusals-bookings";
 import { directoryRefusals_uk } from "./refusals-directory";
+import { siteFeedbackRefusals_uk } from "./refusals-site-feedback";
 import { carouselRefusals_uk } from "./refusals-carousels";
+import { hostRefusals_uk } from "./refusals-host";
 import { timebankRefusals_uk } from "./refusals-timebank";
 import { guardianRefusals_uk } from "./refusals-guardian";
 
 export const problems_uk: ProblemsCatalogue = {
   ...bookingRefusals_uk,
   ...directoryRefusals_uk,
+  ...siteFeedbackRefusals_uk,
   ...carouselRefusals_uk,
+  ...hostRefusals_uk,
   ...timebankRefusals_uk,
   ...guardianRefusals_uk,
   problemTitles: {

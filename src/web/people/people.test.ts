@@ -149,6 +149,21 @@ describe("booking from the event page", () => {
     expect(html).toContain("You are number 1 on the waiting list");
   });
 
+  it("says before booking a full session that it joins the waiting list, and at which number: the one the booking then gets (issue #14)", async () => {
+    const s = await freshSession({ capacity: 1, event: { waitlistEnabled: true } });
+    const open = await get(`/sessions/${s.id}/book`, OLENA);
+    expect(open.html).toContain("Book my place");
+    expect(open.html).not.toContain("join the waiting list");
+    await book(KUBA, s.id);
+    const full = await get(`/sessions/${s.id}/book`, OLENA);
+    expect(full.html).toContain("Full: join the waiting list (you would be number 1).");
+    expect(full.html).toMatch(/<button class="button" type="submit" aria-describedby="waitlist-notice">Join the waiting list \(number 1\)<\/button>/);
+    expect((await book(OLENA, s.id)).html).toContain("You are number 1 on the waiting list");
+    const next = await get(`/sessions/${s.id}/book`, AISHA);
+    expect(next.html).toContain("you would be number 2");
+    expect((await book(AISHA, s.id, { guardianEmail: "aishas.mum@example.com" })).html).toContain("You are number 2 on the waiting list");
+  });
+
   it("says a session without a waiting list is full, with a link to other dates", async () => {
     const s = await freshSession({ capacity: 1, event: { waitlistEnabled: false } });
     await h.db.update(sessions).set({ seatsTaken: 1 }).where(eq(sessions.id, s.id));

@@ -12,6 +12,7 @@ import { rotateCalendarFeed } from "../../features/calendar/feeds";
 import { bookSlot, cancelMentoringBooking, getMentoringBooking } from "../../features/mentoring/booking";
 import { consentAgeFor as consentAgeOn } from "../../rules/consent";
 import { needsMentoringGuardian } from "../../rules/safeguarding";
+import { nextWaitlistPosition } from "../../rules/waiting-list";
 import { bookableSlots } from "../../features/mentoring/finder";
 import type { Api } from "../../lib/env";
 import { Email } from "../../lib/openapi";
@@ -43,6 +44,16 @@ function consentAgeFor(view: View, details: SessionDetails): number | null {
   return consentAgeOn(view.actor?.person.dateOfBirth, details.event.consentAge, details.session.startsAt);
 }
 
+/**
+ * Issue #14, say what will happen before it happens: when the session is full and keeps a
+ * waiting list, the place in line a booking made now would take (rules/waiting-list.ts), else null.
+ */
+async function wouldQueueAt(c: C, details: SessionDetails): Promise<number | null> {
+  const { session, event } = details;
+  if (!event.waitlistEnabled || session.seatsTaken < session.capacity) return null;
+  return nextWaitlistPosition(c.var.deps.db, session.id);
+}
+
 /** A refusal that has no form to sit beside: its own short page, back to the booking. */
 const refusalPage = (c: C, view: View, refusal: Refusal) =>
   render(c, view, <BookingRefusedPage view={view} message={refusal.message} bookingId={c.req.param("id")!} />, refusal.status);
@@ -57,7 +68,8 @@ export function registerPeoplePages(app: Api) {
     const details = await sessionDetails(c.var.deps.db, c.req.param("id"));
     if (!details) return notFound(c, view);
     const form: BookForm = { accessNeeds: "", guardianEmail: "" };
-    return render(c, view, <BookPage view={view} details={details} consentAge={consentAgeFor(view, details)} form={form} />);
+    const waitlistPosition = await wouldQueueAt(c, details);
+    return render(c, view, <BookPage view={view} details={details} consentAge={consentAgeFor(view, details)} form={form} waitlistPosition={waitlistPosition} />);
   });
 
   app.post("/sessions/:id/book", async (c) => {
@@ -71,8 +83,8 @@ export function registerPeoplePages(app: Api) {
     const body = await c.req.parseBody();
     const form: BookForm = { accessNeeds: formText(body.accessNeeds), guardianEmail: formText(body.guardianEmail) };
     const consentAge = consentAgeFor(view, details);
-    const show = (status: 400 | 404 | 409 | 422, errors: { field: string; message: string }[], refusal?: Refusal["message"]) =>
-      render(c, view, <BookPage view={view} details={details} consentAge={consentAge} form={form} errors={errors} refusal={refusal} />, status);
+    const show = async (status: 400 | 404 | 409 | 422, errors: { field: string; message: string }[], refusal?: Refusal["message"]) =>
+      render(c, view, <BookPage view={view} details={details} consentAge={consentAge} form={form} errors={errors} refusal={refusal} waitlistPosition={await wouldQueueAt(c, details)} />, status);
     const errors = [];
     if (form.accessNeeds.length > ACCESS_EXAMPLES_MAX) errors.push({ field: "accessNeeds", message: view.t.t("bookAccessTooLong") });
     const guardian = form.guardianEmail ? Email.safeParse(form.guardianEmail) : null;

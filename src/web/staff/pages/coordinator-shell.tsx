@@ -23,6 +23,9 @@ function CoordinatorMenu({ view }: { view: View }) {
         <li>
           <a href="/coordinator/directory">{s.t("dirStaffTitle")}</a>
         </li>
+        <li>
+          <a href="/coordinator/feedback">{s.t("sfInboxTitle")}</a>
+        </li>
       </ul>
     </nav>
   );
