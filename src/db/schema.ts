@@ -251,6 +251,8 @@ export const mentors = sqliteTable(
     dbsExpiresOn: text("dbs_expires_on"),
     dbsCertificateLast4: text("dbs_certificate_last4"),
     dbsRevokedAt: integer("dbs_revoked_at"),
+    /** The certificate is on the DBS Update Service, so it can be re-checked online at any time. */
+    dbsUpdateService: integer("dbs_update_service", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index("mentors_org_idx").on(t.organisationId)],

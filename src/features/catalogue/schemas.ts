@@ -65,6 +65,9 @@ export const VenueCreate = z
   })
   .openapi("VenueCreate");
 
+/** What a venue's owner or a coordinator may change (not who owns it). */
+export const VenuePatchBody = VenueCreate.omit({ organisationId: true }).partial().openapi("VenuePatch");
+
 export const VenueSchema = z
   .object({
     id: z.string(),
