@@ -8,6 +8,7 @@ interface __BaseEnv_Env {
 	CONSENT_LIMITER: RateLimit;
 	BOOKING_LIMITER: RateLimit;
 	SITE_FEEDBACK_LIMITER: RateLimit;
+	POSTER_SCAN_LIMITER: RateLimit;
 	PUBLIC_URL: string;
 	SAFEGUARDING_EMAIL: string;
 }
