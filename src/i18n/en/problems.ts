@@ -11,6 +11,7 @@ import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousel
 import { hostFieldRefusalsEn, hostRefusalsEn } from "./refusals-host";
 import { timebankRefusalsEn } from "./refusals-timebank";
 import { guardianRefusalsEn } from "./refusals-guardian";
+import { webhookRefusalsEn } from "./refusals-webhooks";
 
 /** The `title` of each problem code (PROBLEMS in src/lib/problem-error.ts): one per code. */
 export const problemTitlesEn = {
@@ -56,6 +57,7 @@ export const refusalsEn = {
   ...hostRefusalsEn,
   ...timebankRefusalsEn,
   ...guardianRefusalsEn,
+  ...webhookRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
   validation_fields: "Please check {fields}.",
   nothing_at_path: "There is nothing at {path}.",

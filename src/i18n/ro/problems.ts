@@ -7,6 +7,7 @@ import { carouselRefusals_ro } from "./refusals-carousels";
 import { hostRefusals_ro } from "./refusals-host";
 import { timebankRefusals_ro } from "./refusals-timebank";
 import { guardianRefusals_ro } from "./refusals-guardian";
+import { webhookRefusals_ro } from "./refusals-webhooks";
 
 export const problems_ro: ProblemsCatalogue = {
   ...bookingRefusals_ro,
@@ -16,6 +17,7 @@ export const problems_ro: ProblemsCatalogue = {
   ...hostRefusals_ro,
   ...timebankRefusals_ro,
   ...guardianRefusals_ro,
+  ...webhookRefusals_ro,
   problemTitles: {
     validation: "Unele date trebuie corectate",
     malformed_json: "Corpul cererii nu este JSON valid",
