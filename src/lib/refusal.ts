@@ -44,6 +44,12 @@ type FactsArg<R extends FieldReason> = [Holes<Wording[R]>] extends [never] ? [fa
 
 /** Each reason's problem code, in one table: the code fixes the status and the `type` URI. */
 export const REASON_CODES = {
+  // Joining and your details (src/i18n/en/refusals-join.ts)
+  join_parent_email_needed: "validation",
+  join_parent_link_unusable: "token_invalid",
+  profile_email_link_unusable: "token_invalid",
+  profile_email_taken: "conflict",
+  profile_dob_young_people_only: "validation",
   // Carousels (src/i18n/en/refusals-carousels.ts)
   no_such_carousel: "not_found",
   carousel_cancelled: "session_cancelled",

@@ -3,11 +3,13 @@ import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_ar } from "./refusals-bookings";
 import { directoryRefusals_ar } from "./refusals-directory";
 import { carouselRefusals_ar } from "./refusals-carousels";
+import { joinRefusals_ar } from "./refusals-join";
 
 export const problems_ar: ProblemsCatalogue = {
   ...bookingRefusals_ar,
   ...directoryRefusals_ar,
   ...carouselRefusals_ar,
+  ...joinRefusals_ar,
   problemTitles: {
     validation: "بعض التفاصيل تحتاج إلى تصحيح",
     malformed_json: "محتوى الطلب ليس JSON صالحًا",

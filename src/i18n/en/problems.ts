@@ -7,6 +7,7 @@
 import { bookingFieldRefusalsEn, bookingRefusalsEn } from "./refusals-bookings";
 import { directoryFieldRefusalsEn, directoryRefusalsEn } from "./refusals-directory";
 import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousels";
+import { joinRefusalsEn } from "./refusals-join";
 
 /** The `title` of each problem code (PROBLEMS in src/lib/problem-error.ts): one per code. */
 export const problemTitlesEn = {
@@ -48,6 +49,7 @@ export const refusalsEn = {
   ...bookingRefusalsEn,
   ...directoryRefusalsEn,
   ...carouselRefusalsEn,
+  ...joinRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
   validation_fields: "Please check {fields}.",
   nothing_at_path: "There is nothing at {path}.",

@@ -3,11 +3,13 @@ import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_pl } from "./refusals-bookings";
 import { directoryRefusals_pl } from "./refusals-directory";
 import { carouselRefusals_pl } from "./refusals-carousels";
+import { joinRefusals_pl } from "./refusals-join";
 
 export const problems_pl: ProblemsCatalogue = {
   ...bookingRefusals_pl,
   ...directoryRefusals_pl,
   ...carouselRefusals_pl,
+  ...joinRefusals_pl,
   problemTitles: {
     validation: "Niektóre dane trzeba poprawić",
     malformed_json: "Treść żądania nie jest poprawnym JSON-em",

@@ -3,11 +3,13 @@ import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_ro } from "./refusals-bookings";
 import { directoryRefusals_ro } from "./refusals-directory";
 import { carouselRefusals_ro } from "./refusals-carousels";
+import { joinRefusals_ro } from "./refusals-join";
 
 export const problems_ro: ProblemsCatalogue = {
   ...bookingRefusals_ro,
   ...directoryRefusals_ro,
   ...carouselRefusals_ro,
+  ...joinRefusals_ro,
   problemTitles: {
     validation: "Unele date trebuie corectate",
     malformed_json: "Corpul cererii nu este JSON valid",

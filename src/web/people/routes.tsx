@@ -27,6 +27,7 @@ import { ConsentDonePage, ConsentInvalidPage, ConsentPage } from "./pages/consen
 import { FeedPage } from "./pages/feed";
 import { MentoringBookPage, MentoringPage, type MentoringFilters } from "./pages/mentoring";
 import { bookingRow, consentRequest } from "../../features/bookings/read";
+import { joinDetailsOf } from "../../features/auth/read";
 import { mentorChoices, slotDetails } from "../../features/mentoring/read";
 import { sessionDetails, type SessionDetails } from "../../features/sessions/read";
 import { bookingRefusal, mentoringRefusal, type Refusal } from "./refusals";
@@ -55,7 +56,9 @@ export function registerPeoplePages(app: Api) {
     if (!view.actor) return signInFirst(c);
     const details = await sessionDetails(c.var.deps.db, c.req.param("id"));
     if (!details) return notFound(c, view);
-    const form: BookForm = { accessNeeds: "", guardianEmail: "" };
+    // Access needs remembered when joining are offered again, to keep or change.
+    const remembered = await joinDetailsOf(c.var.deps.db, view.actor.person.id);
+    const form: BookForm = { accessNeeds: remembered?.accessNeeds ?? "", guardianEmail: "" };
     return render(c, view, <BookPage view={view} details={details} consentAge={consentAgeFor(view, details)} form={form} />);
   });
 
