@@ -19,6 +19,8 @@ export interface BookingFacts {
     holdExpiresAt: number | null;
     pupils: number;
     staff: number;
+    /** The host part of the invite's UID when it was pinned (see calendar/ics.ts inviteUid). */
+    inviteUidHost: string | null;
   };
   person: { displayName: string; email: string } | null;
   event: { title: LocalisedText; description: LocalisedText; whatToBring: LocalisedText | null } | null;

@@ -44,11 +44,19 @@ export const consentRequest = bookingEmail((c) => {
   };
 });
 
-/** payload: { bookingId, reason?: "refused" | "expired" }. */
+/**
+ * payload: { bookingId, reason?: "refused" | "expired" | "withdrawn" }. A withdrawn yes had a
+ * confirmed place, so its calendar entry is taken out (CANCEL); the others never had one.
+ */
 export const consentRefused = bookingEmail((c) => ({
   subject: c.t("refusedSubject", { title: c.title }),
   heading: c.t("refusedHeading"),
-  blocks: [{ p: c.t(c.payload.reason === "expired" ? "refusedExpired" : "refusedRefused") }, { p: c.t("refusedNext") }, { facts: detailFacts(c, details) }],
+  blocks: [
+    { p: c.t(c.payload.reason === "expired" ? "refusedExpired" : c.payload.reason === "withdrawn" ? "gdWithdrawnYoungPerson" : "refusedRefused") },
+    { p: c.t("refusedNext") },
+    { facts: detailFacts(c, details) },
+  ],
+  invite: c.payload.reason === "withdrawn" ? ("CANCEL" as const) : undefined,
 }));
 
 /** payload: { bookingId, position }. */

@@ -21,12 +21,15 @@ import {
 import { groupCancelled, groupChanged, groupConfirmed } from "./groups";
 import { mentoringCancelled, mentoringConfirmed } from "./mentoring";
 import { carouselTimetable } from "./carousel";
+import { consentDecided } from "./guardian";
+import { siteFeedbackReply } from "./site-feedback";
 import { ACCOUNT_TEMPLATES } from "./account";
 
 export type { BookingFacts, InviteMethod, LocalisedText, SiteFacts } from "./booking";
 export type { BookingMessageInput, BookingTemplate, RenderedEmail } from "./details";
 export { magicLink } from "./magic-link";
 export { carouselTimetable, type CarouselTimetablePayload } from "./carousel";
+export { siteFeedbackReply } from "./site-feedback";
 export { ACCOUNT_TEMPLATES } from "./account";
 
 /** Templates about one booking: given its facts (payload.bookingId names it). */
@@ -48,12 +51,13 @@ export const BOOKING_TEMPLATES = {
   mentoring_confirmed: mentoringConfirmed,
   mentoring_cancelled: mentoringCancelled,
   feedback_invitation: feedbackInvitation,
+  consent_decided: consentDecided,
 } satisfies Record<string, BookingTemplate>;
 
 export type BookingTemplateName = keyof typeof BOOKING_TEMPLATES;
 
 /** Every template, by the name stored in the outbox's `template` column. */
-export const TEMPLATES = { magic_link: magicLink, carousel_timetable: carouselTimetable, ...ACCOUNT_TEMPLATES, ...BOOKING_TEMPLATES };
+export const TEMPLATES = { magic_link: magicLink, carousel_timetable: carouselTimetable, site_feedback_reply: siteFeedbackReply, ...ACCOUNT_TEMPLATES, ...BOOKING_TEMPLATES };
 
 /** A template's name: a misspelt one does not compile where a message is queued. */
 export type TemplateName = keyof typeof TEMPLATES;

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { resolveActor } from "./lib/auth";
+import { crossSiteCheck } from "./lib/same-origin";
 import type { Deps } from "./lib/deps";
 import type { Api, AppEnv } from "./lib/env";
 import { idempotency } from "./lib/idempotency";
@@ -22,6 +23,7 @@ import { registerSessions } from "./features/sessions/api";
 import { registerMentoring } from "./features/mentoring/api";
 import { registerAttendance } from "./features/attendance/api";
 import { registerFeedback } from "./features/feedback/api";
+import { registerTimebank } from "./features/timebank/api";
 import { registerReports } from "./features/reports/api";
 import { registerBookings } from "./features/bookings/api";
 import { registerGroups } from "./features/groups/api";
@@ -29,6 +31,7 @@ import { registerCarousels } from "./features/carousels/api";
 import { registerCalendar } from "./features/calendar/api";
 import { registerNotifications } from "./features/notifications/api";
 import { registerDirectory } from "./features/directory/api";
+import { registerSiteFeedback } from "./features/site-feedback/api";
 import { registerWeb } from "./web/routes";
 import { errorPage, wantsPage } from "./web/errors";
 import { REVALIDATED_PATHS, revalidatedByEtag } from "./lib/http-cache";
@@ -88,6 +91,7 @@ export function createApp(deps: DepsSource) {
       permissionsPolicy: { geolocation: [], microphone: [], camera: ["self"] },
     }),
   );
+  app.use("*", crossSiteCheck());
   app.use("*", resolveActor());
   for (const path of REVALIDATED_PATHS) app.use(path, revalidatedByEtag());
   app.use(`${API_BASE}/*`, jsonBodies());
@@ -104,6 +108,7 @@ export function createApp(deps: DepsSource) {
   registerPrivacy(api);
   registerAttendance(api);
   registerFeedback(api);
+  registerTimebank(api);
   registerReports(api);
   registerBookings(api);
   registerGroups(api);
@@ -111,6 +116,7 @@ export function createApp(deps: DepsSource) {
   registerCalendar(api);
   registerNotifications(api);
   registerDirectory(api);
+  registerSiteFeedback(api);
   app.route(API_BASE, api);
 
   registerOps(app);

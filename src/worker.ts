@@ -19,6 +19,7 @@ export type Env = {
   SIGN_IN_IP_LIMITER?: RateLimitBinding;
   CONSENT_LIMITER?: RateLimitBinding;
   BOOKING_LIMITER?: RateLimitBinding;
+  SITE_FEEDBACK_LIMITER?: RateLimitBinding;
 } & { [name: string]: unknown };
 
 const vars = (env: Env): EnvVars =>
@@ -60,6 +61,7 @@ function depsFor(env: Env, ctx: { waitUntil(promise: Promise<unknown>): void }):
       sign_in_ip: env.SIGN_IN_IP_LIMITER,
       booking_person: env.BOOKING_LIMITER,
       consent_ip: env.CONSENT_LIMITER,
+      site_feedback_ip: env.SITE_FEEDBACK_LIMITER,
     }),
     clientIp: workerClientIp,
   };

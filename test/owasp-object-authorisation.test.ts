@@ -5,7 +5,7 @@
 // coverage test until it is added to CASES below.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiKeys, outbox } from "../src/db/schema";
+import { apiKeys, contributors, outbox, timebankEntries, timebankOffers } from "../src/db/schema";
 import { newId } from "../src/lib/crypto";
 import { createOrganisation } from "../src/features/organisations/create";
 import { createApiKey } from "../src/features/organisations/keys";
@@ -87,7 +87,17 @@ beforeAll(async () => {
     await h.request("POST", `/api/v1/carousels/${carousel.id}/group-bookings`, { token: tokens.schoolStaff, body: { schoolId: school.id, label: "Year 9", pupils: 4, staff: 1, minAge: 13, maxAge: 14 } })
   ).json()) as { id: string };
   await h.request("POST", `/api/v1/carousels/${carousel.id}/plan`, { token: tokens.coordinator });
+  // The timebank: a contributor at the employer's session, a credit, and an offer of the employer's.
+  const contributor = newId("ctb");
+  await h.db.insert(contributors).values({ id: contributor, sessionId: s.id, name: "Maureen", role: "resident" });
+  const entry = newId("tbe");
+  await h.db.insert(timebankEntries).values({ id: entry, kind: "contribution", minutes: 60, holderKey: `contributor:${contributor}`, contributorId: contributor, sessionId: s.id, at: h.clock.now() });
+  const offer = newId("tbo");
+  await h.db.insert(timebankOffers).values({ id: offer, organisationId: employer.id, title: "Cinema ticket", costMinutes: 120 });
   Object.assign(w, {
+    contributor,
+    timebankEntry: entry,
+    timebankOffer: offer,
     employer: employer.id,
     school: school.id,
     otherSchool: otherSchool.id,
@@ -112,6 +122,7 @@ beforeAll(async () => {
     carousel: carousel.id,
     carouselStation: carousel.stations[0]!.id,
     carouselGroup: carouselGroup.id,
+    siteFeedback: ((await (await h.request("POST", "/api/v1/site-feedback", { body: { whatWorks: "Clear pages", email: "reader@example.test" } })).json()) as { id: string }).id,
   });
   expect(Object.values(w).every(Boolean)).toBe(true);
 });
@@ -130,6 +141,7 @@ const CASES: Record<string, Case> = {
   "POST /organisations/{id}/api-keys": { path: () => `/api/v1/organisations/${w.school}/api-keys`, body: () => ({ name: "stolen" }), owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
   "DELETE /organisations/{id}/api-keys/{keyId}": { path: () => `/api/v1/organisations/${w.school}/api-keys/${w.spareKey}`, owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
   "GET /venues/{id}": { path: () => `/api/v1/venues/${w.venue}`, owner: "anonymous", outsiders: [], why: "the catalogue is public" },
+  "PATCH /venues/{id}": { path: () => `/api/v1/venues/${w.venue}`, body: () => ({ publicTransport: "Bus 12" }), owner: "coordinator", outsiders: NOT_COORDINATOR, why: "a shared space belongs to no organisation: only coordinators change it" },
   "GET /events/{id}": { path: () => `/api/v1/events/${w.event}`, owner: "anonymous", outsiders: [], why: "the catalogue is public" },
   "GET /events/{id}/you-said-we-did": { path: () => `/api/v1/events/${w.event}/you-said-we-did`, owner: "anonymous", outsiders: [], why: "published notes are public" },
   "GET /sessions/{id}": { path: () => `/api/v1/sessions/${w.session}`, owner: "anonymous", outsiders: [], why: "the catalogue is public" },
@@ -201,6 +213,14 @@ const CASES: Record<string, Case> = {
   "GET /carousel-stations/{id}/timetable": { path: () => `/api/v1/carousel-stations/${w.carouselStation}/timetable`, owner: "hostStaff", outsiders: [...EVERYONE, "owner", "schoolStaff"] },
   "POST /carousel-groups/{id}/check-in": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}/check-in`, body: () => ({ pupils: 4, staff: 1 }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /carousel-groups/{id}/cancel": { path: () => `/api/v1/carousel-groups/${w.carouselGroup}/cancel`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "POST /sessions/{id}/contributors": { path: () => `/api/v1/sessions/${w.session}/contributors`, body: () => ({ name: "Dev", role: "employer_volunteer" }), owner: "hostStaff", outsiders: [...NOT_HOST, "schoolStaff", "owner"] },
+  "GET /sessions/{id}/contributors": { path: () => `/api/v1/sessions/${w.session}/contributors`, owner: "hostStaff", outsiders: [...NOT_HOST, "schoolStaff", "owner"] },
+  // Before the session ends the host's confirmation is a 409: it got past the authorisation.
+  "POST /contributors/{id}/confirmation": { path: () => `/api/v1/contributors/${w.contributor}/confirmation`, owner: "hostStaff", outsiders: [...NOT_HOST, "schoolStaff", "owner"] },
+  "POST /timebank/entries/{id}/reversal": { path: () => `/api/v1/timebank/entries/${w.timebankEntry}/reversal`, body: () => ({ note: "Recorded twice" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
+  // Anyone signed in may spend their own hours (with none, a 409); a key speaks for no person.
+  "POST /timebank/offers/{id}/redemptions": { path: () => `/api/v1/timebank/offers/${w.timebankOffer}/redemptions`, owner: "owner", outsiders: ["anonymous", "otherKey", "otherSchoolKey"] },
+  "POST /timebank/offers/{id}/withdrawal": { path: () => `/api/v1/timebank/offers/${w.timebankOffer}/withdrawal`, owner: "hostStaff", outsiders: [...EVERYONE, "schoolStaff", "owner"] },
   "PATCH /sessions/{id}": { path: () => `/api/v1/sessions/${w.session}`, body: () => ({ capacity: 31 }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /sessions/{id}/cancel": { path: () => `/api/v1/sessions/${w.session}/cancel`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "GET /directory/services/{id}": { path: () => `/api/v1/directory/services/${w.directoryService}`, owner: "anonymous", outsiders: [], why: "the directory is public" },
@@ -211,6 +231,11 @@ const CASES: Record<string, Case> = {
   "POST /directory/services/{id}/checked": { path: () => `/api/v1/directory/services/${w.directoryService}/checked`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /directory/changes/{id}/approve": { path: () => `/api/v1/directory/changes/${w.directoryChange}/approve`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /directory/changes/{id}/reject": { path: () => `/api/v1/directory/changes/${w.directoryChange2}/reject`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  // Website feedback may hold a reply address: only coordinators read or act on it (rule 20).
+  "GET /site-feedback/{id}": { path: () => `/api/v1/site-feedback/${w.siteFeedback}`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "PATCH /site-feedback/{id}": { path: () => `/api/v1/site-feedback/${w.siteFeedback}`, body: () => ({ status: "in_hand" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /site-feedback/{id}/reply": { path: () => `/api/v1/site-feedback/${w.siteFeedback}/reply`, body: () => ({ message: "Thank you" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /site-feedback/{id}/publish": { path: () => `/api/v1/site-feedback/${w.siteFeedback}/publish`, body: () => ({ youSaid: "Clear pages", weDid: "Kept them so" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /outbox/{id}/retry": { path: () => `/api/v1/outbox/${w.failed}/retry`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   // The secret in the URL is the credential: a guessed one is simply not found.
   "POST /consents/{token}": { path: () => `/api/v1/consents/${"g".repeat(43)}`, body: () => ({ decision: "grant" }), outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },

@@ -156,6 +156,12 @@ export const venues = sqliteTable("venues", {
   quietRoom: integer("quiet_room", { mode: "boolean" }).notNull().default(false),
   disabledParking: integer("disabled_parking", { mode: "boolean" }).notNull().default(false),
   publicTransport: text("public_transport").notNull().default(""),
+  /**
+   * Rule 16: a venue holds one session at a time unless it can hold several (a hall with
+   * partitions, a library with many rooms); src/rules/shared-venues.ts reads this inside the
+   * write that creates or moves a session.
+   */
+  holdsSeveralSessions: integer("holds_several_sessions", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -223,6 +229,8 @@ export const sessions = sqliteTable(
   (t) => [
     index("sessions_event_start_idx").on(t.eventId, t.startsAt),
     index("sessions_start_idx").on(t.startsAt),
+    // Rule 16's guard looks for a venue's sessions around a time.
+    index("sessions_venue_start_idx").on(t.venueId, t.startsAt),
   ],
 );
 
@@ -243,6 +251,8 @@ export const mentors = sqliteTable(
     dbsExpiresOn: text("dbs_expires_on"),
     dbsCertificateLast4: text("dbs_certificate_last4"),
     dbsRevokedAt: integer("dbs_revoked_at"),
+    /** The certificate is on the DBS Update Service, so it can be re-checked online at any time. */
+    dbsUpdateService: integer("dbs_update_service", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index("mentors_org_idx").on(t.organisationId)],
@@ -309,8 +319,19 @@ export const bookings = sqliteTable(
     reminderSentAt: integer("reminder_sent_at"),
     /** Set in the same batch as the feedback_invitation message, so it goes once (rule 13). */
     feedbackInvitedAt: integer("feedback_invited_at"),
+    /**
+     * The SHA-256 of the one-time link in the feedback invitation (issue #14), so someone not
+     * signed in can answer from the email; cleared when the answer is given.
+     */
+    feedbackTokenHash: text("feedback_token_hash"),
     cancelledAt: integer("cancelled_at"),
     cancelReason: text("cancel_reason"),
+    /**
+     * The host part of the invite's UID, pinned for bookings whose invites may already sit in
+     * people's calendars under it: the migration that added this column set 'opendoor' on every
+     * booking that existed then. Null means the deployment's PUBLIC_URL host (calendar/ics.ts).
+     */
+    inviteUidHost: text("invite_uid_host"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull().default(now),
   },
@@ -397,7 +418,11 @@ export const outbox = sqliteTable(
     sentAt: integer("sent_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    // A guardian's daily allowance of consent requests (rules/consent.ts) counts one template's last day.
+    index("outbox_template_created_idx").on(t.template, t.createdAt),
+  ],
 );
 
 /** What the development mailbox captured when no Resend key is configured. */
@@ -689,6 +714,187 @@ export const deliveryState = sqliteTable("delivery_state", {
   lastGrant: integer("last_grant").notNull().default(0),
 });
 
+// ─── Timebank (issue #17, SPEC rule 18): time given and gained ───
+
+/** What a contributor did at a session (the host records it; only what is needed). */
+export const CONTRIBUTOR_ROLES = ["mentor", "employer_volunteer", "resident", "community_volunteer", "young_helper"] as const;
+export type ContributorRole = (typeof CONTRIBUTOR_ROLES)[number];
+
+/**
+ * Someone who gave time at a session without booking it: a mentor, an employer volunteer, a
+ * care-home resident, a community volunteer, a young person helping to run it. Recorded by the
+ * host or a coordinator; credited hours only once `confirmedAt` is set after the session.
+ * `personId` links an account when the contributor wants to see their own statement.
+ */
+export const contributors = sqliteTable(
+  "contributors",
+  {
+    id: text("id").primaryKey(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    name: text("name").notNull(),
+    /** A partner organisation they came with, if it is one of ours. */
+    organisationId: text("organisation_id").references(() => organisations.id),
+    /** Their organisation's name as they gave it (a care home, a firm not in the programme). */
+    organisationName: text("organisation_name").notNull().default(""),
+    role: text("role", { enum: CONTRIBUTOR_ROLES }).notNull(),
+    personId: text("person_id").references(() => people.id),
+    /** Minutes the host recorded when confirming; null means the session's length. */
+    minutes: integer("minutes"),
+    confirmedAt: integer("confirmed_at"),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("contributors_session_idx").on(t.sessionId), index("contributors_person_idx").on(t.personId)],
+);
+
+export const TIMEBANK_ENTRY_KINDS = ["attendance", "contribution", "redemption", "reversal"] as const;
+export type TimebankEntryKind = (typeof TIMEBANK_ENTRY_KINDS)[number];
+
+/**
+ * The ledger: append-only (rule 18). A credit, a redemption or a reversal is a new row; a row
+ * is never updated (triggers refuse it). Minutes are signed: credits positive, redemptions and
+ * reversals of credits negative. `holderKey` ("person:<id>" or "contributor:<id>") is whose
+ * balance the row counts in. `creditKey` is unique: "<session>|<holder>#<n>", n = how many of
+ * that holder's credits for that session were reversed before, so a second submission of the
+ * same check-in cannot credit twice, and a check-in undone and done again credits once more.
+ */
+export const timebankEntries = sqliteTable(
+  "timebank_entries",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: TIMEBANK_ENTRY_KINDS }).notNull(),
+    minutes: integer("minutes").notNull(),
+    holderKey: text("holder_key").notNull(),
+    personId: text("person_id").references(() => people.id),
+    contributorId: text("contributor_id").references(() => contributors.id),
+    sessionId: text("session_id").references(() => sessions.id),
+    bookingId: text("booking_id").references(() => bookings.id),
+    offerId: text("offer_id"),
+    /** The organisation the hours were given or spent with: the session's host, or the offer's partner. */
+    organisationId: text("organisation_id").references(() => organisations.id),
+    /** "<session>|<holder>" on credits and their reversals. */
+    subjectKey: text("subject_key"),
+    creditKey: text("credit_key"),
+    reversesId: text("reverses_id"),
+    /** Why a coordinator reversed an entry (kept short; the audit row has the actor). */
+    note: text("note"),
+    createdBy: text("created_by"),
+    at: integer("at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("timebank_entries_credit_unique").on(t.creditKey),
+    uniqueIndex("timebank_entries_reverses_unique").on(t.reversesId),
+    index("timebank_entries_holder_idx").on(t.holderKey, t.at),
+    index("timebank_entries_subject_idx").on(t.subjectKey),
+    index("timebank_entries_org_idx").on(t.organisationId, t.at),
+    index("timebank_entries_at_idx").on(t.at),
+  ],
+);
+
+/** Something a partner offers for hours: a workshop place, a cinema ticket, a session with a mentor. */
+export const timebankOffers = sqliteTable(
+  "timebank_offers",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    costMinutes: integer("cost_minutes").notNull(),
+    status: text("status", { enum: ["open", "withdrawn"] }).notNull().default("open"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("timebank_offers_org_idx").on(t.organisationId)],
+);
+
+/** A young person's record, shared by a secret link they can revoke (only its hash is kept). */
+export const recordShares = sqliteTable(
+  "record_shares",
+  {
+    id: text("id").primaryKey(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    tokenHash: text("token_hash").notNull(),
+    revokedAt: integer("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("record_shares_token_unique").on(t.tokenHash), index("record_shares_person_idx").on(t.personId)],
+);
+
+export const GATSBY_BENCHMARKS = ["gatsby5", "gatsby6"] as const;
+export type GatsbyBenchmark = (typeof GATSBY_BENCHMARKS)[number];
+
+/**
+ * Which sessions count as careers evidence, set by coordinators: an event type, a host, or
+ * both (null matches any). Gatsby 5 is an encounter with employers and employees, Gatsby 6 an
+ * experience of a workplace.
+ */
+export const careersRules = sqliteTable("careers_rules", {
+  id: text("id").primaryKey(),
+  benchmark: text("benchmark", { enum: GATSBY_BENCHMARKS }).notNull(),
+  eventType: text("event_type", { enum: EVENT_TYPES }),
+  hostOrganisationId: text("host_organisation_id").references(() => organisations.id),
+  createdAt: createdAt(),
+});
+
+// ─── Site feedback (issue #16): the form on every page, the coordinators' inbox, the programme's "you said, we did" ───
+
+export const SITE_FEEDBACK_STATUSES = ["new", "in_hand", "done"] as const;
+export type SiteFeedbackStatus = (typeof SITE_FEEDBACK_STATUSES)[number];
+
+/**
+ * What someone said about the website or the programme from the form in every page's footer.
+ * Rule 20: only the page it came from and the language are recorded with the words; the
+ * sender is anonymous unless they give an email for a reply. No address, no account, no cookie.
+ */
+export const siteFeedback = sqliteTable(
+  "site_feedback",
+  {
+    id: text("id").primaryKey(),
+    /** The page's path, with anything personal in it (a booking's id, a link's token) left out. */
+    page: text("page").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
+    whatWorks: text("what_works").notNull().default(""),
+    toImprove: text("to_improve").notNull().default(""),
+    /** Only when the sender asked for a reply. */
+    replyEmail: text("reply_email"),
+    status: text("status", { enum: SITE_FEEDBACK_STATUSES }).notNull().default("new"),
+    repliedAt: integer("replied_at"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [index("site_feedback_status_idx").on(t.status, t.createdAt)],
+);
+
+/** "You said, we did" for the whole programme (not one event), often made from site feedback. */
+export const programmeNotes = sqliteTable(
+  "programme_notes",
+  {
+    id: text("id").primaryKey(),
+    youSaid: text("you_said").notNull(),
+    weDid: text("we_did").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
+    /** The feedback it answers, if it came from the inbox (never shown: it may hold an email). */
+    feedbackId: text("feedback_id"),
+    authorId: text("author_id").references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("programme_notes_created_idx").on(t.createdAt)],
+);
+
+/**
+ * Keys the site signs its own form fields with (the feedback form's start time), made at
+ * random on first use and kept here, so the Worker and the Node server need no extra secret.
+ */
+export const formKeys = sqliteTable("form_keys", {
+  name: text("name").primaryKey(),
+  secret: text("secret").notNull(),
+  createdAt: createdAt(),
+});
 // ─── Joining and your details (issue #14) ───
 
 /**

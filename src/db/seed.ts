@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { directoryDemoInserts } from "./seed-directory";
+import { siteFeedbackDemoInserts } from "./seed-site-feedback";
 import { insertsInChunks } from "./insert-chunks";
 import { carouselGroups, carousels, carouselStations, carouselVisits, events, joinDetails, memberships, mentoringSlots, mentors, organisations, people, sessions, venues, type EventType, type LocalisedText } from "./schema";
 import { planCarousel } from "../rules/carousel";
@@ -104,6 +105,8 @@ export function demoDataInserts(db: Db, now: number) {
       quietRoom: true,
       disabledParking: false,
       publicTransport: "Buses 5 and 7 to St Mark's Road. Three steps at the entrance; a portable ramp is available on request.",
+      // The hall is partitioned: two sessions can run side by side (rule 16).
+      holdsSeveralSessions: true,
     },
   ];
   const en = (text: string): LocalisedText => ({ en: text });
@@ -202,6 +205,7 @@ export function demoDataInserts(db: Db, now: number) {
     ...insertsInChunks(db, mentoringSlots, slotRows),
     ...demoCarousel(db, now),
     ...directoryDemoInserts(db, now),
+    ...siteFeedbackDemoInserts(db, now),
   ];
 }
 

@@ -22,6 +22,16 @@ import { problemsEn } from "./en/problems";
 import { en as siteEn, type Plural } from "./en/site";
 import { staffEn } from "./en/staff";
 import { carouselEn } from "./en/carousel";
+import { adminEn } from "./en/admin";
+import { adminPl } from "./pl/admin";
+import { adminRo } from "./ro/admin";
+import { adminUk } from "./uk/admin";
+import { adminAr } from "./ar/admin";
+import { siteFeedbackEn } from "./en/site-feedback";
+import { siteFeedback_pl } from "./pl/site-feedback";
+import { siteFeedback_ro } from "./ro/site-feedback";
+import { siteFeedback_uk } from "./uk/site-feedback";
+import { siteFeedback_ar } from "./ar/site-feedback";
 import { carouselPl } from "./pl/carousel";
 import { carouselRo } from "./ro/carousel";
 import { carouselUk } from "./uk/carousel";
@@ -31,6 +41,11 @@ import { joinPl } from "./pl/join";
 import { joinRo } from "./ro/join";
 import { joinUk } from "./uk/join";
 import { joinAr } from "./ar/join";
+import { guardianEn } from "./en/guardian";
+import { guardianPl } from "./pl/guardian";
+import { guardianRo } from "./ro/guardian";
+import { guardianUk } from "./uk/guardian";
+import { guardianAr } from "./ar/guardian";
 import { common as commonPl } from "./pl/common";
 import { directory_pl } from "./pl/directory";
 import { pl as emailsPl } from "./pl/emails";
@@ -58,11 +73,11 @@ export type { Plural };
 
 /** Every locale's parts, English first; exported for the completeness and collision tests. */
 export const PARTS = {
-  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn, join: joinEn },
-  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl, join: joinPl },
-  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo, join: joinRo },
-  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk, join: joinUk },
-  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr, join: joinAr },
+  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn, join: joinEn, guardian: guardianEn, siteFeedback: siteFeedbackEn, admin: adminEn },
+  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl, join: joinPl, guardian: guardianPl, siteFeedback: siteFeedback_pl, admin: adminPl },
+  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo, join: joinRo, guardian: guardianRo, siteFeedback: siteFeedback_ro, admin: adminRo },
+  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk, join: joinUk, guardian: guardianUk, siteFeedback: siteFeedback_uk, admin: adminUk },
+  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr, join: joinAr, guardian: guardianAr, siteFeedback: siteFeedback_ar, admin: adminAr },
 } satisfies Record<Locale, Record<string, object>>;
 
 type EnglishParts = (typeof PARTS)["en"];

@@ -20,6 +20,8 @@ export interface AppEnv {
   Variables: {
     deps: Deps;
     actor: Actor | null;
+    /** hono/csrf's verdict on this request (lib/same-origin.ts crossSiteCheck). */
+    crossSite: boolean;
     /** A page's own Content-Security-Policy (one that runs our script file), kept over the global one. */
     pageCsp?: string;
   };

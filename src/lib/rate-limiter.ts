@@ -12,6 +12,8 @@ export const RATE_LIMITS = {
   booking_person: { limit: 60, periodSeconds: 60 },
   /** A consent link is the guardian's only credential: one address may not try many of them. */
   consent_ip: { limit: 30, periodSeconds: 60 },
+  /** The feedback form and POST /site-feedback, per address: a person sends one or two. */
+  site_feedback_ip: { limit: 5, periodSeconds: 60 },
 } as const;
 
 export type RateBucket = keyof typeof RATE_LIMITS;

@@ -36,7 +36,10 @@ export function capacityCoversTaken(capacity: number): SQL {
 export const seatsLeft = (session: { capacity: number; seatsTaken: number }) => Math.max(0, session.capacity - session.seatsTaken);
 
 /** Takes `seats` of a session if booking `heldBy` was really written as a seat holder by `opId`. */
-export function takeSeatsStatement(db: Db, { sessionId, seats, opId, heldBy, now }: { sessionId: string; seats: number; opId: string; heldBy: string; now: number }) {
+export function takeSeatsStatement(
+  db: Db,
+  { sessionId, seats, opId, heldBy, now }: { sessionId: string | SQL; seats: number; opId: string | SQL; heldBy: string | SQL; now: number | SQL },
+) {
   return db
     .update(sessions)
     .set({ seatsTaken: sql`seats_taken + ${seats}`, updatedAt: now })

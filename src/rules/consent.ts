@@ -25,8 +25,9 @@ export function consentAgeFor(dateOfBirth: string | null | undefined, consentAge
 }
 
 /** When a consent hold placed at `now` ends: 48 h later, or at the start if that is sooner. */
-export function consentHoldUntil(now: number, startsAt: SQL | number): SQL {
-  return sql`min(${now + CONSENT_HOLD_MS}, ${startsAt})`;
+export function consentHoldUntil(now: number | SQL, startsAt: SQL | number): SQL {
+  // Added by SQLite, so `now` may be a slot of a statement built once (src/db/prepared.ts).
+  return sql`min(${now} + ${CONSENT_HOLD_MS}, ${startsAt})`;
 }
 
 /**
@@ -66,4 +67,32 @@ export async function guardianEmailIsAChilds(db: Db, person: { email: string }, 
     .from(people)
     .where(and(eq(people.isYoungPerson, true), isNull(people.erasedAt), sql`lower(trim(${people.email})) = ${wanted}`));
   return owners.some((o) => o.dateOfBirth === null || ageOnDayOf(o.dateOfBirth, startsAt) < GUARDIAN_MIN_AGE);
+}
+
+/**
+ * How many consent requests one guardian address receives in a day, whoever triggers them
+ * (issue #14): a young person booking and cancelling in a loop, or someone typing a stranger's
+ * address, cannot turn the site into a way to flood an inbox. A real family's day needs a few.
+ */
+export const CONSENT_EMAILS_PER_GUARDIAN_PER_DAY = 3;
+
+/**
+ * True (as SQL) while `guardianEmail` has had fewer than the day's allowance of consent requests
+ * in the 24 h before `now`. Counted from the outbox, where every request is written in the same
+ * batch as the booking that causes it, so a guard built on this inside that batch cannot be
+ * raced past: two bookings at once are two transactions, and the second sees the first's row.
+ */
+export function guardianHasAllowance(guardianEmail: string | SQL, now: number | SQL): SQL {
+  // As SQL (slots of a statement built once, src/db/prepared.ts), the address comes already
+  // normalised by `sameEmail` and the day is subtracted by SQLite.
+  const key = typeof guardianEmail === "string" ? sameEmail(guardianEmail) : guardianEmail;
+  const since = typeof now === "number" ? now - DAY : sql`(${now} - ${DAY})`;
+  return sql`(select count(*) from outbox o where o.template = 'consent_request'
+    and o.created_at > ${since} and lower(trim(o.to_email)) = ${key}) < ${CONSENT_EMAILS_PER_GUARDIAN_PER_DAY}`;
+}
+
+/** Whether `guardianEmail` may be sent another consent request at `now` (the read that explains a refused write). */
+export async function guardianAllowanceLeft(db: Db, guardianEmail: string, now: number): Promise<boolean> {
+  const [row] = await db.all<{ ok: number }>(sql`select ${guardianHasAllowance(guardianEmail, now)} as ok`);
+  return Boolean(row?.ok);
 }

@@ -73,3 +73,13 @@ export function strandedSeats(now: number): SQL {
 
 /** The holds that lapse (rules 3 and 5): a consent hold or an offer whose time has passed. */
 export const LAPSING_STATUSES = ["pending_consent", "offered"] as const;
+
+/**
+ * The place in line someone joining session `sessionId` now would have (issue #14: "you would
+ * be number N", said before they book). It is waitlistPosition's count for a booking queued
+ * after everyone already waiting: all of them, plus one.
+ */
+export async function nextWaitlistPosition(db: Db, sessionId: string): Promise<number> {
+  const [row] = await db.all<{ n: number }>(sql`select count(*) + 1 as n from bookings w where w.session_id = ${sessionId} and w.status = 'waitlisted'`);
+  return Number(row?.n ?? 1);
+}

@@ -125,6 +125,12 @@ export function Layout({ view, title, children, section }: PageProps) {
               <p>{t.t("footerAbout")}</p>
               <ul class="links">
                 <li>
+                  <a href={`/feedback?from=${encodeURIComponent(url.pathname)}`}>{t.t("sfFooterLink")}</a>
+                </li>
+                <li>
+                  <a href="/you-said-we-did">{t.t("yswTitle")}</a>
+                </li>
+                <li>
                   <a href="/accessibility">{t.t("footerAccessibility")}</a>
                 </li>
               </ul>

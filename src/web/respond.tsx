@@ -24,7 +24,7 @@ export const PRIVATE = { "cache-control": "private, no-store" };
 /** A page whose address carries a token (sign-in, guardian consent): no Referer carries it anywhere, and nothing caches it. */
 export const TOKEN_HEADERS = { "referrer-policy": "no-referrer", "cache-control": "no-store" };
 
-export async function render(c: C, view: View, page: JSX.Element, status: Status = 200, options: { headers?: Record<string, string>; csp?: string } = {}) {
+export async function render(c: C, view: View, page: JSX.Element, status: Status | 429 = 200, options: { headers?: Record<string, string>; csp?: string } = {}) {
   // A page-specific policy must survive the global security-headers middleware (src/app.ts).
   if (options.csp) c.set("pageCsp", options.csp);
   const html = await page.toString();

@@ -19,6 +19,7 @@ import { bookingsOf } from "../features/bookings/read";
 import { registerStaffPages } from "./staff/routes";
 import { registerCarouselPages } from "./carousels/routes";
 import { registerDirectoryPages } from "./directory/routes";
+import { registerSiteFeedbackPages } from "./site-feedback/routes";
 import { IMMUTABLE } from "./assets";
 import { CSS_PATH, SITE_CSS } from "./style";
 import { afterSignIn } from "./people/page";
@@ -124,6 +125,7 @@ export function registerWeb(app: Api) {
   });
 
   registerDirectoryPages(app);
+  registerSiteFeedbackPages(app);
   registerStaffPages(app);
   registerCarouselPages(app);
 }

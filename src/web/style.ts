@@ -68,6 +68,7 @@ ul.access{padding-inline-start:1.25rem}
 .pager{display:flex;gap:1rem;flex-wrap:wrap;align-items:center}
 .status{font-weight:700}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.hp{display:none}
 textarea{font:inherit;width:100%;max-width:30rem;min-height:6rem;padding:.25rem .5rem;border:2px solid #0b0c0c;background:#fff;color:#0b0c0c}
 .panel{border:4px solid #0b4f6c;padding:1rem;margin-bottom:1.5rem}
 .panel h2{margin-top:0}
@@ -97,6 +98,7 @@ html.contrast-high input,html.contrast-high select,html.contrast-high textarea{b
 html.contrast-high form.filters{border:2px solid #fff}
 html.contrast-high footer.site,html.contrast-high .note,html.contrast-high .panel,html.contrast-high code.secret{border-color:#fff}
 input[type=url],input[type=datetime-local]{font:inherit;min-height:44px;padding:.25rem .5rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c;width:100%;max-width:36rem}
+.secret{word-break:break-all;font-size:1.1rem}
 input.code{font-size:1.75rem;letter-spacing:.1em;text-transform:uppercase;width:100%;max-width:20rem}
 video.scan{display:block;width:100%;max-width:24rem;margin-bottom:1rem}
 video.scan[hidden]{display:none}

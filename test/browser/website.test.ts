@@ -234,6 +234,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["directory-posters", "/directory/posters"],
       ["directory-poster", "/directory/posters/cat-food-a4"],
       ["directory-card", "/directory/posters/ven-ven_familyhub-card"],
+      ["feedback-form", "/feedback?from=%2Fdirectory"],
+      ["you-said-we-did", "/you-said-we-did"],
     ];
     for (const [name, path] of pages) {
       await page.goto(`${base}${path}`);
@@ -247,6 +249,46 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await expectNoViolations(page, `directory-review (${locale})`);
     await page.goto(`${base}/directory/services/dsv_foodbank/suggest`);
     await expectNoViolations(page, `directory-suggest (${locale})`);
+    await page.goto(`${base}/coordinator/feedback?status=new`);
+    await expectNoViolations(page, `feedback-inbox (${locale})`);
+    await context.close();
+  });
+
+  // The coordinators' administration pages (issue #15), in English and Arabic (right to left).
+  it.each(["en", "ar"])("has no WCAG 2.2 AA violations on the coordinators' administration pages in %s", async (locale) => {
+    await staffFixtures();
+    const context = await contextIn(locale);
+    const page = await context.newPage();
+    await signIn(page, "coordinator@opendoor.example");
+    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    const pages: [string, string][] = [
+      ["admin-venues", "/coordinator/venues"],
+      ["admin-venue", "/coordinator/venues/ven_oakhouse"],
+      ["admin-organisations", "/coordinator/organisations"],
+      ["admin-organisation", "/coordinator/organisations/org_riverside"],
+      ["admin-mentors", "/coordinator/mentors"],
+    ];
+    for (const [name, path] of pages) {
+      const res = await page.goto(`${base}${path}`);
+      expect(res?.status(), path).toBe(200);
+      expect(await page.getAttribute("html", "dir")).toBe(locale === "ar" ? "rtl" : "ltr");
+      await expectNoViolations(page, `${name} (${locale})`);
+      await page.screenshot({ path: join(SHOTS, `${name}-${locale}.png`), fullPage: true });
+    }
+    // Refusals next to their fields: a venue with a bad postcode, a DBS check dated tomorrow.
+    await page.goto(`${base}/coordinator/venues`);
+    await page.fill("#name", "Nowhere Hall");
+    await page.fill("#address", "1 Road");
+    await page.fill("#postcode", "not a postcode");
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action='/coordinator/venues'] button")]);
+    expect(await page.getAttribute("#postcode", "aria-invalid")).toBe("true");
+    await expectNoViolations(page, `admin-venue error (${locale})`);
+    // A key made: shown once, in a page of its own.
+    await page.goto(`${base}/coordinator/organisations/org_riverside`);
+    await page.fill("#keyName", `Browser ${locale}`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/api-keys'] button")]);
+    expect(await page.locator(".secret").isVisible()).toBe(true);
+    await expectNoViolations(page, `admin-key-shown (${locale})`);
     await context.close();
   });
 

@@ -86,8 +86,10 @@ describe("a guardian answering twice at once (rule 3)", () => {
     expect(child2!.status).toBe(winner.status);
     expect(next2!.status).toBe(winner.status === "confirmed" ? "waitlisted" : "offered");
     expect(await seatsHeld(s.id)).toBe(1);
-    // One message about the decision, not one per click.
-    const told = (await h.db.select().from(outbox)).filter((m) => (m.payload as { bookingId?: string }).bookingId === held.id && m.template !== "booking_pending_consent" && m.template !== "consent_request");
+    // One message about the decision, not one per click, and one record of it to the guardian (issue #14).
+    const about = (await h.db.select().from(outbox)).filter((m) => (m.payload as { bookingId?: string }).bookingId === held.id);
+    const told = about.filter((m) => !["booking_pending_consent", "consent_request", "consent_decided"].includes(m.template));
     expect(told).toHaveLength(1);
+    expect(about.filter((m) => m.template === "consent_decided")).toHaveLength(1);
   });
 });

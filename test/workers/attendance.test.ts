@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import decodeQR from "qr/decode.js";
 import { eq } from "drizzle-orm";
 import { d1Db } from "../../src/db/client";
-import { authSessions, bookings, events, organisations, outbox, people, sessions } from "../../src/db/schema";
+import { authSessions, bookings, events, organisations, outbox, people, sessions, timebankEntries } from "../../src/db/schema";
 import { newId, newSecret, newTicketCode, sha256Hex } from "../../src/lib/crypto";
 import type { Deps } from "../../src/lib/deps";
 import { HOUR, systemClock } from "../../src/lib/time";
@@ -66,6 +66,15 @@ describe("attendance on the Worker with D1", () => {
       body: JSON.stringify({ ticketCode: booking.ticketCode }),
     });
     expect(checkIn.status).toBe(201);
+    // Rule 18 on D1: the credit's INSERT … SELECT … ON CONFLICT runs in the check-in's batch, once.
+    const again = await SELF.fetch(`https://opendoor.test/api/v1/sessions/${sessionId}/check-ins`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({ ticketCode: booking.ticketCode }),
+    });
+    expect(again.status).toBe(200);
+    const credits = await db.select().from(timebankEntries).where(eq(timebankEntries.bookingId, booking.id));
+    expect(credits.map((e) => [e.kind, e.minutes])).toEqual([["attendance", 120]]);
 
     const report = await SELF.fetch(`https://opendoor.test/api/v1/sessions/${sessionId}/report.csv`, { headers: auth });
     expect(report.status).toBe(200);

@@ -9,6 +9,7 @@ import { notificationFixtures } from "../support/notification-fixtures";
 import { devMailboxMailer } from "../../src/features/notifications/mailer";
 import { sendReminders } from "../../src/features/notifications/reminders";
 import { fixedClock, HOUR } from "../../src/lib/time";
+import { parseIcs } from "../support/ics";
 
 describe("calendars and emails on the Worker", () => {
   it("serves a personal feed with London times and a VTIMEZONE, from D1", async () => {
@@ -20,9 +21,33 @@ describe("calendars and emails on the Worker", () => {
     const res = await SELF.fetch(`https://opendoor.test/api/v1/calendar-feeds/${secret}.ics`);
     expect(res.status).toBe(200);
     const body = await res.text();
-    expect(body).toContain(`UID:${booking.id}@opendoor`);
+    expect(body).toContain(`UID:${booking.id}@opendoor.test`);
     expect(body).toContain("DTSTART;TZID=Europe/London:20260330T100000");
     expect(body).toContain("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
+  });
+
+  // The same clock-change cases as src/features/calendar/calendar.test.ts, on workerd's Intl
+  // (the TZDate reads the zone from it) and read back through the file's own VTIMEZONE.
+  it("keeps 10:00 London at 10:00 local either side of both clock changes", async () => {
+    const db = d1Db(env.DB);
+    const f = notificationFixtures(db);
+    const cases = [
+      ["2026-03-27T10:00", "2026-03-27T10:00:00.000Z"],
+      ["2026-03-29T10:00", "2026-03-29T09:00:00.000Z"],
+      ["2026-03-30T10:00", "2026-03-30T09:00:00.000Z"],
+      ["2026-10-23T10:00", "2026-10-23T09:00:00.000Z"],
+      ["2026-10-25T10:00", "2026-10-25T10:00:00.000Z"],
+      ["2026-10-26T10:00", "2026-10-26T10:00:00.000Z"],
+    ] as const;
+    const first = await f.confirmedBooking({ email: "worker-dst@example.test", startsAt: parseLondonLocal(cases[0][0]) });
+    for (const [local] of cases.slice(1)) {
+      const s = await f.session(first.event.id, parseLondonLocal(local), { venueId: first.venue.id });
+      await f.booking({ sessionId: s.id, personId: first.person.id, startsAt: s.startsAt, endsAt: s.endsAt });
+    }
+    const secret = "workerdstfeedsecret0123456";
+    await f.person({ email: first.person.email, calendarFeedHash: await sha256Hex(secret) });
+    const ics = parseIcs(await (await SELF.fetch(`https://opendoor.test/api/v1/calendar-feeds/${secret}.ics`)).text());
+    expect(ics.events.map((e) => [e.startLocal.slice(0, 16), e.startUtc])).toEqual(cases.map(([l, u]) => [l, u]));
   });
 
   it("serves a feed of 120 bookings within D1's limits on columns and bound parameters", async () => {

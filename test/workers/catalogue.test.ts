@@ -27,10 +27,17 @@ describe("the catalogue on D1", () => {
     const event = await call("POST", "/events", { type: "budgeting", title: { en: "Workers money club" }, description: { en: "x" }, hostOrganisationId: "org_w" });
     expect(event.status).toBe(201);
     const { id } = (await event.json()) as { id: string };
-    const series = await call("POST", `/events/${id}/sessions`, { start: "2030-01-07T10:00", durationMinutes: 60, rrule: "FREQ=DAILY;COUNT=100", venueId: ((await venue.json()) as { id: string }).id, capacity: 10 });
+    const venueId = ((await venue.json()) as { id: string }).id;
+    const series = await call("POST", `/events/${id}/sessions`, { start: "2030-01-07T10:00", durationMinutes: 60, rrule: "FREQ=DAILY;COUNT=100", venueId, capacity: 10 });
     expect(series.status).toBe(201);
     const { items } = (await series.json()) as { items: unknown[] };
     expect(items).toHaveLength(100);
+    // Rule 16 on D1: the venue holds one session at a time, so a series over the same days is
+    // refused whole (the guarded INSERT … SELECT and its clean-up in one batch).
+    const overlapping = await call("POST", `/events/${id}/sessions`, { start: "2030-03-01T10:30", durationMinutes: 60, rrule: "FREQ=DAILY;COUNT=60", venueId, capacity: 10 });
+    expect(overlapping.status).toBe(409);
+    const count = await env.DB.prepare("select count(*) as n from sessions where venue_id = ?").bind(venueId).first<{ n: number }>();
+    expect(count!.n).toBe(100);
 
     const list = await call("GET", "/events?q=workers%20money&limit=100");
     expect(list.status).toBe(200);

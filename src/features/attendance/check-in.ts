@@ -6,6 +6,7 @@ import { field, refuse, type PlainReason, type Refusal } from "../../lib/refusal
 import { HOUR } from "../../lib/time";
 import { loadSession } from "../bookings/lookups";
 import type { BookingRow } from "../bookings/view";
+import { creditAttendanceStatement } from "../timebank/ledger";
 import { doorName, requireHost } from "./access";
 
 /** Doors open early: scanning before this is almost certainly the wrong day. */
@@ -62,11 +63,16 @@ export async function checkIn(deps: Deps, actor: Actor, sessionId: string, input
 
   // The guard `checked_in_at IS NULL` makes a second scan, even at the same instant from two
   // doors, unable to move the first check-in time: only one UPDATE can match.
-  const [first] = await db
-    .update(bookings)
-    .set({ status: "attended", checkedInAt: now, checkedInCount: count, updatedAt: now })
-    .where(and(eq(bookings.id, booking.id), isNull(bookings.checkedInAt), inArray(bookings.status, CHECKABLE)))
-    .returning();
+  // Invariant (rule 18): the person's hours are credited in the same write as the check-in,
+  // once per person per session (the ledger's unique credit key), never without it.
+  const [[first]] = await db.batch([
+    db
+      .update(bookings)
+      .set({ status: "attended", checkedInAt: now, checkedInCount: count, updatedAt: now })
+      .where(and(eq(bookings.id, booking.id), isNull(bookings.checkedInAt), inArray(bookings.status, CHECKABLE)))
+      .returning(),
+    creditAttendanceStatement(db, booking.id, now),
+  ]);
   if (first) return describe(first, name, false);
 
   // Already in. A group's head count may be corrected (latecomers), never its first time.

@@ -1,4 +1,6 @@
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { insertSelect } from "../../db/conditional";
 import { auditLog } from "../../db/schema";
 import { actorId } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
@@ -17,16 +19,23 @@ export interface AuditEntry {
  * change it records (pretix's log_action habit), so there is never a change without its entry.
  */
 export function auditInsert(db: Db, actor: Actor | null, entry: AuditEntry, now: number) {
-  return db.insert(auditLog).values({
-    id: newId("aud", now),
-    actorId: actorId(actor),
-    action: entry.action,
-    subjectType: entry.subjectType,
-    subjectId: entry.subjectId ?? null,
-    detail: entry.detail ?? null,
-    at: now,
-  });
+  return db.insert(auditLog).values(auditValues(actor, entry, now));
 }
+
+/** The audit row, written only if `condition` holds when the batch reaches it (the change happened). */
+export function auditInsertIf(db: Db, actor: Actor | null, entry: AuditEntry, now: number, condition: SQL) {
+  return insertSelect(db, auditLog, auditValues(actor, entry, now), sql`where ${condition}`);
+}
+
+const auditValues = (actor: Actor | null, entry: AuditEntry, now: number) => ({
+  id: newId("aud", now),
+  actorId: actorId(actor),
+  action: entry.action,
+  subjectType: entry.subjectType,
+  subjectId: entry.subjectId ?? null,
+  detail: entry.detail ?? null,
+  at: now,
+});
 
 /** Coordinators' reads of personal data are logged; others' reads of their own data are not. */
 export async function auditRead(db: Db, actor: Actor | null, entry: AuditEntry, now: number): Promise<void> {

@@ -100,14 +100,14 @@ export function registerBookings(api: Api) {
       method: "post",
       path: "/consents/{token}",
       tags: ["bookings"],
-      summary: "A parent or carer says yes or no (no sign-in: the emailed link is the permission)",
+      summary: "A parent or carer says yes or no, or withdraws a yes (no sign-in: the emailed link is the permission)",
       request: {
         params: z.object({ token: z.string().min(10).max(200).openapi({ param: { name: "token", in: "path" } }) }),
-        body: jsonBody(z.object({ decision: z.enum(["grant", "refuse"]) }).openapi("ConsentDecision")),
+        body: jsonBody(z.object({ decision: z.enum(["grant", "refuse", "withdraw"]).describe("`withdraw` takes back a yes, through the same link, until the session starts (the place is cancelled and offered to the waiting list)") }).openapi("ConsentDecision")),
       },
       responses: {
         200: json(z.object({ bookingId: z.string(), status: z.enum(["confirmed", "cancelled"]) }).openapi("ConsentOutcome"), "Recorded"),
-        ...problemsFor(400, 401, 429),
+        ...problemsFor(400, 401, 409, 429),
       },
     }),
     async (c) => {

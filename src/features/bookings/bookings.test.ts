@@ -144,10 +144,12 @@ describe("booking a place", () => {
 });
 
 describe("guardian consent", () => {
+  // A guardian address each: one address gets only a few consent requests a day (rules/consent.ts).
+  let guardians = 0;
   async function under16Booking(capacity = 3) {
     const s = await session(h.db, h.clock.now(), { capacity, startsIn: 10 * DAY });
     const [yp] = await people(1, "2012-01-01");
-    const res = await book(s.id, yp!.token, { guardianEmail: "Parent@Example.com" });
+    const res = await book(s.id, yp!.token, { guardianEmail: `Parent${++guardians}@Example.com` });
     expect(res.status).toBe(201);
     const body = (await res.json()) as Booking;
     const [request] = (await h.db.select().from(outbox)).filter((m) => m.template === "consent_request" && (m.payload as { bookingId: string }).bookingId === body.id);
@@ -211,7 +213,7 @@ describe("guardian consent", () => {
     const { s, body, token, request } = await under16Booking();
     expect(body.status).toBe("pending_consent");
     expect(Date.parse(body.holdExpiresAt!)).toBe(h.clock.now() + 2 * DAY);
-    expect(request.toEmail).toBe("parent@example.com");
+    expect(request.toEmail).toBe(`parent${guardians}@example.com`);
     expect(await seatsTaken(s.id)).toBe(1);
     expect((await templatesFor(body.id)).sort()).toEqual(["booking_pending_consent", "consent_request"]);
     const [row] = await h.db.select().from(bookings).where(eq(bookings.id, body.id));

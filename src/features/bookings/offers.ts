@@ -7,10 +7,10 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { londonWallTime } from "../../lib/time";
 import { clashProblem, loadVisibleBooking } from "./lookups";
-import { consentUrl } from "./book";
+import { consentUrl, guardianDailyLimit } from "./book";
 import { enqueueForBookings } from "../notifications/outbox";
 import { clashExists, findClash } from "../../rules/clash";
-import { consentHoldUntil } from "../../rules/consent";
+import { consentHoldUntil, guardianAllowanceLeft, guardianHasAllowance } from "../../rules/consent";
 import { bookingOut, type BookingRow } from "./view";
 import { refuse } from "../../lib/refusal";
 
@@ -47,6 +47,8 @@ export async function acceptOffer(deps: Deps, actor: Actor, bookingId: string) {
           eq(bookings.status, "offered"),
           sql`${bookings.holdExpiresAt} > ${now}`,
           sql`not ${clashExists(b.personId!, b.startsAt, b.endsAt, { sessionId: b.sessionId! })}`,
+          // Issue #14: the guardian's daily allowance of consent requests, counted in this write.
+          needsConsent ? guardianHasAllowance(b.guardianEmail!, now) : undefined,
         ),
       )
       .returning(),
@@ -60,6 +62,7 @@ export async function acceptOffer(deps: Deps, actor: Actor, bookingId: string) {
   if (accepted[0]) return bookingOut(accepted[0]);
   const [row] = await db.select().from(bookings).where(eq(bookings.id, b.id)).limit(1);
   assertOfferOpen(row!, clock.now());
+  if (needsConsent && !(await guardianAllowanceLeft(db, b.guardianEmail!, clock.now()))) throw guardianDailyLimit();
   const clashNow = await findClash(deps, b.personId!, b.startsAt, b.endsAt, { sessionId: b.sessionId! });
   throw clashNow ? clashProblem(clashNow) : refuse("offer_changed_meanwhile");
 }

@@ -1,6 +1,6 @@
 // Reading bookings for the pages: a person's own list, and the booking a guardian's consent link
 // is for. Who may see a booking is decided by lookups.ts (loadVisibleBooking); these only gather.
-import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { bookings, events, mentoringSlots, mentors, people, sessions, venues } from "../../db/schema";
 import { sha256Hex } from "../../lib/crypto";
@@ -11,11 +11,16 @@ import { auditEntry } from "./audit";
 import { loadVisibleBooking, positionOf } from "./lookups";
 import { bookingOut } from "./view";
 
+/** What a consent link shows (issue #14): the question, or the decision it recorded. */
+export type ConsentState = "asked" | "granted" | "withdrawable" | "refused" | "withdrawn" | "cancelled";
+
 /**
- * The booking a consent link is for, only while it can still be answered. The token is
- * stored hashed, so it is looked up by its hash.
+ * The booking a consent link is for, and where its answer stands: still to answer (`asked`),
+ * a yes that can be withdrawn until the start (`withdrawable`) or no longer (`granted`), a no,
+ * a withdrawn yes, or a place cancelled since for another reason. Null when the link never
+ * existed or ran out unanswered. The token is stored hashed, so it is looked up by its hash.
  */
-export async function consentRequest(db: Db, token: string, now: number) {
+export async function consentLink(db: Db, token: string, now: number) {
   const [row] = await db
     .select({ booking: bookings, person: { displayName: people.displayName }, session: sessions, event: events, venue: venues })
     .from(bookings)
@@ -23,9 +28,28 @@ export async function consentRequest(db: Db, token: string, now: number) {
     .innerJoin(sessions, eq(sessions.id, bookings.sessionId))
     .innerJoin(events, eq(events.id, sessions.eventId))
     .leftJoin(venues, eq(venues.id, sessions.venueId))
-    .where(and(eq(bookings.consentTokenHash, await sha256Hex(token)), eq(bookings.status, "pending_consent"), gt(bookings.holdExpiresAt, now)))
+    .where(eq(bookings.consentTokenHash, await sha256Hex(token)))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const state = consentState(row.booking, row.session.startsAt, now);
+  return state ? { ...row, state } : null;
+}
+
+function consentState(b: { status: string; holdExpiresAt: number | null; cancelReason: string | null }, startsAt: number, now: number): ConsentState | null {
+  if (b.status === "pending_consent") return b.holdExpiresAt !== null && b.holdExpiresAt > now ? "asked" : null;
+  if (b.status === "cancelled") {
+    if (b.cancelReason === "consent_refused") return "refused";
+    if (b.cancelReason === "consent_withdrawn") return "withdrawn";
+    return b.cancelReason === "consent_expired" ? null : "cancelled";
+  }
+  if (b.status === "confirmed" && startsAt > now) return "withdrawable";
+  return b.status === "confirmed" || b.status === "attended" || b.status === "no_show" ? "granted" : null;
+}
+
+/** The booking a consent link is for, only while it can still be answered. */
+export async function consentRequest(db: Db, token: string, now: number) {
+  const link = await consentLink(db, token, now);
+  return link?.state === "asked" ? link : null;
 }
 
 /** What a person has booked, soonest first, with what is needed to describe each. */

@@ -32,7 +32,7 @@ describe("GET /bookings/{id}/invite.ics", () => {
     expect(ics.timezones).toEqual(["Europe/London"]);
     const [event] = ics.events;
     expect(event).toMatchObject({
-      uid: `${booking.id}@opendoor`,
+      uid: `${booking.id}@opendoor.test`,
       sequence: 3,
       status: "CONFIRMED",
       summary: "Try being a chef",
@@ -65,6 +65,18 @@ describe("GET /bookings/{id}/invite.ics", () => {
     expect(event!.startZone).toBe("Europe/London");
     expect(event!.startUtc).toBe(utc);
     expect(event!.endUtc).toBe(new Date(Date.parse(utc) + 90 * 60_000).toISOString());
+  });
+
+  // Invites sent before the UID moved to the PUBLIC_URL host said @opendoor; the migration
+  // pinned that host on those bookings, so their updates still replace the first event.
+  it("keeps the @opendoor UID for a booking whose invite host was pinned before the move", async () => {
+    const email = "pinned-uid@example.test";
+    const token = await h.tokenFor(email, { isYoungPerson: true, dateOfBirth: "2009-01-01" });
+    const { booking } = await f.confirmedBooking({ email, startsAt: parseLondonLocal("2026-03-04T16:00") });
+    await h.db.update(bookings).set({ inviteUidHost: "opendoor" }).where(eq(bookings.id, booking.id));
+    expect((await invite(booking.id, token)).events[0]!.uid).toBe(`${booking.id}@opendoor`);
+    await h.db.update(bookings).set({ status: "cancelled" }).where(eq(bookings.id, booking.id));
+    expect((await invite(booking.id, token)).events[0]!.uid).toBe(`${booking.id}@opendoor`);
   });
 
   it("turns into a CANCEL with the same UID and a higher SEQUENCE once the booking is cancelled", async () => {
@@ -151,7 +163,7 @@ describe("personal calendar feeds", () => {
     const feed = parseIcs(await res.text());
     expect(feed.method).toBeNull();
     const uids = feed.events.map((e) => e.uid);
-    expect(uids).toEqual([`${kept.booking.id}@opendoor`]);
+    expect(uids).toEqual([`${kept.booking.id}@opendoor.test`]);
     expect(uids).not.toContain(`${cancelled.booking.id}@opendoor`);
     expect(uids).not.toContain(`${waiting.booking.id}@opendoor`);
     expect(uids).not.toContain(`${someoneElse.booking.id}@opendoor`);

@@ -9,11 +9,23 @@ import type { Config } from "../../lib/config";
 import { LONDON } from "../../lib/time";
 import { addressOf, bookingTitle, localised, manageUrl, venueLine, type BookingFacts, type InviteMethod } from "../../../emails/booking";
 import { translator } from "../../i18n";
-import { londonDateTime, londonTimezoneGenerator } from "./london-timezone";
+import { londonTime, londonTimezoneGenerator } from "./london-timezone";
 
 export { INVITED_STATUSES, inviteMethodFor, type InviteMethod } from "../../../emails/booking";
 
-const inviteUid = (bookingId: string) => `${bookingId}@opendoor`;
+/**
+ * The invite's UID: the booking id at the deployment's host (RFC 5545 asks for a domain the
+ * sender owns, so two deployments' UIDs cannot collide). Invites sent before the UID moved to
+ * the PUBLIC_URL host said `@opendoor`; an update under a different UID would add a second
+ * event to those people's calendars instead of changing the first. So the host is pinned per
+ * booking: the migration that brought this in wrote 'opendoor' into bookings.invite_uid_host
+ * for every booking that existed, and later bookings (null) take the PUBLIC_URL host. If a
+ * deployment ever moves to a new host, pin the old one the same way first
+ * (`UPDATE bookings SET invite_uid_host = 'old.host' WHERE invite_uid_host IS NULL`).
+ */
+export const inviteUid = (booking: { id: string; inviteUidHost: string | null }, publicUrl: string) =>
+  `${booking.id}@${booking.inviteUidHost ?? new URL(publicUrl).hostname}`;
+
 
 export interface InviteOptions {
   config: Config;
@@ -48,10 +60,10 @@ function addEvent(cal: ICalCalendar, d: BookingFacts, method: InviteMethod, o: I
   ].filter(Boolean);
   const organizerEmail = addressOf(o.config.emailFrom);
   const event = cal.createEvent({
-    id: inviteUid(d.booking.id),
+    id: inviteUid(d.booking, o.config.publicUrl),
     sequence: d.sequence + (method === "CANCEL" ? 1 : 0),
-    start: londonDateTime(d.startsAt),
-    end: londonDateTime(d.endsAt),
+    start: londonTime(d.startsAt),
+    end: londonTime(d.endsAt),
     timezone: LONDON,
     stamp: new Date(o.now),
     summary: bookingTitle(d, o.locale),

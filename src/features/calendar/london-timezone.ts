@@ -2,7 +2,9 @@
 // package: the UK rule (last Sunday of March 01:00 GMT → BST, last Sunday of October
 // 02:00 BST → GMT) has held since 1996, the text is 20 lines, and bundling every zone into
 // the Worker for one of them is not worth it. If the UK ever changes its rule, change it here.
-import { LONDON, londonWallTime } from "../../lib/time";
+// The times themselves are @date-fns/tz TZDates (ics.ts), which read the zone from Intl.
+import { TZDate } from "@date-fns/tz";
+import { LONDON } from "../../lib/time";
 
 const VTIMEZONE = [
   "BEGIN:VTIMEZONE",
@@ -30,31 +32,8 @@ export function londonTimezoneGenerator(zone: string): string | null {
   return zone === LONDON ? `${VTIMEZONE}\r\n` : null;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
 /**
- * An instant as London wall time in the shape ical-generator accepts for zoned values
- * (a Temporal.ZonedDateTime look-alike). A plain Date would be printed in the *process's*
- * time zone, which is UTC on Workers but anything on a laptop.
+ * An instant as London wall time. ical-generator prints a TZDate in its own zone (a plain
+ * Date would come out in the *process's* zone: UTC on Workers, anything on a laptop).
  */
-export function londonDateTime(instant: number) {
-  const w = londonWallTime(instant);
-  const iso = `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
-  const plain = {
-    ...w,
-    toJSON: () => iso,
-    toString: () => iso,
-    toPlainDate: () => ({ year: w.year, month: w.month, day: w.day, toJSON: () => iso.slice(0, 10), toString: () => iso.slice(0, 10) }),
-    toZonedDateTime: () => zoned,
-  };
-  const zoned = {
-    ...w,
-    timeZoneId: LONDON,
-    toJSON: () => new Date(instant).toISOString(),
-    toString: () => `${iso}[${LONDON}]`,
-    toPlainDateTime: () => plain,
-    toInstant: () => ({ epochMilliseconds: instant, toJSON: () => new Date(instant).toISOString(), toString: () => new Date(instant).toISOString(), toZonedDateTimeISO: () => zoned }),
-    withTimeZone: () => zoned,
-  };
-  return zoned;
-}
+export const londonTime = (instant: number) => new TZDate(instant, LONDON);

@@ -7,7 +7,7 @@ import { carousels, organisations, people } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { LONDON } from "../../lib/time";
-import { londonDateTime, londonTimezoneGenerator } from "../calendar/london-timezone";
+import { londonTime, londonTimezoneGenerator } from "../calendar/london-timezone";
 import { addressOf } from "../../../emails/booking";
 import { enqueue } from "../notifications/outbox";
 import { auditInsert } from "../audit/record";
@@ -19,8 +19,8 @@ function morningInvite(deps: Deps, o: { uid: string; sequence: number; title: st
   const event = cal.createEvent({
     id: o.uid,
     sequence: o.sequence,
-    start: londonDateTime(o.startsAt),
-    end: londonDateTime(o.endsAt),
+    start: londonTime(o.startsAt),
+    end: londonTime(o.endsAt),
     timezone: LONDON,
     stamp: new Date(o.now),
     summary: o.title,
@@ -69,6 +69,8 @@ export async function sendTimetables(deps: Deps, actor: Actor, carouselId: strin
         venue,
         url,
         groups: own.map((g, i) => ({ label: g.label, rows: tables[i]!.rows.map((r) => ({ round: r.round, startsAt: Date.parse(r.startsAt), station: r.station })) })),
+        // Kept on @opendoor (unlike bookings' invites, calendar/ics.ts inviteUid): a timetable
+        // sent again after the move would otherwise sit beside the first in the school's calendar.
         ics: morningInvite(deps, { uid: `carousel-${row.id}-${school.id}@opendoor`, sequence, title: row.title, startsAt: row.startsAt, endsAt, venue, url, attendee: to, now }),
       };
       messages.push(enqueue(db, { template: "carousel_timetable", to, locale, payload: payload as unknown as Record<string, unknown> }, now));

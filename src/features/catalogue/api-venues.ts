@@ -2,8 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireActor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { bearer, IdParam, json, jsonBody, problems, problemsFor } from "../../lib/openapi";
-import { Page, VenueCreate, venueOut, VenueSchema } from "./schemas";
-import { createVenue, getVenue, listVenues } from "./venues";
+import { Page, VenueCreate, venueOut, VenuePatchBody, VenueSchema } from "./schemas";
+import { createVenue, getVenue, listVenues, updateVenue } from "./venues";
 
 export function registerVenueRoutes(api: Api) {
   api.openapi(
@@ -48,5 +48,19 @@ export function registerVenueRoutes(api: Api) {
       responses: { 200: json(VenueSchema, "The venue"), 404: problems[404] },
     }),
     async (c) => c.json(venueOut(await getVenue(c.var.deps, c.req.valid("param").id)), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "patch",
+      path: "/venues/{id}",
+      tags: ["catalogue"],
+      summary: "Change a venue's address or access facts",
+      description: "Coordinators change any venue; an organisation's staff or API key only venues their organisation owns.",
+      security: bearer,
+      request: { params: IdParam, body: jsonBody(VenuePatchBody) },
+      responses: { 200: json(VenueSchema, "The venue as it now is"), ...problemsFor(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(venueOut(await updateVenue(c.var.deps, requireActor(c), c.req.valid("param").id, c.req.valid("json"))), 200),
   );
 }

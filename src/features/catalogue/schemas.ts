@@ -61,8 +61,12 @@ export const VenueCreate = z
     quietRoom: z.boolean().optional(),
     disabledParking: z.boolean().optional(),
     publicTransport: Text(1000).optional().openapi({ description: "How to get there by bus, train or on foot" }),
+    holdsSeveralSessions: z.boolean().optional().openapi({ description: "The venue can hold overlapping sessions (separate rooms or a partitioned hall). Otherwise a session overlapping another at this venue is refused (rule 16)." }),
   })
   .openapi("VenueCreate");
+
+/** What a venue's owner or a coordinator may change (not who owns it). */
+export const VenuePatchBody = VenueCreate.omit({ organisationId: true }).partial().openapi("VenuePatch");
 
 export const VenueSchema = z
   .object({
@@ -77,6 +81,7 @@ export const VenueSchema = z
     quietRoom: z.boolean(),
     disabledParking: z.boolean(),
     publicTransport: z.string(),
+    holdsSeveralSessions: z.boolean(),
   })
   .openapi("Venue");
 
@@ -92,6 +97,7 @@ export const venueOut = (v: typeof venues.$inferSelect): z.infer<typeof VenueSch
   quietRoom: v.quietRoom,
   disabledParking: v.disabledParking,
   publicTransport: v.publicTransport,
+  holdsSeveralSessions: v.holdsSeveralSessions,
 });
 
 /** An event's title per locale: one line each, so no control or text-direction characters (it becomes an email Subject). */

@@ -6,6 +6,7 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { field, refuse } from "../../lib/refusal";
 import { decodeCursor, encodeCursor } from "./shared";
+import { auditInsert } from "../audit/record";
 
 export type Venue = typeof venues.$inferSelect;
 
@@ -20,6 +21,7 @@ export interface VenueInput {
   quietRoom?: boolean;
   disabledParking?: boolean;
   publicTransport?: string;
+  holdsSeveralSessions?: boolean;
 }
 
 /**
@@ -39,24 +41,52 @@ export async function createVenue(deps: Deps, actor: Actor, input: VenueInput): 
       throw refuse("unknown_organisation", {}, { fields: [field("organisationId", "no_such_organisation")] });
     }
   }
+  const { db } = deps;
   const now = deps.clock.now();
-  const [row] = await deps.db
-    .insert(venues)
-    .values({
-      id: newId("ven", now),
-      name: input.name,
-      address: input.address,
-      postcode: input.postcode,
-      organisationId,
-      stepFree: input.stepFree ?? false,
-      accessibleToilet: input.accessibleToilet ?? false,
-      hearingLoop: input.hearingLoop ?? false,
-      quietRoom: input.quietRoom ?? false,
-      disabledParking: input.disabledParking ?? false,
-      publicTransport: input.publicTransport ?? "",
-      createdAt: now,
-    })
-    .returning();
+  const id = newId("ven", now);
+  // Invariant: no venue without the audit row of who added it.
+  const [[row]] = await db.batch([
+    db
+      .insert(venues)
+      .values({
+        id,
+        name: input.name,
+        address: input.address,
+        postcode: input.postcode,
+        organisationId,
+        stepFree: input.stepFree ?? false,
+        accessibleToilet: input.accessibleToilet ?? false,
+        hearingLoop: input.hearingLoop ?? false,
+        quietRoom: input.quietRoom ?? false,
+        disabledParking: input.disabledParking ?? false,
+        publicTransport: input.publicTransport ?? "",
+        holdsSeveralSessions: input.holdsSeveralSessions ?? false,
+        createdAt: now,
+      })
+      .returning(),
+    auditInsert(db, actor, { action: "venue.created", subjectType: "venue", subjectId: id, detail: { organisationId } }, now),
+  ]);
+  return row!;
+}
+
+export type VenuePatch = Partial<Omit<VenueInput, "organisationId">>;
+
+/**
+ * Changing a venue's address or access facts: coordinators any venue, an organisation's staff
+ * or key only their own organisation's. People read these facts to decide whether they can come.
+ */
+export async function updateVenue(deps: Deps, actor: Actor, id: string, patch: VenuePatch): Promise<Venue> {
+  const venue = await getVenue(deps, id);
+  if (!isCoordinator(actor) && !(venue.organisationId && actsFor(actor, venue.organisationId))) throw refuse("own_venues_only");
+  const changed = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as VenuePatch;
+  if (Object.keys(changed).length === 0) return venue;
+  const { db } = deps;
+  const now = deps.clock.now();
+  // Invariant: the change and its audit row (which fields, never their values) in one write.
+  const [[row]] = await db.batch([
+    db.update(venues).set(changed).where(eq(venues.id, id)).returning(),
+    auditInsert(db, actor, { action: "venue.changed", subjectType: "venue", subjectId: id, detail: { fields: Object.keys(changed) } }, now),
+  ]);
   return row!;
 }
 

@@ -8,7 +8,7 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { field, refuse } from "../../lib/refusal";
 import { londonDate } from "../../lib/time";
-import { auditInsert } from "../audit/record";
+import { auditInsert, auditInsertIf } from "../audit/record";
 import { findCategory } from "./read";
 import type { DirectoryPictogram, LocalisedText } from "../../db/schema";
 
@@ -27,11 +27,15 @@ export async function addCategory(deps: Deps, actor: Actor, input: { id: string;
 /** A coordinator confirms the details are still right today: it leaves the six-month list. */
 export async function markChecked(deps: Deps, actor: Actor, id: string) {
   if (!isCoordinator(actor)) throw refuse("coordinators_only");
+  // Services are withdrawn, never deleted: one that is not there now never will be, and a
+  // refusal must leave no audit row behind (test/hostile-input.test.ts).
+  if (!(await deps.db.select({ id: directoryServices.id }).from(directoryServices).where(eq(directoryServices.id, id)).limit(1)).length) throw refuse("dir_no_service");
   const now = deps.clock.now();
-  // One batch: the date and its audit row.
+  // One batch: the date and its audit row, the row only for a service that exists (a refused
+  // call changes nothing, test/hostile-input.test.ts).
   const [[row]] = await deps.db.batch([
     deps.db.update(directoryServices).set({ lastCheckedOn: londonDate(now) }).where(eq(directoryServices.id, id)).returning(),
-    auditInsert(deps.db, actor, { action: "directory.service.checked", subjectType: "directory_service", subjectId: id }, now),
+    auditInsertIf(deps.db, actor, { action: "directory.service.checked", subjectType: "directory_service", subjectId: id }, now, sql`exists (select 1 from directory_services where id = ${id})`),
   ]);
   if (!row) throw refuse("dir_no_service");
   return row;

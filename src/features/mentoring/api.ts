@@ -7,19 +7,8 @@ import { registerMentoringBookingRoutes } from "./api-bookings";
 import { registerSlotRoutes } from "./api-slots";
 import { canSeeDbs, createMentor, getMentor, listMentors, recordVerification } from "./mentors";
 import { safeguardingAlerts } from "./safeguarding";
-import { Day, MentorFull, mentorFull, mentorPublic, MentorPublic, NewMentor } from "./schemas";
+import { MentorFull, mentorFull, mentorPublic, MentorPublic, NewMentor, Verification } from "./schemas";
 import { auditRead } from "../audit/record";
-
-const Verification = z
-  .union([
-    z.strictObject({
-      checkedOn: Day,
-      expiresOn: Day,
-      certificateLast4: z.string().max(4).regex(/^[A-Za-z0-9]{4}$/, "Give only the last 4 characters of the certificate number").openapi({ example: "9A7Z" }),
-    }),
-    z.strictObject({ revoked: z.literal(true) }),
-  ])
-  .openapi("MentorVerification");
 
 const SafeguardingAlert = z
   .object({
@@ -98,8 +87,8 @@ export function registerMentoring(api: Api) {
       responses: { 200: json(MentorFull, "Recorded"), ...problemsFor(400, 401, 403, 404) },
     }),
     async (c) => {
-      requireCoordinator(c);
-      const mentor = await recordVerification(c.var.deps, c.req.valid("param").id, c.req.valid("json"));
+      const actor = requireCoordinator(c);
+      const mentor = await recordVerification(c.var.deps, actor, c.req.valid("param").id, c.req.valid("json"));
       return c.json(mentorFull(mentor, c.var.deps.clock.now()), 200);
     },
   );

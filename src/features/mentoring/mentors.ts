@@ -7,6 +7,7 @@ import type { Actor } from "../../lib/env";
 import { londonDate } from "../../lib/time";
 import { ensurePerson } from "../auth/sign-in";
 import { field, refuse } from "../../lib/refusal";
+import { auditInsert } from "../audit/record";
 
 export type Mentor = typeof mentors.$inferSelect;
 
@@ -65,23 +66,34 @@ export async function listMentors(deps: Deps, filter: { organisationId?: string 
   return deps.db.select().from(mentors).where(where).orderBy(asc(mentors.displayName)).limit(200);
 }
 
-export type Verification = { checkedOn: string; expiresOn: string; certificateLast4: string } | { revoked: true };
+export type Verification = { checkedOn: string; expiresOn: string; certificateLast4: string; updateService?: boolean } | { revoked: true };
 
-/** Coordinators record a DBS check, or revoke it. Only the certificate's last 4 characters are kept. */
-export async function recordVerification(deps: Deps, mentorId: string, input: Verification): Promise<Mentor> {
+/**
+ * Coordinators record a DBS check, or revoke it. Only the certificate's last 4 characters are
+ * kept. A valid check is what makes the mentor's slots bookable by under-18s (rule 8), so
+ * safeguarding alerts about this mentor clear as soon as it is recorded.
+ */
+export async function recordVerification(deps: Deps, actor: Actor | null, mentorId: string, input: Verification): Promise<Mentor> {
   await getMentor(deps, mentorId);
   const now = deps.clock.now();
   const set =
     "revoked" in input
       ? { dbsRevokedAt: now }
-      : { dbsCheckedOn: input.checkedOn, dbsExpiresOn: input.expiresOn, dbsCertificateLast4: input.certificateLast4, dbsRevokedAt: null };
+      : { dbsCheckedOn: input.checkedOn, dbsExpiresOn: input.expiresOn, dbsCertificateLast4: input.certificateLast4, dbsUpdateService: input.updateService ?? false, dbsRevokedAt: null };
   if (!("revoked" in input) && input.checkedOn > londonDate(now)) {
     throw refuse("dbs_check_in_future", {}, { fields: [field("checkedOn", "must_be_today_or_earlier")] });
   }
   if (!("revoked" in input) && input.expiresOn <= input.checkedOn) {
     throw refuse("dbs_expiry_before_check", {}, { fields: [field("expiresOn", "must_be_after_checked_on")] });
   }
-  const [row] = await deps.db.update(mentors).set(set).where(and(eq(mentors.id, mentorId))).returning();
+  const { db } = deps;
+  const action = "revoked" in input ? "mentor.dbs_revoked" : "mentor.dbs_recorded";
+  const detail = "revoked" in input ? {} : { expiresOn: input.expiresOn, updateService: input.updateService ?? false };
+  // Invariant: a safeguarding record never changes without the audit row naming who changed it.
+  const [[row]] = await db.batch([
+    db.update(mentors).set(set).where(and(eq(mentors.id, mentorId))).returning(),
+    auditInsert(db, actor, { action, subjectType: "mentor", subjectId: mentorId, detail }, now),
+  ]);
   return row!;
 }
 

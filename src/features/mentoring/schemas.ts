@@ -26,6 +26,7 @@ export const MentorFull = MentorPublic.extend({
     expiresOn: z.string().nullable(),
     certificateLast4: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    updateService: z.boolean().describe("The certificate is on the DBS Update Service"),
   }),
 }).openapi("Mentor");
 
@@ -39,6 +40,7 @@ export const mentorFull = (m: Mentor, now: number) => ({
     expiresOn: m.dbsExpiresOn,
     certificateLast4: m.dbsCertificateLast4,
     revokedAt: isoOrNull(m.dbsRevokedAt),
+    updateService: m.dbsUpdateService,
   },
 });
 
@@ -175,3 +177,16 @@ export function slotTimes(body: z.infer<typeof NewSlots>): SlotTimes {
   if (gaps.length) throw missing(gaps);
   return { startsAt: body.startsAt!, endsAt: body.endsAt! };
 }
+
+/** Recording (or revoking) a mentor's DBS check: the API and the coordinators' page. */
+export const Verification = z
+  .union([
+    z.strictObject({
+      checkedOn: Day,
+      expiresOn: Day,
+      certificateLast4: z.string().max(4).regex(/^[A-Za-z0-9]{4}$/, "Give only the last 4 characters of the certificate number").openapi({ example: "9A7Z" }),
+      updateService: z.boolean().optional().describe("The certificate is on the DBS Update Service (default false)"),
+    }),
+    z.strictObject({ revoked: z.literal(true) }),
+  ])
+  .openapi("MentorVerification");

@@ -215,7 +215,7 @@ describe("what reaches the provider", () => {
     expect(attachment!.content).toMatch(/^[A-Za-z0-9+/]+=*$/);
     const ics = parseIcs(fromBase64(attachment!.content));
     expect(ics.method).toBe("REQUEST");
-    expect(ics.events[0]!.uid).toBe(`${booking.id}@opendoor`);
+    expect(ics.events[0]!.uid).toBe(`${booking.id}@opendoor.test`);
     expect(ics.events[0]!.startUtc).toBe("2026-10-26T10:00:00.000Z");
   });
 });

@@ -62,8 +62,8 @@ export function enqueueForBookings(
   db: Db,
   template: TemplateName | TemplateByStatus,
   where: SQL,
-  now: number,
-  options: { to?: "person" | "guardian"; payload?: Record<string, SQL | string | number> } = {},
+  now: number | SQL,
+  options: { to?: "person" | "guardian"; payload?: Record<string, SQL | string | number>; idPrefix?: SQL } = {},
 ) {
   const to = options.to === "guardian" ? sql`b.guardian_email` : sql`coalesce(p.email, o.contact_email)`;
   let templateValue: TemplateName | SQL = template as TemplateName;
@@ -76,7 +76,9 @@ export function enqueueForBookings(
     templateValue = sql`case b.status ${sql.join(cases, sql` `)} end`;
   }
   const extra = Object.entries(options.payload ?? {}).map(([k, v]) => sql`, ${k}, ${v}`);
-  const idPrefix = `msg_${now.toString(32).padStart(9, "0")}`;
+  // A statement built once (src/db/prepared.ts) passes `now` and the prefix as slots.
+  const idPrefix = options.idPrefix ?? (typeof now === "number" ? messageIdPrefix(now) : undefined);
+  if (idPrefix === undefined) throw new TypeError("enqueueForBookings: a `now` given as SQL needs an idPrefix");
   return insertSelect(
     db,
     outbox,
@@ -95,6 +97,9 @@ export function enqueueForBookings(
       where (${where}) and ${to} is not null and p.erased_at is null`,
   );
 }
+
+/** The time-sortable start of an outbox id (`newId("msg", now)` without its random part). */
+export const messageIdPrefix = (now: number) => `msg_${now.toString(32).padStart(9, "0")}`;
 
 /** Which message a booking gets, by the status the batch left it in. */
 export type TemplateByStatus = Partial<Record<BookingStatus, TemplateName>>;

@@ -29,7 +29,9 @@ export const PRIORITY: Record<TemplateName, 0 | 1 | 2> = {
   reminder: 2,
   mentoring_cancelled: 2,
   feedback_invitation: 2,
+  consent_decided: 2,
   carousel_timetable: 2,
+  site_feedback_reply: 2,
 };
 
 /**

@@ -61,6 +61,7 @@ describe("every template", () => {
     mentoring_confirmed: { bookingId: ids.mentoring, audience: "young_person" },
     mentoring_cancelled: { bookingId: ids.mentoring, audience: "mentor" },
     feedback_invitation: { bookingId: ids.individual },
+    consent_decided: { bookingId: ids.individual, decision: "granted", consentUrl: "https://opendoor.test/consent/abc" },
     carousel_timetable: {
       title: "Careers carousel",
       startsAt: parseLondonLocal("2026-03-10T09:30"),
@@ -70,6 +71,7 @@ describe("every template", () => {
       groups: [{ label: "Year 9 Blue", rows: [{ round: 1, startsAt: parseLondonLocal("2026-03-10T09:30"), station: "Bricklaying" }, { round: 2, startsAt: parseLondonLocal("2026-03-10T09:55"), station: null }] }],
       ics: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
     },
+    site_feedback_reply: { message: "Thank you: we changed it.", quoted: "The text is small." },
   });
 
   it("has one template for every name in the message contract, and renders each in every locale", async () => {
@@ -210,7 +212,7 @@ describe("calendar files in emails", () => {
     const mail = await render("mentoring_cancelled", "en", { bookingId: booking.id, audience: "mentor" }, "sam@northern.test");
     const ics = parseIcs(mail.attachments![0]!.content);
     expect(ics.method).toBe("CANCEL");
-    expect(ics.events[0]!.uid).toBe(`${booking.id}@opendoor`);
+    expect(ics.events[0]!.uid).toBe(`${booking.id}@opendoor.test`);
     expect(ics.events[0]!.startUtc).toBe("2026-10-26T10:00:00.000Z");
   });
 });

@@ -1,15 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ORGANISATION_TYPES } from "../../db/schema";
-import { actorId, requireActor, requireActsFor, requireCoordinator } from "../../lib/auth";
+import { requireActor, requireActsFor, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problems, problemsFor, Line } from "../../lib/openapi";
+import { bearer, IdParam, json, jsonBody, NO_STORE, problems, problemsFor } from "../../lib/openapi";
 import { refuse } from "../../lib/refusal";
 import { iso, isoOrNull } from "../../lib/time";
 import { createOrganisation } from "./create";
 import { createApiKey, listApiKeys, revokeApiKey } from "./keys";
 import { addMember } from "./members";
 import { listOrganisations } from "./read";
-import { ApiKeyInfo, Organisation, orgOut } from "./schemas";
+import { ApiKeyCreate, ApiKeyInfo, MemberCreate, Organisation, OrganisationCreate, orgOut } from "./schemas";
 
 export function registerOrganisations(api: Api) {
   api.openapi(
@@ -19,12 +18,11 @@ export function registerOrganisations(api: Api) {
       tags: ["organisations"],
       summary: "Add an organisation (coordinators)",
       security: bearer,
-      request: { body: jsonBody(z.object({ type: z.enum(ORGANISATION_TYPES), name: Line(120, 2), contactEmail: Email.optional() })) },
+      request: { body: jsonBody(OrganisationCreate) },
       responses: { 201: json(Organisation, "Created"), ...problemsFor(400, 401, 403) },
     }),
     async (c) => {
-      requireCoordinator(c);
-      const org = await createOrganisation(c.var.deps, c.req.valid("json"));
+      const org = await createOrganisation(c.var.deps, c.req.valid("json"), requireCoordinator(c));
       return c.json(orgOut(org), 201, { location: `/api/v1/organisations/${org.id}` });
     },
   );
@@ -52,7 +50,7 @@ export function registerOrganisations(api: Api) {
       summary: "Add a member of staff to an organisation",
       description: "Coordinators, or existing members of the same organisation. The new member signs in by email link.",
       security: bearer,
-      request: { params: IdParam, body: jsonBody(z.object({ email: Email, displayName: Line(80, 1) })) },
+      request: { params: IdParam, body: jsonBody(MemberCreate) },
       responses: {
         201: json(z.object({ personId: z.string(), organisationId: z.string(), email: z.string() }).openapi("Membership"), "Added"),
         ...problemsFor(400, 401, 403, 404),
@@ -60,8 +58,8 @@ export function registerOrganisations(api: Api) {
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      requireActsFor(c, id);
-      return c.json(await addMember(c.var.deps, id, c.req.valid("json")), 201);
+      const actor = requireActsFor(c, id);
+      return c.json(await addMember(c.var.deps, id, c.req.valid("json"), actor), 201);
     },
   );
 
@@ -72,7 +70,7 @@ export function registerOrganisations(api: Api) {
       tags: ["organisations"],
       summary: "Create an API key (the key is shown once)",
       security: bearer,
-      request: { params: IdParam, body: jsonBody(z.object({ name: Line(80, 1) })) },
+      request: { params: IdParam, body: jsonBody(ApiKeyCreate) },
       responses: {
         201: json(ApiKeyInfo.extend({ key: z.string().describe("Shown only in this response") }).openapi("NewApiKey"), "Created"),
         ...problemsFor(400, 401, 403, 404),
@@ -82,7 +80,7 @@ export function registerOrganisations(api: Api) {
       const { id } = c.req.valid("param");
       const actor = requireActsFor(c, id);
       if (actor.kind === "api_key") throw refuse("api_key_cannot_create_keys");
-      const k = await createApiKey(c.var.deps, id, c.req.valid("json").name, actorId(actor));
+      const k = await createApiKey(c.var.deps, id, c.req.valid("json").name, actor);
       return c.json({ id: k.id, name: k.name, prefix: k.prefix, createdAt: iso(k.createdAt), revokedAt: null, key: k.key }, 201, NO_STORE);
     },
   );
@@ -117,8 +115,8 @@ export function registerOrganisations(api: Api) {
     }),
     async (c) => {
       const { id, keyId } = c.req.valid("param");
-      requireActsFor(c, id);
-      await revokeApiKey(c.var.deps, id, keyId);
+      const actor = requireActsFor(c, id);
+      await revokeApiKey(c.var.deps, id, keyId, actor);
       return c.body(null, 204);
     },
   );

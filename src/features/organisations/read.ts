@@ -1,7 +1,7 @@
 // Reading organisations: one by id, the ones a caller belongs to, and every one for a form's choices.
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { organisations } from "../../db/schema";
+import { memberships, organisations, people } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { refuse } from "../../lib/refusal";
@@ -23,3 +23,13 @@ export async function listOrganisations(deps: Deps, actor: Actor) {
   if (ids.length === 0) return [];
   return deps.db.select().from(organisations).where(inArray(organisations.id, ids)).orderBy(organisations.name);
 }
+
+/** An organisation's staff, by name: for coordinators managing it (the caller has checked). */
+export const membersOf = (db: Db, organisationId: string) =>
+  db
+    .select({ id: people.id, displayName: people.displayName, email: people.email })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(asc(people.displayName))
+    .limit(500);

@@ -13,6 +13,7 @@ import { reminderAfterMove, REMINDER_LEAD_MS } from "../notifications/reminders"
 import { capacityCoversTaken, HOLDING, UPCOMING } from "../../rules/capacity";
 import { countClashing, peopleClashingAt } from "../../rules/clash";
 import { holdWithinNewStart } from "../../rules/waiting-list";
+import { findVenueTaker, venueTakenExists } from "../../rules/shared-venues";
 import { sessionOut } from "./schemas";
 import { field, refuse } from "../../lib/refusal";
 
@@ -64,6 +65,8 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
     // The state this change was decided on; if anything moved since, the batch does nothing
     // and we decide again. The capacity guard is here, not in the read above.
     const retimed = startsAt !== s.startsAt || endsAt !== s.endsAt;
+    // Rule 16: a session moved in time or place must find the venue free then, in this same
+    // guard, so two moves (or a move and a create) racing for one slot cannot both land.
     // Check-in opens before the start: once someone is through the door, the time is what
     // happened, so it stays (checked in inside this guard, so a scan racing the move wins).
     // Rule 4 holds for a move too: nobody booked here may end up holding another booking at
@@ -71,7 +74,8 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
     const guard = sql`exists (select 1 from sessions where id = ${sessionId} and status = 'scheduled'
       and sequence = ${s.sequence} and ${capacityCoversTaken(capacity)})
       and (${retimed ? 1 : 0} = 0 or (not exists (select 1 from bookings where session_id = ${sessionId} and checked_in_at is not null)
-        and not exists (${peopleClashingAt(sessionId, startsAt, endsAt)})))`;
+        and not exists (${peopleClashingAt(sessionId, startsAt, endsAt)})))
+      and (${moved && venueId ? 1 : 0} = 0 or not ${venueTakenExists(venueId ?? "", startsAt, endsAt, sessionId)})`;
     const op = newId("op", now);
     // Invariant (rules 1, 5, 6, 9): the session, every booking's copied time, the offers that
     // new seats allow and the change emails commit together; capacity never drops below the
@@ -109,6 +113,11 @@ export async function changeSession(deps: Deps, actor: Actor, sessionId: string,
     const clashing = retimed ? await countClashing(deps, sessionId, startsAt, endsAt) : 0;
     if (clashing > 0) {
       throw refuse("move_clashes", { count: clashing }, { extra: { peopleClashing: clashing }, fields: [field("startsAt", "clashes_with_booked")] });
+    }
+    const taker = moved && venueId ? await findVenueTaker(deps, venueId, [{ startsAt, endsAt }], sessionId) : null;
+    if (taker) {
+      const facts = { event: taker.title, at: { at: taker.startsAt } };
+      throw refuse("venue_taken", facts, { extra: { sessionId: taker.sessionId }, fields: [field(venueId !== s.venueId ? "venueId" : "startsAt", "venue_taken_by", facts)] });
     }
     if (fresh.seatsTaken > capacity) {
       throw refuse("capacity_below_seats", { taken: fresh.seatsTaken }, { extra: { seatsTaken: fresh.seatsTaken }, fields: [field("capacity", "must_be_at_least", { min: fresh.seatsTaken })] });

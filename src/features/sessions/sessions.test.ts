@@ -13,7 +13,8 @@ beforeAll(async () => {
   h = await createHarness();
   w = await catalogueWorld(h);
   eventId = (await json(await h.request("POST", "/api/v1/events", { token: w.coordinator, body: eventBody(w.employer.id, { title: { en: "Storytelling", pl: "Opowieści" } }) }), 201)).id as string;
-  venueId = (await json(await h.request("POST", "/api/v1/venues", { token: w.coordinator, body: venueBody({ hearingLoop: true, quietRoom: true }) }), 201)).id as string;
+  // These tests add many sessions at the same times; rule 16 (one session at a time) is tried in src/rules/shared-venues.test.ts.
+  venueId = (await json(await h.request("POST", "/api/v1/venues", { token: w.coordinator, body: venueBody({ hearingLoop: true, quietRoom: true, holdsSeveralSessions: true }) }), 201)).id as string;
 });
 afterAll(() => h.close());
 

@@ -2,13 +2,21 @@
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_ar } from "./refusals-bookings";
 import { directoryRefusals_ar } from "./refusals-directory";
+import { siteFeedbackRefusals_ar } from "./refusals-site-feedback";
 import { carouselRefusals_ar } from "./refusals-carousels";
+import { hostRefusals_ar } from "./refusals-host";
+import { timebankRefusals_ar } from "./refusals-timebank";
+import { guardianRefusals_ar } from "./refusals-guardian";
 import { joinRefusals_ar } from "./refusals-join";
 
 export const problems_ar: ProblemsCatalogue = {
   ...bookingRefusals_ar,
   ...directoryRefusals_ar,
+  ...siteFeedbackRefusals_ar,
   ...carouselRefusals_ar,
+  ...hostRefusals_ar,
+  ...timebankRefusals_ar,
+  ...guardianRefusals_ar,
   ...joinRefusals_ar,
   problemTitles: {
     validation: "بعض التفاصيل تحتاج إلى تصحيح",

@@ -6,7 +6,11 @@
 
 import { bookingFieldRefusalsEn, bookingRefusalsEn } from "./refusals-bookings";
 import { directoryFieldRefusalsEn, directoryRefusalsEn } from "./refusals-directory";
+import { siteFeedbackRefusalsEn } from "./refusals-site-feedback";
 import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousels";
+import { hostFieldRefusalsEn, hostRefusalsEn } from "./refusals-host";
+import { timebankRefusalsEn } from "./refusals-timebank";
+import { guardianRefusalsEn } from "./refusals-guardian";
 import { joinRefusalsEn } from "./refusals-join";
 
 /** The `title` of each problem code (PROBLEMS in src/lib/problem-error.ts): one per code. */
@@ -48,7 +52,11 @@ export const problemTitlesEn = {
 export const refusalsEn = {
   ...bookingRefusalsEn,
   ...directoryRefusalsEn,
+  ...siteFeedbackRefusalsEn,
   ...carouselRefusalsEn,
+  ...hostRefusalsEn,
+  ...timebankRefusalsEn,
+  ...guardianRefusalsEn,
   ...joinRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
   validation_fields: "Please check {fields}.",
@@ -144,6 +152,7 @@ export const fieldRefusalsEn = {
   ...bookingFieldRefusalsEn,
   ...directoryFieldRefusalsEn,
   ...carouselFieldRefusalsEn,
+  ...hostFieldRefusalsEn,
   too_long: "too long",
   expected_london_local: "expected YYYY-MM-DDTHH:MM",
   required_for_group: "required for a group",

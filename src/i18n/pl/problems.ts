@@ -2,13 +2,21 @@
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_pl } from "./refusals-bookings";
 import { directoryRefusals_pl } from "./refusals-directory";
+import { siteFeedbackRefusals_pl } from "./refusals-site-feedback";
 import { carouselRefusals_pl } from "./refusals-carousels";
+import { hostRefusals_pl } from "./refusals-host";
+import { timebankRefusals_pl } from "./refusals-timebank";
+import { guardianRefusals_pl } from "./refusals-guardian";
 import { joinRefusals_pl } from "./refusals-join";
 
 export const problems_pl: ProblemsCatalogue = {
   ...bookingRefusals_pl,
   ...directoryRefusals_pl,
+  ...siteFeedbackRefusals_pl,
   ...carouselRefusals_pl,
+  ...hostRefusals_pl,
+  ...timebankRefusals_pl,
+  ...guardianRefusals_pl,
   ...joinRefusals_pl,
   problemTitles: {
     validation: "Niektóre dane trzeba poprawić",

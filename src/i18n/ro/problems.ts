@@ -2,13 +2,21 @@
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_ro } from "./refusals-bookings";
 import { directoryRefusals_ro } from "./refusals-directory";
+import { siteFeedbackRefusals_ro } from "./refusals-site-feedback";
 import { carouselRefusals_ro } from "./refusals-carousels";
+import { hostRefusals_ro } from "./refusals-host";
+import { timebankRefusals_ro } from "./refusals-timebank";
+import { guardianRefusals_ro } from "./refusals-guardian";
 import { joinRefusals_ro } from "./refusals-join";
 
 export const problems_ro: ProblemsCatalogue = {
   ...bookingRefusals_ro,
   ...directoryRefusals_ro,
+  ...siteFeedbackRefusals_ro,
   ...carouselRefusals_ro,
+  ...hostRefusals_ro,
+  ...timebankRefusals_ro,
+  ...guardianRefusals_ro,
   ...joinRefusals_ro,
   problemTitles: {
     validation: "Unele date trebuie corectate",

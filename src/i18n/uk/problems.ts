@@ -2,13 +2,21 @@
 import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_uk } from "./refusals-bookings";
 import { directoryRefusals_uk } from "./refusals-directory";
+import { siteFeedbackRefusals_uk } from "./refusals-site-feedback";
 import { carouselRefusals_uk } from "./refusals-carousels";
+import { hostRefusals_uk } from "./refusals-host";
+import { timebankRefusals_uk } from "./refusals-timebank";
+import { guardianRefusals_uk } from "./refusals-guardian";
 import { joinRefusals_uk } from "./refusals-join";
 
 export const problems_uk: ProblemsCatalogue = {
   ...bookingRefusals_uk,
   ...directoryRefusals_uk,
+  ...siteFeedbackRefusals_uk,
   ...carouselRefusals_uk,
+  ...hostRefusals_uk,
+  ...timebankRefusals_uk,
+  ...guardianRefusals_uk,
   ...joinRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",

@@ -95,7 +95,7 @@ describe("booking from the event page", () => {
     expect(html).toContain(`href="/api/v1/bookings/${id}/invite.ics"`);
     const invite = await h.request("GET", `/api/v1/bookings/${id}/invite.ics`, { headers: { cookie: cookies[KUBA]! } });
     expect(invite.status).toBe(200);
-    expect(await invite.text()).toContain(`UID:${id}@opendoor`);
+    expect(await invite.text()).toContain(`UID:${id}@opendoor.test`);
     expect(html).toContain(`href="/bookings/${id}/cancel"`);
     expect(html).toContain("Step-free access");
     const [row] = await h.db.select().from(bookings).where(eq(bookings.id, id));
@@ -147,6 +147,21 @@ describe("booking from the event page", () => {
     const { html } = await book(OLENA, s.id);
     expect(html).toContain("You are on the waiting list");
     expect(html).toContain("You are number 1 on the waiting list");
+  });
+
+  it("says before booking a full session that it joins the waiting list, and at which number: the one the booking then gets (issue #14)", async () => {
+    const s = await freshSession({ capacity: 1, event: { waitlistEnabled: true } });
+    const open = await get(`/sessions/${s.id}/book`, OLENA);
+    expect(open.html).toContain("Book my place");
+    expect(open.html).not.toContain("join the waiting list");
+    await book(KUBA, s.id);
+    const full = await get(`/sessions/${s.id}/book`, OLENA);
+    expect(full.html).toContain("Full: join the waiting list (you would be number 1).");
+    expect(full.html).toMatch(/<button class="button" type="submit" aria-describedby="waitlist-notice">Join the waiting list \(number 1\)<\/button>/);
+    expect((await book(OLENA, s.id)).html).toContain("You are number 1 on the waiting list");
+    const next = await get(`/sessions/${s.id}/book`, AISHA);
+    expect(next.html).toContain("you would be number 2");
+    expect((await book(AISHA, s.id, { guardianEmail: "aishas.mum@example.com" })).html).toContain("You are number 2 on the waiting list");
   });
 
   it("says a session without a waiting list is full, with a link to other dates", async () => {
@@ -340,10 +355,13 @@ describe("guardian consent", () => {
     expect(await granted.text()).toContain("Thank you: the place is booked");
     const [b] = await h.db.select().from(bookings).where(eq(bookings.sessionId, s.id));
     expect(b!.status).toBe("confirmed");
+    // Issue #14: the used link shows the decision (withdrawing is tested in test/guardian-consent.test.ts).
     const used = await get(path);
-    expect(used.res.status).toBe(404);
-    expect(used.html).toContain("This link no longer works");
-    expect((await post(path, { decision: "refuse" })).status).toBe(404);
+    expect(used.res.status).toBe(200);
+    expect(used.html).toContain("You said yes: Aisha can come.");
+    expect((await post(path, { decision: "refuse" })).status).toBe(409);
+    const [still] = await h.db.select().from(bookings).where(eq(bookings.sessionId, s.id));
+    expect(still!.status).toBe("confirmed");
   });
 
   it("refuses: the booking is cancelled and the seat freed", async () => {

@@ -23,8 +23,8 @@ const withLink = (text: string, href: string, label: string) => (
 
 const PAGE_STATUSES = [400, 404, 409, 422] as const;
 
-/** The guardian's address is the young person's own or another child's (issue #14). */
-const isChildsEmail = (err: ProblemError) => err instanceof DomainRefusal && err.reason === "guardian_email_is_a_childs";
+/** The guardian's address is the young person's own or another child's, or has had today's consent requests (issue #14). */
+const isChildsEmail = (err: ProblemError) => err instanceof DomainRefusal && (err.reason === "guardian_email_is_a_childs" || err.reason === "guardian_daily_limit");
 
 /** Any other refusal: the catalogue's sentence for it in the page's language, as the API says it. */
 function otherRefusal(view: View, err: ProblemError): Refusal | null {

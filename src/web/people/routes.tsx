@@ -12,10 +12,12 @@ import { rotateCalendarFeed } from "../../features/calendar/feeds";
 import { bookSlot, cancelMentoringBooking, getMentoringBooking } from "../../features/mentoring/booking";
 import { consentAgeFor as consentAgeOn } from "../../rules/consent";
 import { needsMentoringGuardian } from "../../rules/safeguarding";
+import { nextWaitlistPosition } from "../../rules/waiting-list";
 import { bookableSlots } from "../../features/mentoring/finder";
 import type { Api } from "../../lib/env";
 import { Email } from "../../lib/openapi";
 import { ProblemError } from "../../lib/problem";
+import { Refusal as DomainRefusal, wordProblem } from "../../lib/refusal";
 import { londonDate } from "../../lib/time";
 import { enforceBookingLimit, enforceConsentLimit } from "../../lib/rate-limit";
 import { formLimit, TOKEN_HEADERS } from "../respond";
@@ -23,10 +25,10 @@ import { viewFor, type View } from "../view";
 import { notFound, refuseCrossSite, render, signedInPost, signInFirst, type C } from "./page";
 import { BookPage, ACCESS_EXAMPLES_MAX, type BookForm } from "./pages/book";
 import { BookingPage, BookingRefusedPage, CancelConfirmPage } from "./pages/booking";
-import { ConsentDonePage, ConsentInvalidPage, ConsentPage } from "./pages/consent";
+import { ConsentAnswerPage, ConsentDonePage, ConsentInvalidPage, ConsentPage, ConsentWithdrawnPage } from "./pages/consent";
 import { FeedPage } from "./pages/feed";
 import { MentoringBookPage, MentoringPage, type MentoringFilters } from "./pages/mentoring";
-import { bookingRow, consentRequest } from "../../features/bookings/read";
+import { bookingRow, consentLink } from "../../features/bookings/read";
 import { joinDetailsOf } from "../../features/auth/read";
 import { mentorChoices, slotDetails } from "../../features/mentoring/read";
 import { sessionDetails, type SessionDetails } from "../../features/sessions/read";
@@ -41,6 +43,16 @@ const formText = (value: unknown) => (typeof value === "string" ? value.trim() :
 /** The consent age that applies to this person on the session's day, or null when none does. */
 function consentAgeFor(view: View, details: SessionDetails): number | null {
   return consentAgeOn(view.actor?.person.dateOfBirth, details.event.consentAge, details.session.startsAt);
+}
+
+/**
+ * Issue #14, say what will happen before it happens: when the session is full and keeps a
+ * waiting list, the place in line a booking made now would take (rules/waiting-list.ts), else null.
+ */
+async function wouldQueueAt(c: C, details: SessionDetails): Promise<number | null> {
+  const { session, event } = details;
+  if (!event.waitlistEnabled || session.seatsTaken < session.capacity) return null;
+  return nextWaitlistPosition(c.var.deps.db, session.id);
 }
 
 /** A refusal that has no form to sit beside: its own short page, back to the booking. */
@@ -59,7 +71,8 @@ export function registerPeoplePages(app: Api) {
     // Access needs remembered when joining are offered again, to keep or change.
     const remembered = await joinDetailsOf(c.var.deps.db, view.actor.person.id);
     const form: BookForm = { accessNeeds: remembered?.accessNeeds ?? "", guardianEmail: "" };
-    return render(c, view, <BookPage view={view} details={details} consentAge={consentAgeFor(view, details)} form={form} />);
+    const waitlistPosition = await wouldQueueAt(c, details);
+    return render(c, view, <BookPage view={view} details={details} consentAge={consentAgeFor(view, details)} form={form} waitlistPosition={waitlistPosition} />);
   });
 
   app.post("/sessions/:id/book", async (c) => {
@@ -73,8 +86,8 @@ export function registerPeoplePages(app: Api) {
     const body = await c.req.parseBody();
     const form: BookForm = { accessNeeds: formText(body.accessNeeds), guardianEmail: formText(body.guardianEmail) };
     const consentAge = consentAgeFor(view, details);
-    const show = (status: 400 | 404 | 409 | 422, errors: { field: string; message: string }[], refusal?: Refusal["message"]) =>
-      render(c, view, <BookPage view={view} details={details} consentAge={consentAge} form={form} errors={errors} refusal={refusal} />, status);
+    const show = async (status: 400 | 404 | 409 | 422, errors: { field: string; message: string }[], refusal?: Refusal["message"]) =>
+      render(c, view, <BookPage view={view} details={details} consentAge={consentAge} form={form} errors={errors} refusal={refusal} waitlistPosition={await wouldQueueAt(c, details)} />, status);
     const errors = [];
     if (form.accessNeeds.length > ACCESS_EXAMPLES_MAX) errors.push({ field: "accessNeeds", message: view.t.t("bookAccessTooLong") });
     const guardian = form.guardianEmail ? Email.safeParse(form.guardianEmail) : null;
@@ -196,9 +209,12 @@ export function registerPeoplePages(app: Api) {
   app.get("/consent/:token", async (c) => {
     const view = viewFor(c);
     const token = c.req.param("token");
-    const request = await consentRequest(c.var.deps.db, token, view.now);
-    if (!request) return render(c, view, <ConsentInvalidPage view={view} />, 404, TOKEN_HEADERS);
-    return render(c, view, <ConsentPage view={view} request={request} action={`/consent/${encodeURIComponent(token)}`} />, 200, TOKEN_HEADERS);
+    const action = `/consent/${encodeURIComponent(token)}`;
+    const link = await consentLink(c.var.deps.db, token, view.now);
+    if (!link) return render(c, view, <ConsentInvalidPage view={view} />, 404, TOKEN_HEADERS);
+    // Issue #14: a used link shows the decision it recorded (and withdraws a yes), not an error.
+    if (link.state !== "asked") return render(c, view, <ConsentAnswerPage view={view} answer={link} action={action} />, 200, TOKEN_HEADERS);
+    return render(c, view, <ConsentPage view={view} request={link} action={action} />, 200, TOKEN_HEADERS);
   });
 
   app.post("/consent/:token", async (c) => {
@@ -207,11 +223,26 @@ export function registerPeoplePages(app: Api) {
     if (refused) return refused;
     await enforceConsentLimit(c);
     const token = c.req.param("token");
+    const action = `/consent/${encodeURIComponent(token)}`;
     const decision = formText((await c.req.parseBody()).decision);
-    const request = await consentRequest(c.var.deps.db, token, view.now);
-    if (!request) return render(c, view, <ConsentInvalidPage view={view} />, 404, TOKEN_HEADERS);
+    const link = await consentLink(c.var.deps.db, token, view.now);
+    if (!link) return render(c, view, <ConsentInvalidPage view={view} />, 404, TOKEN_HEADERS);
+    const name = link.person.displayName;
+    if (decision === "withdraw") {
+      try {
+        await decideConsent(c.var.deps, token, "withdraw");
+      } catch (err) {
+        if (!(err instanceof DomainRefusal)) throw err;
+        // Too late, or already cancelled: the answer as it now stands, with why.
+        const now = (await consentLink(c.var.deps.db, token, view.now)) ?? link;
+        return render(c, view, <ConsentAnswerPage view={view} answer={now} action={action} problem={wordProblem(err, view.t.locale).detail} />, 409, TOKEN_HEADERS);
+      }
+      return render(c, view, <ConsentWithdrawnPage view={view} name={name} />, 200, TOKEN_HEADERS);
+    }
+    // A second answer to a link already used: show the first, unchanged.
+    if (link.state !== "asked") return render(c, view, <ConsentAnswerPage view={view} answer={link} action={action} />, 409, TOKEN_HEADERS);
     if (decision !== "grant" && decision !== "refuse") {
-      return render(c, view, <ConsentPage view={view} request={request} action={`/consent/${encodeURIComponent(token)}`} />, 400, TOKEN_HEADERS);
+      return render(c, view, <ConsentPage view={view} request={link} action={action} />, 400, TOKEN_HEADERS);
     }
     try {
       await decideConsent(c.var.deps, token, decision);
@@ -219,7 +250,7 @@ export function registerPeoplePages(app: Api) {
       if (err instanceof ProblemError && err.code === "token_invalid") return render(c, view, <ConsentInvalidPage view={view} />, 404, TOKEN_HEADERS);
       throw err;
     }
-    return render(c, view, <ConsentDonePage view={view} granted={decision === "grant"} name={request.person.displayName} />, 200, TOKEN_HEADERS);
+    return render(c, view, <ConsentDonePage view={view} granted={decision === "grant"} name={name} />, 200, TOKEN_HEADERS);
   });
 
   // --- Mentoring -------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import { SessionCancelPage, SessionChangePage, sessionFormOf, type SessionChange
 import { allVenues } from "../../features/catalogue/read";
 import { bookedOn } from "../../features/sessions/read";
 import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, statusOf, render, type C, type SignedIn, type Status } from "./respond";
-import { detailOf, fromIssues, fromProblem, type FieldMessages, int, keyedErrors, londonTimes, mergeErrors, noErrors, readTimes, type FormErrors } from "./ui";
+import { detailOf, fromIssues, fromProblem, venueTakenOn, type FieldMessages, int, keyedErrors, londonTimes, mergeErrors, noErrors, readTimes, type FormErrors } from "./ui";
 
 const SESSION_MESSAGES: FieldMessages = {
   startsAt: { field: "date", key: "errStart" },
@@ -29,7 +29,10 @@ const SESSION_MESSAGES: FieldMessages = {
 /** The refusals a coordinator can act on, worded in the page's language. */
 function sessionProblem(view: SignedIn) {
   const s = view.t;
+  const venue = venueTakenOn(view, "date");
   return (err: ProblemError): FormErrors | null => {
+    const taken = venue(err);
+    if (taken) return taken;
     if (err.code === "capacity_below_taken") return { fields: { capacity: s.t("errCapacityTaken", { taken: Number(err.extra?.seatsTaken) }) } };
     if (err.code === "session_cancelled") return { fields: {}, general: { text: s.t("sessionIsCancelled"), en: false } };
     if (err.code === "booking_clash") return { fields: { date: s.t("errSessionMoveClash", { n: Number(err.extra?.peopleClashing) }) } };

@@ -24,7 +24,7 @@ import { allOrganisations } from "../../features/organisations/read";
 import { eventSessions } from "../../features/sessions/read";
 import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, statusOf, render, SCRIPT_CSP, type C, type SignedIn, type Status } from "./respond";
 import { registerScannerAssets, SCANNER_PATH } from "./scanner";
-import { detailOf, fromIssues, fromProblem, type FieldMessages, int, keyedErrors, mergeErrors, noErrors, readWhen, str, whenFrom, type FormErrors } from "./ui";
+import { detailOf, fromIssues, fromProblem, venueTakenOn, type FieldMessages, int, keyedErrors, mergeErrors, noErrors, readWhen, str, whenFrom, type FormErrors } from "./ui";
 
 const SESSION_MESSAGES: FieldMessages = { start: "errStart", startsAt: { field: "start", key: "errStart" }, endsAt: { field: "durationMinutes", key: "errSessionDuration" }, durationMinutes: "errSessionDuration", rrule: { field: "weeks", key: "errWeeks" }, venueId: "errPlace", onlineUrl: "errPlace", capacity: "errCapacity" };
 const NOTE_MESSAGES: FieldMessages = { youSaid: "errYouSaid", weDid: "errWeDid", locale: "errYswLanguage" };
@@ -104,7 +104,7 @@ export function registerCoordinatorPages(app: Api) {
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, view);
-      return eventPage(c, view, eventId, { sessions: form }, fromProblem(view, err, SESSION_MESSAGES), statusOf(err));
+      return eventPage(c, view, eventId, { sessions: form }, fromProblem(view, err, SESSION_MESSAGES, venueTakenOn(view, "start")), statusOf(err));
     }
   });
 

@@ -8,6 +8,7 @@ import { formLimit } from "../respond";
 import { render, staffView } from "./respond";
 import { registerCoordinatorPages } from "./routes-coordinator";
 import { registerCoordinatorChangePages } from "./routes-coordinator-changes";
+import { registerCoordinatorAdminPages } from "./routes-coordinator-admin";
 import { registerEmployerPages } from "./routes-employer";
 import { registerSchoolPages } from "./routes-school";
 
@@ -30,4 +31,5 @@ export function registerStaffPages(app: Api) {
   registerEmployerPages(app);
   registerCoordinatorPages(app);
   registerCoordinatorChangePages(app);
+  registerCoordinatorAdminPages(app);
 }

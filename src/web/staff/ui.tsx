@@ -42,6 +42,18 @@ export function fromProblem(view: View, err: ProblemError, messages: FieldMessag
 }
 
 /**
+ * Rule 16's refusal on a session form: the sentence naming the session already at the venue,
+ * beside the field that moved it there (the time unless the venue was what changed).
+ */
+export function venueTakenOn(view: View, timeField: string) {
+  return (err: ProblemError): FormErrors | null => {
+    if (!(err instanceof Refusal) || err.reason !== "venue_taken") return null;
+    const onVenue = err.errors?.some((e) => e.path === "venueId");
+    return { fields: { [onVenue ? "venueId" : timeField]: wordProblem(err, view.t.locale).detail } };
+  };
+}
+
+/**
  * A refusal that belongs to no field, in the page's language: the catalogue's sentence for
  * its reason, as the API words it. A ProblemError still written in English shows its detail
  * on English pages only; other pages get the title of its kind, which the catalogue words.

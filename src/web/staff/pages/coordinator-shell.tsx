@@ -23,6 +23,18 @@ function CoordinatorMenu({ view }: { view: View }) {
         <li>
           <a href="/coordinator/directory">{s.t("dirStaffTitle")}</a>
         </li>
+        <li>
+          <a href="/coordinator/feedback">{s.t("sfInboxTitle")}</a>
+        </li>
+        <li>
+          <a href="/coordinator/venues">{s.t("admVenues")}</a>
+        </li>
+        <li>
+          <a href="/coordinator/organisations">{s.t("admOrganisations")}</a>
+        </li>
+        <li>
+          <a href="/coordinator/mentors">{s.t("admMentors")}</a>
+        </li>
       </ul>
     </nav>
   );

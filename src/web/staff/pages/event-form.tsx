@@ -13,7 +13,7 @@ import { YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../../rules/eligi
 
 export const EVENT_ORDER = ["type", "title", "description", "hostOrganisationId", "minAge", "maxAge", "pupilsPerStaff", "accessFeatures", "tags"];
 
-function Check({ id, name, value = "1", label, checked }: { id: string; name: string; value?: string; label: string; checked: boolean }) {
+export function Check({ id, name, value = "1", label, checked }: { id: string; name: string; value?: string; label: string; checked: boolean }) {
   return (
     <div class="check">
       <input type="checkbox" id={id} name={name} value={value} checked={checked} />

@@ -1,0 +1,1 @@
+ALTER TABLE `mentors` ADD `dbs_update_service` integer DEFAULT false NOT NULL;
