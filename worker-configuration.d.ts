@@ -8,6 +8,7 @@ interface __BaseEnv_Env {
 	BOOKING_LIMITER: RateLimit;
 	CONSENT_LIMITER: RateLimit;
 	SITE_FEEDBACK_LIMITER: RateLimit;
+	POSTER_SCAN_LIMITER: RateLimit;
 	PUBLIC_URL: string;
 	SAFEGUARDING_EMAIL: string;
 }

@@ -20,6 +20,7 @@ export type Env = {
   CONSENT_LIMITER?: RateLimitBinding;
   BOOKING_LIMITER?: RateLimitBinding;
   SITE_FEEDBACK_LIMITER?: RateLimitBinding;
+  POSTER_SCAN_LIMITER?: RateLimitBinding;
 } & { [name: string]: unknown };
 
 const vars = (env: Env): EnvVars =>
@@ -62,6 +63,7 @@ function depsFor(env: Env, ctx: { waitUntil(promise: Promise<unknown>): void }):
       booking_person: env.BOOKING_LIMITER,
       consent_ip: env.CONSENT_LIMITER,
       site_feedback_ip: env.SITE_FEEDBACK_LIMITER,
+      poster_scan_ip: env.POSTER_SCAN_LIMITER,
     }),
     clientIp: workerClientIp,
   };

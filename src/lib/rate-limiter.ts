@@ -14,6 +14,8 @@ export const RATE_LIMITS = {
   consent_ip: { limit: 30, periodSeconds: 60 },
   /** The feedback form and POST /site-feedback, per address: a person sends one or two. */
   site_feedback_ip: { limit: 5, periodSeconds: 60 },
+  /** Poster QR scans counted per address: a whole event's wifi is well under this; a script is not. */
+  poster_scan_ip: { limit: 30, periodSeconds: 60 },
 } as const;
 
 export type RateBucket = keyof typeof RATE_LIMITS;

@@ -72,6 +72,9 @@ export const REASON_CODES = {
   carousel_plan_first: "conflict",
   // Host partners and shared venues (src/i18n/en/refusals-host.ts)
   venue_taken: "conflict",
+  check_in_undo_closed: "conflict",
+  check_in_undo_not_in: "conflict",
+  register_not_started: "conflict",
   // Timebank (src/i18n/en/refusals-timebank.ts)
   host_only_contributors: "forbidden",
   no_contributor: "not_found",

@@ -6,7 +6,9 @@ import { iso, isoOrNull } from "../../lib/time";
 import { attendanceFor } from "./read";
 import { checkIn, type CheckInInput } from "./check-in";
 import { ticketFor } from "./ticket";
-import { Attendance, CheckIn, CheckInBody, checkInOut } from "./schemas";
+import { Attendance, BookingParams, CheckIn, CheckInBody, checkInOut, RegisterClosed } from "./schemas";
+import { undoCheckIn } from "./undo";
+import { closeRegister } from "./close-register";
 
 export function registerAttendance(api: Api) {
   api.openapi(
@@ -42,7 +44,7 @@ export function registerAttendance(api: Api) {
       tags: ["attendance"],
       summary: "Check someone in (hosts and coordinators)",
       description:
-        "Send `ticketCode` for a person, or `groupBookingId` and `count` for a group. Scanning the same ticket again is harmless: the answer is 200 with `alreadyCheckedIn: true` and the first check-in time. A ticket for another session is refused with 409 naming the right one.",
+        "Send `ticketCode` for a person, `groupBookingId` and `count` for a group, or `bookingId` (with `count` for a group) to check in someone from the register by name. Scanning the same ticket again is harmless: the answer is 200 with `alreadyCheckedIn: true` and the first check-in time. A ticket for another session is refused with 409 naming the right one.",
       security: bearer,
       request: { params: IdParam, body: jsonBody(CheckInBody) },
       responses: {
@@ -53,7 +55,11 @@ export function registerAttendance(api: Api) {
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const input: CheckInInput = body.ticketCode ? { ticketCode: body.ticketCode, count: body.count } : { groupBookingId: body.groupBookingId!, count: body.count! };
+      const input: CheckInInput = body.ticketCode
+        ? { ticketCode: body.ticketCode, count: body.count }
+        : body.bookingId
+          ? { bookingId: body.bookingId, count: body.count }
+          : { groupBookingId: body.groupBookingId!, count: body.count! };
       const result = await checkIn(c.var.deps, requireActor(c), c.req.valid("param").id, input);
       return result.alreadyCheckedIn ? c.json(checkInOut(result), 200) : c.json(checkInOut(result), 201);
     },
@@ -85,5 +91,37 @@ export function registerAttendance(api: Api) {
         200,
       );
     },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/sessions/{id}/check-ins/{bookingId}",
+      tags: ["attendance"],
+      summary: "Undo a check-in (hosts and coordinators)",
+      description: "The booking goes back to expected, and any timebank hours its check-in credited are reversed in the same write. Refused with 409 once the register is closed.",
+      security: bearer,
+      request: { params: BookingParams },
+      responses: { 204: { description: "Undone" }, ...problemsFor(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { id, bookingId } = c.req.valid("param");
+      await undoCheckIn(c.var.deps, requireActor(c), id, bookingId);
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/sessions/{id}/register/close",
+      tags: ["attendance"],
+      summary: "Close the register now (hosts and coordinators)",
+      description: "Records everyone not checked in as a no-show and queues the feedback invitations of everyone who came, at once instead of 2 hours after the end. Safe to repeat. Refused with 409 before the session starts.",
+      security: bearer,
+      request: { params: IdParam },
+      responses: { 200: json(RegisterClosed, "Closed"), ...problemsFor(401, 403, 404, 409) },
+    }),
+    async (c) => c.json(await closeRegister(c.var.deps, requireActor(c), c.req.valid("param").id), 200),
   );
 }

@@ -12,7 +12,11 @@ import { doorName, requireHost } from "./access";
 /** Doors open early: scanning before this is almost certainly the wrong day. */
 export const CHECK_IN_OPENS_BEFORE_MS = 2 * HOUR;
 
-export type CheckInInput = { ticketCode: string; count?: number } | { groupBookingId: string; count: number };
+/**
+ * A ticket's code (typed or scanned), a group by its booking with the head count, or anyone on
+ * the register by their booking (the "check in" button beside a name; a group needs its count).
+ */
+export type CheckInInput = { ticketCode: string; count?: number } | { groupBookingId: string; count: number } | { bookingId: string; count?: number };
 
 export interface CheckInResult {
   bookingId: string;
@@ -95,15 +99,20 @@ export async function checkIn(deps: Deps, actor: Actor, sessionId: string, input
 /** The booking and the name the door shows for it (read together: check-in is the busiest moment). */
 async function findBooking(deps: Deps, input: CheckInInput): Promise<{ booking: BookingRow; name: string }> {
   const byTicket = "ticketCode" in input;
+  const where = byTicket
+    ? eq(bookings.ticketCode, normaliseTicketCode(input.ticketCode))
+    : "groupBookingId" in input
+      ? and(eq(bookings.id, input.groupBookingId), eq(bookings.kind, "group"))
+      : eq(bookings.id, input.bookingId);
   const [row] = await deps.db
     .select({ booking: bookings, school: organisations.name, person: people.displayName })
     .from(bookings)
     .leftJoin(organisations, eq(organisations.id, bookings.organisationId))
     .leftJoin(people, eq(people.id, bookings.personId))
-    .where(byTicket ? eq(bookings.ticketCode, normaliseTicketCode(input.ticketCode)) : and(eq(bookings.id, input.groupBookingId), eq(bookings.kind, "group")))
+    .where(where)
     .limit(1);
   if (!row) {
-    throw refuse(byTicket ? "ticket_not_found" : "no_group_booking");
+    throw refuse(byTicket ? "ticket_not_found" : "groupBookingId" in input ? "no_group_booking" : "no_such_booking");
   }
   return { booking: row.booking, name: doorName(row.booking.kind, row.school, row.person) };
 }

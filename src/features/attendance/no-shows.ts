@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { bookings } from "../../db/schema";
+import type { BatchItem } from "drizzle-orm/batch";
 import { rowsAffected } from "../../db/client";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
@@ -14,36 +15,49 @@ export const NO_SHOW_GRACE_MS = 2 * HOUR;
  * `no_show`, and everyone who came is invited, once, to give feedback (rules 12 and 13).
  * Safe to run twice, or twice at once: every write is guarded by the state it changes.
  */
-export async function markNoShows(deps: Deps, options: { limit?: number } = {}): Promise<{ noShows: number; invited: number }> {
+export async function markNoShows(
+  deps: Deps,
+  options: {
+    limit?: number;
+    /** One session's register, closed by its host: no grace period, whatever its end. */
+    sessionId?: string;
+    /** Written in the same batch as the no-shows (the host's audit row). */
+    alongside?: BatchItem<"sqlite">[];
+  } = {},
+): Promise<{ noShows: number; invited: number }> {
   const { db, clock } = deps;
   const now = clock.now();
   const cutoff = now - NO_SHOW_GRACE_MS;
+  const due = options.sessionId ? eq(bookings.sessionId, options.sessionId) : lte(bookings.endsAt, cutoff);
 
   // One statement, so it is atomic on its own; `status = 'confirmed' AND checked_in_at IS NULL`
   // means a check-in that lands first wins and is never overwritten. Mentoring has no door to
   // check in at, so it is not ours to mark.
-  const marked = await db
-    .update(bookings)
-    .set({ status: "no_show", updatedAt: now })
-    .where(
-      and(
-        eq(bookings.status, "confirmed"),
-        isNull(bookings.feedbackInvitedAt),
-        lte(bookings.endsAt, cutoff),
-        isNull(bookings.checkedInAt),
-        inArray(bookings.kind, ["individual", "group"]),
-      ),
-    )
-    .returning({ id: bookings.id });
+  const [marked] = await db.batch([
+    db
+      .update(bookings)
+      .set({ status: "no_show", updatedAt: now })
+      .where(
+        and(
+          eq(bookings.status, "confirmed"),
+          isNull(bookings.feedbackInvitedAt),
+          due,
+          isNull(bookings.checkedInAt),
+          inArray(bookings.kind, ["individual", "group"]),
+        ),
+      )
+      .returning({ id: bookings.id }),
+    ...(options.alongside ?? []),
+  ]);
 
-  const due = await db
+  const attended = await db
     .select({ id: bookings.id })
     .from(bookings)
-    .where(and(eq(bookings.status, "attended"), isNull(bookings.feedbackInvitedAt), lte(bookings.endsAt, cutoff)))
+    .where(and(eq(bookings.status, "attended"), isNull(bookings.feedbackInvitedAt), due))
     .limit(options.limit ?? 200);
-  if (due.length === 0) return { noShows: marked.length, invited: 0 };
+  if (attended.length === 0) return { noShows: marked.length, invited: 0 };
 
-  const statements = due.flatMap(({ id }) => {
+  const statements = attended.flatMap(({ id }) => {
     const op = newId("op", now);
     return [
       // Claims the booking for this run: a concurrent run's UPDATE finds the column already set

@@ -10,11 +10,12 @@ export const CheckInBody = z
   .object({
     ticketCode: Text(32, 1).optional().describe("The code in the QR ticket (dashes, spaces and case do not matter)"),
     groupBookingId: z.string().min(1).max(64).optional().describe("A group booking, checked in by head count"),
+    bookingId: z.string().min(1).max(64).optional().describe("Anyone on the register, by their booking (the door's list, for someone without their code); a group also needs count"),
     count: z.number().int().min(1).max(1000).optional().describe("How many of the group arrived (at most pupils + staff): required for a group"),
   })
   .superRefine((body, ctx) => {
-    if (!body.ticketCode === !body.groupBookingId) {
-      ctx.addIssue({ code: "custom", path: ["ticketCode"], message: "Send either ticketCode or groupBookingId" });
+    if ([body.ticketCode, body.groupBookingId, body.bookingId].filter(Boolean).length !== 1) {
+      ctx.addIssue({ code: "custom", path: ["ticketCode"], message: "Send one of ticketCode, groupBookingId or bookingId" });
     }
     if (body.groupBookingId && body.count === undefined) {
       ctx.addIssue({ code: "custom", path: ["count"], message: "Give the head count for a group" });
@@ -73,3 +74,15 @@ export const Attendance = z
   .openapi("Attendance");
 
 export const checkInOut = (r: CheckInResult) => ({ ...r, checkedInAt: iso(r.checkedInAt) });
+
+export const BookingParams = z.object({
+  id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }),
+  bookingId: z.string().min(1).max(64).openapi({ param: { name: "bookingId", in: "path" } }),
+});
+
+export const RegisterClosed = z
+  .object({
+    noShows: z.number().int().describe("Bookings nobody checked in, now recorded as no-shows"),
+    invited: z.number().int().describe("People who came, now invited to give feedback"),
+  })
+  .openapi("RegisterClosed");

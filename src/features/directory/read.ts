@@ -126,3 +126,16 @@ export async function staleServices(db: Db, now: number): Promise<ServiceWithPla
 export async function posterCounts(db: Db) {
   return db.select().from(directoryPosterScans).orderBy(desc(directoryPosterScans.scans), asc(directoryPosterScans.poster));
 }
+
+/** A venue's name for its poster, or null when there is no such venue (the page's 404). */
+export async function venueName(db: Db, id: string): Promise<string | null> {
+  const [venue] = await db.select({ name: venues.name }).from(venues).where(eq(venues.id, id)).limit(1);
+  return venue?.name ?? null;
+}
+
+/** Names of organisations by id, for the coordinators' review list. */
+export async function organisationNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, [...new Set(ids)]));
+  return new Map(rows.map((o) => [o.id, o.name]));
+}

@@ -3,6 +3,9 @@
 // part of the catalogue has one owner. `as const`: see problems.ts.
 
 export const hostRefusalsEn = {
+  check_in_undo_closed: "The register for this session is closed, so this check-in can't be undone. Ask a coordinator to correct it.",
+  check_in_undo_not_in: "This person is not checked in, so there is nothing to undo.",
+  register_not_started: "The session starts on {when}: the register can be closed once it has begun.",
   venue_taken: '"{event}" is already at this venue at {at}, and the venue holds one session at a time. Choose another time or venue.',
 } as const;
 

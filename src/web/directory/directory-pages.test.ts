@@ -8,6 +8,7 @@ import { createOrganisation } from "../../features/organisations/create";
 import { addMember } from "../../features/organisations/members";
 import { COORDINATOR, createHarness, type Harness } from "../../../test/support/harness";
 import { venue } from "../../../test/support/fixtures";
+import { memoryRateLimiter, RATE_LIMITS } from "../../lib/rate-limiter";
 
 let h: Harness;
 let coordinator: string;
@@ -80,6 +81,20 @@ describe("directory pages", () => {
     await page("/d/cat-madeup-a4");
     const rows = await h.db.select().from(directoryPosterScans);
     expect(Object.fromEntries(rows.map((r) => [r.poster, r.scans]))).toEqual({ "cat-food-a4": 2, [`ven-${venueId}-card`]: 1 });
+  });
+
+  it("keeps poster counts honest under a flood from one address: everyone is redirected, only the limit's worth counted", async () => {
+    h.deps.rateLimiter = memoryRateLimiter(h.clock);
+    try {
+      const flood = await Promise.all(Array.from({ length: 100 }, () => page("/d/cat-health-a4", undefined, { "cf-connecting-ip": "203.0.113.9" })));
+      expect(flood.every((r) => r.status === 303 && r.headers.get("location") === "/directory?category=health")).toBe(true);
+      // People at the event, each on their own phone's address, are all counted.
+      for (let i = 0; i < 5; i++) await page("/d/cat-health-a4", undefined, { "cf-connecting-ip": `198.51.100.${i}` });
+      const [row] = await h.db.select().from(directoryPosterScans).where(eq(directoryPosterScans.poster, "cat-health-a4"));
+      expect(row!.scans).toBe(RATE_LIMITS.poster_scan_ip.limit + 5);
+    } finally {
+      h.deps.rateLimiter = undefined;
+    }
   });
 
   it("lets a coordinator approve a partner's proposal on the website; partners cannot reach the page", async () => {

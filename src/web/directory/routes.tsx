@@ -1,14 +1,13 @@
 // The directory on the website: public search and service pages, posters and their QR
 // redirect, and the coordinators' review page. Reads through features/directory; every change
 // goes through the same verbs (and so the same rules and audit rows) as the API.
-import { eq, inArray } from "drizzle-orm";
-import { organisations, venues } from "../../db/schema";
 import { decideChange } from "../../features/directory/decide-change";
 import { countPosterScan, markChecked } from "../../features/directory/manage";
 import { parsePosterKey, posterTarget } from "../../features/directory/posters";
-import { allPublished, findService, listCategories, listChanges, listServices, posterCounts, publishedService, staleServices } from "../../features/directory/read";
+import { allPublished, findService, listCategories, listChanges, listServices, organisationNames, posterCounts, publishedService, staleServices, venueName as venueNameOf } from "../../features/directory/read";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
+import { clientIp, enforceRateLimit } from "../../lib/rate-limit";
 import { notFound, render, type C } from "../respond";
 import { coordinatorPost, coordinatorView, render as renderPrivate } from "../staff/respond";
 import { viewFor } from "../view";
@@ -83,9 +82,8 @@ export function registerDirectoryPages(app: Api) {
     let venueName: string | null = null;
     if (poster.scope.kind === "category" && !categories.some((cat) => cat.id === (poster.scope as { id: string }).id)) return notFound(c, view);
     if (poster.scope.kind === "venue") {
-      const [venue] = await db.select({ name: venues.name }).from(venues).where(eq(venues.id, poster.scope.id)).limit(1);
-      if (!venue) return notFound(c, view);
-      venueName = venue.name;
+      venueName = await venueNameOf(db, poster.scope.id);
+      if (venueName === null) return notFound(c, view);
     }
     const filter = poster.scope.kind === "category" ? { category: poster.scope.id } : poster.scope.kind === "venue" ? { venue: poster.scope.id } : {};
     const rows = await listServices(db, filter, view.now);
@@ -94,10 +92,19 @@ export function registerDirectoryPages(app: Api) {
 
   // A poster's QR code: count it (a number per poster, nothing about the reader, no cookie),
   // then on to the list it is about. Not cached, so every scan reaches the count.
+  // A flood from one address (a script, not people scanning a poster) still gets the redirect,
+  // but stops being counted, so the coordinators' numbers stay honest.
   app.get("/d/:key", async (c) => {
     const poster = parsePosterKey(c.req.param("key"));
     if (!poster) return notFound(c, viewFor(c));
-    await countPosterScan(c.var.deps, poster);
+    const counted = await enforceRateLimit(c, "poster_scan_ip", clientIp(c)).then(
+      () => true,
+      (err) => {
+        if (err instanceof ProblemError && err.code === "rate_limited") return false;
+        throw err;
+      },
+    );
+    if (counted) await countPosterScan(c.var.deps, poster);
     c.header("cache-control", "no-store");
     return c.redirect(posterTarget(poster.scope), 303);
   });
@@ -107,12 +114,11 @@ export function registerDirectoryPages(app: Api) {
     if (g.refusal) return g.refusal;
     const db = c.var.deps.db;
     const [changes, stale, scans] = await Promise.all([listChanges(db, { organisationIds: "all", status: "pending" }), staleServices(db, g.view.now), posterCounts(db)]);
-    const orgIds = [...new Set(changes.map((ch) => ch.organisationId))];
-    const orgs = orgIds.length ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds)) : [];
+    const orgs = await organisationNames(db, changes.map((ch) => ch.organisationId));
     const pending = await Promise.all(
       changes.map(async (change) => ({
         change,
-        organisationName: orgs.find((o) => o.id === change.organisationId)?.name ?? "",
+        organisationName: orgs.get(change.organisationId) ?? "",
         serviceName: change.kind === "update" ? ((await findService(db, change.serviceId))?.service.name ?? null) : null,
       })),
     );
