@@ -926,6 +926,8 @@ export const parentalConfirmations = sqliteTable(
     parentEmail: text("parent_email").notNull(),
     tokenHash: text("token_hash").notNull(),
     confirmedAt: integer("confirmed_at"),
+    /** The write that confirmed: later statements of its batch (the audit row) look for it. */
+    confirmOp: text("confirm_op"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("parental_confirmations_token_unique").on(t.tokenHash)],

@@ -116,15 +116,16 @@ export async function confirmByParent(deps: Deps, token: string): Promise<{ pers
   const request = await parentConfirmationRequest(deps, token);
   if (!request || request.confirmedAt !== null) throw refuse("join_parent_link_unusable");
   // The confirmation and its audit row in one batch; the audit row only if this batch's
-  // guarded update is the one that confirmed (confirmed_at = now, by this link).
-  const confirmedNow = sql`EXISTS (SELECT 1 FROM parental_confirmations WHERE token_hash = ${tokenHash} AND confirmed_at = ${now})`;
+  // guarded update is the one that confirmed (it stamps `confirm_op` with this write's id).
+  const op = newId("op", now);
+  const confirmedHere = sql`EXISTS (SELECT 1 FROM parental_confirmations WHERE token_hash = ${tokenHash} AND confirm_op = ${op})`;
   const [updated] = await db.batch([
-    db.update(parentalConfirmations).set({ confirmedAt: now }).where(confirmationClaim(tokenHash)).returning({ personId: parentalConfirmations.personId }),
+    db.update(parentalConfirmations).set({ confirmedAt: now, confirmOp: op }).where(confirmationClaim(tokenHash)).returning({ personId: parentalConfirmations.personId }),
     insertSelect(
       db,
       auditLog,
       { id: newId("aud", now), actorId: null, action: "person.parent_confirmed", subjectType: "person", subjectId: request.personId, detail: null, at: now },
-      sql`WHERE ${confirmedNow}`,
+      sql`WHERE ${confirmedHere}`,
     ),
   ]);
   if (!updated[0]) throw refuse("join_parent_link_unusable");
