@@ -44,6 +44,10 @@ type FactsArg<R extends FieldReason> = [Holes<Wording[R]>] extends [never] ? [fa
 
 /** Each reason's problem code, in one table: the code fixes the status and the `type` URI. */
 export const REASON_CODES = {
+  // Webhooks (src/i18n/en/refusals-webhooks.ts)
+  no_such_webhook: "not_found",
+  no_such_webhook_delivery: "not_found",
+  webhook_url_not_allowed: "validation",
   // Joining and your details (src/i18n/en/refusals-join.ts)
   join_parent_email_needed: "validation",
   join_parent_link_unusable: "token_invalid",

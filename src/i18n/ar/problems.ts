@@ -7,6 +7,7 @@ import { carouselRefusals_ar } from "./refusals-carousels";
 import { hostRefusals_ar } from "./refusals-host";
 import { timebankRefusals_ar } from "./refusals-timebank";
 import { guardianRefusals_ar } from "./refusals-guardian";
+import { webhookRefusals_ar } from "./refusals-webhooks";
 import { joinRefusals_ar } from "./refusals-join";
 
 export const problems_ar: ProblemsCatalogue = {
@@ -17,6 +18,7 @@ export const problems_ar: ProblemsCatalogue = {
   ...hostRefusals_ar,
   ...timebankRefusals_ar,
   ...guardianRefusals_ar,
+  ...webhookRefusals_ar,
   ...joinRefusals_ar,
   problemTitles: {
     validation: "بعض التفاصيل تحتاج إلى تصحيح",

@@ -11,6 +11,7 @@ import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousel
 import { hostFieldRefusalsEn, hostRefusalsEn } from "./refusals-host";
 import { timebankRefusalsEn } from "./refusals-timebank";
 import { guardianRefusalsEn } from "./refusals-guardian";
+import { webhookRefusalsEn } from "./refusals-webhooks";
 import { joinRefusalsEn } from "./refusals-join";
 
 /** The `title` of each problem code (PROBLEMS in src/lib/problem-error.ts): one per code. */
@@ -57,6 +58,7 @@ export const refusalsEn = {
   ...hostRefusalsEn,
   ...timebankRefusalsEn,
   ...guardianRefusalsEn,
+  ...webhookRefusalsEn,
   ...joinRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
   validation_fields: "Please check {fields}.",

@@ -7,6 +7,7 @@ import { carouselRefusals_pl } from "./refusals-carousels";
 import { hostRefusals_pl } from "./refusals-host";
 import { timebankRefusals_pl } from "./refusals-timebank";
 import { guardianRefusals_pl } from "./refusals-guardian";
+import { webhookRefusals_pl } from "./refusals-webhooks";
 import { joinRefusals_pl } from "./refusals-join";
 
 export const problems_pl: ProblemsCatalogue = {
@@ -17,6 +18,7 @@ export const problems_pl: ProblemsCatalogue = {
   ...hostRefusals_pl,
   ...timebankRefusals_pl,
   ...guardianRefusals_pl,
+  ...webhookRefusals_pl,
   ...joinRefusals_pl,
   problemTitles: {
     validation: "Niektóre dane trzeba poprawić",

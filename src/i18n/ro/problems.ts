@@ -7,6 +7,7 @@ import { carouselRefusals_ro } from "./refusals-carousels";
 import { hostRefusals_ro } from "./refusals-host";
 import { timebankRefusals_ro } from "./refusals-timebank";
 import { guardianRefusals_ro } from "./refusals-guardian";
+import { webhookRefusals_ro } from "./refusals-webhooks";
 import { joinRefusals_ro } from "./refusals-join";
 
 export const problems_ro: ProblemsCatalogue = {
@@ -17,6 +18,7 @@ export const problems_ro: ProblemsCatalogue = {
   ...hostRefusals_ro,
   ...timebankRefusals_ro,
   ...guardianRefusals_ro,
+  ...webhookRefusals_ro,
   ...joinRefusals_ro,
   problemTitles: {
     validation: "Unele date trebuie corectate",

@@ -7,6 +7,7 @@ import { carouselRefusals_uk } from "./refusals-carousels";
 import { hostRefusals_uk } from "./refusals-host";
 import { timebankRefusals_uk } from "./refusals-timebank";
 import { guardianRefusals_uk } from "./refusals-guardian";
+import { webhookRefusals_uk } from "./refusals-webhooks";
 import { joinRefusals_uk } from "./refusals-join";
 
 export const problems_uk: ProblemsCatalogue = {
@@ -17,6 +18,7 @@ export const problems_uk: ProblemsCatalogue = {
   ...hostRefusals_uk,
   ...timebankRefusals_uk,
   ...guardianRefusals_uk,
+  ...webhookRefusals_uk,
   ...joinRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
