@@ -254,6 +254,7 @@ const CASES: Record<string, Case> = {
   "POST /site-feedback/{id}/reply": { path: () => `/api/v1/site-feedback/${w.siteFeedback}/reply`, body: () => ({ message: "Thank you" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /site-feedback/{id}/publish": { path: () => `/api/v1/site-feedback/${w.siteFeedback}/publish`, body: () => ({ youSaid: "Clear pages", weDid: "Kept them so" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /outbox/{id}/retry": { path: () => `/api/v1/outbox/${w.failed}/retry`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /outbox/{id}/recipient": { path: () => `/api/v1/outbox/${w.failed}/recipient`, body: () => ({ email: "fixed@example.test" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   // The secret in the URL is the credential: a guessed one is simply not found.
   "POST /consents/{token}": { path: () => `/api/v1/consents/${"g".repeat(43)}`, body: () => ({ decision: "grant" }), outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },
   "GET /calendar-feeds/{token}.ics": { path: () => `/api/v1/calendar-feeds/${"g".repeat(43)}.ics`, outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },
