@@ -73,6 +73,8 @@ export const REASON_CODES = {
   check_in_undo_closed: "conflict",
   check_in_undo_not_in: "conflict",
   register_not_started: "conflict",
+  // Coordinators' administration (src/i18n/en/refusals-admin.ts)
+  email_belongs_to_another: "conflict",
   // Timebank (src/i18n/en/refusals-timebank.ts)
   host_only_contributors: "forbidden",
   no_contributor: "not_found",

@@ -10,6 +10,7 @@ import { siteFeedbackRefusalsEn } from "./refusals-site-feedback";
 import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousels";
 import { hostFieldRefusalsEn, hostRefusalsEn } from "./refusals-host";
 import { timebankRefusalsEn } from "./refusals-timebank";
+import { adminRefusalsEn } from "./refusals-admin";
 import { guardianRefusalsEn } from "./refusals-guardian";
 import { webhookRefusalsEn } from "./refusals-webhooks";
 
@@ -56,6 +57,7 @@ export const refusalsEn = {
   ...carouselRefusalsEn,
   ...hostRefusalsEn,
   ...timebankRefusalsEn,
+  ...adminRefusalsEn,
   ...guardianRefusalsEn,
   ...webhookRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)

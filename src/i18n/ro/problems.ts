@@ -6,6 +6,7 @@ import { siteFeedbackRefusals_ro } from "./refusals-site-feedback";
 import { carouselRefusals_ro } from "./refusals-carousels";
 import { hostRefusals_ro } from "./refusals-host";
 import { timebankRefusals_ro } from "./refusals-timebank";
+import { adminRefusals_ro } from "./refusals-admin";
 import { guardianRefusals_ro } from "./refusals-guardian";
 import { webhookRefusals_ro } from "./refusals-webhooks";
 
@@ -16,6 +17,7 @@ export const problems_ro: ProblemsCatalogue = {
   ...carouselRefusals_ro,
   ...hostRefusals_ro,
   ...timebankRefusals_ro,
+  ...adminRefusals_ro,
   ...guardianRefusals_ro,
   ...webhookRefusals_ro,
   problemTitles: {
