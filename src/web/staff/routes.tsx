@@ -10,6 +10,7 @@ import { registerCoordinatorPages } from "./routes-coordinator";
 import { registerCoordinatorChangePages } from "./routes-coordinator-changes";
 import { registerCoordinatorAdminPages } from "./routes-coordinator-admin";
 import { registerCoordinatorRecordPages } from "./routes-coordinator-records";
+import { registerWebhookPages } from "./routes-webhooks";
 import { registerEmployerPages } from "./routes-employer";
 import { registerSchoolPages } from "./routes-school";
 import { registerHostPages } from "./routes-host";
@@ -19,7 +20,7 @@ import { hostingOrganisations } from "../../features/sessions/read";
 const FORM_LIMIT_BYTES = 32 * 1024;
 
 export function registerStaffPages(app: Api) {
-  app.on("POST", ["/schools/*", "/employers/*", "/coordinator/*", "/host/*"], formLimit(FORM_LIMIT_BYTES));
+  app.on("POST", ["/schools/*", "/employers/*", "/coordinator/*", "/organisations/*", "/host/*"], formLimit(FORM_LIMIT_BYTES));
 
   app.get("/staff", async (c) => {
     const view = staffView(c);
@@ -38,4 +39,5 @@ export function registerStaffPages(app: Api) {
   registerCoordinatorAdminPages(app);
   registerHostPages(app);
   registerCoordinatorRecordPages(app);
+  registerWebhookPages(app);
 }

@@ -15,6 +15,8 @@ export function StaffLanding({ view, orgs, hosting = [], coordinator }: { view: 
     ...orgs.filter((o) => hosting.includes(o.id)).map((o) => ({ href: `/host/${o.id}`, text: s.t("hostAreaLink", { name: o.name }) })),
     // Schools book groups onto carousels there; hosts find their stations' timetables.
     ...(coordinator || orgs.length > 0 ? [{ href: "/carousels", text: s.t("carLink") }] : []),
+    // Partners' systems hear about their bookings (issue #20).
+    ...orgs.map((o) => ({ href: `/organisations/${o.id}/webhooks`, text: s.t("whLink", { name: o.name }) })),
   ];
   return (
     <Layout view={view} title={s.t("staffTitle")}>
