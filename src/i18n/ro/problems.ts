@@ -6,7 +6,9 @@ import { siteFeedbackRefusals_ro } from "./refusals-site-feedback";
 import { carouselRefusals_ro } from "./refusals-carousels";
 import { hostRefusals_ro } from "./refusals-host";
 import { timebankRefusals_ro } from "./refusals-timebank";
+import { adminRefusals_ro } from "./refusals-admin";
 import { guardianRefusals_ro } from "./refusals-guardian";
+import { webhookRefusals_ro } from "./refusals-webhooks";
 
 export const problems_ro: ProblemsCatalogue = {
   ...bookingRefusals_ro,
@@ -15,7 +17,9 @@ export const problems_ro: ProblemsCatalogue = {
   ...carouselRefusals_ro,
   ...hostRefusals_ro,
   ...timebankRefusals_ro,
+  ...adminRefusals_ro,
   ...guardianRefusals_ro,
+  ...webhookRefusals_ro,
   problemTitles: {
     validation: "Unele date trebuie corectate",
     malformed_json: "Corpul cererii nu este JSON valid",
