@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { directoryDemoInserts } from "./seed-directory";
+import { timebankDemoInserts } from "./seed-timebank";
 import { siteFeedbackDemoInserts } from "./seed-site-feedback";
 import { insertsInChunks } from "./insert-chunks";
 import { carouselGroups, carousels, carouselStations, carouselVisits, events, memberships, mentoringSlots, mentors, organisations, people, sessions, venues, type EventType, type LocalisedText } from "./schema";
@@ -203,6 +204,7 @@ export function demoDataInserts(db: Db, now: number) {
     ...insertsInChunks(db, mentoringSlots, slotRows),
     ...demoCarousel(db, now),
     ...directoryDemoInserts(db, now),
+    ...timebankDemoInserts(db, now),
     ...siteFeedbackDemoInserts(db, now),
   ];
 }
