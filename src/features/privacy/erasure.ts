@@ -133,7 +133,7 @@ function eraseStatements(deps: Deps, actor: Actor, person: Person, cancelled: nu
     // Their own bookings stay for the counts, without what could identify them or others.
     db
       .update(bookings)
-      .set({ accessNeeds: "", guardianEmail: null, roster: null, consentTokenHash: null, updatedAt: now })
+      .set({ accessNeeds: "", guardianEmail: null, roster: null, consentTokenHash: null, feedbackTokenHash: null, updatedAt: now })
       .where(and(eq(bookings.personId, id), or(sql`${bookings.accessNeeds} != ''`, sql`${bookings.guardianEmail} is not null`, sql`${bookings.roster} is not null`, sql`${bookings.consentTokenHash} is not null`))),
     // Before the anonymisation, and only if it is still to happen: two erasures racing each
     // other leave one entry (batches run one after the other; the second sees erased_at set).
