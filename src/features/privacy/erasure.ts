@@ -19,6 +19,9 @@ import {
   people,
   SEAT_HELD_STATUSES,
   UPCOMING_STATUSES,
+  emailChanges,
+  joinDetails,
+  parentalConfirmations,
 } from "../../db/schema";
 import { actorId } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
@@ -121,6 +124,10 @@ function eraseStatements(deps: Deps, actor: Actor, person: Person, cancelled: nu
     db.update(feedback).set({ anonymous: true }).where(sql`${feedback.bookingId} in (select id from bookings where person_id = ${id})`),
     db.delete(devMailbox).where(eq(devMailbox.toEmail, person.email)),
     db.delete(magicLinks).where(eq(magicLinks.email, person.email)),
+    // What they chose to tell us when joining, a parent's address, an email change waiting.
+    db.delete(joinDetails).where(eq(joinDetails.personId, id)),
+    db.update(parentalConfirmations).set({ parentEmail: placeholder }).where(eq(parentalConfirmations.personId, id)),
+    db.delete(emailChanges).where(eq(emailChanges.personId, id)),
     db.update(authSessions).set({ revokedAt: now }).where(and(eq(authSessions.personId, id), isNull(authSessions.revokedAt))),
     // Stored responses to their requests may repeat what they sent (access needs, emails).
     db.delete(idempotencyKeys).where(eq(idempotencyKeys.scope, id)),

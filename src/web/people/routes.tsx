@@ -32,6 +32,7 @@ import { FeedPage } from "./pages/feed";
 import { FEEDBACK_TEXT_MAX, FeedbackNoticePage, FeedbackPage, type FeedbackForm } from "./pages/feedback";
 import { MentoringBookPage, MentoringPage, type MentoringFilters } from "./pages/mentoring";
 import { bookingRow, consentLink } from "../../features/bookings/read";
+import { joinDetailsOf } from "../../features/auth/read";
 import { mentorChoices, slotDetails } from "../../features/mentoring/read";
 import { sessionDetails, type SessionDetails } from "../../features/sessions/read";
 import { bookingRefusal, mentoringRefusal, type Refusal } from "./refusals";
@@ -70,7 +71,9 @@ export function registerPeoplePages(app: Api) {
     if (!view.actor) return signInFirst(c);
     const details = await sessionDetails(c.var.deps.db, c.req.param("id"));
     if (!details) return notFound(c, view);
-    const form: BookForm = { accessNeeds: "", guardianEmail: "" };
+    // Access needs remembered when joining are offered again, to keep or change.
+    const remembered = await joinDetailsOf(c.var.deps.db, view.actor.person.id);
+    const form: BookForm = { accessNeeds: remembered?.accessNeeds ?? "", guardianEmail: "" };
     const waitlistPosition = await wouldQueueAt(c, details);
     return render(c, view, <BookPage view={view} details={details} consentAge={consentAgeFor(view, details)} form={form} waitlistPosition={waitlistPosition} />);
   });
