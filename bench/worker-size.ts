@@ -4,7 +4,7 @@
 // one-line Worker, so the figure is our module's parse and top-level work, not workerd's own
 // start.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -16,13 +16,16 @@ const root = new URL("..", import.meta.url).pathname;
 export async function workerSize(): Promise<{ gzipKib: number; rawKib: number; startupMs: number }> {
   const out = mkdtempSync(join(tmpdir(), "open-door-worker-"));
   try {
-    const { stdout } = await run("npx", ["wrangler", "deploy", "--dry-run", "--outdir", out], {
+    const meta = join(out, "..", `${out.split("/").pop()}-meta.json`);
+    const { stdout } = await run("npx", ["wrangler", "deploy", "--dry-run", "--outdir", out, "--metafile", meta], {
       cwd: root,
       env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
       timeout: 180_000,
     });
     const m = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(stdout);
     if (!m) throw new Error(`no size in wrangler's output:\n${stdout}`);
+    aliasReachesOnlyZod(JSON.parse(readFileSync(meta, "utf8")));
+    rmSync(meta, { force: true });
     const startupMs = Math.max(0, (await timeToFirstResponse(out, "worker.js")) - (await timeToFirstResponse(null, "")));
     return { rawKib: Number(m[1]), gzipKib: Number(m[2]), startupMs };
   } finally {
@@ -69,4 +72,17 @@ async function timeToFirstResponse(dir: string | null, main: string): Promise<nu
     await mf.dispose();
   }
   return times.sort((a, b) => a - b)[2]!;
+}
+
+/**
+ * wrangler.toml's [alias] replaces zod's locales by their import path, "../locales/index.js",
+ * and wrangler cannot say "only from zod": any other package importing that same path would
+ * get the stub too. The bundle's metafile names every importer; all must be zod's own files.
+ */
+function aliasReachesOnlyZod(meta: { inputs: Record<string, { imports?: { path: string; original?: string }[] }> }) {
+  const strangers = Object.entries(meta.inputs)
+    .filter(([, input]) => input.imports?.some((i) => i.original === "../locales/index.js"))
+    .map(([file]) => file)
+    .filter((file) => !/node_modules\/zod\//.test(file));
+  if (strangers.length) throw new Error(`wrangler.toml's zod-locales alias also replaces an import of: ${strangers.join(", ")}`);
 }

@@ -15,6 +15,7 @@ import { logFault } from "./lib/log";
 import { registerOps } from "./features/ops/api";
 import { registerAuth } from "./features/auth/api";
 import { registerOrganisations } from "./features/organisations/api";
+import { registerWebhooks } from "./features/webhooks/api";
 import { registerDocs } from "./features/docs/api";
 import { registerAudit } from "./features/audit/api";
 import { registerPrivacy } from "./features/privacy/api";
@@ -100,6 +101,7 @@ export function createApp(deps: DepsSource) {
   const api = newApi();
   registerAuth(api);
   registerOrganisations(api);
+  registerWebhooks(api);
   registerCatalogue(api);
   registerSessions(api);
   registerMentoring(api);

@@ -7,6 +7,8 @@ import { purgeExpiredIdempotencyKeys } from "./lib/idempotency";
 import { expireHolds } from "./features/bookings/expiry";
 import { sendReminders } from "./features/notifications/reminders";
 import { planClosedCarousels } from "./features/carousels/plan";
+import { fanOutWebhookEvents } from "./features/webhooks/events";
+import { dispatchWebhooks } from "./features/webhooks/deliver";
 
 /**
  * Everything the minute cron (Worker `scheduled`) and the Node timer run. Each job is
@@ -21,6 +23,9 @@ export const SCHEDULED_JOBS: ReadonlyArray<{ name: string; run: (deps: Deps) => 
   { name: "reminders", run: (deps) => sendReminders(deps) },
   { name: "carousel-plans", run: planClosedCarousels },
   { name: "outbox", run: (deps) => dispatchOutbox(deps, { limit: 50 }) },
+  // After the jobs above, so the changes they made this minute are heard this minute too.
+  { name: "webhook-events", run: fanOutWebhookEvents },
+  { name: "webhooks", run: (deps) => dispatchWebhooks(deps, { limit: 50 }) },
 ];
 
 export async function runScheduledJobs(deps: Deps): Promise<Record<string, string>> {

@@ -5,7 +5,8 @@
 // coverage test until it is added to CASES below.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiKeys, contributors, outbox, timebankEntries, timebankOffers } from "../src/db/schema";
+import { apiKeys, contributors, outbox, timebankEntries, timebankOffers, webhookDeliveries } from "../src/db/schema";
+import { createEndpoint } from "../src/features/webhooks/endpoints";
 import { newId } from "../src/lib/crypto";
 import { createOrganisation } from "../src/features/organisations/create";
 import { createApiKey } from "../src/features/organisations/keys";
@@ -71,6 +72,10 @@ beforeAll(async () => {
   const failed = newId("msg");
   await h.db.insert(outbox).values({ id: failed, template: "magic_link", toEmail: "typo@exmaple.test", payload: { url: "x" }, status: "failed", attempts: 10 });
   const spareKey = await createApiKey(h.deps, school.id, "spare", null);
+  const schoolActor = { kind: "api_key" as const, organisationId: school.id, apiKeyId: "test" };
+  const hook = await createEndpoint(h.deps, schoolActor, school.id, { url: "https://crm.riverside.test/hooks", events: ["booking.confirmed"] });
+  const hookDelivery = newId("msg");
+  await h.db.insert(webhookDeliveries).values({ id: hookDelivery, endpointId: hook.id, eventType: "booking.confirmed", sourceKey: "test", payload: {}, status: "failed" });
   // The directory: a published service the employer runs, and two of its proposals.
   const coordinatorActor = { kind: "person" as const, person: (await personByEmail(h.db, COORDINATOR))!, isCoordinator: true, organisationIds: [], authSessionId: "test" };
   const published = await createService(h.deps, coordinatorActor, { organisationId: employer.id, categoryId: "jobs", name: { en: "Job club" }, description: { en: "Help with applications" } });
@@ -114,6 +119,8 @@ beforeAll(async () => {
     mentoring: mentoring.id,
     failed,
     spareKey: spareKey.id,
+    webhook: hook.id,
+    webhookDelivery: hookDelivery,
     directoryService: "published" in published ? published.published.id : "",
     directoryChange: "proposed" in proposal ? proposal.proposed.id : "",
     directoryChange2: "proposed" in another ? another.proposed.id : "",
@@ -140,6 +147,16 @@ const CASES: Record<string, Case> = {
   "GET /organisations/{id}/api-keys": { path: () => `/api/v1/organisations/${w.school}/api-keys`, owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
   "POST /organisations/{id}/api-keys": { path: () => `/api/v1/organisations/${w.school}/api-keys`, body: () => ({ name: "stolen" }), owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
   "DELETE /organisations/{id}/api-keys/{keyId}": { path: () => `/api/v1/organisations/${w.school}/api-keys/${w.spareKey}`, owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
+  "POST /organisations/{id}/webhooks": { path: () => `/api/v1/organisations/${w.school}/webhooks`, body: () => ({ url: "https://evil.example/hook", events: ["booking.confirmed"] }), owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
+  "GET /organisations/{id}/webhooks": { path: () => `/api/v1/organisations/${w.school}/webhooks`, owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
+  "GET /organisations/{id}/webhooks/{webhookId}/deliveries": { path: () => `/api/v1/organisations/${w.school}/webhooks/${w.webhook}/deliveries`, owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
+  "POST /organisations/{id}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver": {
+    path: () => `/api/v1/organisations/${w.school}/webhooks/${w.webhook}/deliveries/${w.webhookDelivery}/redeliver`,
+    owner: "schoolStaff",
+    outsiders: [...EVERYONE, "hostStaff"],
+  },
+  "POST /organisations/{id}/webhooks/{webhookId}/rotate-secret": { path: () => `/api/v1/organisations/${w.school}/webhooks/${w.webhook}/rotate-secret`, owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
+  "DELETE /organisations/{id}/webhooks/{webhookId}": { path: () => `/api/v1/organisations/${w.school}/webhooks/${w.webhook}`, owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
   "GET /venues/{id}": { path: () => `/api/v1/venues/${w.venue}`, owner: "anonymous", outsiders: [], why: "the catalogue is public" },
   "PATCH /venues/{id}": { path: () => `/api/v1/venues/${w.venue}`, body: () => ({ publicTransport: "Bus 12" }), owner: "coordinator", outsiders: NOT_COORDINATOR, why: "a shared space belongs to no organisation: only coordinators change it" },
   "GET /events/{id}": { path: () => `/api/v1/events/${w.event}`, owner: "anonymous", outsiders: [], why: "the catalogue is public" },
@@ -237,6 +254,7 @@ const CASES: Record<string, Case> = {
   "POST /site-feedback/{id}/reply": { path: () => `/api/v1/site-feedback/${w.siteFeedback}/reply`, body: () => ({ message: "Thank you" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /site-feedback/{id}/publish": { path: () => `/api/v1/site-feedback/${w.siteFeedback}/publish`, body: () => ({ youSaid: "Clear pages", weDid: "Kept them so" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /outbox/{id}/retry": { path: () => `/api/v1/outbox/${w.failed}/retry`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "POST /outbox/{id}/recipient": { path: () => `/api/v1/outbox/${w.failed}/recipient`, body: () => ({ email: "fixed@example.test" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   // The secret in the URL is the credential: a guessed one is simply not found.
   "POST /consents/{token}": { path: () => `/api/v1/consents/${"g".repeat(43)}`, body: () => ({ decision: "grant" }), outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },
   "GET /calendar-feeds/{token}.ics": { path: () => `/api/v1/calendar-feeds/${"g".repeat(43)}.ics`, outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },

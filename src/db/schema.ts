@@ -348,6 +348,8 @@ export const bookings = sqliteTable(
     // (D1 bills every row a query reads, so a scan of all bookings each minute adds up).
     index("bookings_reminder_idx").on(t.status, t.reminderSentAt, t.startsAt),
     index("bookings_ends_idx").on(t.endsAt),
+    // The webhook fan-out reads the last day's check-ins (features/webhooks/events.ts).
+    index("bookings_checked_in_idx").on(t.checkedInAt),
     uniqueIndex("bookings_ticket_unique").on(t.ticketCode),
     uniqueIndex("bookings_consent_token_unique").on(t.consentTokenHash),
     // Rule 4 backstop: one live booking per person per session, whatever the race.
@@ -421,7 +423,8 @@ export const outbox = sqliteTable(
   },
   (t) => [
     index("outbox_due_idx").on(t.status, t.nextAttemptAt),
-    // A guardian's daily allowance of consent requests (rules/consent.ts) counts one template's last day.
+    // A guardian's daily allowance of consent requests (rules/consent.ts) counts one template's
+    // last day; the webhook fan-out (features/webhooks/events.ts) reads its templates' last day too.
     index("outbox_template_created_idx").on(t.template, t.createdAt),
   ],
 );
@@ -896,3 +899,75 @@ export const formKeys = sqliteTable("form_keys", {
   secret: text("secret").notNull(),
   createdAt: createdAt(),
 });
+
+// ─── Webhooks (issue #20): organisations' HTTPS endpoints, signed per Standard Webhooks ───
+
+/** What an endpoint can ask to hear about (features/webhooks/events.ts says where each comes from). */
+export const WEBHOOK_EVENT_TYPES = [
+  "booking.confirmed",
+  "booking.cancelled",
+  "booking.checked_in",
+  "group.changed",
+  "session.changed",
+  "session.cancelled",
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/**
+ * An organisation's receiver. The secret is kept as written (an HMAC key has to be: it signs,
+ * it is not compared) and shown to the organisation once. After a rotation the previous secret
+ * still signs until `previousSecretUntil`, so a receiver can switch over without a gap.
+ */
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    url: text("url").notNull(),
+    events: text("events", { mode: "json" }).$type<WebhookEventType[]>().notNull(),
+    secret: text("secret").notNull(),
+    previousSecret: text("previous_secret"),
+    previousSecretUntil: integer("previous_secret_until"),
+    createdAt: createdAt(),
+    disabledAt: integer("disabled_at"),
+  },
+  (t) => [index("webhook_endpoints_org_idx").on(t.organisationId)],
+);
+
+/**
+ * One event for one endpoint: its own queue (leases, attempts, backoff) beside the email
+ * outbox's, because each receiver fails on its own and none should hold up email. `sourceKey`
+ * names what caused it (the outbox message or the check-in), unique per endpoint, so the
+ * fan-out can run any number of times and still queue each event once. The id is the
+ * `webhook-id` the receiver sees, the same on every attempt and redelivery.
+ */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id),
+    eventType: text("event_type").notNull(),
+    sourceKey: text("source_key").notNull(),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["pending", "sending", "delivered", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull().default(0),
+    leaseUntil: integer("lease_until"),
+    leaseOwner: text("lease_owner"),
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+    deliveredAt: integer("delivered_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_source_idx").on(t.endpointId, t.sourceKey),
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+  ],
+);

@@ -4,6 +4,7 @@ import type { Mailer } from "./mailer";
 import type { Context } from "hono";
 import type { RateLimiter } from "./rate-limiter";
 import type { Clock } from "./time";
+import type { ResolveHost } from "../features/webhooks/target";
 
 /** Everything a request or a scheduled job needs, built once per entry point and passed in. */
 export interface Deps {
@@ -17,6 +18,8 @@ export interface Deps {
   rateLimiter?: RateLimiter;
   /** The caller's IP where the runtime knows it (Node: the socket). */
   clientIp?: (c: Context) => string | undefined;
+  /** Resolves webhook hosts before each delivery (features/webhooks/target.ts); DNS over HTTPS when absent. */
+  resolveHost?: ResolveHost;
 }
 
 /**

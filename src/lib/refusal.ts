@@ -44,6 +44,10 @@ type FactsArg<R extends FieldReason> = [Holes<Wording[R]>] extends [never] ? [fa
 
 /** Each reason's problem code, in one table: the code fixes the status and the `type` URI. */
 export const REASON_CODES = {
+  // Webhooks (src/i18n/en/refusals-webhooks.ts)
+  no_such_webhook: "not_found",
+  no_such_webhook_delivery: "not_found",
+  webhook_url_not_allowed: "validation",
   // Carousels (src/i18n/en/refusals-carousels.ts)
   no_such_carousel: "not_found",
   carousel_cancelled: "session_cancelled",
@@ -69,6 +73,8 @@ export const REASON_CODES = {
   check_in_undo_closed: "conflict",
   check_in_undo_not_in: "conflict",
   register_not_started: "conflict",
+  // Coordinators' administration (src/i18n/en/refusals-admin.ts)
+  email_belongs_to_another: "conflict",
   // Timebank (src/i18n/en/refusals-timebank.ts)
   host_only_contributors: "forbidden",
   no_contributor: "not_found",

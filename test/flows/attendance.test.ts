@@ -42,7 +42,7 @@ describe("check-in, no-shows and feedback", () => {
     // Ana follows her bookings in her calendar app through her personal feed.
     const { url: feedUrl } = await call<{ url: string }>(201, "POST", "/me/calendar-feed", { token: ana });
     const feedUids = async () => parseIcs(await (await h.request("GET", new URL(feedUrl).pathname)).text()).events.map((e) => e.uid);
-    expect(await feedUids()).toEqual([`${anas.id}@opendoor`]);
+    expect(await feedUids()).toEqual([`${anas.id}@opendoor.test`]);
 
     // At the door, the host types the code as printed, in lower case.
     h.clock.set("2026-03-03T09:55:00Z");
@@ -52,7 +52,7 @@ describe("check-in, no-shows and feedback", () => {
     });
     expect(checkIn).toMatchObject({ bookingId: anas.id, name: "Ana", alreadyCheckedIn: false });
     // Being checked in must not take the session out of her calendar.
-    expect(await feedUids()).toEqual([`${anas.id}@opendoor`]);
+    expect(await feedUids()).toEqual([`${anas.id}@opendoor.test`]);
 
     // Checked in, Ana is at this session: an overlapping one elsewhere is still a clash (rule 4).
     const other = await call<{ id: string }>(201, "POST", "/events", {
@@ -95,7 +95,7 @@ describe("check-in, no-shows and feedback", () => {
     expect(summary).toMatchObject({ count: 1, averageRating: 5, comments: [{ whatWorked: "The mock interview", from: { name: "Ana" } }] });
 
     // Nor does the session ending: it stays in her calendar's history.
-    expect(await feedUids()).toEqual([`${anas.id}@opendoor`]);
+    expect(await feedUids()).toEqual([`${anas.id}@opendoor.test`]);
 
     const csv = await call<string>(200, "GET", `/sessions/${sessionId}/report.csv`, { token: coordinator });
     const lines = csv.trim().split(/\r?\n/);

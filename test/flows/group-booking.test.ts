@@ -44,7 +44,7 @@ describe("a school group across the October clock change", () => {
     expect(confirmation.text).toContain("Tuesday 27 October, 10:00am");
     const invite = inviteIn(confirmation);
     expect(invite.method).toBe("REQUEST");
-    expect(invite.event).toMatchObject({ uid: `${group.id}@opendoor`, startLocal: "2026-10-27T10:00:00", startZone: "Europe/London", startUtc: "2026-10-27T10:00:00.000Z" });
+    expect(invite.event).toMatchObject({ uid: `${group.id}@opendoor.test`, startLocal: "2026-10-27T10:00:00", startZone: "Europe/London", startUtc: "2026-10-27T10:00:00.000Z" });
 
     // The last seat goes to Ana; Ben has to wait.
     const ana = await api.signUp("ana@example.com", "Ana", "2008-03-03");
@@ -64,7 +64,7 @@ describe("a school group across the October clock change", () => {
 
     // The school's invite, downloaded after the change, still says 10:00 on the GMT side.
     const ics = parseIcs(await call<string>(200, "GET", `/bookings/${group.id}/invite.ics`, { token: school.staff }));
-    expect(ics.events[0]).toMatchObject({ uid: `${group.id}@opendoor`, startLocal: "2026-10-27T10:00:00", startUtc: "2026-10-27T10:00:00.000Z" });
+    expect(ics.events[0]).toMatchObject({ uid: `${group.id}@opendoor.test`, startLocal: "2026-10-27T10:00:00", startUtc: "2026-10-27T10:00:00.000Z" });
     expect(await call<{ seatsLeft: number }>(200, "GET", `/sessions/${session.id}`)).toMatchObject({ seatsLeft: 23 - 17 - 2 });
   });
 });

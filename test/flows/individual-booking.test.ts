@@ -58,7 +58,7 @@ describe("a 15-year-old's booking, from sign-up to a freed seat taken by the nex
     expect(await call(200, "POST", `/consents/${consentToken}`, { body: { decision: "grant" } })).toMatchObject({ bookingId: held.id, status: "confirmed" });
     const confirmed = inviteIn(await oneMail("maya@example.com", /Your place is booked: Try being a chef/));
     expect(confirmed.method).toBe("REQUEST");
-    expect(confirmed.event).toMatchObject({ uid: `${held.id}@opendoor`, startZone: "Europe/London", startUtc: "2026-04-14T09:00:00.000Z" });
+    expect(confirmed.event).toMatchObject({ uid: `${held.id}@opendoor.test`, startZone: "Europe/London", startUtc: "2026-04-14T09:00:00.000Z" });
     expect(confirmed.event.startLocal).toBe("2026-04-14T10:00:00");
 
     // The coordinator moves the session an hour later: the same calendar entry, updated.
@@ -85,7 +85,7 @@ describe("a 15-year-old's booking, from sign-up to a freed seat taken by the nex
     expect(await call<Booking>(200, "POST", `/bookings/${waiting.id}/accept-offer`, { token: sam })).toMatchObject({ status: "confirmed" });
     const samsInvite = inviteIn(await oneMail("sam@example.com", /Your place is booked: Try being a chef/));
     expect(samsInvite.method).toBe("REQUEST");
-    expect(samsInvite.event.uid).toBe(`${waiting.id}@opendoor`);
+    expect(samsInvite.event.uid).toBe(`${waiting.id}@opendoor.test`);
     expect(samsInvite.event.startLocal).toBe("2026-04-14T11:00:00");
   });
 });

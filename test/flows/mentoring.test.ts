@@ -47,7 +47,7 @@ describe("mentoring, from a new mentor to a 15-year-old's booking", () => {
     for (const m of [leos, priyas]) {
       expect(everything(m)).toContain(MEETING);
       const invite = inviteIn(m);
-      expect(invite.event).toMatchObject({ uid: `${booking.id}@opendoor`, startLocal: "2026-03-31T17:00:00", startUtc: "2026-03-31T16:00:00.000Z" });
+      expect(invite.event).toMatchObject({ uid: `${booking.id}@opendoor.test`, startLocal: "2026-03-31T17:00:00", startUtc: "2026-03-31T16:00:00.000Z" });
     }
     for (const m of [safeguarding, mums]) {
       expect(everything(m)).not.toContain(MEETING);

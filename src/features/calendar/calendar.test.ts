@@ -164,9 +164,9 @@ describe("personal calendar feeds", () => {
     expect(feed.method).toBeNull();
     const uids = feed.events.map((e) => e.uid);
     expect(uids).toEqual([`${kept.booking.id}@opendoor.test`]);
-    expect(uids).not.toContain(`${cancelled.booking.id}@opendoor`);
-    expect(uids).not.toContain(`${waiting.booking.id}@opendoor`);
-    expect(uids).not.toContain(`${someoneElse.booking.id}@opendoor`);
+    expect(uids).not.toContain(`${cancelled.booking.id}@opendoor.test`);
+    expect(uids).not.toContain(`${waiting.booking.id}@opendoor.test`);
+    expect(uids).not.toContain(`${someoneElse.booking.id}@opendoor.test`);
     expect(feed.events[0]!.startUtc).toBe("2026-03-30T09:00:00.000Z");
   });
 

@@ -1,7 +1,9 @@
 // What coordinators see of the outbox: messages that could not be delivered, and a way to
 // try them again once the cause (a typo in an address, a provider outage) is fixed.
-import { and, desc, eq, lt } from "drizzle-orm";
-import { auditLog, outbox } from "../../db/schema";
+import { and, desc, eq, lt, ne, sql } from "drizzle-orm";
+import { auditLog, outbox, people } from "../../db/schema";
+import type { Actor } from "../../lib/env";
+import { auditInsertIf } from "../audit/record";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { refuse } from "../../lib/refusal";
@@ -41,6 +43,40 @@ export async function retryMessage(deps: Deps, actorId: string, id: string) {
   }
   await db.insert(auditLog).values({ id: newId("aud"), actorId, action: "outbox.retried", subjectType: "outbox", subjectId: id, at: now });
   return row;
+}
+
+/**
+ * A failed message went to a wrong address: the person's own email is corrected (so their
+ * sign-in and later messages use it) and every failed message to the old address goes back in
+ * the queue to the new one. Refused when someone else already has the new address.
+ */
+export async function correctRecipient(deps: Deps, actor: Actor, id: string, newEmail: string) {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const [message] = await db.select().from(outbox).where(eq(outbox.id, id)).limit(1);
+  if (!message) throw refuse("no_message");
+  if (message.status !== "failed") throw refuse("only_failed_resend", { status: message.status });
+  const oldEmail = message.toEmail;
+  const [other] = await db.select({ id: people.id }).from(people).where(and(eq(people.email, newEmail), ne(people.email, oldEmail))).limit(1);
+  if (other) throw refuse("email_belongs_to_another", { email: newEmail });
+  const [person] = await db.select({ id: people.id }).from(people).where(eq(people.email, oldEmail)).limit(1);
+  const stillFailed = sql`exists (select 1 from outbox where id = ${id} and status = 'failed')`;
+  // Invariant: the address, the messages sent again and the audit row change together, and only
+  // while the message is still failed (two coordinators correcting at once: the second does nothing).
+  const [, , requeued] = await db.batch([
+    auditInsertIf(db, actor, { action: "outbox.recipient_corrected", subjectType: "outbox", subjectId: id, detail: { personId: person?.id ?? null } }, now, stillFailed),
+    db
+      .update(people)
+      .set({ email: newEmail })
+      .where(and(eq(people.email, oldEmail), stillFailed)),
+    db
+      .update(outbox)
+      .set({ toEmail: newEmail, status: "pending", attempts: 0, nextAttemptAt: now, leaseOwner: null, leaseUntil: null })
+      .where(and(eq(outbox.toEmail, oldEmail), eq(outbox.status, "failed")))
+      .returning({ id: outbox.id }),
+  ]);
+  if (!requeued.some((r) => r.id === id)) throw refuse("only_failed_resend", { status: "pending" });
+  return { personId: person?.id ?? null, resent: requeued.length };
 }
 
 /** Never show payloads: they can hold sign-in and consent links, which are secrets. */

@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { actorId, requireCoordinator } from "../../lib/auth";
 import type { Api } from "../../lib/env";
-import { bearer, Cursor, IdParam, json, problemsFor } from "../../lib/openapi";
-import { listOutbox, OUTBOX_STATUSES, outboxView, retryMessage } from "./admin";
+import { bearer, Cursor, IdParam, json, jsonBody, problemsFor } from "../../lib/openapi";
+import { correctRecipient, listOutbox, OUTBOX_STATUSES, outboxView, retryMessage } from "./admin";
+import { RecipientCorrection } from "./schemas";
 
 const OutboxMessage = z
   .object({
@@ -60,6 +61,23 @@ export function registerNotifications(api: Api) {
     async (c) => {
       const actor = requireCoordinator(c);
       return c.json(outboxView(await retryMessage(c.var.deps, actorId(actor), c.req.valid("param").id)), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/outbox/{id}/recipient",
+      tags: ["notifications"],
+      summary: "Correct a failed message's address and send it again (coordinators)",
+      description: "The person's own email changes too, and every failed message to the old address is sent again to the new one.",
+      security: bearer,
+      request: { params: IdParam, body: jsonBody(RecipientCorrection) },
+      responses: { 200: json(z.object({ personId: z.string().nullable(), resent: z.number().int() }).openapi("RecipientCorrected"), "Corrected and queued again"), ...problemsFor(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const actor = requireCoordinator(c);
+      return c.json(await correctRecipient(c.var.deps, actor, c.req.valid("param").id, c.req.valid("json").email), 200);
     },
   );
 }

@@ -1,4 +1,3 @@
-import { Resend } from "resend";
 import type { Db } from "../../db/client";
 import { devMailbox } from "../../db/schema";
 import type { Config } from "../../lib/config";
@@ -51,42 +50,75 @@ export function devMailboxMailer(db: Db): Mailer {
  */
 export const SEND_TIMEOUT_MS = 5_000;
 
-function retryAfterMs(headers: Record<string, string> | null): number | undefined {
-  const value = headers?.["retry-after"];
+function retryAfterMs(value: string | null): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 3600) * 1000 : undefined;
+}
+
+export const RESEND_API = "https://api.resend.com";
+
+/** Resend's error body: `{ name, message, statusCode }`. */
+interface ResendError {
+  name?: string;
+  message?: string;
+  statusCode?: number | null;
 }
 
 /**
  * Resend, one message per request: its batch endpoint drops attachments, and our invites
  * are attachments. The outbox message id is the Idempotency-Key (Resend keeps it 24 h), so
  * a retry after a lost answer never sends twice.
+ *
+ * One `fetch` to POST /emails, not Resend's SDK (issue #19): the SDK brought its inbound-mail
+ * parser and every other endpoint into the Worker for this one call. Its answers are read the
+ * way the SDK read them: a JSON error body's `name` and `statusCode`, no answer at all (network,
+ * timeout, a body that is not JSON) as a provider fault.
  */
-export function resendMailer(apiKey: string, baseUrl?: string, options: { timeoutMs?: number } = {}): Mailer {
-  const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
+export function resendMailer(apiKey: string, baseUrl = RESEND_API, options: { timeoutMs?: number } = {}): Mailer {
   return {
     async send(email) {
-      const { data, error, headers } = await resend.emails.send(
-        {
-          from: email.from,
-          to: [email.to],
-          cc: email.cc?.length ? email.cc : undefined,
-          // People's text (an event title) is in it: no CR/LF may reach a header.
-          subject: headerValue(email.subject),
-          text: email.text,
-          html: email.html,
-          attachments: email.attachments?.map((a) => ({
-            filename: a.filename,
-            contentType: a.contentType,
-            content: base64Utf8(a.content),
-          })),
-        },
-        { idempotencyKey: email.id, signal: AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS) },
-      );
-      if (data && !error) return { providerId: data.id };
-      const status = typeof error?.statusCode === "number" ? error.statusCode : null;
-      const name = error?.name ?? "no_response";
+      const body = {
+        from: email.from,
+        to: [email.to],
+        cc: email.cc?.length ? email.cc : undefined,
+        // People's text (an event title) is in it: no CR/LF may reach a header.
+        subject: headerValue(email.subject),
+        text: email.text,
+        html: email.html,
+        attachments: email.attachments?.map((a) => ({ filename: a.filename, content_type: a.contentType, content: base64Utf8(a.content) })),
+      };
+      let status: number | null = null;
+      let error: ResendError;
+      let retryAfter: string | null = null;
+      try {
+        const response = await fetch(`${baseUrl}/emails`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json", "idempotency-key": email.id, "user-agent": "open-door" },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS),
+        });
+        retryAfter = response.headers.get("retry-after");
+        const text = await response.text();
+        if (response.ok) {
+          const data = JSON.parse(text) as { id?: string };
+          if (typeof data.id === "string") return { providerId: data.id };
+          error = { name: "application_error", message: "no id in the answer" };
+        } else {
+          status = response.status;
+          try {
+            error = JSON.parse(text) as ResendError;
+          } catch {
+            error = { name: "application_error", message: response.statusText || "not JSON" };
+          }
+          if (typeof error.statusCode === "number") status = error.statusCode;
+        }
+      } catch {
+        // No answer (network, timeout) or an answer that is not JSON: as the SDK did, no status.
+        status = null;
+        error = { name: "application_error", message: "Unable to fetch data. The request could not be resolved." };
+      }
+      const name = error.name ?? "no_response";
       // The key was used before with a different body: an earlier attempt (whose answer we
       // lost) was accepted, and what changed since is only the rendering. It is sent.
       if (name === "invalid_idempotent_request") return { providerId: `accepted-earlier:${email.id}` };
@@ -94,7 +126,7 @@ export function resendMailer(apiKey: string, baseUrl?: string, options: { timeou
       // as are rate limits, the provider's own faults, and a twin request still in flight.
       const providerFault = status === null || status === 429 || status >= 500;
       const retryable = providerFault || name === "concurrent_idempotent_requests";
-      throw new MailerError(`${status ?? "network"} ${name}: ${error?.message ?? "no response"}`, retryable, retryAfterMs(headers), providerFault);
+      throw new MailerError(`${status ?? "network"} ${name}: ${error.message ?? "no response"}`, retryable, retryAfterMs(retryAfter), providerFault);
     },
   };
 }

@@ -114,7 +114,6 @@ export const adminAr: Partial<typeof adminEn> = {
   admRegisterDownload: "نزّل سجل الحضور (CSV)",
   admErrReportDates: "اكتب تاريخ البداية وتاريخ النهاية، على ألا تسبق النهاية البداية وألا تتجاوز سنة بعدها.",
 
-  admEmailWhen: "فشل",
   admEmailTemplates: {
     magic_link: "رابط تسجيل الدخول",
     booking_confirmed: "تأكيد الحجز",

@@ -7,7 +7,9 @@ import { familyRefusals_ar } from "./refusals-families";
 import { carouselRefusals_ar } from "./refusals-carousels";
 import { hostRefusals_ar } from "./refusals-host";
 import { timebankRefusals_ar } from "./refusals-timebank";
+import { adminRefusals_ar } from "./refusals-admin";
 import { guardianRefusals_ar } from "./refusals-guardian";
+import { webhookRefusals_ar } from "./refusals-webhooks";
 
 export const problems_ar: ProblemsCatalogue = {
   ...bookingRefusals_ar,
@@ -17,7 +19,9 @@ export const problems_ar: ProblemsCatalogue = {
   ...carouselRefusals_ar,
   ...hostRefusals_ar,
   ...timebankRefusals_ar,
+  ...adminRefusals_ar,
   ...guardianRefusals_ar,
+  ...webhookRefusals_ar,
   problemTitles: {
     validation: "بعض التفاصيل تحتاج إلى تصحيح",
     malformed_json: "محتوى الطلب ليس JSON صالحًا",

@@ -114,7 +114,6 @@ export const adminEn = {
   admRegisterDownload: "Download the register (CSV)",
   admErrReportDates: "Give a start and an end date, the end on or after the start, at most a year apart.",
 
-  admEmailWhen: "Failed",
   admEmailTemplates: {
     magic_link: "Sign-in link",
     booking_confirmed: "Booking confirmed",

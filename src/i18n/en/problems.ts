@@ -11,7 +11,9 @@ import { familyRefusalsEn } from "./refusals-families";
 import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousels";
 import { hostFieldRefusalsEn, hostRefusalsEn } from "./refusals-host";
 import { timebankRefusalsEn } from "./refusals-timebank";
+import { adminRefusalsEn } from "./refusals-admin";
 import { guardianRefusalsEn } from "./refusals-guardian";
+import { webhookRefusalsEn } from "./refusals-webhooks";
 
 /** The `title` of each problem code (PROBLEMS in src/lib/problem-error.ts): one per code. */
 export const problemTitlesEn = {
@@ -57,7 +59,9 @@ export const refusalsEn = {
   ...carouselRefusalsEn,
   ...hostRefusalsEn,
   ...timebankRefusalsEn,
+  ...adminRefusalsEn,
   ...guardianRefusalsEn,
+  ...webhookRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
   validation_fields: "Please check {fields}.",
   nothing_at_path: "There is nothing at {path}.",

@@ -114,7 +114,6 @@ export const adminPl: Partial<typeof adminEn> = {
   admRegisterDownload: "Pobierz listę obecności (CSV)",
   admErrReportDates: "Podaj datę początku i końca: koniec nie wcześniej niż początek, najwyżej rok później.",
 
-  admEmailWhen: "Nie udało się",
   admEmailTemplates: {
     magic_link: "Link do logowania",
     booking_confirmed: "Rezerwacja potwierdzona",

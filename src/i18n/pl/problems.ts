@@ -7,7 +7,9 @@ import { familyRefusals_pl } from "./refusals-families";
 import { carouselRefusals_pl } from "./refusals-carousels";
 import { hostRefusals_pl } from "./refusals-host";
 import { timebankRefusals_pl } from "./refusals-timebank";
+import { adminRefusals_pl } from "./refusals-admin";
 import { guardianRefusals_pl } from "./refusals-guardian";
+import { webhookRefusals_pl } from "./refusals-webhooks";
 
 export const problems_pl: ProblemsCatalogue = {
   ...bookingRefusals_pl,
@@ -17,7 +19,9 @@ export const problems_pl: ProblemsCatalogue = {
   ...carouselRefusals_pl,
   ...hostRefusals_pl,
   ...timebankRefusals_pl,
+  ...adminRefusals_pl,
   ...guardianRefusals_pl,
+  ...webhookRefusals_pl,
   problemTitles: {
     validation: "Niektóre dane trzeba poprawić",
     malformed_json: "Treść żądania nie jest poprawnym JSON-em",

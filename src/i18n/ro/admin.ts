@@ -114,7 +114,6 @@ export const adminRo: Partial<typeof adminEn> = {
   admRegisterDownload: "Descarcă lista de prezență (CSV)",
   admErrReportDates: "Scrie o dată de început și una de sfârșit, sfârșitul nu înainte de început, la cel mult un an distanță.",
 
-  admEmailWhen: "Eșuat",
   admEmailTemplates: {
     magic_link: "Link de conectare",
     booking_confirmed: "Rezervare confirmată",

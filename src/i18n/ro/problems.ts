@@ -7,7 +7,9 @@ import { familyRefusals_ro } from "./refusals-families";
 import { carouselRefusals_ro } from "./refusals-carousels";
 import { hostRefusals_ro } from "./refusals-host";
 import { timebankRefusals_ro } from "./refusals-timebank";
+import { adminRefusals_ro } from "./refusals-admin";
 import { guardianRefusals_ro } from "./refusals-guardian";
+import { webhookRefusals_ro } from "./refusals-webhooks";
 
 export const problems_ro: ProblemsCatalogue = {
   ...bookingRefusals_ro,
@@ -17,7 +19,9 @@ export const problems_ro: ProblemsCatalogue = {
   ...carouselRefusals_ro,
   ...hostRefusals_ro,
   ...timebankRefusals_ro,
+  ...adminRefusals_ro,
   ...guardianRefusals_ro,
+  ...webhookRefusals_ro,
   problemTitles: {
     validation: "Unele date trebuie corectate",
     malformed_json: "Corpul cererii nu este JSON valid",

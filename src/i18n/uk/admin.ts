@@ -114,7 +114,6 @@ export const adminUk: Partial<typeof adminEn> = {
   admRegisterDownload: "Завантажити список присутніх (CSV)",
   admErrReportDates: "Вкажіть дату початку й кінця: кінець не раніше за початок і не пізніше ніж через рік.",
 
-  admEmailWhen: "Не вдалося",
   admEmailTemplates: {
     magic_link: "Посилання для входу",
     booking_confirmed: "Бронювання підтверджено",

@@ -7,7 +7,9 @@ import { familyRefusals_uk } from "./refusals-families";
 import { carouselRefusals_uk } from "./refusals-carousels";
 import { hostRefusals_uk } from "./refusals-host";
 import { timebankRefusals_uk } from "./refusals-timebank";
+import { adminRefusals_uk } from "./refusals-admin";
 import { guardianRefusals_uk } from "./refusals-guardian";
+import { webhookRefusals_uk } from "./refusals-webhooks";
 
 export const problems_uk: ProblemsCatalogue = {
   ...bookingRefusals_uk,
@@ -17,7 +19,9 @@ export const problems_uk: ProblemsCatalogue = {
   ...carouselRefusals_uk,
   ...hostRefusals_uk,
   ...timebankRefusals_uk,
+  ...adminRefusals_uk,
   ...guardianRefusals_uk,
+  ...webhookRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
     malformed_json: "Тіло запиту не є коректним JSON",

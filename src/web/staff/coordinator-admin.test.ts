@@ -3,7 +3,7 @@
 // coordinator reaches any of it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { apiKeys, auditLog, mentoringSlots, mentors, organisations, venues } from "../../db/schema";
+import { apiKeys, auditLog, mentoringSlots, mentors, organisations, outbox, people, venues } from "../../db/schema";
 import { COORDINATOR, type Harness } from "../../../test/support/harness";
 import { cookieFor, page, seededHarness, submit } from "./test-support";
 
@@ -21,13 +21,14 @@ const auditOf = (action: string, subjectId?: string) =>
     .from(auditLog)
     .where(and(eq(auditLog.action, action), subjectId ? eq(auditLog.subjectId, subjectId) : undefined));
 
-const PAGES = ["/coordinator/venues", "/coordinator/venues/ven_x", "/coordinator/organisations", "/coordinator/organisations/org_riverside", "/coordinator/mentors"];
+const PAGES = ["/coordinator/venues", "/coordinator/venues/ven_x", "/coordinator/organisations", "/coordinator/organisations/org_riverside", "/coordinator/mentors", "/coordinator/audit", "/coordinator/downloads", "/coordinator/downloads/programme.csv?from=2026-01-01&to=2026-06-30", "/coordinator/sessions/ses_cv_1/register.csv"];
 const POSTS: [string, Record<string, string>][] = [
   ["/coordinator/venues", { name: "Sneaky Hall", address: "1 Road", postcode: "SE1 7PB" }],
   ["/coordinator/organisations", { type: "school", name: "Sneaky School" }],
   ["/coordinator/organisations/org_riverside/staff", { displayName: "Intruder", email: "intruder@example.com" }],
   ["/coordinator/organisations/org_riverside/api-keys", { keyName: "mine now" }],
   ["/coordinator/mentors/mtr_tom/dbs", { checkedOn: "2026-01-01", expiresOn: "2029-01-01", certificateLast4: "1234" }],
+  ["/coordinator/emails/out_x/recipient", { email: "x@example.com" }],
 ];
 
 describe("who may use the administration pages", () => {
@@ -185,5 +186,86 @@ describe("DBS checks", () => {
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('href="#certificateLast4-mtr_dee"');
     expect(await auditOf("mentor.dbs_recorded", "mtr_dee")).toHaveLength(0);
+  });
+});
+
+describe("the audit log", () => {
+  it("filters by person, organisation and dates, and logs its own reading", async () => {
+    const byCoordinator = await (await page(h, `/coordinator/audit?email=${encodeURIComponent(COORDINATOR)}`, coordinator)).text();
+    expect(byCoordinator).toContain("venue.created");
+    const riverside = await (await page(h, "/coordinator/audit?organisationId=org_riverside", coordinator)).text();
+    expect(riverside).toContain("api_key.created");
+    expect(riverside).not.toContain("venue.created");
+    const longAgo = await (await page(h, "/coordinator/audit?from=2020-01-01&to=2020-12-31", coordinator)).text();
+    expect(longAgo).toContain("Nothing matches.");
+    expect((await auditOf("audit_log.read")).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("says which filter is wrong: an unknown email, a date that is not one", async () => {
+    const res = await page(h, "/coordinator/audit?email=nobody%40example.com&from=2026-13-45", coordinator);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('href="#email"');
+    expect(html).toContain('href="#from"');
+  });
+
+  it("filters the API's GET /audit-log the same way", async () => {
+    const token = await h.tokenFor(COORDINATOR);
+    const res = await h.request("GET", "/api/v1/audit-log?organisationId=org_riverside&limit=200", { token });
+    const actions = ((await res.json()) as { items: { action: string }[] }).items.map((i) => i.action);
+    expect(actions).toContain("api_key.created");
+    expect(actions).not.toContain("venue.created");
+  });
+});
+
+describe("downloads", () => {
+  it("gives the programme report and a session's register as the API's very files", async () => {
+    const token = await h.tokenFor(COORDINATOR);
+    const report = await page(h, "/coordinator/downloads/programme.csv?from=2026-01-01&to=2026-12-31", coordinator);
+    expect(report.status).toBe(200);
+    expect(report.headers.get("content-type")).toMatch(/text\/csv/);
+    expect(await report.text()).toBe(await (await h.request("GET", "/api/v1/reports/programme.csv?from=2026-01-01&to=2026-12-31", { token })).text());
+    const register = await page(h, "/coordinator/sessions/ses_cv_1/register.csv", coordinator);
+    expect(register.status).toBe(200);
+    expect(await register.text()).toBe(await (await h.request("GET", "/api/v1/sessions/ses_cv_1/report.csv", { token })).text());
+    expect(await (await page(h, "/coordinator/sessions/ses_cv_1", coordinator)).text()).toContain('href="/coordinator/sessions/ses_cv_1/register.csv"');
+  });
+
+  it("refuses dates the wrong way round on the page, next to the field", async () => {
+    const res = await page(h, "/coordinator/downloads/programme.csv?from=2026-06-01&to=2026-01-01", coordinator);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('href="#to"');
+    expect((await page(h, "/coordinator/sessions/ses_nope/register.csv", coordinator)).status).toBe(404);
+  });
+});
+
+describe("failed emails", () => {
+  it("names the message in words, dates it, and corrects the person's address, sending every failed message again", async () => {
+    await h.db.update(people).set({ email: "kuba@exmaple.com" }).where(eq(people.id, "per_demo_kuba"));
+    await h.db.insert(outbox).values([
+      { id: "out_typo_1", template: "booking_confirmed", toEmail: "kuba@exmaple.com", payload: {}, status: "failed", attempts: 8, lastError: "550 no such domain" },
+      { id: "out_typo_2", template: "reminder", toEmail: "kuba@exmaple.com", payload: {}, status: "failed", attempts: 8, lastError: "550 no such domain" },
+    ]);
+    const html = await (await page(h, "/coordinator/emails", coordinator)).text();
+    expect(html).toContain("Booking confirmed");
+    expect(html).toContain("<time datetime=");
+    expect(html).not.toContain(">booking_confirmed<");
+
+    const bad = await submit(h, "/coordinator/emails/out_typo_1/recipient", coordinator, { email: "not an email" });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('href="#email-out_typo_1"');
+    const taken = await submit(h, "/coordinator/emails/out_typo_1/recipient", coordinator, { email: "aisha@example.com" });
+    expect(taken.status).toBe(409);
+    expect(await taken.text()).toContain("Someone else already signs in with aisha@example.com");
+
+    const res = await submit(h, "/coordinator/emails/out_typo_1/recipient", coordinator, { email: "kuba@example.com" });
+    expect(res.status).toBe(303);
+    expect((await h.db.select().from(people).where(eq(people.id, "per_demo_kuba")))[0]!.email).toBe("kuba@example.com");
+    const rows = await h.db.select().from(outbox).where(eq(outbox.toEmail, "kuba@example.com"));
+    expect(rows.filter((r) => r.id.startsWith("out_typo")).map((r) => r.status)).toEqual(["pending", "pending"]);
+    expect(await auditOf("outbox.recipient_corrected", "out_typo_1")).toHaveLength(1);
+    // Already sent again: a second correction changes nothing and records nothing.
+    expect((await submit(h, "/coordinator/emails/out_typo_1/recipient", coordinator, { email: "kuba2@example.com" })).status).toBe(409);
+    expect(await auditOf("outbox.recipient_corrected", "out_typo_1")).toHaveLength(1);
   });
 });

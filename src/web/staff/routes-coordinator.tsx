@@ -10,7 +10,8 @@ import { YouSaidWeDidBody } from "../../features/feedback/schemas";
 import { feedbackSummary } from "../../features/feedback/read";
 import { addYouSaidWeDid } from "../../features/feedback/you-said-we-did";
 import { safeguardingAlerts } from "../../features/mentoring/safeguarding";
-import { listOutbox, outboxView, retryMessage } from "../../features/notifications/admin";
+import { correctRecipient, listOutbox, outboxView, retryMessage } from "../../features/notifications/admin";
+import { RecipientCorrection } from "../../features/notifications/schemas";
 import { actorId } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
@@ -169,15 +170,35 @@ export function registerCoordinatorPages(app: Api) {
     }
   });
 
-  const emailsPage = async (c: C, view: SignedIn, errors = noErrors(), status: Status = 200, done?: string) => {
+  const emailsPage = async (c: C, view: SignedIn, errors = noErrors(), status: Status = 200, done?: string, fix?: { id: string; email: string }) => {
     const { items } = await listOutbox(c.var.deps, actorId(view.actor), { status: "failed", limit: 50 });
-    return render(c, view, <FailedEmailsPage view={view} messages={items.map(outboxView)} errors={errors} done={done} />, status);
+    return render(c, view, <FailedEmailsPage view={view} messages={items.map(outboxView)} errors={errors} done={done} fix={fix} />, status);
   };
 
   app.get("/coordinator/emails", async (c) => {
     const g = coordinatorView(c);
     if (g.refusal) return g.refusal;
-    return emailsPage(c, g.view, noErrors(), 200, c.req.query("done") === "retried" ? g.view.t.t("emailRetried") : undefined);
+    const doneKey = ({ retried: "emailRetried", corrected: "admEmailFixed" } as Record<string, StringKey>)[c.req.query("done") ?? ""];
+    return emailsPage(c, g.view, noErrors(), 200, doneKey && g.view.t.t(doneKey));
+  });
+
+  // A wrong address: corrected on the person and every failed message to it sent again (the API's verb).
+  app.post("/coordinator/emails/:id/recipient", async (c) => {
+    const g = await coordinatorPost(c);
+    if (g.refusal) return g.refusal;
+    const { view } = g;
+    const id = c.req.param("id");
+    const email = str((await c.req.parseBody()).email);
+    const parsed = RecipientCorrection.safeParse({ email });
+    if (!parsed.success) return emailsPage(c, view, { fields: { [`email-${id}`]: view.t.t("admErrEmailNew") } }, 400, undefined, { id, email });
+    try {
+      await correctRecipient(c.var.deps, view.actor, id, parsed.data.email);
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      if (err.code === "not_found") return notFound(c, view);
+      return emailsPage(c, view, detailOf(view, err), statusOf(err), undefined, { id, email });
+    }
+    return c.redirect("/coordinator/emails?done=corrected", 303);
   });
 
   app.post("/coordinator/emails/:id/retry", async (c) => {

@@ -9,6 +9,7 @@ import { render, staffView } from "./respond";
 import { registerCoordinatorPages } from "./routes-coordinator";
 import { registerCoordinatorChangePages } from "./routes-coordinator-changes";
 import { registerCoordinatorAdminPages } from "./routes-coordinator-admin";
+import { registerCoordinatorRecordPages } from "./routes-coordinator-records";
 import { registerEmployerPages } from "./routes-employer";
 import { registerSchoolPages } from "./routes-school";
 
@@ -32,4 +33,5 @@ export function registerStaffPages(app: Api) {
   registerCoordinatorPages(app);
   registerCoordinatorChangePages(app);
   registerCoordinatorAdminPages(app);
+  registerCoordinatorRecordPages(app);
 }

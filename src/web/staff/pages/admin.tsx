@@ -2,14 +2,15 @@ import type { outboxView } from "../../../features/notifications/admin";
 import type { safeguardingAlerts } from "../../../features/mentoring/safeguarding";
 import { formatDay, formatTime, isoInstant } from "../../format";
 import type { View } from "../../view";
-import { ErrorSummary, Notice, type FormErrors } from "../ui";
+import { ErrorSummary, Field, Notice, type FormErrors } from "../ui";
 import { CoordinatorShell } from "./coordinator-shell";
 
 type Message = ReturnType<typeof outboxView>;
 type Alert = Awaited<ReturnType<typeof safeguardingAlerts>>[number];
 
-export function FailedEmailsPage({ view, messages, errors, done }: { view: View; messages: Message[]; errors: FormErrors; done?: string }) {
+export function FailedEmailsPage({ view, messages, errors, done, fix }: { view: View; messages: Message[]; errors: FormErrors; done?: string; fix?: { id: string; email: string } }) {
   const s = view.t;
+  const names = s.raw("admEmailTemplates");
   return (
     <CoordinatorShell view={view} title={s.t("emailsTitle")} errors={errors}>
       {done && <Notice>{done}</Notice>}
@@ -19,25 +20,44 @@ export function FailedEmailsPage({ view, messages, errors, done }: { view: View;
         <p>{s.t("emailsNone")}</p>
       ) : (
         <ul class="cards">
-          {messages.map((m) => (
-            <li class="card">
-              <dl class="facts">
-                <dt>{s.t("emailTo")}</dt>
-                <dd dir="ltr">{m.to}</dd>
-                <dt>{s.t("emailMessage")}</dt>
-                <dd dir="ltr">{m.template}</dd>
-                <dt>{s.t("emailWhy")}</dt>
-                <dd lang="en" dir="ltr">
-                  {m.lastError ?? ""}
-                </dd>
-              </dl>
-              <form method="post" action={`/coordinator/emails/${m.id}/retry`}>
-                <button class="button secondary" type="submit">
-                  {s.t("emailRetry")}
-                </button>
-              </form>
-            </li>
-          ))}
+          {messages.map((m) => {
+            const at = Date.parse(m.createdAt);
+            const fieldId = `email-${m.id}`;
+            return (
+              <li class="card">
+                <dl class="facts">
+                  <dt>{s.t("emailMessage")}</dt>
+                  <dd>{names[m.template] ?? s.t("admEmailOther")}</dd>
+                  <dt>{s.t("dateLabel")}</dt>
+                  <dd>
+                    <time datetime={m.createdAt}>{`${formatDay(at, view.t.locale, view.now)}, ${formatTime(at, view.t.locale, view.t)}`}</time>
+                  </dd>
+                  <dt>{s.t("emailTo")}</dt>
+                  <dd dir="ltr">{m.to}</dd>
+                  <dt>{s.t("emailWhy")}</dt>
+                  <dd lang="en" dir="ltr">
+                    {m.lastError ?? ""}
+                  </dd>
+                </dl>
+                <form method="post" action={`/coordinator/emails/${m.id}/retry`}>
+                  <button class="button secondary" type="submit">
+                    {s.t("emailRetry")}
+                  </button>
+                </form>
+                <details open={fix?.id === m.id}>
+                  <summary>{s.t("admEmailFix")}</summary>
+                  <form method="post" action={`/coordinator/emails/${m.id}/recipient`} novalidate>
+                    <Field id={fieldId} label={s.t("admEmailNew")} hint={s.t("admEmailFixHint")} errors={errors}>
+                      {(aria) => <input type="email" id={fieldId} name="email" maxlength={254} dir="ltr" autocomplete="off" value={fix?.id === m.id ? fix.email : m.to} {...aria} />}
+                    </Field>
+                    <button class="button" type="submit">
+                      {s.t("admEmailFix")}
+                    </button>
+                  </form>
+                </details>
+              </li>
+            );
+          })}
         </ul>
       )}
     </CoordinatorShell>

@@ -35,6 +35,12 @@ function CoordinatorMenu({ view }: { view: View }) {
         <li>
           <a href="/coordinator/mentors">{s.t("admMentors")}</a>
         </li>
+        <li>
+          <a href="/coordinator/audit">{s.t("admAudit")}</a>
+        </li>
+        <li>
+          <a href="/coordinator/downloads">{s.t("admDownloads")}</a>
+        </li>
       </ul>
     </nav>
   );

@@ -83,6 +83,11 @@ export function AttendancePage({ view, data, done }: { view: View; data: Attenda
           {s.t("checkInTitle")}
         </a>
       </p>
+      <p>
+        <a href={`/coordinator/sessions/${session.id}/register.csv`} download>
+          {s.t("admRegisterDownload")}
+        </a>
+      </p>
       <p class="status">{s.t("attendanceCounts", { in: counts.checkedInSeats, expected: counts.expectedSeats, waiting: counts.stillToArrive })}</p>
       {attendees.length === 0 ? (
         <p>{s.t("attendanceNone")}</p>
