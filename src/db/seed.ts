@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { directoryDemoInserts } from "./seed-directory";
+import { timebankDemoInserts } from "./seed-timebank";
 import { siteFeedbackDemoInserts } from "./seed-site-feedback";
 import { insertsInChunks } from "./insert-chunks";
-import { carouselGroups, carousels, carouselStations, carouselVisits, events, memberships, mentoringSlots, mentors, organisations, people, sessions, venues, type EventType, type LocalisedText } from "./schema";
+import { carouselGroups, carousels, carouselStations, carouselVisits, events, joinDetails, memberships, mentoringSlots, mentors, organisations, people, sessions, venues, type EventType, type LocalisedText } from "./schema";
 import { planCarousel } from "../rules/carousel";
 import { DAY, londonDate, londonToUtc, londonWallTime } from "../lib/time";
 import { searchTextFor } from "../features/catalogue/shared";
@@ -206,6 +207,8 @@ export function demoDataInserts(db: Db, now: number) {
       ...staff.map(({ org: _org, ...p }) => ({ ...p, createdAt: now })),
       ...youngPeople.map((p) => ({ ...p, isYoungPerson: true, createdAt: now })),
     ]),
+    // What Aisha told us when joining (issue #14): her booking form offers her access needs again.
+    db.insert(joinDetails).values({ personId: "per_demo_aisha", school: "Riverside Academy", accessNeeds: "I use a wheelchair: a step-free way in and a seat at the end of a row, please.", createdAt: now }),
     ...insertsInChunks(db, memberships, staff.map((s) => ({ id: `mem_${s.id.slice(4)}`, organisationId: s.org, personId: s.id, createdAt: now }))),
     ...insertsInChunks(db, venues, venueRows.map((v) => ({ ...v, createdAt: now }))),
     ...insertsInChunks(db, events, eventRows),
@@ -214,6 +217,7 @@ export function demoDataInserts(db: Db, now: number) {
     ...insertsInChunks(db, mentoringSlots, slotRows),
     ...demoCarousel(db, now),
     ...directoryDemoInserts(db, now),
+    ...timebankDemoInserts(db, now),
     ...siteFeedbackDemoInserts(db, now),
   ];
 }

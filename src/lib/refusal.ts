@@ -48,6 +48,12 @@ export const REASON_CODES = {
   no_such_webhook: "not_found",
   no_such_webhook_delivery: "not_found",
   webhook_url_not_allowed: "validation",
+  // Joining and your details (src/i18n/en/refusals-join.ts)
+  join_parent_email_needed: "validation",
+  join_parent_link_unusable: "token_invalid",
+  profile_email_link_unusable: "token_invalid",
+  profile_email_taken: "conflict",
+  profile_dob_young_people_only: "validation",
   // Carousels (src/i18n/en/refusals-carousels.ts)
   no_such_carousel: "not_found",
   carousel_cancelled: "session_cancelled",

@@ -9,6 +9,7 @@ import { reverseEntry } from "./ledger";
 import { balancesByMonth, statementOf } from "./read";
 import { Confirmation, ConfirmContributionBody, Contributor, ContributorBody, contributorOut, Entry, entryOut, MonthTotalsSchema, monthOut, ReversalBody, Statement } from "./schemas";
 import { registerTimebankOffers } from "./api-offers";
+import { registerRecord } from "./api-record";
 
 export function registerTimebank(api: Api) {
   api.openapi(
@@ -118,4 +119,5 @@ export function registerTimebank(api: Api) {
   );
 
   registerTimebankOffers(api);
+  registerRecord(api);
 }

@@ -10,6 +10,7 @@ import { timebankRefusals_uk } from "./refusals-timebank";
 import { adminRefusals_uk } from "./refusals-admin";
 import { guardianRefusals_uk } from "./refusals-guardian";
 import { webhookRefusals_uk } from "./refusals-webhooks";
+import { joinRefusals_uk } from "./refusals-join";
 
 export const problems_uk: ProblemsCatalogue = {
   ...bookingRefusals_uk,
@@ -22,6 +23,7 @@ export const problems_uk: ProblemsCatalogue = {
   ...adminRefusals_uk,
   ...guardianRefusals_uk,
   ...webhookRefusals_uk,
+  ...joinRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
     malformed_json: "Тіло запиту не є коректним JSON",
