@@ -10,6 +10,7 @@ import { registerCoordinatorPages } from "./routes-coordinator";
 import { registerCoordinatorChangePages } from "./routes-coordinator-changes";
 import { registerCoordinatorAdminPages } from "./routes-coordinator-admin";
 import { registerCoordinatorRecordPages } from "./routes-coordinator-records";
+import { registerWebhookPages } from "./routes-webhooks";
 import { registerEmployerPages } from "./routes-employer";
 import { registerSchoolPages } from "./routes-school";
 
@@ -17,7 +18,7 @@ import { registerSchoolPages } from "./routes-school";
 const FORM_LIMIT_BYTES = 32 * 1024;
 
 export function registerStaffPages(app: Api) {
-  app.on("POST", ["/schools/*", "/employers/*", "/coordinator/*"], formLimit(FORM_LIMIT_BYTES));
+  app.on("POST", ["/schools/*", "/employers/*", "/coordinator/*", "/organisations/*"], formLimit(FORM_LIMIT_BYTES));
 
   app.get("/staff", async (c) => {
     const view = staffView(c);
@@ -34,4 +35,5 @@ export function registerStaffPages(app: Api) {
   registerCoordinatorChangePages(app);
   registerCoordinatorAdminPages(app);
   registerCoordinatorRecordPages(app);
+  registerWebhookPages(app);
 }

@@ -13,6 +13,8 @@ export function StaffLanding({ view, orgs, coordinator }: { view: View; orgs: Or
     ...orgs.filter((o) => o.type === "employer").map((o) => ({ href: `/employers/${o.id}`, text: s.t("staffEmployer", { name: o.name }) })),
     // Schools book groups onto carousels there; hosts find their stations' timetables.
     ...(coordinator || orgs.length > 0 ? [{ href: "/carousels", text: s.t("carLink") }] : []),
+    // Partners' systems hear about their bookings (issue #20).
+    ...orgs.map((o) => ({ href: `/organisations/${o.id}/webhooks`, text: s.t("whLink", { name: o.name }) })),
   ];
   return (
     <Layout view={view} title={s.t("staffTitle")}>
