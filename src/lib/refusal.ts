@@ -100,6 +100,8 @@ export const REASON_CODES = {
   record_young_people_only: "forbidden",
   careers_own_school_only: "forbidden",
   careers_not_a_school: "unprocessable",
+  no_careers_rule: "not_found",
+  careers_rule_host_unknown: "validation",
   // Bookings, groups and sessions (src/i18n/en/refusals-bookings.ts)
   consent_link_unusable: "token_invalid",
   no_such_session: "not_found",
