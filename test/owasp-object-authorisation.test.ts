@@ -5,7 +5,7 @@
 // coverage test until it is added to CASES below.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiKeys, contributors, outbox, recordShares, timebankEntries, timebankOffers, webhookDeliveries } from "../src/db/schema";
+import { apiKeys, careersRules, contributors, outbox, recordShares, timebankEntries, timebankOffers, webhookDeliveries } from "../src/db/schema";
 import { createEndpoint } from "../src/features/webhooks/endpoints";
 import { newId } from "../src/lib/crypto";
 import { createOrganisation } from "../src/features/organisations/create";
@@ -101,7 +101,10 @@ beforeAll(async () => {
   await h.db.insert(timebankOffers).values({ id: offer, organisationId: employer.id, title: "Cinema ticket", costMinutes: 120 });
   const recordShare = newId("rsh");
   await h.db.insert(recordShares).values({ id: recordShare, personId: owner.personId, tokenHash: "not-a-real-hash" });
+  const careersRule = newId("crr");
+  await h.db.insert(careersRules).values({ id: careersRule, benchmark: "gatsby6", eventType: "career_taster" });
   Object.assign(w, {
+    careersRule,
     recordShare,
     contributor,
     timebankEntry: entry,
@@ -184,6 +187,14 @@ const CASES: Record<string, Case> = {
     owner: "coordinator",
     outsiders: [...EVERYONE, "hostStaff", "schoolStaff"],
   },
+  "POST /sessions/{id}/household-bookings": {
+    // Any signed-in person may book their own household (the session here is not a family event:
+    // the owner's answer is 422, which proves they got past authorisation); keys and nobody may not.
+    path: () => `/api/v1/sessions/${w.session}/household-bookings`,
+    body: () => ({ adults: 1, children: 2 }),
+    owner: "youngPerson",
+    outsiders: ["anonymous", "otherKey", "otherSchoolKey"],
+  },
   "POST /sessions/{id}/group-bookings": {
     path: () => `/api/v1/sessions/${w.session}/group-bookings`,
     body: () => ({ schoolId: w.school, pupils: 2, staff: 1 }),
@@ -241,6 +252,9 @@ const CASES: Record<string, Case> = {
   // Anyone signed in may spend their own hours (with none, a 409); a key speaks for no person.
   "POST /timebank/offers/{id}/redemptions": { path: () => `/api/v1/timebank/offers/${w.timebankOffer}/redemptions`, owner: "owner", outsiders: ["anonymous", "otherKey", "otherSchoolKey"] },
   "POST /timebank/offers/{id}/withdrawal": { path: () => `/api/v1/timebank/offers/${w.timebankOffer}/withdrawal`, owner: "hostStaff", outsiders: [...EVERYONE, "schoolStaff", "owner"] },
+  "GET /schools/{id}/careers-evidence": { path: () => `/api/v1/schools/${w.school}/careers-evidence`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "GET /schools/{id}/careers-evidence.csv": { path: () => `/api/v1/schools/${w.school}/careers-evidence.csv`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "DELETE /careers-rules/{id}": { path: () => `/api/v1/careers-rules/${w.careersRule}`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "DELETE /me/record-links/{id}": { path: () => `/api/v1/me/record-links/${w.recordShare}`, owner: "owner", outsiders: [...EVERYONE, "hostStaff", "schoolStaff", "coordinator"] },
   "GET /records/{token}": { path: () => `/api/v1/records/${"g".repeat(32)}`, outsiders: ["anonymous", "youngPerson", "coordinator"], why: "token is the credential" },
   "PATCH /sessions/{id}": { path: () => `/api/v1/sessions/${w.session}`, body: () => ({ capacity: 31 }), owner: "coordinator", outsiders: NOT_COORDINATOR },

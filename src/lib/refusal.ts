@@ -100,6 +100,8 @@ export const REASON_CODES = {
   record_young_people_only: "forbidden",
   careers_own_school_only: "forbidden",
   careers_not_a_school: "unprocessable",
+  no_careers_rule: "not_found",
+  careers_rule_host_unknown: "validation",
   // Bookings, groups and sessions (src/i18n/en/refusals-bookings.ts)
   consent_link_unusable: "token_invalid",
   no_such_session: "not_found",
@@ -234,6 +236,9 @@ export const REASON_CODES = {
   sf_nothing_said: "validation",
   sf_no_feedback: "not_found",
   sf_no_reply_address: "unprocessable",
+  household_families_only: "unprocessable",
+  household_session_full: "session_full",
+  household_seats_short: "session_full",
   london_local_time_needed: "validation",
   rrule_only_rule: "unprocessable",
   rrule_unreadable: "unprocessable",

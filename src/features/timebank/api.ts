@@ -10,6 +10,7 @@ import { balancesByMonth, statementOf } from "./read";
 import { Confirmation, ConfirmContributionBody, Contributor, ContributorBody, contributorOut, Entry, entryOut, MonthTotalsSchema, monthOut, ReversalBody, Statement } from "./schemas";
 import { registerTimebankOffers } from "./api-offers";
 import { registerRecord } from "./api-record";
+import { registerCareers } from "./api-careers";
 
 export function registerTimebank(api: Api) {
   api.openapi(
@@ -120,4 +121,5 @@ export function registerTimebank(api: Api) {
 
   registerTimebankOffers(api);
   registerRecord(api);
+  registerCareers(api);
 }
