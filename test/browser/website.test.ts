@@ -280,6 +280,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["directory-card", "/directory/posters/ven-ven_familyhub-card"],
       ["feedback-form", "/feedback?from=%2Fdirectory"],
       ["you-said-we-did", "/you-said-we-did"],
+      ["venue-today", "/venues/ven_stmarks/today"],
+      ["family-event", "/events/evt_january"],
     ];
     for (const [name, path] of pages) {
       await page.goto(`${base}${path}`);
@@ -295,6 +297,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await expectNoViolations(page, `directory-suggest (${locale})`);
     await page.goto(`${base}/coordinator/feedback?status=new`);
     await expectNoViolations(page, `feedback-inbox (${locale})`);
+    await page.goto(`${base}/sessions/ses_january_1/household`);
+    await expectNoViolations(page, `household-booking (${locale})`);
     await context.close();
   });
 
