@@ -30,9 +30,9 @@ try {
   const deps: Deps = { db, config, clock: systemClock, mailer: devMailboxMailer(db), rateLimiter: memoryRateLimiter(systemClock), clientIp: () => "127.0.0.1" };
   const app = createApp(deps);
   let i = 0;
-  const request = () =>
+  const request = (k: number) =>
     what === "book"
-      ? app.request(`/api/v1/sessions/${s}/bookings`, { method: "POST", headers: { authorization: `Bearer ${tokens[i++]}`, "content-type": "application/json" }, body: "{}" })
+      ? app.request(`/api/v1/sessions/${s}/bookings`, { method: "POST", headers: { authorization: `Bearer ${tokens[k]}`, "content-type": "application/json" }, body: "{}" })
       : app.request(what === "events" ? "/api/v1/events?limit=20" : "/");
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -40,7 +40,7 @@ try {
   await Promise.all(
     Array.from({ length: 16 }, async () => {
       while (i < n) {
-        const res = await request();
+        const res = await request(i++);
         await res.arrayBuffer();
         if (res.status >= 300) failed++;
       }

@@ -134,13 +134,17 @@ export const reminder = bookingEmail((c) => {
   };
 });
 
-/** payload: { bookingId }. After attendance. */
+/**
+ * payload: { bookingId, feedbackUrl? }. After attendance. The link opens the feedback page with
+ * the booking's one-time token, so no sign-in is needed (issue #14); without one, the page asks
+ * the attendee to sign in.
+ */
 export const feedbackInvitation = bookingEmail((c) => ({
   subject: c.t("feedbackSubject", { title: c.title }),
   heading: c.t("feedbackInvitationHeading"),
   blocks: [
     { p: c.t("feedbackIntro", { title: c.title }) },
     { p: c.t("feedbackInvitationAnonymous") },
-    { link: { label: c.t("feedbackButton"), href: `${c.manageUrl}/feedback` } },
+    { link: { label: c.t("feedbackButton"), href: typeof c.payload.feedbackUrl === "string" ? c.payload.feedbackUrl : `${c.manageUrl}/feedback` } },
   ],
 }));

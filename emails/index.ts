@@ -23,12 +23,14 @@ import { mentoringCancelled, mentoringConfirmed } from "./mentoring";
 import { carouselTimetable } from "./carousel";
 import { consentDecided } from "./guardian";
 import { siteFeedbackReply } from "./site-feedback";
+import { ACCOUNT_TEMPLATES } from "./account";
 
 export type { BookingFacts, InviteMethod, LocalisedText, SiteFacts } from "./booking";
 export type { BookingMessageInput, BookingTemplate, RenderedEmail } from "./details";
 export { magicLink } from "./magic-link";
 export { carouselTimetable, type CarouselTimetablePayload } from "./carousel";
 export { siteFeedbackReply } from "./site-feedback";
+export { ACCOUNT_TEMPLATES } from "./account";
 
 /** Templates about one booking: given its facts (payload.bookingId names it). */
 export const BOOKING_TEMPLATES = {
@@ -55,11 +57,13 @@ export const BOOKING_TEMPLATES = {
 export type BookingTemplateName = keyof typeof BOOKING_TEMPLATES;
 
 /** Every template, by the name stored in the outbox's `template` column. */
-export const TEMPLATES = { magic_link: magicLink, carousel_timetable: carouselTimetable, site_feedback_reply: siteFeedbackReply, ...BOOKING_TEMPLATES };
+export const TEMPLATES = { magic_link: magicLink, carousel_timetable: carouselTimetable, site_feedback_reply: siteFeedbackReply, ...ACCOUNT_TEMPLATES, ...BOOKING_TEMPLATES };
 
 /** A template's name: a misspelt one does not compile where a message is queued. */
 export type TemplateName = keyof typeof TEMPLATES;
 
 /** For names read back from the database, which the type system cannot vouch for. */
 export const isTemplateName = (name: string): name is TemplateName => Object.hasOwn(TEMPLATES, name);
+/** Templates about the account itself (emails/account.ts): their payload says everything. */
+export const isAccountTemplate = (name: TemplateName): name is keyof typeof ACCOUNT_TEMPLATES => Object.hasOwn(ACCOUNT_TEMPLATES, name);
 export const isBookingTemplate = (name: TemplateName): name is BookingTemplateName => Object.hasOwn(BOOKING_TEMPLATES, name);

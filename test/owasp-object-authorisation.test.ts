@@ -5,7 +5,7 @@
 // coverage test until it is added to CASES below.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiKeys, contributors, outbox, timebankEntries, timebankOffers, webhookDeliveries } from "../src/db/schema";
+import { apiKeys, careersRules, contributors, outbox, recordShares, timebankEntries, timebankOffers, webhookDeliveries } from "../src/db/schema";
 import { createEndpoint } from "../src/features/webhooks/endpoints";
 import { newId } from "../src/lib/crypto";
 import { createOrganisation } from "../src/features/organisations/create";
@@ -99,7 +99,13 @@ beforeAll(async () => {
   await h.db.insert(timebankEntries).values({ id: entry, kind: "contribution", minutes: 60, holderKey: `contributor:${contributor}`, contributorId: contributor, sessionId: s.id, at: h.clock.now() });
   const offer = newId("tbo");
   await h.db.insert(timebankOffers).values({ id: offer, organisationId: employer.id, title: "Cinema ticket", costMinutes: 120 });
+  const recordShare = newId("rsh");
+  await h.db.insert(recordShares).values({ id: recordShare, personId: owner.personId, tokenHash: "not-a-real-hash" });
+  const careersRule = newId("crr");
+  await h.db.insert(careersRules).values({ id: careersRule, benchmark: "gatsby6", eventType: "career_taster" });
   Object.assign(w, {
+    careersRule,
+    recordShare,
     contributor,
     timebankEntry: entry,
     timebankOffer: offer,
@@ -238,6 +244,11 @@ const CASES: Record<string, Case> = {
   // Anyone signed in may spend their own hours (with none, a 409); a key speaks for no person.
   "POST /timebank/offers/{id}/redemptions": { path: () => `/api/v1/timebank/offers/${w.timebankOffer}/redemptions`, owner: "owner", outsiders: ["anonymous", "otherKey", "otherSchoolKey"] },
   "POST /timebank/offers/{id}/withdrawal": { path: () => `/api/v1/timebank/offers/${w.timebankOffer}/withdrawal`, owner: "hostStaff", outsiders: [...EVERYONE, "schoolStaff", "owner"] },
+  "GET /schools/{id}/careers-evidence": { path: () => `/api/v1/schools/${w.school}/careers-evidence`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "GET /schools/{id}/careers-evidence.csv": { path: () => `/api/v1/schools/${w.school}/careers-evidence.csv`, owner: "schoolStaff", outsiders: [...EVERYONE, "owner", "hostStaff"] },
+  "DELETE /careers-rules/{id}": { path: () => `/api/v1/careers-rules/${w.careersRule}`, owner: "coordinator", outsiders: NOT_COORDINATOR },
+  "DELETE /me/record-links/{id}": { path: () => `/api/v1/me/record-links/${w.recordShare}`, owner: "owner", outsiders: [...EVERYONE, "hostStaff", "schoolStaff", "coordinator"] },
+  "GET /records/{token}": { path: () => `/api/v1/records/${"g".repeat(32)}`, outsiders: ["anonymous", "youngPerson", "coordinator"], why: "token is the credential" },
   "PATCH /sessions/{id}": { path: () => `/api/v1/sessions/${w.session}`, body: () => ({ capacity: 31 }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /sessions/{id}/cancel": { path: () => `/api/v1/sessions/${w.session}/cancel`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "GET /directory/services/{id}": { path: () => `/api/v1/directory/services/${w.directoryService}`, owner: "anonymous", outsiders: [], why: "the directory is public" },

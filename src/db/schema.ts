@@ -970,3 +970,81 @@ export const webhookDeliveries = sqliteTable(
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
   ],
 );
+
+// ─── Joining and your details (issue #14) ───
+
+/**
+ * What a young person chose to tell us when joining, beyond the account itself: both optional
+ * (ICO Children's code: nothing more than the rules need). Access needs are offered back on
+ * the booking form, so they need not be typed again.
+ */
+export const joinDetails = sqliteTable("join_details", {
+  personId: text("person_id")
+    .primaryKey()
+    .references(() => people.id),
+  school: text("school"),
+  accessNeeds: text("access_needs"),
+  createdAt: createdAt(),
+});
+
+/**
+ * An under-13's account waits for a parent or carer (UK GDPR: 13 is the age of digital
+ * consent). While a row here has no `confirmedAt`, the account gets no sign-in link and no
+ * session (rules/digital-consent.ts). The parent's emailed link (only its hash is kept) is
+ * their only credential.
+ */
+export const parentalConfirmations = sqliteTable(
+  "parental_confirmations",
+  {
+    personId: text("person_id")
+      .primaryKey()
+      .references(() => people.id),
+    parentEmail: text("parent_email").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    confirmedAt: integer("confirmed_at"),
+    /** The write that confirmed: later statements of its batch (the audit row) look for it. */
+    confirmOp: text("confirm_op"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("parental_confirmations_token_unique").on(t.tokenHash)],
+);
+
+/** A change of email waiting for the link sent to the new address (right to rectification). */
+export const emailChanges = sqliteTable(
+  "email_changes",
+  {
+    id: text("id").primaryKey(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    newEmail: text("new_email").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("email_changes_token_unique").on(t.tokenHash), index("email_changes_person_idx").on(t.personId)],
+);
+
+/**
+ * A booking whose person's corrected date of birth puts them outside its event's age range:
+ * never cancelled silently, shown to coordinators until one of them deals with it.
+ */
+export const bookingAgeFlags = sqliteTable(
+  "booking_age_flags",
+  {
+    id: text("id").primaryKey(),
+    bookingId: text("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    age: integer("age").notNull(),
+    minAge: integer("min_age").notNull(),
+    maxAge: integer("max_age").notNull(),
+    resolvedAt: integer("resolved_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("booking_age_flags_open_idx").on(t.resolvedAt, t.createdAt), index("booking_age_flags_booking_idx").on(t.bookingId)],
+);

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { directoryDemoInserts } from "./seed-directory";
+import { timebankDemoInserts } from "./seed-timebank";
 import { siteFeedbackDemoInserts } from "./seed-site-feedback";
 import { insertsInChunks } from "./insert-chunks";
-import { carouselGroups, carousels, carouselStations, carouselVisits, events, memberships, mentoringSlots, mentors, organisations, people, sessions, venues, type EventType, type LocalisedText } from "./schema";
+import { bookings, carouselGroups, carousels, carouselStations, carouselVisits, events, joinDetails, memberships, mentoringSlots, mentors, organisations, people, sessions, venues, type EventType, type LocalisedText } from "./schema";
 import { planCarousel } from "../rules/carousel";
 import { DAY, londonDate, londonToUtc, londonWallTime } from "../lib/time";
 import { searchTextFor } from "../features/catalogue/shared";
@@ -49,6 +50,9 @@ export function demoDataInserts(db: Db, now: number) {
     { id: "per_oakhouse_staff", email: "activities@oakhouse.example", displayName: "Maggie (Oak House)", org: "org_oakhouse" },
   ];
   const youngPeople = [
+    // The two young visitors on Oak House's register today (oakHouseVisitors).
+    { id: "per_demo_sam", email: "sam@example.com", displayName: "Sam", dateOfBirth: "2009-11-03", locale: "en" as const },
+    { id: "per_demo_noor", email: "noor@example.com", displayName: "Noor", dateOfBirth: "2008-04-27", locale: "ar" as const },
     { id: "per_demo_aisha", email: "aisha@example.com", displayName: "Aisha", dateOfBirth: "2010-05-14", locale: "en" as const },
     { id: "per_demo_kuba", email: "kuba@example.com", displayName: "Kuba", dateOfBirth: "2008-09-02", locale: "pl" as const },
     { id: "per_demo_olena", email: "olena@example.com", displayName: "Olena", dateOfBirth: "2005-01-20", locale: "uk" as const },
@@ -167,6 +171,9 @@ export function demoDataInserts(db: Db, now: number) {
     session("ses_fair_1", "evt_fair", 35, 11, 240, "ven_library", 200),
     session("ses_games_1", "evt_games", 4, 18, 120, "ven_library", 20),
     session("ses_games_2", "evt_games", 32, 18, 120, "ven_library", 20),
+    // Oak House's door today (issue #15): a music afternoon that began a quarter of an hour
+    // ago, so the partner area shows a register to check in and close.
+    { id: "ses_music_today", eventId: "evt_music", startsAt: now - 15 * 60_000, endsAt: now + 75 * 60_000, venueId: "ven_oakhouse", capacity: 12, seatsTaken: 2, createdAt: now, updatedAt: now },
   ];
   const mentorRows = [
     { id: "mtr_dee", organisationId: "org_northbuild", displayName: "Dee, site manager", email: "dee@northbuild.example", sector: "construction", bio: "Started as an apprentice at 17. Happy to talk about trades, apprenticeships and being a woman on site.", languages: ["en"], dbsCheckedOn: londonDate(now - 200 * DAY), dbsExpiresOn: londonDate(now + 900 * DAY), dbsCertificateLast4: "4821" },
@@ -195,15 +202,28 @@ export function demoDataInserts(db: Db, now: number) {
       ...staff.map(({ org: _org, ...p }) => ({ ...p, createdAt: now })),
       ...youngPeople.map((p) => ({ ...p, isYoungPerson: true, createdAt: now })),
     ]),
+    // What Aisha told us when joining (issue #14): her booking form offers her access needs again.
+    db.insert(joinDetails).values({ personId: "per_demo_aisha", school: "Riverside Academy", accessNeeds: "I use a wheelchair: a step-free way in and a seat at the end of a row, please.", createdAt: now }),
     ...insertsInChunks(db, memberships, staff.map((s) => ({ id: `mem_${s.id.slice(4)}`, organisationId: s.org, personId: s.id, createdAt: now }))),
     ...insertsInChunks(db, venues, venueRows.map((v) => ({ ...v, createdAt: now }))),
     ...insertsInChunks(db, events, eventRows),
     ...insertsInChunks(db, sessions, sessionRows),
+    ...insertsInChunks(db, bookings, oakHouseVisitors(now)),
     ...insertsInChunks(db, mentors, mentorRows.map((m) => ({ ...m, createdAt: now }))),
     ...insertsInChunks(db, mentoringSlots, slotRows),
     ...demoCarousel(db, now),
     ...directoryDemoInserts(db, now),
+    ...timebankDemoInserts(db, now),
     ...siteFeedbackDemoInserts(db, now),
+  ];
+}
+
+/** Booked on Oak House's music afternoon today: what the host's register shows at the door. */
+function oakHouseVisitors(now: number) {
+  const base = { sessionId: "ses_music_today", startsAt: now - 15 * 60_000, endsAt: now + 75 * 60_000, status: "confirmed" as const, kind: "individual" as const, seats: 1, createdAt: now, updatedAt: now };
+  return [
+    { ...base, id: "bkg_demo_sam_music", personId: "per_demo_sam", ticketCode: "SAMMU-26001", accessNeeds: "Uses a wheelchair; needs a table at the right height" },
+    { ...base, id: "bkg_demo_noor_music", personId: "per_demo_noor", ticketCode: "NOORM-26002", accessNeeds: "" },
   ];
 }
 

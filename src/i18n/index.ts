@@ -9,6 +9,7 @@
 import { LOCALES, type Locale } from "../db/schema";
 import { common as commonAr } from "./ar/common";
 import { directory_ar } from "./ar/directory";
+import { host_ar } from "./ar/host";
 import { ar as emailsAr } from "./ar/emails";
 import { people_ar } from "./ar/people";
 import { problems_ar } from "./ar/problems";
@@ -16,6 +17,7 @@ import { ar as siteAr } from "./ar/site";
 import { ar as staffAr } from "./ar/staff";
 import { common as commonEn } from "./en/common";
 import { directoryEn } from "./en/directory";
+import { hostEn } from "./en/host";
 import { en as emailsEn } from "./en/emails";
 import { peopleEn } from "./en/people";
 import { problemsEn } from "./en/problems";
@@ -53,6 +55,7 @@ import { guardianUk } from "./uk/guardian";
 import { guardianAr } from "./ar/guardian";
 import { common as commonPl } from "./pl/common";
 import { directory_pl } from "./pl/directory";
+import { host_pl } from "./pl/host";
 import { pl as emailsPl } from "./pl/emails";
 import { people_pl } from "./pl/people";
 import { problems_pl } from "./pl/problems";
@@ -60,6 +63,7 @@ import { pl as sitePl } from "./pl/site";
 import { pl as staffPl } from "./pl/staff";
 import { common as commonRo } from "./ro/common";
 import { directory_ro } from "./ro/directory";
+import { host_ro } from "./ro/host";
 import { ro as emailsRo } from "./ro/emails";
 import { people_ro } from "./ro/people";
 import { problems_ro } from "./ro/problems";
@@ -67,22 +71,28 @@ import { ro as siteRo } from "./ro/site";
 import { ro as staffRo } from "./ro/staff";
 import { common as commonUk } from "./uk/common";
 import { directory_uk } from "./uk/directory";
+import { host_uk } from "./uk/host";
 import { uk as emailsUk } from "./uk/emails";
 import { people_uk } from "./uk/people";
 import { problems_uk } from "./uk/problems";
 import { uk as siteUk } from "./uk/site";
 import { uk as staffUk } from "./uk/staff";
+import { webhooksEn } from "./en/webhooks";
+import { webhooksPl } from "./pl/webhooks";
+import { webhooksRo } from "./ro/webhooks";
+import { webhooksUk } from "./uk/webhooks";
+import { webhooksAr } from "./ar/webhooks";
 
 export { LOCALES, type Locale };
 export type { Plural };
 
 /** Every locale's parts, English first; exported for the completeness and collision tests. */
 export const PARTS = {
-  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn, join: joinEn, guardian: guardianEn, siteFeedback: siteFeedbackEn, admin: adminEn, dashboard: dashboardEn },
-  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl, join: joinPl, guardian: guardianPl, siteFeedback: siteFeedback_pl, admin: adminPl, dashboard: dashboardPl },
-  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo, join: joinRo, guardian: guardianRo, siteFeedback: siteFeedback_ro, admin: adminRo, dashboard: dashboardRo },
-  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk, join: joinUk, guardian: guardianUk, siteFeedback: siteFeedback_uk, admin: adminUk, dashboard: dashboardUk },
-  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr, join: joinAr, guardian: guardianAr, siteFeedback: siteFeedback_ar, admin: adminAr, dashboard: dashboardAr },
+  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn, join: joinEn, guardian: guardianEn, siteFeedback: siteFeedbackEn, admin: adminEn, dashboard: dashboardEn, webhooks: webhooksEn, host: hostEn },
+  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl, join: joinPl, guardian: guardianPl, siteFeedback: siteFeedback_pl, admin: adminPl, dashboard: dashboardPl, webhooks: webhooksPl, host: host_pl },
+  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo, join: joinRo, guardian: guardianRo, siteFeedback: siteFeedback_ro, admin: adminRo, dashboard: dashboardRo, webhooks: webhooksRo, host: host_ro },
+  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk, join: joinUk, guardian: guardianUk, siteFeedback: siteFeedback_uk, admin: adminUk, dashboard: dashboardUk, webhooks: webhooksUk, host: host_uk },
+  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr, join: joinAr, guardian: guardianAr, siteFeedback: siteFeedback_ar, admin: adminAr, dashboard: dashboardAr, webhooks: webhooksAr, host: host_ar },
 } satisfies Record<Locale, Record<string, object>>;
 
 type EnglishParts = (typeof PARTS)["en"];

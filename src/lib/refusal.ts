@@ -48,6 +48,12 @@ export const REASON_CODES = {
   no_such_webhook: "not_found",
   no_such_webhook_delivery: "not_found",
   webhook_url_not_allowed: "validation",
+  // Joining and your details (src/i18n/en/refusals-join.ts)
+  join_parent_email_needed: "validation",
+  join_parent_link_unusable: "token_invalid",
+  profile_email_link_unusable: "token_invalid",
+  profile_email_taken: "conflict",
+  profile_dob_young_people_only: "validation",
   // Carousels (src/i18n/en/refusals-carousels.ts)
   no_such_carousel: "not_found",
   carousel_cancelled: "session_cancelled",
@@ -94,6 +100,8 @@ export const REASON_CODES = {
   record_young_people_only: "forbidden",
   careers_own_school_only: "forbidden",
   careers_not_a_school: "unprocessable",
+  no_careers_rule: "not_found",
+  careers_rule_host_unknown: "validation",
   // Bookings, groups and sessions (src/i18n/en/refusals-bookings.ts)
   consent_link_unusable: "token_invalid",
   no_such_session: "not_found",

@@ -1,3 +1,4 @@
+import { feedbackPage } from "../features/site-feedback/page-path";
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 import { dirOf, LOCALE_NAMES, LOCALES } from "../i18n";
@@ -125,7 +126,7 @@ export function Layout({ view, title, children, section }: PageProps) {
               <p>{t.t("footerAbout")}</p>
               <ul class="links">
                 <li>
-                  <a href={`/feedback?from=${encodeURIComponent(url.pathname)}`}>{t.t("sfFooterLink")}</a>
+                  <a href={`/feedback?from=${encodeURIComponent(feedbackPage(url.pathname))}`}>{t.t("sfFooterLink")}</a>
                 </li>
                 <li>
                   <a href="/you-said-we-did">{t.t("yswTitle")}</a>

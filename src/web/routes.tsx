@@ -24,6 +24,7 @@ import { IMMUTABLE } from "./assets";
 import { CSS_PATH, SITE_CSS } from "./style";
 import { afterSignIn } from "./people/page";
 import { registerPeoplePages } from "./people/routes";
+import { registerJoinPages } from "./people/join/routes";
 import { isHttps, viewFor } from "./view";
 import { formLimit, notFound, PRIVATE, refuseCrossSite, render, TOKEN_HEADERS, type C } from "./respond";
 
@@ -114,6 +115,7 @@ export function registerWeb(app: Api) {
   });
 
   registerPeoplePages(app);
+  registerJoinPages(app);
 
   app.get("/my", async (c) => {
     const view = viewFor(c);

@@ -16,6 +16,10 @@ const SHOTS = join(process.cwd(), "test-results", "screenshots");
 const YOUNG_PERSON = "aisha@example.com";
 /** A consent link made in beforeAll, so every language can scan the guardian's page. */
 const CONSENT_TOKEN = "browser-consent-token-for-axe-scans";
+/** A consent link already answered yes (issue #14): the decision page, with its withdraw button. */
+const ANSWERED_TOKEN = "browser-answered-consent-token-for-axe";
+/** The one-time link of a feedback invitation (issue #14), for the feedback page's scans. */
+const FEEDBACK_TOKEN = "browser-feedback-token-for-axe-scans";
 
 describe.skipIf(!haveChromium())("the website in Chromium", () => {
   let site: Site;
@@ -52,6 +56,36 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       accessNeeds: "A quiet space",
     });
     await server.deps.db.update(sessions).set({ seatsTaken: 1 }).where(eq(sessions.id, stories!.id));
+    // Sam's parent said yes to another date, and Sam went to a third: the decision and feedback pages.
+    const [cv2] = await server.deps.db.select().from(sessions).where(eq(sessions.id, "ses_cv_2"));
+    const [stories7] = await server.deps.db.select().from(sessions).where(eq(sessions.id, "ses_stories_7"));
+    await server.deps.db.insert(bookings).values([
+      {
+        id: "bkg_browser_answered",
+        kind: "individual",
+        sessionId: cv2!.id,
+        personId: "per_browser_sam",
+        status: "confirmed",
+        startsAt: cv2!.startsAt,
+        endsAt: cv2!.endsAt,
+        ticketCode: "SAMYE-SSAMS",
+        guardianEmail: "sams.parent@example.com",
+        consentTokenHash: await sha256Hex(ANSWERED_TOKEN),
+      },
+      {
+        id: "bkg_browser_feedback",
+        kind: "individual",
+        sessionId: stories7!.id,
+        personId: "per_browser_sam",
+        status: "attended",
+        startsAt: stories7!.startsAt,
+        endsAt: stories7!.endsAt,
+        ticketCode: "SAMFE-EDBAK",
+        feedbackTokenHash: await sha256Hex(FEEDBACK_TOKEN),
+      },
+    ]);
+    await server.deps.db.update(sessions).set({ seatsTaken: cv2!.seatsTaken + 1 }).where(eq(sessions.id, cv2!.id));
+    await server.deps.db.update(sessions).set({ seatsTaken: stories7!.seatsTaken + 1 }).where(eq(sessions.id, stories7!.id));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
@@ -199,6 +233,16 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await shoot("consent");
     await page.goto(`${base}/consent/not-a-real-token`);
     await shoot("consent-invalid");
+    // Issue #14: the used link shows the decision (and withdraws a yes); the feedback page from
+    // the invitation's link, and its error state (nothing is sent, so every language sees the form).
+    await page.goto(`${base}/consent/${ANSWERED_TOKEN}`);
+    expect(await page.locator("button[value='withdraw']").isVisible()).toBe(true);
+    await shoot("consent-answer");
+    await page.goto(`${base}/bookings/bkg_browser_feedback/feedback?t=${FEEDBACK_TOKEN}`);
+    await shoot("feedback");
+    await Promise.all([page.waitForLoadState("load"), page.click("main form button")]);
+    expect(await page.locator(".summary").isVisible()).toBe(true);
+    await shoot("feedback-error");
     await context.close();
   });
 

@@ -83,7 +83,8 @@ describe("attendance on the Worker with D1", () => {
 
   it("runs the no-show job on D1: one invitation per attendee, even when run twice", async () => {
     const { booking } = await sessionWithBooking(Date.now() - 5 * HOUR, "attended");
-    const deps = { db, clock: systemClock } as unknown as Deps;
+    // The invitation links to the feedback page, so the job needs the public address (issue #14).
+    const deps = { db, clock: systemClock, config: { publicUrl: "https://opendoor.test" } } as unknown as Deps;
     await markNoShows(deps);
     await markNoShows(deps);
     const messages = await db.select().from(outbox).where(eq(outbox.template, "feedback_invitation"));

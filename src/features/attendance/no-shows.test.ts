@@ -58,10 +58,12 @@ describe("marking no-shows after a session", () => {
     h.clock.set(w.session.endsAt + 3 * HOUR);
     await markNoShows(h.deps);
     const invites = await invitationsFor([w.amyBooking.id, w.benBooking.id, w.groupBooking.id]);
+    // Each carries its own feedback link (issue #14), checked in test/feedback-page.test.ts.
+    const link = (id: string) => expect.stringMatching(new RegExp(`^https://opendoor\\.test/bookings/${id}/feedback\\?t=[A-Za-z0-9_-]{20,}$`));
     expect(invites.map((m) => [m.toEmail, m.locale, m.payload]).sort()).toEqual(
       [
-        ["ns3-amy@young.test", "pl", { bookingId: w.amyBooking.id }],
-        ["ns3-teacher@school.test", "en", { bookingId: w.groupBooking.id }],
+        ["ns3-amy@young.test", "pl", { bookingId: w.amyBooking.id, feedbackUrl: link(w.amyBooking.id) }],
+        ["ns3-teacher@school.test", "en", { bookingId: w.groupBooking.id, feedbackUrl: link(w.groupBooking.id) }],
       ].sort(),
     );
     expect(invites.every((m) => m.status === "pending")).toBe(true);

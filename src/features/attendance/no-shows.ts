@@ -2,10 +2,13 @@ import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { bookings } from "../../db/schema";
 import type { BatchItem } from "drizzle-orm/batch";
 import { rowsAffected } from "../../db/client";
-import { newId } from "../../lib/crypto";
+import { newId, newSecret, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { HOUR } from "../../lib/time";
 import { enqueueForBookings } from "../notifications/outbox";
+
+/** The feedback page of a booking, opened from the invitation without signing in (issue #14). */
+export const feedbackUrl = (deps: Deps, bookingId: string, token: string) => `${deps.config.publicUrl}/bookings/${bookingId}/feedback?t=${token}`;
 
 /** Hosts may still be scanning late arrivals or typing up a paper list after the end. */
 export const NO_SHOW_GRACE_MS = 2 * HOUR;
@@ -57,19 +60,29 @@ export async function markNoShows(
     .limit(options.limit ?? 200);
   if (attended.length === 0) return { noShows: marked.length, invited: 0 };
 
-  const statements = attended.flatMap(({ id }) => {
+  // Issue #14: each invitation carries a link of its own, so someone not signed in can answer
+  // from the email; only its hash is kept, set in the same claim as the invitation.
+  const links = await Promise.all(
+    attended.map(async ({ id }) => {
+      const token = newSecret();
+      return { id, token, hash: await sha256Hex(token) };
+    }),
+  );
+  const statements = links.flatMap(({ id, token, hash }) => {
     const op = newId("op", now);
     return [
       // Claims the booking for this run: a concurrent run's UPDATE finds the column already set
       // and matches nothing, so its `last_op` never equals its own op id.
       db
         .update(bookings)
-        .set({ feedbackInvitedAt: now, lastOp: op })
+        .set({ feedbackInvitedAt: now, feedbackTokenHash: hash, lastOp: op })
         .where(and(eq(bookings.id, id), eq(bookings.status, "attended"), isNull(bookings.feedbackInvitedAt))),
       // …and the message exists only if this run's claim succeeded (and the person was not
       // erased meanwhile): the message and the flag commit together or not at all.
       // A group booked by API key has no person to invite, hence `person_id is not null`.
-      enqueueForBookings(db, "feedback_invitation", sql`b.id = ${id} and b.last_op = ${op} and b.person_id is not null`, now),
+      enqueueForBookings(db, "feedback_invitation", sql`b.id = ${id} and b.last_op = ${op} and b.person_id is not null`, now, {
+        payload: { feedbackUrl: feedbackUrl(deps, id, token) },
+      }),
     ];
   });
   // Invariant: a booking's feedback_invited_at is set if and only if its invitation is in the

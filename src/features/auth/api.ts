@@ -4,14 +4,14 @@ import { memberships, organisations } from "../../db/schema";
 import { requirePerson } from "../../lib/auth";
 import { afterResponse } from "../../lib/deps";
 import type { Api } from "../../lib/env";
-import { bearer, Email, json, jsonBody, NO_STORE, problemsFor, Line, Text } from "../../lib/openapi";
-import { field, refuse } from "../../lib/refusal";
-import { ageOnDayOf, withinProgrammeAges, YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../rules/eligibility";
-import { LOCALES } from "../../db/schema";
+import { bearer, Email, json, jsonBody, NO_STORE, problemsFor, Text } from "../../lib/openapi";
 import { enforceSignInLimit } from "../../lib/rate-limit";
-import { createSession, ensurePerson, requestMagicLink, revokeSession } from "./sign-in";
-import { Accepted, DateOfBirth, MeSchema } from "./schemas";
+import { createSession, requestMagicLink, revokeSession } from "./sign-in";
+import { Accepted, JoinRequest, MeSchema } from "./schemas";
+import { checkJoin, join } from "./join";
 
+const JOIN_AWAITING_PARENT = "A parent or carer has been emailed a link: the account works once they confirm it. Then a sign-in link is sent.";
+const JoinAccepted = Accepted.extend({ awaitingParent: z.boolean() }).openapi("JoinAccepted");
 const SIGN_IN_SENT = "If that email address is registered, a sign-in link is on its way. It works for 15 minutes.";
 
 export function registerAuth(api: Api) {
@@ -101,33 +101,18 @@ export function registerAuth(api: Api) {
       tags: ["auth"],
       summary: "Sign up as a young person (11–25)",
       description:
-        "Collects only what the programme needs: an email, a first name, a date of birth (for age rules) and a language. Sends a sign-in link. Answers 202 whether or not the email was already registered.",
-      request: {
-        body: jsonBody(
-          z.object({
-            email: Email,
-            displayName: Line(60, 1).describe("First name, or what you'd like to be called"),
-            dateOfBirth: DateOfBirth,
-            locale: z.enum(LOCALES).default("en"),
-          }),
-        ),
-      },
-      responses: { 202: json(Accepted, "Sign-in link sent"), ...problemsFor(400, 422, 429) },
+        "Collects only what the programme needs: an email, a first name, a date of birth (for age rules) and a language; optionally a school and access needs to remember. Under 13 (UK GDPR's age of digital consent) a parent's or carer's email is required (not the young person's own, nor a young person's account): the account works only once they confirm it by the link emailed to them, and `awaitingParent` is true. Otherwise a sign-in link is sent. Answers 202 whether or not the email was already registered; the same rules as the website's /join page.",
+      request: { body: jsonBody(JoinRequest) },
+      responses: { 202: json(JoinAccepted, "Sign-in link (or the parent's confirmation link) sent"), ...problemsFor(400, 422, 429) },
     }),
     async (c) => {
       const input = c.req.valid("json");
       const deps = c.var.deps;
       await enforceSignInLimit(c, input.email);
-      if (!withinProgrammeAges(ageOnDayOf(input.dateOfBirth, deps.clock.now()))) {
-        const ages = { min: YOUNG_PERSON_MIN_AGE, max: YOUNG_PERSON_MAX_AGE };
-        throw refuse("age_outside_programme", ages, { fields: [field("dateOfBirth", "must_be_in_age_range_today", ages)] });
-      }
+      const plan = await checkJoin(deps, input);
       // After the response, as for magic links: a new and an existing address must look alike.
-      await afterResponse(deps, async () => {
-        await ensurePerson(deps, { ...input, isYoungPerson: true });
-        await requestMagicLink(deps, input.email);
-      });
-      return c.json({ message: SIGN_IN_SENT }, 202);
+      await afterResponse(deps, () => join(deps, plan));
+      return c.json({ message: plan.awaitingParent ? JOIN_AWAITING_PARENT : SIGN_IN_SENT, awaitingParent: plan.awaitingParent }, 202);
     },
   );
 }

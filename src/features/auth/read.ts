@@ -1,7 +1,7 @@
 // Reading sign-in state without changing it: what the sign-in page needs before it offers a button.
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { magicLinks } from "../../db/schema";
+import { joinDetails, magicLinks } from "../../db/schema";
 import { sha256Hex } from "../../lib/crypto";
 
 /** Whether a sign-in link is still usable, checked without using it up. */
@@ -12,4 +12,10 @@ export async function signInLinkUsable(db: Db, token: string, now: number): Prom
     .where(and(eq(magicLinks.tokenHash, await sha256Hex(token)), isNull(magicLinks.usedAt), gt(magicLinks.expiresAt, now)))
     .limit(1);
   return Boolean(link);
+}
+
+/** What a young person chose to tell us when joining (school, access needs), or null. */
+export async function joinDetailsOf(db: Db, personId: string) {
+  const [row] = await db.select({ school: joinDetails.school, accessNeeds: joinDetails.accessNeeds }).from(joinDetails).where(eq(joinDetails.personId, personId)).limit(1);
+  return row ?? null;
 }

@@ -6,6 +6,7 @@ import type { Deps } from "../../lib/deps";
 import { refuse } from "../../lib/refusal";
 import { DAY } from "../../lib/time";
 import { enqueue } from "../notifications/outbox";
+import { awaitingParent } from "../../rules/digital-consent";
 
 export const MAGIC_LINK_TTL_MS = 15 * 60_000;
 export const SESSION_TTL_MS = 30 * DAY;
@@ -30,6 +31,9 @@ export async function requestMagicLink(deps: Deps, email: string): Promise<void>
     person ??= (await db.select().from(people).where(eq(people.email, email)).limit(1))[0];
   }
   if (!person || person.erasedAt) return;
+  // An under-13's account waits for a parent's confirmation (rules/digital-consent.ts): no link
+  // until then, and the answer to the asker stays the same.
+  if (await awaitingParent(db, person.id)) return;
   await db.batch([
     db.insert(magicLinks).values({ id: newId("mlk", now), tokenHash, email, expiresAt: now + MAGIC_LINK_TTL_MS, createdAt: now }),
     enqueue(db, { template: "magic_link", to: email, locale: person.locale, payload: { url: `${config.publicUrl}/sign-in/${token}` } }, now),
@@ -49,7 +53,7 @@ export async function createSession(deps: Deps, token: string): Promise<{ access
     .returning();
   if (!link) throw refuse("sign_in_link_used");
   const [person] = await db.select().from(people).where(eq(people.email, link.email)).limit(1);
-  if (!person || person.erasedAt) throw refuse("sign_in_link_dead");
+  if (!person || person.erasedAt || (await awaitingParent(db, person.id))) throw refuse("sign_in_link_dead");
   const accessToken = `${ACCESS_TOKEN_PREFIX}${newSecret(32)}`;
   const expiresAt = now + SESSION_TTL_MS;
   await db.insert(authSessions).values({ id: newId("ses", now), tokenHash: await sha256Hex(accessToken), personId: person.id, expiresAt, createdAt: now });

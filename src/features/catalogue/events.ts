@@ -6,6 +6,8 @@ import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { field, refuse, type FieldRefusal } from "../../lib/refusal";
 import { decodeCursor, encodeCursor, searchTextFor } from "./shared";
+import type { Db } from "../../db/client";
+import { preparedOnce } from "../../db/prepared";
 import { DEFAULT_CONSENT_AGE } from "../../rules/consent";
 import { YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../rules/eligibility";
 
@@ -159,12 +161,16 @@ export async function listEvents(deps: Deps, f: EventFilters) {
     );
     where.push(sql`exists (select 1 from ${sessions} where ${inRange})`);
   }
-  const rows = await deps.db
-    .select()
-    .from(events)
-    .where(and(...where))
-    .orderBy(asc(events.id))
-    .limit(f.limit + 1);
+  // The plain list (no filter but the page), by far the most asked for, is built once.
+  const rows =
+    where.length === 1
+      ? await preparedOnce(deps.db, "catalogue.eventsPage", eventsPage).all({ after: after ?? "", limit: f.limit + 1 })
+      : await deps.db
+          .select()
+          .from(events)
+          .where(and(...where))
+          .orderBy(asc(events.id))
+          .limit(f.limit + 1);
   const items = rows.slice(0, f.limit);
   const next = await nextSessions(deps, items.map((e) => e.id));
   return {
@@ -173,22 +179,29 @@ export async function listEvents(deps: Deps, f: EventFilters) {
   };
 }
 
+/** A page of events after id `after` ('' for the first), in id order. */
+const eventsPage = (db: Db) =>
+  db.select().from(events).where(gt(events.id, sql.placeholder("after"))).orderBy(asc(events.id)).limit(sql.placeholder("limit")).prepare();
+
 /** Each event's first scheduled session that has not started yet. */
 async function nextSessions(deps: Deps, eventIds: string[]): Promise<Map<string, Session>> {
   if (eventIds.length === 0) return new Map();
-  const now = deps.clock.now();
-  const rows = await deps.db
+  const rows = await preparedOnce(deps.db, "catalogue.nextSessions", nextSessionsOf).all({ ids: JSON.stringify(eventIds), now: deps.clock.now() });
+  return new Map(rows.map((s) => [s.eventId, s]));
+}
+
+const nextSessionsOf = (db: Db) =>
+  db
     .select()
     .from(sessions)
     .where(
       and(
         // One JSON parameter rather than one per id: D1 binds at most 100 parameters a query.
-        sql`${sessions.eventId} in (select value from json_each(${JSON.stringify(eventIds)}))`,
-        sql`${sessions.id} = (select s2.id from sessions s2 where s2.event_id = ${sessions.eventId} and s2.status = 'scheduled' and s2.starts_at > ${now} order by s2.starts_at, s2.id limit 1)`,
+        sql`${sessions.eventId} in (select value from json_each(${sql.placeholder("ids")}))`,
+        sql`${sessions.id} = (select s2.id from sessions s2 where s2.event_id = ${sessions.eventId} and s2.status = 'scheduled' and s2.starts_at > ${sql.placeholder("now")} order by s2.starts_at, s2.id limit 1)`,
       ),
-    );
-  return new Map(rows.map((s) => [s.eventId, s]));
-}
+    )
+    .prepare();
 
 export async function upcomingSessions(deps: Deps, eventId: string): Promise<Session[]> {
   return deps.db

@@ -1,7 +1,9 @@
-// Giving feedback on a booking (rule 13).
-import { eq } from "drizzle-orm";
-import { bookings, feedback, sessions } from "../../db/schema";
-import { newId } from "../../lib/crypto";
+// Giving feedback on a booking (rule 13): through the API or the website, signed in, or from
+// the one-time link in the feedback invitation (issue #14).
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { bookings, events, feedback, sessions } from "../../db/schema";
+import { newId, sha256Hex } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import type { Actor } from "../../lib/env";
 import { refuse } from "../../lib/refusal";
@@ -13,24 +15,45 @@ export interface FeedbackInput {
   anonymous: boolean;
 }
 
-/** Rule 13: once per booking, only by the person who booked it, only if they came. */
-export async function giveFeedback(deps: Deps, actor: Actor, bookingId: string, input: FeedbackInput) {
-  const { db, clock } = deps;
+/** Who is answering: the signed-in booker, or the holder of the emailed link for this booking. */
+export type FeedbackGiver = { actor: Actor } | { linkToken: string };
+
+/**
+ * The booking `giver` may give feedback on, with its event, or null. Only the booker speaks
+ * for themselves (not even coordinators); the emailed link stands in for signing in, for that
+ * one booking only.
+ */
+export async function feedbackBooking(db: Db, bookingId: string, giver: FeedbackGiver) {
+  const own =
+    "linkToken" in giver
+      ? eq(bookings.feedbackTokenHash, await sha256Hex(giver.linkToken))
+      : giver.actor.kind === "person"
+        ? eq(bookings.personId, giver.actor.person.id)
+        : undefined;
+  if (!own) return null;
   const [row] = await db
-    .select({ booking: bookings, eventId: sessions.eventId })
+    .select({ booking: bookings, eventId: sessions.eventId, title: events.title, given: feedback.id })
     .from(bookings)
     .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
-    .where(eq(bookings.id, bookingId))
+    .leftJoin(events, eq(events.id, sessions.eventId))
+    .leftJoin(feedback, eq(feedback.bookingId, bookings.id))
+    .where(and(eq(bookings.id, bookingId), own))
     .limit(1);
-  // Only the booker: other people (even coordinators) must not speak for them.
-  if (!row || actor.kind !== "person" || row.booking.personId !== actor.person.id) {
-    throw refuse("no_visible_booking");
-  }
+  return row ?? null;
+}
+
+/** Rule 13: once per booking, only by the person who booked it, only if they came. */
+export async function giveFeedback(deps: Deps, giver: Actor | FeedbackGiver, bookingId: string, input: FeedbackInput) {
+  const { db, clock } = deps;
+  const who: FeedbackGiver = "kind" in giver ? { actor: giver } : giver;
+  const row = await feedbackBooking(db, bookingId, who);
+  if (!row) throw refuse("no_visible_booking");
   if (row.booking.status !== "attended" || !row.eventId) {
     throw refuse("feedback_not_attended");
   }
   const now = clock.now();
-  // The unique index on booking_id decides between two simultaneous submissions.
+  // The unique index on booking_id decides between two simultaneous submissions: one answer
+  // per booking, so the emailed link, too, answers once.
   const [created] = await db
     .insert(feedback)
     .values({ id: newId("fbk", now), bookingId, eventId: row.eventId, ...input, createdAt: now })
@@ -39,4 +62,3 @@ export async function giveFeedback(deps: Deps, actor: Actor, bookingId: string, 
   if (!created) throw refuse("feedback_given");
   return created;
 }
-

@@ -8,6 +8,10 @@ import type { TemplateName } from "../../../emails";
 /** 0 first. Every template is listed, so a new one needs a decision here to compile. */
 export const PRIORITY: Record<TemplateName, 0 | 1 | 2> = {
   magic_link: 0,
+  // Someone is waiting on each of these now (a parent at the sign-up's side, a new address).
+  parent_confirmation: 0,
+  email_change_confirm: 0,
+  email_change_notice: 1,
   consent_request: 1,
   booking_confirmed: 1,
   booking_pending_consent: 1,

@@ -41,6 +41,9 @@ describe("the date and time line", () => {
 describe("every template", () => {
   const payloads = (ids: { individual: string; group: string; mentoring: string }): Record<string, Record<string, unknown>> => ({
     magic_link: { url: "https://opendoor.test/sign-in/abc" },
+    parent_confirmation: { url: "https://opendoor.test/join/confirm/abc", name: "Sam", email: "sam@example.test" },
+    email_change_confirm: { url: "https://opendoor.test/my/details/email/abc" },
+    email_change_notice: { newEmail: "new@example.test" },
     booking_confirmed: { bookingId: ids.individual },
     booking_pending_consent: { bookingId: ids.individual },
     consent_request: { bookingId: ids.individual, consentUrl: "https://opendoor.test/consent/tok" },

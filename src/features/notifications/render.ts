@@ -4,7 +4,7 @@
 import type { Db } from "../../db/client";
 import type { Locale } from "../../db/schema";
 import type { Config } from "../../lib/config";
-import { BOOKING_TEMPLATES, carouselTimetable, isBookingTemplate, isTemplateName, magicLink, siteFeedbackReply } from "../../../emails";
+import { ACCOUNT_TEMPLATES, BOOKING_TEMPLATES, carouselTimetable, isAccountTemplate, isBookingTemplate, isTemplateName, magicLink, siteFeedbackReply } from "../../../emails";
 import { bookingInvite, icsAttachment } from "../calendar/ics";
 import { UnrenderableMessage } from "./errors";
 import type { EmailAttachment } from "./mailer";
@@ -30,6 +30,7 @@ export async function renderEmail(
   if (name === "carousel_timetable") return { ...carouselTimetable({ locale, payload }), attachments: [icsAttachment(String(payload.ics), "REQUEST")] };
   // A reply to website feedback carries its words; it is about no booking.
   if (name === "site_feedback_reply") return siteFeedbackReply({ locale, payload });
+  if (isAccountTemplate(name)) return ACCOUNT_TEMPLATES[name]({ locale, payload });
   if (!isBookingTemplate(name)) return magicLink({ locale, payload });
 
   const d = await loadBookingDetails(db, String(payload.bookingId));

@@ -19,6 +19,9 @@ import {
   people,
   SEAT_HELD_STATUSES,
   UPCOMING_STATUSES,
+  emailChanges,
+  joinDetails,
+  parentalConfirmations,
 } from "../../db/schema";
 import { actorId } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
@@ -121,6 +124,10 @@ function eraseStatements(deps: Deps, actor: Actor, person: Person, cancelled: nu
     db.update(feedback).set({ anonymous: true }).where(sql`${feedback.bookingId} in (select id from bookings where person_id = ${id})`),
     db.delete(devMailbox).where(eq(devMailbox.toEmail, person.email)),
     db.delete(magicLinks).where(eq(magicLinks.email, person.email)),
+    // What they chose to tell us when joining, a parent's address, an email change waiting.
+    db.delete(joinDetails).where(eq(joinDetails.personId, id)),
+    db.update(parentalConfirmations).set({ parentEmail: placeholder }).where(eq(parentalConfirmations.personId, id)),
+    db.delete(emailChanges).where(eq(emailChanges.personId, id)),
     db.update(authSessions).set({ revokedAt: now }).where(and(eq(authSessions.personId, id), isNull(authSessions.revokedAt))),
     // Stored responses to their requests may repeat what they sent (access needs, emails).
     db.delete(idempotencyKeys).where(eq(idempotencyKeys.scope, id)),
@@ -133,7 +140,7 @@ function eraseStatements(deps: Deps, actor: Actor, person: Person, cancelled: nu
     // Their own bookings stay for the counts, without what could identify them or others.
     db
       .update(bookings)
-      .set({ accessNeeds: "", guardianEmail: null, roster: null, consentTokenHash: null, updatedAt: now })
+      .set({ accessNeeds: "", guardianEmail: null, roster: null, consentTokenHash: null, feedbackTokenHash: null, updatedAt: now })
       .where(and(eq(bookings.personId, id), or(sql`${bookings.accessNeeds} != ''`, sql`${bookings.guardianEmail} is not null`, sql`${bookings.roster} is not null`, sql`${bookings.consentTokenHash} is not null`))),
     // Before the anonymisation, and only if it is still to happen: two erasures racing each
     // other leave one entry (batches run one after the other; the second sees erased_at set).

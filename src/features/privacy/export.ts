@@ -1,4 +1,5 @@
 import { desc, eq } from "drizzle-orm";
+import { joinDetailsOf } from "../auth/read";
 import { authSessions, bookings, carouselGroups, carousels, events, feedback, memberships, mentoringSlots, mentors, organisations, outbox, people, sessions } from "../../db/schema";
 import type { Deps } from "../../lib/deps";
 import { iso, isoOrNull } from "../../lib/time";
@@ -15,7 +16,8 @@ export async function exportPersonalData(deps: Deps, personId: string) {
   const { db } = deps;
   const [person] = await db.select().from(people).where(eq(people.id, personId)).limit(1);
   if (!person) return null;
-  const [orgs, bookingRows, carouselRows, feedbackRows, signIns, messages] = await Promise.all([
+  const [joined, orgs, bookingRows, carouselRows, feedbackRows, signIns, messages] = await Promise.all([
+    joinDetailsOf(db, personId),
     db
       .select({ id: organisations.id, name: organisations.name, type: organisations.type, since: memberships.createdAt })
       .from(memberships)
@@ -60,6 +62,8 @@ export async function exportPersonalData(deps: Deps, personId: string) {
       youngPerson: person.isYoungPerson,
       hasCalendarFeed: person.calendarFeedHash !== null,
       createdAt: iso(person.createdAt),
+      school: joined?.school ?? null,
+      accessNeedsToRemember: joined?.accessNeeds ?? null,
     },
     organisations: orgs.map((o) => ({ ...o, since: iso(o.since) })),
     bookings: bookingRows.map(({ booking: b, eventTitle, mentorName }) => ({

@@ -23,7 +23,7 @@ export async function anonymiseExpiredAttendees(deps: Deps): Promise<{ anonymise
   const cutoff = monthsBefore(deps.clock.now(), deps.config.retentionMonths);
   const rows = await deps.db
     .update(bookings)
-    .set({ personId: null, accessNeeds: "", guardianEmail: null, roster: null, consentTokenHash: null, updatedAt: deps.clock.now() })
+    .set({ personId: null, accessNeeds: "", guardianEmail: null, roster: null, consentTokenHash: null, feedbackTokenHash: null, updatedAt: deps.clock.now() })
     .where(
       and(
         lt(bookings.endsAt, cutoff),

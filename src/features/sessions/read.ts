@@ -57,3 +57,33 @@ export async function bookedOn(db: Db, sessionId: string) {
   const of = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
   return { people: of("individual"), groups: of("group") };
 }
+
+/**
+ * A host partner's own sessions (its events' sessions from a week ago on), each with its
+ * event and venue: the host area's list. Nothing of other hosts'.
+ */
+export function hostedSessions(db: Db, organisationId: string, now: number) {
+  return db
+    .select({ session: sessions, event: events, venueName: venues.name })
+    .from(sessions)
+    .innerJoin(events, eq(events.id, sessions.eventId))
+    .leftJoin(venues, eq(venues.id, sessions.venueId))
+    .where(and(eq(events.hostOrganisationId, organisationId), gt(sessions.endsAt, now - 7 * DAY)))
+    .orderBy(asc(sessions.startsAt))
+    .limit(LIST_LIMIT);
+}
+
+/** The events an organisation hosts (for their feedback), newest first. */
+export function hostedEvents(db: Db, organisationId: string) {
+  return db.select().from(events).where(eq(events.hostOrganisationId, organisationId)).orderBy(asc(events.createdAt), asc(events.id)).limit(LIST_LIMIT);
+}
+
+/** Which of these organisations host at least one event: they get a host partner area. */
+export async function hostingOrganisations(db: Db, organisationIds: string[]): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ id: events.hostOrganisationId })
+    .from(events)
+    .where(inArray(events.hostOrganisationId, organisationIds.slice(0, 50)));
+  return rows.map((r) => r.id);
+}

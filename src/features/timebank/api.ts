@@ -9,6 +9,8 @@ import { reverseEntry } from "./ledger";
 import { balancesByMonth, statementOf } from "./read";
 import { Confirmation, ConfirmContributionBody, Contributor, ContributorBody, contributorOut, Entry, entryOut, MonthTotalsSchema, monthOut, ReversalBody, Statement } from "./schemas";
 import { registerTimebankOffers } from "./api-offers";
+import { registerRecord } from "./api-record";
+import { registerCareers } from "./api-careers";
 
 export function registerTimebank(api: Api) {
   api.openapi(
@@ -118,4 +120,6 @@ export function registerTimebank(api: Api) {
   );
 
   registerTimebankOffers(api);
+  registerRecord(api);
+  registerCareers(api);
 }

@@ -6,6 +6,7 @@ import { iso, isoOrNull } from "../../lib/time";
 import { hoursOf, MAX_CONTRIBUTION_MINUTES, MAX_OFFER_MINUTES, MIN_OFFER_MINUTES } from "../../rules/timebank";
 import type { ContributorRow } from "./contributors";
 import type { MonthTotals, StatementLine } from "./read";
+import type { YoungPersonRecord } from "./record";
 
 export const ContributorBody = z
   .object({
@@ -119,3 +120,39 @@ export const Offer = z
     status: z.enum(["open", "withdrawn"]),
   })
   .openapi("TimebankOffer");
+
+export const RecordSchema = z
+  .object({
+    name: z.string(),
+    hoursTakingPart: z.number(),
+    hoursGiven: z.number(),
+    balanceHours: z.number(),
+    organisations: z.array(z.string()).describe("Every organisation met, A to Z"),
+    items: z.array(
+      z.object({
+        kind: z.enum(["session", "mentoring", "role"]),
+        eventType: z.string().nullable().describe("For a session: career_taster, cv_workshop, …"),
+        role: z.enum(CONTRIBUTOR_ROLES).nullable().describe("For a role: what they did"),
+        title: z.string().describe("The activity's title (English), or the mentor for mentoring"),
+        organisation: z.string(),
+        startsAt: z.string(),
+        hours: z.number(),
+      }),
+    ),
+  })
+  .openapi("YoungPersonRecord");
+
+export function recordOut(r: YoungPersonRecord) {
+  return {
+    name: r.name,
+    hoursTakingPart: hoursOf(r.minutesTakingPart),
+    hoursGiven: hoursOf(r.minutesGiven),
+    balanceHours: hoursOf(r.balance),
+    organisations: r.organisations,
+    items: r.items.map((i) => ({ kind: i.kind, eventType: i.eventType, role: i.role, title: i.title.en, organisation: i.organisation, startsAt: iso(i.startsAt), hours: hoursOf(i.minutes) })),
+  };
+}
+
+export const RecordLink = z
+  .object({ id: z.string(), createdAt: z.string(), url: z.string().nullable().describe("Only in the answer that makes the link: the secret is not kept") })
+  .openapi("RecordLink");

@@ -268,3 +268,61 @@ describe("deliveries", () => {
     expect(rows.map((r) => r.eventType)).toEqual(["booking.confirmed"]);
   });
 });
+
+describe("the webhooks page", () => {
+  const ORIGIN = "https://opendoor.test";
+  const form = (path: string, cookie: string, body: string, headers: Record<string, string> = { origin: ORIGIN }) =>
+    h.request("POST", path, { body, headers: { "content-type": "application/x-www-form-urlencoded", cookie, ...headers } });
+
+  it("lets the organisation's staff add an address (secret shown once), resend, rotate and remove; others get 403; other sites are refused", async () => {
+    const { host } = await f.confirmedBooking({ email: "wh-page@example.test", startsAt: parseLondonLocal("2026-03-20T10:00") });
+    const staff = await f.person({ email: "wh-staff@example.test", isYoungPerson: false, dateOfBirth: null });
+    await h.db.insert(memberships).values({ id: newId("mem"), organisationId: host.id, personId: staff.id });
+    const cookie = `od_session=${await h.tokenFor("wh-staff@example.test")}`;
+    const outsider = `od_session=${await h.tokenFor("wh-outsider@example.test")}`;
+    const path = `/organisations/${host.id}/webhooks`;
+
+    expect((await h.request("GET", path, { headers: { cookie: outsider } })).status).toBe(403);
+    const empty = await h.request("GET", path, { headers: { cookie } });
+    expect(empty.status).toBe(200);
+    expect(empty.headers.get("cache-control")).toContain("no-store");
+
+    const bad = await form(path, cookie, new URLSearchParams({ url: "not a url" }).toString());
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Enter an https:// address");
+
+    const body = new URLSearchParams([["url", url], ["events", "booking.confirmed"], ["events", "booking.cancelled"]]).toString();
+    expect((await form(path, cookie, body, { origin: "https://evil.example", "sec-fetch-site": "cross-site" })).status).toBe(403);
+    const added = await form(path, cookie, body);
+    expect(added.status).toBe(200);
+    const html = await added.text();
+    const secret = /<code>(whsec_[^<]+)<\/code>/.exec(html)![1]!;
+    expect(await (await h.request("GET", path, { headers: { cookie } })).text()).not.toContain(secret);
+
+    // A delivery appears in the log and can be sent again from the page.
+    rx.state.secrets = [secret];
+    rx.state.received.length = 0;
+    h.clock.advance(1000);
+    const b = await f.booking({ sessionId: (await f.session((await f.event(host.id)).id, parseLondonLocal("2026-03-21T10:00"))).id, personId: staff.id, startsAt: parseLondonLocal("2026-03-21T10:00") });
+    await h.db.batch([enqueue(h.db, { template: "booking_confirmed", to: "wh-staff@example.test", payload: { bookingId: b.id } }, h.clock.now())]);
+    await runJobs();
+    expect(rx.state.received).toHaveLength(1);
+    const listed = await (await h.request("GET", path, { headers: { cookie } })).text();
+    expect(listed).toContain("Delivered");
+    const resend = /action="([^"]+\/redeliver)"/.exec(listed)![1]!;
+    expect((await form(resend, outsider, "")).status).toBe(403);
+    expect((await form(resend, cookie, "")).status).toBe(303);
+    await runJobs();
+    expect(rx.state.received).toHaveLength(2);
+    expect(rx.state.received[1]!.id).toBe(rx.state.received[0]!.id);
+
+    const rotate = /action="([^"]+\/rotate)"/.exec(listed)![1]!;
+    const rotated = await (await form(rotate, cookie, "")).text();
+    expect(/<code>(whsec_[^<]+)<\/code>/.exec(rotated)![1]).not.toBe(secret);
+
+    const remove = /action="([^"]+\/remove)"/.exec(listed)![1]!;
+    expect((await form(remove, outsider, "")).status).toBe(403);
+    expect((await form(remove, cookie, "")).status).toBe(303);
+    expect(await (await h.request("GET", path, { headers: { cookie } })).text()).toContain("No webhook addresses yet.");
+  });
+});

@@ -9,6 +9,7 @@ import { timebankRefusals_ar } from "./refusals-timebank";
 import { adminRefusals_ar } from "./refusals-admin";
 import { guardianRefusals_ar } from "./refusals-guardian";
 import { webhookRefusals_ar } from "./refusals-webhooks";
+import { joinRefusals_ar } from "./refusals-join";
 
 export const problems_ar: ProblemsCatalogue = {
   ...bookingRefusals_ar,
@@ -20,6 +21,7 @@ export const problems_ar: ProblemsCatalogue = {
   ...adminRefusals_ar,
   ...guardianRefusals_ar,
   ...webhookRefusals_ar,
+  ...joinRefusals_ar,
   problemTitles: {
     validation: "بعض التفاصيل تحتاج إلى تصحيح",
     malformed_json: "محتوى الطلب ليس JSON صالحًا",

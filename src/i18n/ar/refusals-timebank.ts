@@ -20,4 +20,6 @@ export const timebankRefusals_ar: TimebankRefusalWords = {
   record_young_people_only: "«سجلّي» مخصّص للشباب المشاركين في البرنامج.",
   careers_own_school_only: "لا يمكن إلا لموظفي هذه المدرسة أو لمنسّق رؤية أدلة التوجيه المهني لتلاميذها.",
   careers_not_a_school: "تُحفظ أدلة التوجيه المهني للمدارس فقط.",
+  no_careers_rule: "لا يمكننا العثور على قاعدة أدلة التوجيه المهني هذه.",
+  careers_rule_host_unknown: "لا توجد منظمة بهذا المعرّف.",
 };

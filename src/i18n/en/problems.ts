@@ -13,6 +13,7 @@ import { timebankRefusalsEn } from "./refusals-timebank";
 import { adminRefusalsEn } from "./refusals-admin";
 import { guardianRefusalsEn } from "./refusals-guardian";
 import { webhookRefusalsEn } from "./refusals-webhooks";
+import { joinRefusalsEn } from "./refusals-join";
 
 /** The `title` of each problem code (PROBLEMS in src/lib/problem-error.ts): one per code. */
 export const problemTitlesEn = {
@@ -60,6 +61,7 @@ export const refusalsEn = {
   ...adminRefusalsEn,
   ...guardianRefusalsEn,
   ...webhookRefusalsEn,
+  ...joinRefusalsEn,
   // The HTTP layer (src/app.ts, src/lib)
   validation_fields: "Please check {fields}.",
   nothing_at_path: "There is nothing at {path}.",

@@ -20,6 +20,8 @@ export const timebankRefusalsEn = {
   record_young_people_only: "My record is for young people taking part in the programme.",
   careers_own_school_only: "Only staff of this school, or a coordinator, can see its pupils' careers evidence.",
   careers_not_a_school: "Careers evidence is kept for schools only.",
+  no_careers_rule: "We can't find that careers evidence rule.",
+  careers_rule_host_unknown: "There is no organisation with that id.",
 } as const;
 
 /** What another locale writes for these lines (English fills any gap). */

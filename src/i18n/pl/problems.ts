@@ -9,6 +9,7 @@ import { timebankRefusals_pl } from "./refusals-timebank";
 import { adminRefusals_pl } from "./refusals-admin";
 import { guardianRefusals_pl } from "./refusals-guardian";
 import { webhookRefusals_pl } from "./refusals-webhooks";
+import { joinRefusals_pl } from "./refusals-join";
 
 export const problems_pl: ProblemsCatalogue = {
   ...bookingRefusals_pl,
@@ -20,6 +21,7 @@ export const problems_pl: ProblemsCatalogue = {
   ...adminRefusals_pl,
   ...guardianRefusals_pl,
   ...webhookRefusals_pl,
+  ...joinRefusals_pl,
   problemTitles: {
     validation: "Niektóre dane trzeba poprawić",
     malformed_json: "Treść żądania nie jest poprawnym JSON-em",

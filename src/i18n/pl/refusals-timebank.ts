@@ -20,4 +20,6 @@ export const timebankRefusals_pl: TimebankRefusalWords = {
   record_young_people_only: "Moja historia jest dla młodych ludzi biorących udział w programie.",
   careers_own_school_only: "Tylko pracownicy tej szkoły albo koordynator mogą zobaczyć doświadczenia zawodowe jej uczniów.",
   careers_not_a_school: "Doświadczenia zawodowe zapisujemy tylko dla szkół.",
+  no_careers_rule: "Nie możemy znaleźć tej reguły doświadczeń zawodowych.",
+  careers_rule_host_unknown: "Nie ma organizacji o takim identyfikatorze.",
 };

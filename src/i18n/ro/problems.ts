@@ -9,6 +9,7 @@ import { timebankRefusals_ro } from "./refusals-timebank";
 import { adminRefusals_ro } from "./refusals-admin";
 import { guardianRefusals_ro } from "./refusals-guardian";
 import { webhookRefusals_ro } from "./refusals-webhooks";
+import { joinRefusals_ro } from "./refusals-join";
 
 export const problems_ro: ProblemsCatalogue = {
   ...bookingRefusals_ro,
@@ -20,6 +21,7 @@ export const problems_ro: ProblemsCatalogue = {
   ...adminRefusals_ro,
   ...guardianRefusals_ro,
   ...webhookRefusals_ro,
+  ...joinRefusals_ro,
   problemTitles: {
     validation: "Unele date trebuie corectate",
     malformed_json: "Corpul cererii nu este JSON valid",

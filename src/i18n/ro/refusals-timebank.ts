@@ -20,4 +20,6 @@ export const timebankRefusals_ro: TimebankRefusalWords = {
   record_young_people_only: "Parcursul meu este pentru tinerii care participă la program.",
   careers_own_school_only: "Doar personalul acestei școli sau un coordonator poate vedea dovezile de orientare profesională ale elevilor ei.",
   careers_not_a_school: "Dovezile de orientare profesională sunt păstrate doar pentru școli.",
+  no_careers_rule: "Nu găsim această regulă pentru dovezile de orientare profesională.",
+  careers_rule_host_unknown: "Nu există nicio organizație cu acest identificator.",
 };

@@ -9,6 +9,7 @@ import { timebankRefusals_uk } from "./refusals-timebank";
 import { adminRefusals_uk } from "./refusals-admin";
 import { guardianRefusals_uk } from "./refusals-guardian";
 import { webhookRefusals_uk } from "./refusals-webhooks";
+import { joinRefusals_uk } from "./refusals-join";
 
 export const problems_uk: ProblemsCatalogue = {
   ...bookingRefusals_uk,
@@ -20,6 +21,7 @@ export const problems_uk: ProblemsCatalogue = {
   ...adminRefusals_uk,
   ...guardianRefusals_uk,
   ...webhookRefusals_uk,
+  ...joinRefusals_uk,
   problemTitles: {
     validation: "Деякі дані треба виправити",
     malformed_json: "Тіло запиту не є коректним JSON",

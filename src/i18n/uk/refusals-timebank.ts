@@ -20,4 +20,6 @@ export const timebankRefusals_uk: TimebankRefusalWords = {
   record_young_people_only: "«Мої досягнення» призначені для молоді, яка бере участь у програмі.",
   careers_own_school_only: "Лише працівники цієї школи або координатор можуть бачити профорієнтаційні дані її учнів.",
   careers_not_a_school: "Профорієнтаційні дані ведуться лише для шкіл.",
+  no_careers_rule: "Ми не можемо знайти це правило профорієнтаційних даних.",
+  careers_rule_host_unknown: "Немає організації з таким ідентифікатором.",
 };

@@ -208,6 +208,11 @@ export function EventsPage(props: { view: View; form: FilterForm; errors: Filter
     <Layout view={view} title={errors.length ? `${t.t("errorSummaryTitle")}: ${t.t("whatsOnTitle")}` : t.t("whatsOnTitle")} section={home ? undefined : "events"}>
       <h1>{t.t("whatsOnTitle")}</h1>
       <p class="lead">{t.t("whatsOnIntro")}</p>
+      {home && !view.actor && (
+        <p>
+          <a href="/join">{t.t("joinLink")}</a>
+        </p>
+      )}
       {errors.length > 0 && (
         <div class="summary" role="alert" aria-labelledby="error-summary">
           <h2 id="error-summary">{t.t("errorSummaryTitle")}</h2>

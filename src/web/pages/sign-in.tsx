@@ -19,6 +19,9 @@ export function SignInPage({ view, email = "", error = false }: { view: View; em
           {t.t("sendLink")}
         </button>
       </form>
+      <p>
+        <a href="/join">{t.t("joinLink")}</a>
+      </p>
     </Layout>
   );
 }

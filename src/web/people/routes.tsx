@@ -9,6 +9,8 @@ import { bookSession } from "../../features/bookings/book";
 import { cancelBooking } from "../../features/bookings/cancel";
 import { getBooking } from "../../features/bookings/read";
 import { rotateCalendarFeed } from "../../features/calendar/feeds";
+import { feedbackBooking, giveFeedback, type FeedbackGiver } from "../../features/feedback/give";
+import { pickLocalised } from "../../i18n";
 import { bookSlot, cancelMentoringBooking, getMentoringBooking } from "../../features/mentoring/booking";
 import { consentAgeFor as consentAgeOn } from "../../rules/consent";
 import { needsMentoringGuardian } from "../../rules/safeguarding";
@@ -27,8 +29,10 @@ import { BookPage, ACCESS_EXAMPLES_MAX, type BookForm } from "./pages/book";
 import { BookingPage, BookingRefusedPage, CancelConfirmPage } from "./pages/booking";
 import { ConsentAnswerPage, ConsentDonePage, ConsentInvalidPage, ConsentPage, ConsentWithdrawnPage } from "./pages/consent";
 import { FeedPage } from "./pages/feed";
+import { FEEDBACK_TEXT_MAX, FeedbackNoticePage, FeedbackPage, type FeedbackForm } from "./pages/feedback";
 import { MentoringBookPage, MentoringPage, type MentoringFilters } from "./pages/mentoring";
 import { bookingRow, consentLink } from "../../features/bookings/read";
+import { joinDetailsOf } from "../../features/auth/read";
 import { mentorChoices, slotDetails } from "../../features/mentoring/read";
 import { sessionDetails, type SessionDetails } from "../../features/sessions/read";
 import { bookingRefusal, mentoringRefusal, type Refusal } from "./refusals";
@@ -67,7 +71,9 @@ export function registerPeoplePages(app: Api) {
     if (!view.actor) return signInFirst(c);
     const details = await sessionDetails(c.var.deps.db, c.req.param("id"));
     if (!details) return notFound(c, view);
-    const form: BookForm = { accessNeeds: "", guardianEmail: "" };
+    // Access needs remembered when joining are offered again, to keep or change.
+    const remembered = await joinDetailsOf(c.var.deps.db, view.actor.person.id);
+    const form: BookForm = { accessNeeds: remembered?.accessNeeds ?? "", guardianEmail: "" };
     const waitlistPosition = await wouldQueueAt(c, details);
     return render(c, view, <BookPage view={view} details={details} consentAge={consentAgeFor(view, details)} form={form} waitlistPosition={waitlistPosition} />);
   });
@@ -188,6 +194,70 @@ export function registerPeoplePages(app: Api) {
           : view.t.t("refuseChanged");
       return refusalPage(c, view, { message: <p>{message}</p>, status: 409 });
     }
+  });
+
+  // --- Feedback from attendees (rule 13, issue #14) ----------------------------------------
+  /** Who is answering: the emailed link (`?t=`), else the signed-in person; null means sign in first. */
+  const feedbackGiver = (c: C, view: View): FeedbackGiver | null => {
+    const token = c.req.query("t");
+    if (token) return { linkToken: token.slice(0, 200) };
+    return view.actor ? { actor: view.actor } : null;
+  };
+  const feedbackAction = (c: C) => {
+    const token = c.req.query("t");
+    return `/bookings/${encodeURIComponent(c.req.param("id")!)}/feedback${token ? `?t=${encodeURIComponent(token)}` : ""}`;
+  };
+  const feedbackNotice = (c: C, view: View, kind: "thanks" | "given" | "notYet" | "badLink", status: 200 | 404 | 409 = 200) =>
+    render(c, view, <FeedbackNoticePage view={view} kind={kind} />, status, c.req.query("t") ? TOKEN_HEADERS : {});
+
+  app.get("/bookings/:id/feedback", async (c) => {
+    const view = viewFor(c);
+    const giver = feedbackGiver(c, view);
+    if (!giver) return signInFirst(c);
+    const row = await feedbackBooking(c.var.deps.db, c.req.param("id"), giver);
+    if (!row) return "linkToken" in giver ? feedbackNotice(c, view, "badLink", 404) : notFound(c, view);
+    if (row.given) return feedbackNotice(c, view, "given");
+    if (row.booking.status !== "attended" || !row.title) return feedbackNotice(c, view, "notYet");
+    const form: FeedbackForm = { rating: "", whatWorked: "", couldBeBetter: "", anonymous: false };
+    const title = pickLocalised(row.title, view.t.locale).text;
+    return render(c, view, <FeedbackPage view={view} title={title} action={feedbackAction(c)} form={form} />, 200, "linkToken" in giver ? TOKEN_HEADERS : {});
+  });
+
+  app.post("/bookings/:id/feedback", async (c) => {
+    const view = viewFor(c);
+    const refused = refuseCrossSite(c, view);
+    if (refused) return refused;
+    const giver = feedbackGiver(c, view);
+    if (!giver) return signInFirst(c);
+    const id = c.req.param("id");
+    const row = await feedbackBooking(c.var.deps.db, id, giver);
+    if (!row) return "linkToken" in giver ? feedbackNotice(c, view, "badLink", 404) : notFound(c, view);
+    const body = await c.req.parseBody();
+    const form: FeedbackForm = {
+      rating: formText(body.rating),
+      whatWorked: formText(body.whatWorked),
+      couldBeBetter: formText(body.couldBeBetter),
+      anonymous: body.anonymous === "1",
+    };
+    const errors: { field: string; message: string }[] = [];
+    if (!/^[1-5]$/.test(form.rating)) errors.push({ field: "rating", message: view.t.t("gdFeedbackRatingError") });
+    for (const field of ["whatWorked", "couldBeBetter"] as const) {
+      if (form[field].length > FEEDBACK_TEXT_MAX) errors.push({ field, message: view.t.t("gdFeedbackTooLong", { max: FEEDBACK_TEXT_MAX }) });
+    }
+    if (errors.length) {
+      const title = row.title ? pickLocalised(row.title, view.t.locale).text : "";
+      return render(c, view, <FeedbackPage view={view} title={title} action={feedbackAction(c)} form={form} errors={errors} />, 400, "linkToken" in giver ? TOKEN_HEADERS : {});
+    }
+    try {
+      // The same verb as POST /api/v1/bookings/{id}/feedback: rule 13's checks and one answer per booking.
+      await giveFeedback(c.var.deps, giver, id, { rating: Number(form.rating), whatWorked: form.whatWorked, couldBeBetter: form.couldBeBetter, anonymous: form.anonymous });
+    } catch (err) {
+      if (!(err instanceof DomainRefusal)) throw err;
+      if (err.reason === "feedback_given") return feedbackNotice(c, view, "given", 409);
+      if (err.reason === "feedback_not_attended") return feedbackNotice(c, view, "notYet", 409);
+      return "linkToken" in giver ? feedbackNotice(c, view, "badLink", 404) : notFound(c, view);
+    }
+    return feedbackNotice(c, view, "thanks");
   });
 
   // --- My bookings: calendar feed ---------------------------------------------------------

@@ -10,14 +10,17 @@ import { registerCoordinatorPages } from "./routes-coordinator";
 import { registerCoordinatorChangePages } from "./routes-coordinator-changes";
 import { registerCoordinatorAdminPages } from "./routes-coordinator-admin";
 import { registerCoordinatorRecordPages } from "./routes-coordinator-records";
+import { registerWebhookPages } from "./routes-webhooks";
 import { registerEmployerPages } from "./routes-employer";
 import { registerSchoolPages } from "./routes-school";
+import { registerHostPages } from "./routes-host";
+import { hostingOrganisations } from "../../features/sessions/read";
 
 /** The biggest staff form is a roster of 500 first names and initials. */
 const FORM_LIMIT_BYTES = 32 * 1024;
 
 export function registerStaffPages(app: Api) {
-  app.on("POST", ["/schools/*", "/employers/*", "/coordinator/*"], formLimit(FORM_LIMIT_BYTES));
+  app.on("POST", ["/schools/*", "/employers/*", "/coordinator/*", "/organisations/*", "/host/*"], formLimit(FORM_LIMIT_BYTES));
 
   app.get("/staff", async (c) => {
     const view = staffView(c);
@@ -25,7 +28,8 @@ export function registerStaffPages(app: Api) {
     // Coordinators reach every organisation from their own area; here, only their memberships.
     const all = await listOrganisations(c.var.deps, view.actor);
     const orgs = view.actor.isCoordinator ? all.filter((o) => view.actor.organisationIds.includes(o.id)) : all;
-    return render(c, view, <StaffLanding view={view} orgs={orgs} coordinator={view.actor.isCoordinator} />);
+    const hosting = await hostingOrganisations(c.var.deps.db, orgs.map((o) => o.id));
+    return render(c, view, <StaffLanding view={view} orgs={orgs} hosting={hosting} coordinator={view.actor.isCoordinator} />);
   });
 
   registerSchoolPages(app);
@@ -33,5 +37,7 @@ export function registerStaffPages(app: Api) {
   registerCoordinatorPages(app);
   registerCoordinatorChangePages(app);
   registerCoordinatorAdminPages(app);
+  registerHostPages(app);
   registerCoordinatorRecordPages(app);
+  registerWebhookPages(app);
 }

@@ -150,8 +150,20 @@ export function AttendancePage({ view, data, done }: { view: View; data: Attenda
  * Typed codes work everywhere, with no script. Where the browser has BarcodeDetector, the
  * script file adds a camera button that fills in the same field and sends the same form.
  */
-export function CheckInPage(props: { view: View; data: Pick<Attendance, "session" | "event">; scriptPath: string; code: string; result?: CheckInResult; errors: FormErrors }) {
+export function CheckInPage(props: {
+  view: View;
+  data: Pick<Attendance, "session" | "event">;
+  scriptPath: string;
+  code: string;
+  result?: CheckInResult;
+  errors: FormErrors;
+  /** Where the register lives (the coordinator's or the host partner's): the form posts to its /check-in. */
+  base?: string;
+  shell?: typeof CoordinatorShell;
+}) {
   const { view, data, scriptPath, code, result, errors } = props;
+  const base = props.base ?? `/coordinator/sessions/${data.session.id}`;
+  const Shell = props.shell ?? CoordinatorShell;
   const s = view.t;
   const done =
     result &&
@@ -161,7 +173,7 @@ export function CheckInPage(props: { view: View; data: Pick<Attendance, "session
         ? s.t("checkedInAlready", { name: result.name, time: formatTime(result.checkedInAt, view.t.locale, view.t) })
         : s.t("checkedIn", { name: result.name }));
   return (
-    <CoordinatorShell view={view} title={s.t("checkInTitle")} errors={errors}>
+    <Shell view={view} title={s.t("checkInTitle")} errors={errors}>
       <SessionHeading view={view} data={data} />
       {done && <Notice>{done}</Notice>}
       {result?.accessNeeds && (
@@ -172,7 +184,7 @@ export function CheckInPage(props: { view: View; data: Pick<Attendance, "session
       <ErrorSummary view={view} errors={errors} order={["ticketCode", "count"]} />
       <form
         method="post"
-        action={`/coordinator/sessions/${data.session.id}/check-in`}
+        action={`${base}/check-in`}
         novalidate
         id="check-in"
         data-scan={s.t("scanButton")}
@@ -187,6 +199,12 @@ export function CheckInPage(props: { view: View; data: Pick<Attendance, "session
         <Field id="ticketCode" label={s.t("ticketLabel")} hint={s.t("checkInTicketHint")} errors={errors}>
           {(aria) => <input type="text" class="code" id="ticketCode" name="ticketCode" dir="ltr" autocomplete="off" autocapitalize="characters" spellcheck={false} autofocus value={code} {...aria} />}
         </Field>
+        {errors.fields.count !== undefined && (
+          // A group's code typed at the door: its head count is asked right here, with the code kept.
+          <Field id="count" label={s.t("groupCountLabel")} errors={errors}>
+            {(aria) => <input type="number" id="count" name="count" min="1" max="1000" inputmode="numeric" {...aria} />}
+          </Field>
+        )}
         <div class="actions" id="scan-actions">
           <button class="button" type="submit">
             {s.t("checkInButton")}
@@ -194,9 +212,9 @@ export function CheckInPage(props: { view: View; data: Pick<Attendance, "session
         </div>
       </form>
       <p>
-        <a href={`/coordinator/sessions/${data.session.id}`}>{s.t("attendanceTitle")}</a>
+        <a href={base}>{s.t("attendanceTitle")}</a>
       </p>
       <script src={scriptPath} defer></script>
-    </CoordinatorShell>
+    </Shell>
   );
 }

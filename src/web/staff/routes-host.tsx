@@ -1,0 +1,153 @@
+// The host partner area (issue #15): /host/{org} for the staff of any organisation that hosts
+// events (and coordinators). A session of another host, or an organisation the person does not
+// act for, answers 404 like every other staff area; the services check again (requireHost).
+import { attendanceFor } from "../../features/attendance/read";
+import { checkIn, type CheckInInput, type CheckInResult } from "../../features/attendance/check-in";
+import { closeRegister } from "../../features/attendance/close-register";
+import { undoCheckIn } from "../../features/attendance/undo";
+import { feedbackSummary } from "../../features/feedback/read";
+import { getOrganisation } from "../../features/organisations/read";
+import { loadSession } from "../../features/bookings/lookups";
+import { hostedEvents, hostedSessions } from "../../features/sessions/read";
+import { actsFor } from "../../lib/auth";
+import type { Api } from "../../lib/env";
+import { ProblemError } from "../../lib/problem";
+import { HostHome, HostRegisterPage, hostShell } from "./pages/host";
+import { CheckInPage } from "./pages/session";
+import { guardPost, notFound, notFoundIfMissing, render, SCRIPT_CSP, staffView, statusOf, type C, type SignedIn, type Status } from "./respond";
+import { SCANNER_PATH } from "./scanner";
+import { detailOf, fromProblem, int, keyedErrors, noErrors, str, type FieldMessages, type FormErrors } from "./ui";
+
+const CHECK_IN_MESSAGES: FieldMessages = { ticketCode: "errTicket", count: "errCount" };
+
+/** The organisation, if the person acts for it (its staff, or a coordinator); null is the page's 404. */
+async function hostOrg(c: C, view: SignedIn, orgId: string) {
+  if (!actsFor(view.actor, orgId)) return null;
+  return notFoundIfMissing(getOrganisation(c.var.deps, orgId));
+}
+
+/** The session, only if this organisation hosts its event: nothing of other hosts' sessions. */
+async function hostedSession(c: C, orgId: string, sessionId: string) {
+  const found = await notFoundIfMissing(loadSession(c.var.deps, sessionId));
+  return found && found.event.hostOrganisationId === orgId ? found : null;
+}
+
+export function registerHostPages(app: Api) {
+  app.get("/host/:orgId", async (c) => {
+    const view = staffView(c);
+    if (!view) return c.redirect("/sign-in", 303);
+    const org = await hostOrg(c, view, c.req.param("orgId"));
+    if (!org) return notFound(c, view);
+    const { db } = c.var.deps;
+    const [sessions, events] = await Promise.all([hostedSessions(db, org.id, view.now), hostedEvents(db, org.id)]);
+    const feedback = await Promise.all(events.map((e) => feedbackSummary(c.var.deps, view.actor, e.id)));
+    return render(c, view, <HostHome view={view} org={org} sessions={sessions} events={events} feedback={feedback} />);
+  });
+
+  const registerPage = async (c: C, view: SignedIn, orgId: string, sessionId: string, page: { done?: string; errors?: FormErrors; status?: Status } = {}) => {
+    const org = await hostOrg(c, view, orgId);
+    if (!org || !(await hostedSession(c, orgId, sessionId))) return notFound(c, view);
+    const data = await attendanceFor(c.var.deps, view.actor, sessionId);
+    return render(c, view, <HostRegisterPage view={view} org={org} data={data} done={page.done} errors={page.errors} />, page.status ?? 200);
+  };
+
+  const checkInPage = async (c: C, view: SignedIn, orgId: string, sessionId: string, page: { code?: string; result?: CheckInResult; errors?: FormErrors; status?: Status } = {}) => {
+    const org = await hostOrg(c, view, orgId);
+    const found = org && (await hostedSession(c, orgId, sessionId));
+    if (!org || !found) return notFound(c, view);
+    return render(
+      c,
+      view,
+      <CheckInPage
+        view={view}
+        data={found}
+        scriptPath={SCANNER_PATH}
+        code={page.code ?? ""}
+        result={page.result}
+        errors={page.errors ?? noErrors()}
+        base={`/host/${orgId}/sessions/${sessionId}`}
+        shell={hostShell(org)}
+      />,
+      page.status ?? 200,
+      { csp: SCRIPT_CSP },
+    );
+  };
+
+  app.get("/host/:orgId/sessions/:id", async (c) => {
+    const view = staffView(c);
+    if (!view) return c.redirect("/sign-in", 303);
+    return registerPage(c, view, c.req.param("orgId"), c.req.param("id"));
+  });
+
+  app.get("/host/:orgId/sessions/:id/check-in", async (c) => {
+    const view = staffView(c);
+    if (!view) return c.redirect("/sign-in", 303);
+    return checkInPage(c, view, c.req.param("orgId"), c.req.param("id"));
+  });
+
+  app.post("/host/:orgId/sessions/:id/check-in", async (c) => {
+    const g = await guardPost(c);
+    if (g.refusal) return g.refusal;
+    const { view } = g;
+    const orgId = c.req.param("orgId");
+    const sessionId = c.req.param("id");
+    if (!(await hostOrg(c, view, orgId)) || !(await hostedSession(c, orgId, sessionId))) return notFound(c, view);
+    const body = await c.req.parseBody();
+    const fromRegister = str(body.from) === "register";
+    const code = str(body.ticketCode).trim();
+    const bookingId = str(body.bookingId);
+    const count = int(str(body.count));
+    let input: CheckInInput;
+    if (bookingId) input = { bookingId, ...(count >= 1 ? { count } : {}) };
+    else {
+      if (!code || code.length > 32) return checkInPage(c, view, orgId, sessionId, { code, errors: keyedErrors(view, { ticketCode: "errTicket" }), status: 400 });
+      input = { ticketCode: code, ...(count >= 1 ? { count } : {}) };
+    }
+    try {
+      const result = await checkIn(c.var.deps, view.actor, sessionId, input);
+      if (fromRegister) {
+        const done = result.kind === "group" ? view.t.t("checkedInGroup", { name: result.name, count: result.checkedInCount, seats: result.seats }) : view.t.t("checkedIn", { name: result.name });
+        return registerPage(c, view, orgId, sessionId, { done });
+      }
+      return checkInPage(c, view, orgId, sessionId, { result });
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      if (fromRegister) return registerPage(c, view, orgId, sessionId, { errors: detailOf(view, err), status: statusOf(err) });
+      return checkInPage(c, view, orgId, sessionId, { code, errors: fromProblem(view, err, CHECK_IN_MESSAGES), status: statusOf(err) });
+    }
+  });
+
+  app.post("/host/:orgId/sessions/:id/undo", async (c) => {
+    const g = await guardPost(c);
+    if (g.refusal) return g.refusal;
+    const { view } = g;
+    const orgId = c.req.param("orgId");
+    const sessionId = c.req.param("id");
+    if (!(await hostOrg(c, view, orgId)) || !(await hostedSession(c, orgId, sessionId))) return notFound(c, view);
+    const bookingId = str((await c.req.parseBody()).bookingId);
+    const before = (await attendanceFor(c.var.deps, view.actor, sessionId)).attendees.find((a) => a.bookingId === bookingId);
+    try {
+      await undoCheckIn(c.var.deps, view.actor, sessionId, bookingId);
+      return registerPage(c, view, orgId, sessionId, { done: view.t.t("hostUndone", { name: before?.name ?? "" }) });
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      return registerPage(c, view, orgId, sessionId, { errors: detailOf(view, err), status: statusOf(err) });
+    }
+  });
+
+  app.post("/host/:orgId/sessions/:id/close", async (c) => {
+    const g = await guardPost(c);
+    if (g.refusal) return g.refusal;
+    const { view } = g;
+    const orgId = c.req.param("orgId");
+    const sessionId = c.req.param("id");
+    if (!(await hostOrg(c, view, orgId)) || !(await hostedSession(c, orgId, sessionId))) return notFound(c, view);
+    try {
+      const closed = await closeRegister(c.var.deps, view.actor, sessionId);
+      return registerPage(c, view, orgId, sessionId, { done: view.t.t("hostClosed", { noShows: closed.noShows, invited: closed.invited }) });
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      return registerPage(c, view, orgId, sessionId, { errors: detailOf(view, err), status: statusOf(err) });
+    }
+  });
+}
