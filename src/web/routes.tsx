@@ -20,6 +20,7 @@ import { registerStaffPages } from "./staff/routes";
 import { registerCarouselPages } from "./carousels/routes";
 import { registerDirectoryPages } from "./directory/routes";
 import { registerSiteFeedbackPages } from "./site-feedback/routes";
+import { registerHouseholdPages } from "./families/household";
 import { IMMUTABLE } from "./assets";
 import { CSS_PATH, SITE_CSS } from "./style";
 import { afterSignIn } from "./people/page";
@@ -126,6 +127,7 @@ export function registerWeb(app: Api) {
 
   registerDirectoryPages(app);
   registerSiteFeedbackPages(app);
+  registerHouseholdPages(app);
   registerStaffPages(app);
   registerCarouselPages(app);
 }

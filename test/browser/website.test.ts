@@ -173,6 +173,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["link-invalid", "/sign-in/not-a-real-token"],
       ["accessibility", "/accessibility"],
       ["not-found", "/events/evt_nothing_here"],
+      ["join", "/join"],
+      ["error-unknown-address", "/no-such-page"],
     ];
     for (const [name, path] of pages) {
       await page.goto(`${base}${path}`);
@@ -187,6 +189,15 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await Promise.all([page.waitForLoadState("load"), page.click("form[action='/sign-in'] button")]);
     expect(await page.getAttribute("#email", "aria-invalid")).toBe("true");
     await expectNoViolations(page, `sign-in error (${locale})`);
+    // Joining: a date of birth outside 11-25 is explained beside the field (nothing stored).
+    await page.goto(`${base}/join`);
+    await page.fill("#displayName", "Test");
+    await page.fill("#dateOfBirth", "2020-01-01");
+    await page.fill("#email", `too-young-${locale}@example.com`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action='/join'] button")]);
+    expect(await page.getAttribute("#dateOfBirth", "aria-invalid")).toBe("true");
+    await expectNoViolations(page, `join refused (${locale})`);
+    if (locale === "en" || locale === "ar") await page.screenshot({ path: join(SHOTS, `join-refused-${locale}.png`), fullPage: true });
     const link = await signIn(page, YOUNG_PERSON);
     await expectNoViolations(page, `sign-in link page (${locale})`);
     expect(page.url()).toBe(link);
