@@ -326,13 +326,16 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["admin-organisations", "/coordinator/organisations"],
       ["admin-organisation", "/coordinator/organisations/org_riverside"],
       ["admin-mentors", "/coordinator/mentors"],
+      ["admin-audit", "/coordinator/audit"],
+      ["admin-downloads", "/coordinator/downloads"],
+      ["dashboard", "/coordinator/dashboard"],
     ];
     for (const [name, path] of pages) {
       const res = await page.goto(`${base}${path}`);
       expect(res?.status(), path).toBe(200);
       expect(await page.getAttribute("html", "dir")).toBe(locale === "ar" ? "rtl" : "ltr");
       await expectNoViolations(page, `${name} (${locale})`);
-      await page.screenshot({ path: join(SHOTS, `${name}-${locale}.png`), fullPage: true });
+      if (name === "dashboard" || name === "admin-organisation") await page.screenshot({ path: join(SHOTS, `${name}-${locale}.png`), fullPage: true });
     }
     // Refusals next to their fields: a venue with a bad postcode, a DBS check dated tomorrow.
     await page.goto(`${base}/coordinator/venues`);
@@ -348,6 +351,36 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/api-keys'] button")]);
     expect(await page.locator(".secret").isVisible()).toBe(true);
     await expectNoViolations(page, `admin-key-shown (${locale})`);
+    await context.close();
+  });
+
+  // The host partner area (issue #15): Oak House signs in, opens its area and today's register,
+  // checks a young visitor in by name, undoes it, checks in by code and closes the register.
+  it.each(["en", "ar"])("has no WCAG 2.2 AA violations in the host partner area in %s", async (locale) => {
+    const context = await contextIn(locale);
+    const page = await context.newPage();
+    await signIn(page, "activities@oakhouse.example");
+    await Promise.all([page.waitForLoadState("load"), page.click("main form button")]);
+    const register = "/host/org_oakhouse/sessions/ses_music_today";
+    for (const [name, path] of [
+      ["host-home", "/host/org_oakhouse"],
+      ["host-register", register],
+      ["host-check-in", `${register}/check-in`],
+    ] as const) {
+      const res = await page.goto(`${base}${path}`);
+      expect(res?.status(), path).toBe(200);
+      expect(await page.getAttribute("html", "dir")).toBe(locale === "ar" ? "rtl" : "ltr");
+      await expectNoViolations(page, `${name} (${locale})`);
+      await page.screenshot({ path: join(SHOTS, `${name}-${locale}.png`), fullPage: true });
+    }
+    await page.goto(`${base}${register}`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/check-in'] button")]);
+    expect(await page.locator("[role=status]").count()).toBeGreaterThan(0);
+    await expectNoViolations(page, `host-checked-in (${locale})`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/undo'] button")]);
+    await expectNoViolations(page, `host-undone (${locale})`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/close'] button")]);
+    await expectNoViolations(page, `host-closed (${locale})`);
     await context.close();
   });
 
