@@ -180,6 +180,8 @@ const CASES: Record<string, Case> = {
   "GET /sessions/{id}/attendance": { path: () => `/api/v1/sessions/${w.session}/attendance`, owner: "hostStaff", outsiders: NOT_HOST },
   "GET /sessions/{id}/report.csv": { path: () => `/api/v1/sessions/${w.session}/report.csv`, owner: "hostStaff", outsiders: NOT_HOST },
   "POST /sessions/{id}/check-ins": { path: () => `/api/v1/sessions/${w.session}/check-ins`, body: () => ({ ticketCode: w.ticketCode }), owner: "hostStaff", outsiders: NOT_HOST },
+  "DELETE /sessions/{id}/check-ins/{bookingId}": { path: () => `/api/v1/sessions/${w.session}/check-ins/${w.booking}`, owner: "hostStaff", outsiders: NOT_HOST },
+  "POST /sessions/{id}/register/close": { path: () => `/api/v1/sessions/${w.session}/register/close`, owner: "hostStaff", outsiders: NOT_HOST },
   "POST /sessions/{id}/bookings": {
     // Any young person may book themselves; nobody but a coordinator may book for someone else.
     path: () => `/api/v1/sessions/${w.session}/bookings`,
