@@ -58,7 +58,7 @@ export function demoDataInserts(db: Db, now: number) {
   ];
   const youngPeople = [
     // The two young visitors on Oak House's register today (oakHouseVisitors).
-    { id: "per_demo_sam", email: "sam@example.com", displayName: "Sam", dateOfBirth: "2009-11-03", locale: "en" as const },
+    { id: "per_demo_sami", email: "sami@example.com", displayName: "Sami", dateOfBirth: "2009-11-03", locale: "en" as const },
     { id: "per_demo_noor", email: "noor@example.com", displayName: "Noor", dateOfBirth: "2008-04-27", locale: "ar" as const },
     { id: "per_demo_aisha", email: "aisha@example.com", displayName: "Aisha", dateOfBirth: "2010-05-14", locale: "en" as const },
     { id: "per_demo_kuba", email: "kuba@example.com", displayName: "Kuba", dateOfBirth: "2008-09-02", locale: "pl" as const },
@@ -233,7 +233,7 @@ export function demoDataInserts(db: Db, now: number) {
 function oakHouseVisitors(now: number) {
   const base = { sessionId: "ses_music_today", startsAt: now - 15 * 60_000, endsAt: now + 75 * 60_000, status: "confirmed" as const, kind: "individual" as const, seats: 1, createdAt: now, updatedAt: now };
   return [
-    { ...base, id: "bkg_demo_sam_music", personId: "per_demo_sam", ticketCode: "SAMMU-26001", accessNeeds: "Uses a wheelchair; needs a table at the right height" },
+    { ...base, id: "bkg_demo_sami_music", personId: "per_demo_sami", ticketCode: "SAMIM-26001", accessNeeds: "Uses a wheelchair; needs a table at the right height" },
     { ...base, id: "bkg_demo_noor_music", personId: "per_demo_noor", ticketCode: "NOORM-26002", accessNeeds: "" },
   ];
 }

@@ -17,6 +17,7 @@ import { signInLinkUsable } from "../features/auth/read";
 import { eventPage, upcomingEvents } from "../features/catalogue/read";
 import { bookingsOf } from "../features/bookings/read";
 import { registerStaffPages } from "./staff/routes";
+import { staffAreas } from "./staff/areas";
 import { registerCarouselPages } from "./carousels/routes";
 import { registerDirectoryPages } from "./directory/routes";
 import { registerSiteFeedbackPages } from "./site-feedback/routes";
@@ -121,8 +122,8 @@ export function registerWeb(app: Api) {
   app.get("/my", async (c) => {
     const view = viewFor(c);
     if (!view.actor) return c.redirect("/sign-in", 303);
-    const rows = await bookingsOf(c.var.deps.db, view.actor.person.id);
-    return render(c, view, <MyPage view={view} rows={rows} />, 200, { headers: PRIVATE });
+    const [rows, areas] = await Promise.all([bookingsOf(c.var.deps.db, view.actor.person.id), staffAreas(c.var.deps, view.actor, view.t)]);
+    return render(c, view, <MyPage view={view} rows={rows} areas={areas} />, 200, { headers: PRIVATE });
   });
 
   registerDirectoryPages(app);

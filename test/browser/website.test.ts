@@ -347,6 +347,36 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await context.close();
   });
 
+  // The host partner area (issue #15): Oak House signs in, opens its area and today's register,
+  // checks a young visitor in by name, undoes it, checks in by code and closes the register.
+  it.each(["en", "ar"])("has no WCAG 2.2 AA violations in the host partner area in %s", async (locale) => {
+    const context = await contextIn(locale);
+    const page = await context.newPage();
+    await signIn(page, "activities@oakhouse.example");
+    await Promise.all([page.waitForLoadState("load"), page.click("main form button")]);
+    const register = "/host/org_oakhouse/sessions/ses_music_today";
+    for (const [name, path] of [
+      ["host-home", "/host/org_oakhouse"],
+      ["host-register", register],
+      ["host-check-in", `${register}/check-in`],
+    ] as const) {
+      const res = await page.goto(`${base}${path}`);
+      expect(res?.status(), path).toBe(200);
+      expect(await page.getAttribute("html", "dir")).toBe(locale === "ar" ? "rtl" : "ltr");
+      await expectNoViolations(page, `${name} (${locale})`);
+      await page.screenshot({ path: join(SHOTS, `${name}-${locale}.png`), fullPage: true });
+    }
+    await page.goto(`${base}${register}`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/check-in'] button")]);
+    expect(await page.locator("[role=status]").count()).toBeGreaterThan(0);
+    await expectNoViolations(page, `host-checked-in (${locale})`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/undo'] button")]);
+    await expectNoViolations(page, `host-undone (${locale})`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/close'] button")]);
+    await expectNoViolations(page, `host-closed (${locale})`);
+    await context.close();
+  });
+
   it.each(LOCALES)("has no WCAG 2.2 AA violations on any staff page type in %s", async (locale) => {
     await staffFixtures();
     const context = await contextIn(locale);
