@@ -291,6 +291,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["directory-card", "/directory/posters/ven-ven_familyhub-card"],
       ["feedback-form", "/feedback?from=%2Fdirectory"],
       ["you-said-we-did", "/you-said-we-did"],
+      ["venue-today", "/venues/ven_stmarks/today"],
+      ["family-event", "/events/evt_january"],
     ];
     for (const [name, path] of pages) {
       await page.goto(`${base}${path}`);
@@ -306,6 +308,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await expectNoViolations(page, `directory-suggest (${locale})`);
     await page.goto(`${base}/coordinator/feedback?status=new`);
     await expectNoViolations(page, `feedback-inbox (${locale})`);
+    await page.goto(`${base}/sessions/ses_january_1/household`);
+    await expectNoViolations(page, `household-booking (${locale})`);
     await context.close();
   });
 
@@ -322,13 +326,16 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["admin-organisations", "/coordinator/organisations"],
       ["admin-organisation", "/coordinator/organisations/org_riverside"],
       ["admin-mentors", "/coordinator/mentors"],
+      ["admin-audit", "/coordinator/audit"],
+      ["admin-downloads", "/coordinator/downloads"],
+      ["dashboard", "/coordinator/dashboard"],
     ];
     for (const [name, path] of pages) {
       const res = await page.goto(`${base}${path}`);
       expect(res?.status(), path).toBe(200);
       expect(await page.getAttribute("html", "dir")).toBe(locale === "ar" ? "rtl" : "ltr");
       await expectNoViolations(page, `${name} (${locale})`);
-      await page.screenshot({ path: join(SHOTS, `${name}-${locale}.png`), fullPage: true });
+      if (name === "dashboard" || name === "admin-organisation") await page.screenshot({ path: join(SHOTS, `${name}-${locale}.png`), fullPage: true });
     }
     // Refusals next to their fields: a venue with a bad postcode, a DBS check dated tomorrow.
     await page.goto(`${base}/coordinator/venues`);
