@@ -18,6 +18,7 @@ import { eventPage, upcomingEvents } from "../features/catalogue/read";
 import { bookingsOf } from "../features/bookings/read";
 import { registerStaffPages } from "./staff/routes";
 import { registerCarouselPages } from "./carousels/routes";
+import { registerRecordPages } from "./record/routes";
 import { registerDirectoryPages } from "./directory/routes";
 import { registerSiteFeedbackPages } from "./site-feedback/routes";
 import { IMMUTABLE } from "./assets";
@@ -128,4 +129,5 @@ export function registerWeb(app: Api) {
   registerSiteFeedbackPages(app);
   registerStaffPages(app);
   registerCarouselPages(app);
+  registerRecordPages(app);
 }

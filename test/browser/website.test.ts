@@ -6,7 +6,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { eq } from "drizzle-orm";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookings, devMailbox, directoryServices, outbox, people, sessions, youSaidWeDid } from "../../src/db/schema";
+import { bookings, devMailbox, recordShares, directoryServices, outbox, people, sessions, youSaidWeDid } from "../../src/db/schema";
 import { sha256Hex } from "../../src/lib/crypto";
 import { LOCALES } from "../../src/i18n";
 import { CHROMIUM, CHROMIUM_ARGS, emailedLink as linkFor, haveChromium, signIn as signInAs, startSite, type Site } from "../support/browser";
@@ -16,6 +16,8 @@ const SHOTS = join(process.cwd(), "test-results", "screenshots");
 const YOUNG_PERSON = "aisha@example.com";
 /** A consent link made in beforeAll, so every language can scan the guardian's page. */
 const CONSENT_TOKEN = "browser-consent-token-for-axe-scans";
+/** A share link to Jordan's demo record (issue #17), for the shared record page's scans. */
+const RECORD_TOKEN = "browser-record-token-for-axe-scans";
 
 describe.skipIf(!haveChromium())("the website in Chromium", () => {
   let site: Site;
@@ -52,6 +54,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       accessNeeds: "A quiet space",
     });
     await server.deps.db.update(sessions).set({ seatsTaken: 1 }).where(eq(sessions.id, stories!.id));
+    await server.deps.db.insert(recordShares).values({ id: "rsh_browser", personId: "per_demo_jordan", tokenHash: await sha256Hex(RECORD_TOKEN) });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
@@ -138,6 +141,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["sign-in", "/sign-in"],
       ["link-invalid", "/sign-in/not-a-real-token"],
       ["accessibility", "/accessibility"],
+      ["record-shared", `/record/${RECORD_TOKEN}`],
       ["not-found", "/events/evt_nothing_here"],
     ];
     for (const [name, path] of pages) {
@@ -185,6 +189,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await shoot("calendar-feed");
     await page.goto(`${base}/my/data`);
     await shoot("your-data");
+    await page.goto(`${base}/my/record`);
+    await shoot("my-record");
     await page.goto(`${base}/my/data/delete`);
     await shoot("delete-account");
     await page.goto(`${base}/my/data/deleted`);
