@@ -37,7 +37,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       createdAt: now,
     });
     // A 12-year-old's booking waiting for a parent or carer, for the consent page's scans.
-    await server.deps.db.insert(people).values({ id: "per_browser_sam", email: "sam@example.com", displayName: "Sam", isYoungPerson: true, dateOfBirth: "2014-02-01" });
+    await server.deps.db.insert(people).values({ id: "per_browser_sam", email: "sam.consent@example.com", displayName: "Sam", isYoungPerson: true, dateOfBirth: "2014-02-01" });
     const [stories] = await server.deps.db.select().from(sessions).where(eq(sessions.id, "ses_stories_8"));
     await server.deps.db.insert(bookings).values({
       id: "bkg_browser_consent",
