@@ -81,3 +81,10 @@ export const manageUrl = (publicUrl: string, bookingId: string) => `${publicUrl}
 export function addressOf(from: string): string {
   return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }
+
+/**
+ * The Content-ID of the ticket's QR code, carried inside the confirmation as an inline image
+ * (notifications/render.ts attaches it): clients that block remote images still show it, and
+ * Gmail does not show data: URIs at all.
+ */
+export const TICKET_QR_CID = "ticket-qr@opendoor";

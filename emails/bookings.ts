@@ -1,5 +1,6 @@
 // Messages about one young person's place at a session: booked, held for consent, waiting
 // list and offers, cancelled, changed, reminded, asked for feedback.
+import { TICKET_QR_CID } from "./booking";
 import { bookingEmail, deadline, detailFacts, manageLink } from "./details";
 
 const details = { showOnlineLink: true };
@@ -11,6 +12,7 @@ export const bookingConfirmed = bookingEmail((c) => ({
   blocks: [
     { p: c.t("confirmedIntro", { title: c.title }) },
     { facts: [...detailFacts(c, details), { label: c.t("ticket"), lines: [c.d.booking.ticketCode] }] },
+    { image: { src: `cid:${TICKET_QR_CID}`, alt: c.t("ticketQrAlt", { code: c.d.booking.ticketCode }), size: 200 } },
     manageLink(c),
   ],
   invite: "REQUEST",

@@ -24,6 +24,8 @@ export interface Block {
   facts?: Fact[];
   /** A quieter line (contact, calendar note). */
   small?: string;
+  /** An image carried by the message itself (src "cid:…"), e.g. the ticket's QR code. HTML only. */
+  image?: { src: string; alt: string; size: number };
 }
 
 const BRAND = "#0b4f6c";
@@ -72,6 +74,13 @@ function BlockHtml({ block: b }: { block: Block }) {
       </table>
     );
   }
+  if (b.image) {
+    return (
+      <p>
+        <img src={b.image.src} alt={b.image.alt} width={b.image.size} height={b.image.size} style="display:block;image-rendering:pixelated" />
+      </p>
+    );
+  }
   if (b.small !== undefined) return <p style="font-size:15px;color:#444">{b.small}</p>;
   return <p>{b.p ?? ""}</p>;
 }
@@ -108,6 +117,7 @@ export function layout(locale: Locale, heading: string, blocks: Block[], footer 
     </html>
   );
   const html = `<!doctype html>\n${page.toString()}`;
-  const text = [heading, "", ...blocks.map(blockText).flatMap((t) => [t, ""]), footer].join("\n");
+  // An image has no text form: the plain-text part already carries the ticket code in words.
+  const text = [heading, "", ...blocks.filter((b) => !b.image).map(blockText).flatMap((t) => [t, ""]), footer].join("\n");
   return { html, text };
 }

@@ -187,6 +187,14 @@ const CASES: Record<string, Case> = {
     owner: "coordinator",
     outsiders: [...EVERYONE, "hostStaff", "schoolStaff"],
   },
+  "POST /sessions/{id}/household-bookings": {
+    // Any signed-in person may book their own household (the session here is not a family event:
+    // the owner's answer is 422, which proves they got past authorisation); keys and nobody may not.
+    path: () => `/api/v1/sessions/${w.session}/household-bookings`,
+    body: () => ({ adults: 1, children: 2 }),
+    owner: "youngPerson",
+    outsiders: ["anonymous", "otherKey", "otherSchoolKey"],
+  },
   "POST /sessions/{id}/group-bookings": {
     path: () => `/api/v1/sessions/${w.session}/group-bookings`,
     body: () => ({ schoolId: w.school, pupils: 2, staff: 1 }),

@@ -289,7 +289,8 @@ export const bookings = sqliteTable(
   "bookings",
   {
     id: text("id").primaryKey(),
-    kind: text("kind", { enum: ["individual", "group", "mentoring"] }).notNull(),
+    /** `family`: a parent or carer's household at a family event, `staff` adults + `pupils` children (issue #16). */
+    kind: text("kind", { enum: ["individual", "group", "mentoring", "family"] }).notNull(),
     sessionId: text("session_id").references(() => sessions.id),
     slotId: text("slot_id").references(() => mentoringSlots.id),
     /** The young person (individual, mentoring) or the staff member who booked (group). */

@@ -15,6 +15,13 @@ function at(now: number, days: number, hour: number, minute = 0): number {
   return londonToUtc({ year: d.year, month: d.month, day: d.day, hour, minute, second: 0 });
 }
 
+/** Whole days from `now` to the next 17 January in London (the January community event). */
+function daysToJanuary(now: number): number {
+  const d = londonWallTime(now);
+  const year = d.month === 1 && d.day < 17 ? d.year : d.year + 1;
+  return Math.round((Date.UTC(year, 0, 17) - Date.UTC(d.year, d.month - 1, d.day)) / DAY);
+}
+
 /**
  * A believable local programme, so `npm start` and `npm run dev` show something real. Only
  * inserted when the database has no organisations yet.
@@ -51,7 +58,7 @@ export function demoDataInserts(db: Db, now: number) {
   ];
   const youngPeople = [
     // The two young visitors on Oak House's register today (oakHouseVisitors).
-    { id: "per_demo_sam", email: "sam@example.com", displayName: "Sam", dateOfBirth: "2009-11-03", locale: "en" as const },
+    { id: "per_demo_sami", email: "sami@example.com", displayName: "Sami", dateOfBirth: "2009-11-03", locale: "en" as const },
     { id: "per_demo_noor", email: "noor@example.com", displayName: "Noor", dateOfBirth: "2008-04-27", locale: "ar" as const },
     { id: "per_demo_aisha", email: "aisha@example.com", displayName: "Aisha", dateOfBirth: "2010-05-14", locale: "en" as const },
     { id: "per_demo_kuba", email: "kuba@example.com", displayName: "Kuba", dateOfBirth: "2008-09-02", locale: "pl" as const },
@@ -145,6 +152,9 @@ export function demoDataInserts(db: Db, now: number) {
     ev("evt_garden", "intergenerational", "Gardening with Oak House residents", "Plant, water and chat in the care home garden. Gloves provided.", "org_oakhouse", { minAge: 11, maxAge: 25, groupsAllowed: true }),
     ev("evt_music", "intergenerational", "Music afternoon: songs across the years", "Bring a song you love; residents bring theirs. No singing skills needed.", "org_oakhouse", { minAge: 11, maxAge: 25, accessFeatures: ["bsl"] }),
     ev("evt_bookclub", "intergenerational", "Book club with a difference", "Read a short story together with residents, then talk about it.", "org_library", { minAge: 12, maxAge: 25, accessFeatures: ["easy_read"] }),
+    // The programme's January community event (issue #16): food, fun and the QR-coded directory,
+    // for whole families, booked by a parent or carer for the household.
+    ev("evt_january", "community_event", "January community day: food, fun and local support", "Hot food, games and crafts for all ages, with local services on hand: food support, childcare, health and money advice. Scan the posters to find help near you.", "org_coordinator", { minAge: 11, maxAge: 25, tags: ["families", "send_friendly"], accessFeatures: ["sensory_friendly"], groupsAllowed: false, waitlistEnabled: false }),
     ev("evt_fair", "community_event", "Spring opportunities fair", "Employers, colleges and youth groups under one roof. Drop in any time.", "org_coordinator", { minAge: 11, maxAge: 25, tags: ["send_friendly"], accessFeatures: ["bsl", "sensory_friendly"], groupsAllowed: true, waitlistEnabled: false }),
     ev("evt_games", "community_event", "Board games night", "Relaxed games night at the library. Quiet corner available.", "org_library", { minAge: 11, maxAge: 18, tags: ["neurodiverse_friendly"], accessFeatures: ["sensory_friendly"] }),
   ];
@@ -169,6 +179,7 @@ export function demoDataInserts(db: Db, now: number) {
     session("ses_music_1", "evt_music", 15, 14, 90, "ven_oakhouse", 12),
     session("ses_bookclub_1", "evt_bookclub", 7, 17, 60, "ven_library", 10),
     session("ses_fair_1", "evt_fair", 35, 11, 240, "ven_library", 200),
+    session("ses_january_1", "evt_january", daysToJanuary(now), 11, 300, "ven_stmarks", 120),
     session("ses_games_1", "evt_games", 4, 18, 120, "ven_library", 20),
     session("ses_games_2", "evt_games", 32, 18, 120, "ven_library", 20),
     // Oak House's door today (issue #15): a music afternoon that began a quarter of an hour
@@ -222,7 +233,7 @@ export function demoDataInserts(db: Db, now: number) {
 function oakHouseVisitors(now: number) {
   const base = { sessionId: "ses_music_today", startsAt: now - 15 * 60_000, endsAt: now + 75 * 60_000, status: "confirmed" as const, kind: "individual" as const, seats: 1, createdAt: now, updatedAt: now };
   return [
-    { ...base, id: "bkg_demo_sam_music", personId: "per_demo_sam", ticketCode: "SAMMU-26001", accessNeeds: "Uses a wheelchair; needs a table at the right height" },
+    { ...base, id: "bkg_demo_sami_music", personId: "per_demo_sami", ticketCode: "SAMIM-26001", accessNeeds: "Uses a wheelchair; needs a table at the right height" },
     { ...base, id: "bkg_demo_noor_music", personId: "per_demo_noor", ticketCode: "NOORM-26002", accessNeeds: "" },
   ];
 }

@@ -4,8 +4,11 @@
 export interface EmailAttachment {
   filename: string;
   contentType: string;
-  /** UTF-8 text content (calendar files are text). */
+  /** UTF-8 text content (calendar files are text), or base64 when `encoding` says so (images). */
   content: string;
+  encoding?: "base64";
+  /** Shown in the message's HTML as <img src="cid:…"> rather than listed as an attachment. */
+  contentId?: string;
 }
 
 export interface OutgoingEmail {

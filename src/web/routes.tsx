@@ -17,10 +17,12 @@ import { signInLinkUsable } from "../features/auth/read";
 import { eventPage, upcomingEvents } from "../features/catalogue/read";
 import { bookingsOf } from "../features/bookings/read";
 import { registerStaffPages } from "./staff/routes";
+import { staffAreas } from "./staff/areas";
 import { registerCarouselPages } from "./carousels/routes";
 import { registerRecordPages } from "./record/routes";
 import { registerDirectoryPages } from "./directory/routes";
 import { registerSiteFeedbackPages } from "./site-feedback/routes";
+import { registerHouseholdPages } from "./families/household";
 import { IMMUTABLE } from "./assets";
 import { CSS_PATH, SITE_CSS } from "./style";
 import { afterSignIn } from "./people/page";
@@ -121,12 +123,13 @@ export function registerWeb(app: Api) {
   app.get("/my", async (c) => {
     const view = viewFor(c);
     if (!view.actor) return c.redirect("/sign-in", 303);
-    const rows = await bookingsOf(c.var.deps.db, view.actor.person.id);
-    return render(c, view, <MyPage view={view} rows={rows} />, 200, { headers: PRIVATE });
+    const [rows, areas] = await Promise.all([bookingsOf(c.var.deps.db, view.actor.person.id), staffAreas(c.var.deps, view.actor, view.t)]);
+    return render(c, view, <MyPage view={view} rows={rows} areas={areas} />, 200, { headers: PRIVATE });
   });
 
   registerDirectoryPages(app);
   registerSiteFeedbackPages(app);
+  registerHouseholdPages(app);
   registerStaffPages(app);
   registerCarouselPages(app);
   registerRecordPages(app);

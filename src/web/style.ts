@@ -99,6 +99,8 @@ html.contrast-high form.filters{border:2px solid #fff}
 html.contrast-high footer.site,html.contrast-high .note,html.contrast-high .panel,html.contrast-high code.secret{border-color:#fff}
 input[type=url],input[type=datetime-local]{font:inherit;min-height:44px;padding:.25rem .5rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c;width:100%;max-width:36rem}
 .secret{word-break:break-all;font-size:1.1rem}
+figure.chart{margin:0 0 1rem;max-width:44rem}
+table.list caption{text-align:start;font-weight:700;padding:.5rem 0}
 input.code{font-size:1.75rem;letter-spacing:.1em;text-transform:uppercase;width:100%;max-width:20rem}
 video.scan{display:block;width:100%;max-width:24rem;margin-bottom:1rem}
 video.scan[hidden]{display:none}

@@ -18,6 +18,10 @@ const YOUNG_PERSON = "aisha@example.com";
 const CONSENT_TOKEN = "browser-consent-token-for-axe-scans";
 /** A share link to Jordan's demo record (issue #17), for the shared record page's scans. */
 const RECORD_TOKEN = "browser-record-token-for-axe-scans";
+/** A consent link already answered yes (issue #14): the decision page, with its withdraw button. */
+const ANSWERED_TOKEN = "browser-answered-consent-token-for-axe";
+/** The one-time link of a feedback invitation (issue #14), for the feedback page's scans. */
+const FEEDBACK_TOKEN = "browser-feedback-token-for-axe-scans";
 
 describe.skipIf(!haveChromium())("the website in Chromium", () => {
   let site: Site;
@@ -55,6 +59,36 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     });
     await server.deps.db.update(sessions).set({ seatsTaken: 1 }).where(eq(sessions.id, stories!.id));
     await server.deps.db.insert(recordShares).values({ id: "rsh_browser", personId: "per_demo_jordan", tokenHash: await sha256Hex(RECORD_TOKEN) });
+    // Sam's parent said yes to another date, and Sam went to a third: the decision and feedback pages.
+    const [cv2] = await server.deps.db.select().from(sessions).where(eq(sessions.id, "ses_cv_2"));
+    const [stories7] = await server.deps.db.select().from(sessions).where(eq(sessions.id, "ses_stories_7"));
+    await server.deps.db.insert(bookings).values([
+      {
+        id: "bkg_browser_answered",
+        kind: "individual",
+        sessionId: cv2!.id,
+        personId: "per_browser_sam",
+        status: "confirmed",
+        startsAt: cv2!.startsAt,
+        endsAt: cv2!.endsAt,
+        ticketCode: "SAMYE-SSAMS",
+        guardianEmail: "sams.parent@example.com",
+        consentTokenHash: await sha256Hex(ANSWERED_TOKEN),
+      },
+      {
+        id: "bkg_browser_feedback",
+        kind: "individual",
+        sessionId: stories7!.id,
+        personId: "per_browser_sam",
+        status: "attended",
+        startsAt: stories7!.startsAt,
+        endsAt: stories7!.endsAt,
+        ticketCode: "SAMFE-EDBAK",
+        feedbackTokenHash: await sha256Hex(FEEDBACK_TOKEN),
+      },
+    ]);
+    await server.deps.db.update(sessions).set({ seatsTaken: cv2!.seatsTaken + 1 }).where(eq(sessions.id, cv2!.id));
+    await server.deps.db.update(sessions).set({ seatsTaken: stories7!.seatsTaken + 1 }).where(eq(sessions.id, stories7!.id));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
@@ -143,6 +177,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["accessibility", "/accessibility"],
       ["record-shared", `/record/${RECORD_TOKEN}`],
       ["not-found", "/events/evt_nothing_here"],
+      ["join", "/join"],
+      ["error-unknown-address", "/no-such-page"],
     ];
     for (const [name, path] of pages) {
       await page.goto(`${base}${path}`);
@@ -157,6 +193,15 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await Promise.all([page.waitForLoadState("load"), page.click("form[action='/sign-in'] button")]);
     expect(await page.getAttribute("#email", "aria-invalid")).toBe("true");
     await expectNoViolations(page, `sign-in error (${locale})`);
+    // Joining: a date of birth outside 11-25 is explained beside the field (nothing stored).
+    await page.goto(`${base}/join`);
+    await page.fill("#displayName", "Test");
+    await page.fill("#dateOfBirth", "2020-01-01");
+    await page.fill("#email", `too-young-${locale}@example.com`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action='/join'] button")]);
+    expect(await page.getAttribute("#dateOfBirth", "aria-invalid")).toBe("true");
+    await expectNoViolations(page, `join refused (${locale})`);
+    if (locale === "en" || locale === "ar") await page.screenshot({ path: join(SHOTS, `join-refused-${locale}.png`), fullPage: true });
     const link = await signIn(page, YOUNG_PERSON);
     await expectNoViolations(page, `sign-in link page (${locale})`);
     expect(page.url()).toBe(link);
@@ -205,6 +250,16 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await shoot("consent");
     await page.goto(`${base}/consent/not-a-real-token`);
     await shoot("consent-invalid");
+    // Issue #14: the used link shows the decision (and withdraws a yes); the feedback page from
+    // the invitation's link, and its error state (nothing is sent, so every language sees the form).
+    await page.goto(`${base}/consent/${ANSWERED_TOKEN}`);
+    expect(await page.locator("button[value='withdraw']").isVisible()).toBe(true);
+    await shoot("consent-answer");
+    await page.goto(`${base}/bookings/bkg_browser_feedback/feedback?t=${FEEDBACK_TOKEN}`);
+    await shoot("feedback");
+    await Promise.all([page.waitForLoadState("load"), page.click("main form button")]);
+    expect(await page.locator(".summary").isVisible()).toBe(true);
+    await shoot("feedback-error");
     await context.close();
   });
 
@@ -242,6 +297,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["directory-card", "/directory/posters/ven-ven_familyhub-card"],
       ["feedback-form", "/feedback?from=%2Fdirectory"],
       ["you-said-we-did", "/you-said-we-did"],
+      ["venue-today", "/venues/ven_stmarks/today"],
+      ["family-event", "/events/evt_january"],
     ];
     for (const [name, path] of pages) {
       await page.goto(`${base}${path}`);
@@ -257,6 +314,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await expectNoViolations(page, `directory-suggest (${locale})`);
     await page.goto(`${base}/coordinator/feedback?status=new`);
     await expectNoViolations(page, `feedback-inbox (${locale})`);
+    await page.goto(`${base}/sessions/ses_january_1/household`);
+    await expectNoViolations(page, `household-booking (${locale})`);
     await context.close();
   });
 
@@ -273,13 +332,16 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["admin-organisations", "/coordinator/organisations"],
       ["admin-organisation", "/coordinator/organisations/org_riverside"],
       ["admin-mentors", "/coordinator/mentors"],
+      ["admin-audit", "/coordinator/audit"],
+      ["admin-downloads", "/coordinator/downloads"],
+      ["dashboard", "/coordinator/dashboard"],
     ];
     for (const [name, path] of pages) {
       const res = await page.goto(`${base}${path}`);
       expect(res?.status(), path).toBe(200);
       expect(await page.getAttribute("html", "dir")).toBe(locale === "ar" ? "rtl" : "ltr");
       await expectNoViolations(page, `${name} (${locale})`);
-      await page.screenshot({ path: join(SHOTS, `${name}-${locale}.png`), fullPage: true });
+      if (name === "dashboard" || name === "admin-organisation") await page.screenshot({ path: join(SHOTS, `${name}-${locale}.png`), fullPage: true });
     }
     // Refusals next to their fields: a venue with a bad postcode, a DBS check dated tomorrow.
     await page.goto(`${base}/coordinator/venues`);
@@ -295,6 +357,36 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/api-keys'] button")]);
     expect(await page.locator(".secret").isVisible()).toBe(true);
     await expectNoViolations(page, `admin-key-shown (${locale})`);
+    await context.close();
+  });
+
+  // The host partner area (issue #15): Oak House signs in, opens its area and today's register,
+  // checks a young visitor in by name, undoes it, checks in by code and closes the register.
+  it.each(["en", "ar"])("has no WCAG 2.2 AA violations in the host partner area in %s", async (locale) => {
+    const context = await contextIn(locale);
+    const page = await context.newPage();
+    await signIn(page, "activities@oakhouse.example");
+    await Promise.all([page.waitForLoadState("load"), page.click("main form button")]);
+    const register = "/host/org_oakhouse/sessions/ses_music_today";
+    for (const [name, path] of [
+      ["host-home", "/host/org_oakhouse"],
+      ["host-register", register],
+      ["host-check-in", `${register}/check-in`],
+    ] as const) {
+      const res = await page.goto(`${base}${path}`);
+      expect(res?.status(), path).toBe(200);
+      expect(await page.getAttribute("html", "dir")).toBe(locale === "ar" ? "rtl" : "ltr");
+      await expectNoViolations(page, `${name} (${locale})`);
+      await page.screenshot({ path: join(SHOTS, `${name}-${locale}.png`), fullPage: true });
+    }
+    await page.goto(`${base}${register}`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/check-in'] button")]);
+    expect(await page.locator("[role=status]").count()).toBeGreaterThan(0);
+    await expectNoViolations(page, `host-checked-in (${locale})`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/undo'] button")]);
+    await expectNoViolations(page, `host-undone (${locale})`);
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action$='/close'] button")]);
+    await expectNoViolations(page, `host-closed (${locale})`);
     await context.close();
   });
 

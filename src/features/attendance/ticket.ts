@@ -33,6 +33,18 @@ const NO_TICKET: Partial<Record<string, PlainReason>> = {
   no_show: "no_ticket_no_show",
 };
 
+/**
+ * The same QR code as a GIF, base64: the confirmation email carries it as an inline image
+ * (mail clients do not show SVG). The code alone, as on the ticket page, so the door's scanner
+ * reads either. 6 pixels a module: about 200 px square.
+ */
+export function ticketGif(ticketCode: string): string {
+  const gif = encodeQR(ticketCode, "gif", { ecc: "medium", border: 4, scale: 6 });
+  let binary = "";
+  for (const byte of gif) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
 export async function ticketFor(deps: Deps, actor: Actor, bookingId: string): Promise<{ svg: string; ticketCode: string }> {
   const booking = await loadVisibleBooking(deps, actor, bookingId);
   if (booking.kind === "mentoring") throw refuse("mentoring_no_ticket");

@@ -5,9 +5,11 @@ import { requirePerson } from "../../lib/auth";
 import { afterResponse } from "../../lib/deps";
 import type { Api } from "../../lib/env";
 import { bearer, Email, json, jsonBody, NO_STORE, problemsFor, Text } from "../../lib/openapi";
-import { enforceSignInLimit } from "../../lib/rate-limit";
+import { enforceConsentLimit, enforceSignInLimit } from "../../lib/rate-limit";
 import { createSession, requestMagicLink, revokeSession } from "./sign-in";
-import { Accepted, JoinRequest, MeSchema } from "./schemas";
+import { Accepted, JoinRequest, MeSchema, MeUpdated, ProfileRequest } from "./schemas";
+import { changeProfile, confirmEmailChange } from "./profile";
+import { meBody, personById } from "./read";
 import { checkJoin, join } from "./join";
 
 const JOIN_AWAITING_PARENT = "A parent or carer has been emailed a link: the account works once they confirm it. Then a sign-in link is sent.";
@@ -78,19 +80,42 @@ export function registerAuth(api: Api) {
       security: bearer,
       responses: { 200: json(MeSchema, "The signed-in person"), ...problemsFor(401, 403) },
     }),
+    async (c) => c.json(await meBody(c.var.deps, requirePerson(c)), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "patch",
+      path: "/me",
+      tags: ["auth"],
+      summary: "Correct your details (name, date of birth, email, language)",
+      description:
+        "UK GDPR right to rectification; the same rules as the website's /my/details. A date of birth must make a young person 11 to 25 today; upcoming bookings it puts outside their event's age range are flagged to coordinators (never cancelled), counted in `flaggedBookings`. A new email changes only once the link sent to it is used (`pendingEmail` until then); the old address gets a notice.",
+      security: bearer,
+      request: { body: jsonBody(ProfileRequest) },
+      responses: { 200: json(MeUpdated, "Saved (an email change waits for its link)"), ...problemsFor(400, 401, 403, 422) },
+    }),
     async (c) => {
       const actor = requirePerson(c);
-      const orgs = await c.var.deps.db
-        .select({ id: organisations.id, name: organisations.name, type: organisations.type })
-        .from(memberships)
-        .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-        .where(eq(memberships.personId, actor.person.id));
-      const roles: ("young_person" | "coordinator" | "organisation_staff")[] = [];
-      if (actor.person.isYoungPerson) roles.push("young_person");
-      if (actor.isCoordinator) roles.push("coordinator");
-      if (orgs.length) roles.push("organisation_staff");
-      const p = actor.person;
-      return c.json({ id: p.id, email: p.email, displayName: p.displayName, dateOfBirth: p.dateOfBirth, locale: p.locale, roles, organisations: orgs }, 200);
+      const result = await changeProfile(c.var.deps, actor, c.req.valid("json"));
+      const fresh = { ...actor, person: (await personById(c.var.deps, actor.person.id))! };
+      return c.json({ ...(await meBody(c.var.deps, fresh)), pendingEmail: result.pendingEmail, flaggedBookings: result.flagged }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/email-changes/{token}",
+      tags: ["auth"],
+      summary: "Confirm a new email address (no sign-in: the link sent to it is the permission)",
+      request: { params: z.object({ token: Text(200, 10).openapi({ param: { name: "token", in: "path" } }) }) },
+      responses: { 200: json(z.object({ email: z.string() }).openapi("EmailChanged"), "The email has changed"), ...problemsFor(401, 409, 429) },
+    }),
+    async (c) => {
+      await enforceConsentLimit(c);
+      const { newEmail } = await confirmEmailChange(c.var.deps, c.req.valid("param").token);
+      return c.json({ email: newEmail }, 200);
     },
   );
 

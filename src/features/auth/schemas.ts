@@ -35,3 +35,18 @@ export const JoinRequest = z.object({
   parentEmail: Email.optional().describe("Only for people under 13: a parent or carer confirms the account by a link sent here"),
 });
 export type JoinInput = z.infer<typeof JoinRequest>;
+
+/** Corrections to your details (PATCH /api/v1/me and /my/details): any of the four. */
+export const ProfileRequest = z
+  .object({
+    displayName: Line(60, 1).optional(),
+    dateOfBirth: DateOfBirth.optional(),
+    email: Email.optional().describe("Changes only once the link sent to this address is used"),
+    locale: z.enum(LOCALES).optional(),
+  })
+  .openapi("ProfileChange");
+
+export const MeUpdated = MeSchema.extend({
+  pendingEmail: z.string().nullable().describe("A new email waiting for its link, if any"),
+  flaggedBookings: z.number().int().describe("Upcoming bookings the new date of birth puts outside their event's age range, flagged to coordinators"),
+}).openapi("MeUpdated");

@@ -9,6 +9,7 @@ import { bookSession } from "./book";
 import { cancelBooking } from "./cancel";
 import { getBooking, listMyBookings } from "./read";
 import { BookingSchema } from "./view";
+import { registerHouseholdBookings } from "./api-household";
 
 const BookRequest = z
   .object({
@@ -19,6 +20,7 @@ const BookRequest = z
   .openapi("BookingRequest");
 
 export function registerBookings(api: Api) {
+  registerHouseholdBookings(api);
   api.openapi(
     createRoute({
       method: "post",

@@ -7,7 +7,7 @@ export type BookingRow = typeof bookings.$inferSelect;
 export const BookingSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(["individual", "group", "mentoring"]),
+    kind: z.enum(["individual", "group", "mentoring", "family"]),
     sessionId: z.string().nullable(),
     status: z.enum(BOOKING_STATUSES),
     title: z.string().optional().describe("The event's title (English)"),

@@ -8,12 +8,14 @@ import {
   directoryChanges,
   directoryPosterScans,
   directoryServices,
+  events,
   organisations,
+  sessions,
   venues,
   type DirectoryPictogram,
   type LocalisedText,
 } from "../../db/schema";
-import { londonDate } from "../../lib/time";
+import { londonDate, startOfLondonDay } from "../../lib/time";
 import { isOpenAt } from "./opening-hours";
 import type { DirectoryChange, ServiceFilter, ServiceWithPlace } from "./schemas";
 
@@ -138,4 +140,22 @@ export async function organisationNames(db: Db, ids: string[]): Promise<Map<stri
   if (!ids.length) return new Map();
   const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, [...new Set(ids)]));
   return new Map(rows.map((o) => [o.id, o.name]));
+}
+
+/**
+ * "Who is in the building today" (issue #16 item 9): a venue's sessions on today's London date,
+ * with the activity and the organisation running it, read from the sessions as they are now.
+ */
+export async function todayAtVenue(db: Db, venueId: string, now: number) {
+  const today = londonDate(now);
+  const from = startOfLondonDay(today);
+  const to = startOfLondonDay(today, 1);
+  return db
+    .select({ sessionId: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, eventId: events.id, title: events.title, type: events.type, organisation: organisations.name })
+    .from(sessions)
+    .innerJoin(events, eq(events.id, sessions.eventId))
+    .innerJoin(organisations, eq(organisations.id, events.hostOrganisationId))
+    .where(and(eq(sessions.venueId, venueId), eq(sessions.status, "scheduled"), sql`${sessions.startsAt} < ${to}`, sql`${sessions.endsAt} > ${from}`))
+    .orderBy(asc(sessions.startsAt))
+    .limit(50);
 }

@@ -86,7 +86,13 @@ export function resendMailer(apiKey: string, baseUrl = RESEND_API, options: { ti
         subject: headerValue(email.subject),
         text: email.text,
         html: email.html,
-        attachments: email.attachments?.map((a) => ({ filename: a.filename, content_type: a.contentType, content: base64Utf8(a.content) })),
+        attachments: email.attachments?.map((a) => ({
+          filename: a.filename,
+          content_type: a.contentType,
+          content: a.encoding === "base64" ? a.content : base64Utf8(a.content),
+          // Resend's name for an inline image's Content-ID (the HTML refers to it as cid:…).
+          ...(a.contentId ? { content_id: a.contentId } : {}),
+        })),
       };
       let status: number | null = null;
       let error: ResendError;

@@ -7,6 +7,8 @@ import { notificationFixtures } from "../../../test/support/notification-fixture
 import { parseIcs } from "../../../test/support/ics";
 import { TEMPLATES } from "../../../emails";
 import { formatSpan } from "../../../emails/format";
+import encodeQR from "qr";
+import { TICKET_QR_CID } from "../../../emails/booking";
 import { renderEmail } from "./render";
 
 let h: Harness;
@@ -128,6 +130,26 @@ describe("a booking confirmation", () => {
     expect(mail.text).toContain("<script>alert(1)</script> Hall");
   });
 
+  // Issue #20: the ticket's QR code inside the confirmation, as an inline (Content-ID) GIF that
+  // mail clients show without loading anything; the code stays in the text for the plain part.
+  it("carries the ticket's QR code as an inline GIF the HTML shows by Content-ID", async () => {
+    const { booking } = await f.confirmedBooking({ email: "qr@example.test", startsAt: parseLondonLocal("2026-03-03T16:00") });
+    const mail = await render("booking_confirmed", "en", { bookingId: booking.id });
+    const image = mail.attachments!.find((a) => a.contentId)!;
+    expect(image).toMatchObject({ filename: "ticket.gif", contentType: "image/gif", encoding: "base64", contentId: TICKET_QR_CID });
+    const gif = Uint8Array.from(atob(image.content), (ch) => ch.charCodeAt(0));
+    expect(new TextDecoder().decode(gif.slice(0, 6))).toBe("GIF87a");
+    expect(gif).toEqual(encodeQR(booking.ticketCode, "gif", { ecc: "medium", border: 4, scale: 6 }));
+    expect(mail.html).toContain(`src="cid:${TICKET_QR_CID}"`);
+    expect(mail.html).toContain(`alt="QR code of your ticket ${booking.ticketCode}: show it at the door"`);
+    expect(mail.text).toContain(booking.ticketCode);
+    expect(mail.text).not.toContain("cid:");
+    // The invite is still the first attachment.
+    expect(mail.attachments![0]!.filename).toBe("invite.ics");
+    // A cancellation shows no ticket.
+    expect((await render("booking_cancelled", "en", { bookingId: booking.id })).attachments?.some((a) => a.contentId)).toBeFalsy();
+  });
+
   it("is right-to-left in Arabic, with the event title in English when there is no Arabic one", async () => {
     const { booking } = await f.confirmedBooking({ email: "rtl@example.test", locale: "ar", startsAt: parseLondonLocal("2026-03-03T16:00") });
     const mail = await render("booking_confirmed", "ar", { bookingId: booking.id });
@@ -171,7 +193,8 @@ describe("calendar files in emails", () => {
     const { booking, session } = await f.confirmedBooking({ email, startsAt: parseLondonLocal("2026-03-27T10:00") });
     const ics = async (template: string) => {
       const mail = await render(template, "en", { bookingId: booking.id }, email);
-      expect(mail.attachments, template).toHaveLength(1);
+      // One calendar file (the confirmation also carries its ticket QR as an inline image).
+      expect(mail.attachments!.filter((a) => !a.contentId), template).toHaveLength(1);
       return parseIcs(mail.attachments![0]!.content);
     };
     const confirmed = await ics("booking_confirmed");

@@ -5,6 +5,8 @@ import type { Db } from "../../db/client";
 import type { Locale } from "../../db/schema";
 import type { Config } from "../../lib/config";
 import { ACCOUNT_TEMPLATES, BOOKING_TEMPLATES, carouselTimetable, isAccountTemplate, isBookingTemplate, isTemplateName, magicLink, siteFeedbackReply } from "../../../emails";
+import { TICKET_QR_CID } from "../../../emails/booking";
+import { ticketGif } from "../attendance/ticket";
 import { bookingInvite, icsAttachment } from "../calendar/ics";
 import { UnrenderableMessage } from "./errors";
 import type { EmailAttachment } from "./mailer";
@@ -37,7 +39,11 @@ export async function renderEmail(
   const to = message.toEmail ?? d.person?.email ?? "";
   const at = now ?? Date.now();
   const { invite, ...words } = BOOKING_TEMPLATES[name]({ d, locale, site: config, payload, to, now: at });
-  if (!invite) return words;
+  // The template shows the ticket's QR code by Content-ID; the image itself travels inside the message.
+  const images: EmailAttachment[] = words.html.includes(`cid:${TICKET_QR_CID}`)
+    ? [{ filename: "ticket.gif", contentType: "image/gif", content: ticketGif(d.booking.ticketCode), encoding: "base64", contentId: TICKET_QR_CID }]
+    : [];
+  if (!invite) return images.length ? { ...words, attachments: images } : words;
   const attendeeName = to === d.mentor?.email ? d.mentor.displayName : d.person?.displayName;
   const ics = bookingInvite(d, invite.method, {
     config,
@@ -46,5 +52,5 @@ export async function renderEmail(
     attendee: to ? { email: to, name: attendeeName } : undefined,
     includeOnlineLink: invite.includeOnlineLink,
   });
-  return { ...words, attachments: [icsAttachment(ics, invite.method)] };
+  return { ...words, attachments: [icsAttachment(ics, invite.method), ...images] };
 }

@@ -9,6 +9,7 @@ export const ar: Catalogue = {
   access: "سهولة الوصول",
   accessUnknown: "راسلنا إذا كنت تحتاج مساعدة في الدخول.",
   ticket: "رمز تذكرتك",
+  ticketQrAlt: "رمز QR لتذكرتك {code}: اعرضه عند الباب",
   manage: "اعرض حجزك أو ألغِه",
   view: "اعرض حجزك",
   contact: "عندك سؤال؟ راسلنا على {email}.",

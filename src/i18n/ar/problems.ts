@@ -3,6 +3,7 @@ import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_ar } from "./refusals-bookings";
 import { directoryRefusals_ar } from "./refusals-directory";
 import { siteFeedbackRefusals_ar } from "./refusals-site-feedback";
+import { familyRefusals_ar } from "./refusals-families";
 import { carouselRefusals_ar } from "./refusals-carousels";
 import { hostRefusals_ar } from "./refusals-host";
 import { timebankRefusals_ar } from "./refusals-timebank";
@@ -15,6 +16,7 @@ export const problems_ar: ProblemsCatalogue = {
   ...bookingRefusals_ar,
   ...directoryRefusals_ar,
   ...siteFeedbackRefusals_ar,
+  ...familyRefusals_ar,
   ...carouselRefusals_ar,
   ...hostRefusals_ar,
   ...timebankRefusals_ar,

@@ -76,6 +76,7 @@ export const ar: Catalogue = {
     women_in_trades: "النساء في المهن الحرفية",
     neurodiverse_friendly: "مناسب لذوي التنوع العصبي",
     young_parents: "للآباء والأمهات الشباب",
+    families: "للعائلات: الكبار والأطفال من كل الأعمار",
     send_friendly: "مناسب لذوي الاحتياجات التعليمية الخاصة (SEND)",
   },
 

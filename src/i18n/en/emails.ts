@@ -10,6 +10,7 @@ export const en = {
   access: "Access",
   accessUnknown: "Ask us if you need help getting in.",
   ticket: "Your ticket code",
+  ticketQrAlt: "QR code of your ticket {code}: show it at the door",
   manage: "See or cancel your booking",
   view: "See your booking",
   contact: "Questions? Email {email}.",

@@ -67,4 +67,19 @@ export const joinEn = {
   joinMailNoticeHeading: "A change of email address was asked for",
   joinMailNoticeIntro: "Someone signed in to your Open Door account asked to change its email address to {newEmail}. It changes only when that address confirms.",
   joinMailNoticeNotYou: "If this was not you, sign in and check your details, or contact the Open Door team.",
+
+  // Your details (/my/details)
+  profileLink: "Your details",
+  profileTitle: "Your details",
+  profileIntro: "If something here is wrong, correct it. A new email address changes only once you open the link we send to it.",
+  profileSave: "Save my details",
+  profileSaved: "Saved.",
+  profileEmailPending: "We have sent a link to {email}. Your email address changes when you open it (within 24 hours).",
+  profileFlagged: "Your new date of birth puts {count} of your bookings outside the activity's age range. A coordinator will look at them and contact you; nothing has been cancelled.",
+  profileEmailConfirmTitle: "Use this email address",
+  profileEmailConfirmBody: "Press the button to make {email} the email address of your Open Door account.",
+  profileEmailConfirmButton: "Use this address",
+  profileEmailChangedTitle: "Your email address has changed",
+  profileEmailChangedBody: "From now on, sign in with {email}.",
+  profileEmailInvalidTitle: "This link does not work",
 };

@@ -7,6 +7,7 @@
 import { bookingFieldRefusalsEn, bookingRefusalsEn } from "./refusals-bookings";
 import { directoryFieldRefusalsEn, directoryRefusalsEn } from "./refusals-directory";
 import { siteFeedbackRefusalsEn } from "./refusals-site-feedback";
+import { familyRefusalsEn } from "./refusals-families";
 import { carouselFieldRefusalsEn, carouselRefusalsEn } from "./refusals-carousels";
 import { hostFieldRefusalsEn, hostRefusalsEn } from "./refusals-host";
 import { timebankRefusalsEn } from "./refusals-timebank";
@@ -55,6 +56,7 @@ export const refusalsEn = {
   ...bookingRefusalsEn,
   ...directoryRefusalsEn,
   ...siteFeedbackRefusalsEn,
+  ...familyRefusalsEn,
   ...carouselRefusalsEn,
   ...hostRefusalsEn,
   ...timebankRefusalsEn,

@@ -83,6 +83,7 @@ export const en = {
     women_in_trades: "Women in trades",
     neurodiverse_friendly: "Neurodiverse-friendly",
     young_parents: "For young parents",
+    families: "For families: adults and children of any age",
     send_friendly: "SEND-friendly",
   } as Record<string, string>,
 

@@ -9,6 +9,7 @@ export const pl: Catalogue = {
   access: "Dostępność",
   accessUnknown: "Napisz do nas, jeśli potrzebujesz pomocy z wejściem.",
   ticket: "Twój kod biletu",
+  ticketQrAlt: "Kod QR Twojego biletu {code}: pokaż go przy wejściu",
   manage: "Zobacz lub odwołaj rezerwację",
   view: "Zobacz rezerwację",
   contact: "Pytania? Napisz na {email}.",

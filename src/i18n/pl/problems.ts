@@ -3,6 +3,7 @@ import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_pl } from "./refusals-bookings";
 import { directoryRefusals_pl } from "./refusals-directory";
 import { siteFeedbackRefusals_pl } from "./refusals-site-feedback";
+import { familyRefusals_pl } from "./refusals-families";
 import { carouselRefusals_pl } from "./refusals-carousels";
 import { hostRefusals_pl } from "./refusals-host";
 import { timebankRefusals_pl } from "./refusals-timebank";
@@ -15,6 +16,7 @@ export const problems_pl: ProblemsCatalogue = {
   ...bookingRefusals_pl,
   ...directoryRefusals_pl,
   ...siteFeedbackRefusals_pl,
+  ...familyRefusals_pl,
   ...carouselRefusals_pl,
   ...hostRefusals_pl,
   ...timebankRefusals_pl,

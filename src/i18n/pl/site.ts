@@ -69,6 +69,7 @@ export const pl: Catalogue = {
     women_in_trades: "Kobiety w zawodach technicznych",
     neurodiverse_friendly: "Przyjazne osobom neuroatypowym",
     young_parents: "Dla młodych rodziców",
+    families: "Dla rodzin: dorośli i dzieci w każdym wieku",
     send_friendly: "Dla osób ze specjalnymi potrzebami (SEND)",
   },
 

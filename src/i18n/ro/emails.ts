@@ -9,6 +9,7 @@ export const ro: Catalogue = {
   access: "Acces",
   accessUnknown: "Scrie-ne dacă ai nevoie de ajutor la intrare.",
   ticket: "Codul biletului tău",
+  ticketQrAlt: "Codul QR al biletului tău {code}: arată-l la intrare",
   manage: "Vezi sau anulează rezervarea",
   view: "Vezi rezervarea",
   contact: "Întrebări? Scrie la {email}.",

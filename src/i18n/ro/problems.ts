@@ -3,6 +3,7 @@ import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_ro } from "./refusals-bookings";
 import { directoryRefusals_ro } from "./refusals-directory";
 import { siteFeedbackRefusals_ro } from "./refusals-site-feedback";
+import { familyRefusals_ro } from "./refusals-families";
 import { carouselRefusals_ro } from "./refusals-carousels";
 import { hostRefusals_ro } from "./refusals-host";
 import { timebankRefusals_ro } from "./refusals-timebank";
@@ -15,6 +16,7 @@ export const problems_ro: ProblemsCatalogue = {
   ...bookingRefusals_ro,
   ...directoryRefusals_ro,
   ...siteFeedbackRefusals_ro,
+  ...familyRefusals_ro,
   ...carouselRefusals_ro,
   ...hostRefusals_ro,
   ...timebankRefusals_ro,

@@ -69,6 +69,7 @@ export const ro: Catalogue = {
     women_in_trades: "Femei în meserii",
     neurodiverse_friendly: "Prietenos cu persoanele neurodivergente",
     young_parents: "Pentru părinți tineri",
+    families: "Pentru familii: adulți și copii de orice vârstă",
     send_friendly: "Pentru nevoi educaționale speciale (SEND)",
   },
 

@@ -3,6 +3,7 @@ import type { ProblemsCatalogue } from "../en/problems";
 import { bookingRefusals_uk } from "./refusals-bookings";
 import { directoryRefusals_uk } from "./refusals-directory";
 import { siteFeedbackRefusals_uk } from "./refusals-site-feedback";
+import { familyRefusals_uk } from "./refusals-families";
 import { carouselRefusals_uk } from "./refusals-carousels";
 import { hostRefusals_uk } from "./refusals-host";
 import { timebankRefusals_uk } from "./refusals-timebank";
@@ -15,6 +16,7 @@ export const problems_uk: ProblemsCatalogue = {
   ...bookingRefusals_uk,
   ...directoryRefusals_uk,
   ...siteFeedbackRefusals_uk,
+  ...familyRefusals_uk,
   ...carouselRefusals_uk,
   ...hostRefusals_uk,
   ...timebankRefusals_uk,

@@ -69,6 +69,7 @@ export const uk: Catalogue = {
     women_in_trades: "Жінки в робітничих професіях",
     neurodiverse_friendly: "Дружнє до нейровідмінних людей",
     young_parents: "Для молодих батьків",
+    families: "Для родин: дорослі й діти будь-якого віку",
     send_friendly: "Для людей з особливими освітніми потребами (SEND)",
   },
 

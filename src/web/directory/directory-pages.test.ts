@@ -3,11 +3,11 @@
 // approval page doing what the API does.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { directoryPosterScans, venues } from "../../db/schema";
+import { directoryPosterScans, sessions, venues } from "../../db/schema";
 import { createOrganisation } from "../../features/organisations/create";
 import { addMember } from "../../features/organisations/members";
 import { COORDINATOR, createHarness, type Harness } from "../../../test/support/harness";
-import { venue } from "../../../test/support/fixtures";
+import { session, venue } from "../../../test/support/fixtures";
 import { memoryRateLimiter, RATE_LIMITS } from "../../lib/rate-limiter";
 
 let h: Harness;
@@ -81,6 +81,21 @@ describe("directory pages", () => {
     await page("/d/cat-madeup-a4");
     const rows = await h.db.select().from(directoryPosterScans);
     expect(Object.fromEntries(rows.map((r) => [r.poster, r.scans]))).toEqual({ "cat-food-a4": 2, [`ven-${venueId}-card`]: 1 });
+  });
+
+  it("shows who is in the building today at a venue, read from today's sessions, linked from the venue's poster", async () => {
+    const now = h.clock.now();
+    const today = await session(h.db, now, { startsIn: 2 * 3_600_000, title: "Homework club" });
+    await h.db.update(sessions).set({ venueId }).where(eq(sessions.id, today.id));
+    const tomorrow = await session(h.db, now, { startsIn: 26 * 3_600_000, title: "Tomorrow's taster" });
+    await h.db.update(sessions).set({ venueId }).where(eq(sessions.id, tomorrow.id));
+    const html = await (await page(`/venues/${venueId}/today?lang=uk`)).text();
+    expect(html).toContain("Хто сьогодні в будівлі");
+    expect(html).toContain("Homework club");
+    expect(html).not.toContain("Tomorrow&#39;s taster");
+    expect(html).not.toContain("Tomorrow's taster");
+    expect((await page("/venues/ven_nowhere/today")).status).toBe(404);
+    expect(await (await page(`/directory/posters/ven-${venueId}-a4`)).text()).toContain(`/venues/${venueId}/today`);
   });
 
   it("keeps poster counts honest under a flood from one address: everyone is redirected, only the limit's worth counted", async () => {

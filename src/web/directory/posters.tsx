@@ -67,6 +67,11 @@ export function PosterPage(props: { view: View; poster: Poster; categories: Cate
         <a href="/directory/posters">{t.t("dirPosters")}</a>
       </p>
       <p class="no-print">{t.t("dirPosterPrint")}</p>
+      {poster.scope.kind === "venue" && (
+        <p class="no-print">
+          <a href={`/venues/${poster.scope.id}/today`}>{t.t("dirTodayTitle")}</a>
+        </p>
+      )}
       <div class={poster.format === "card" ? "poster card" : "poster"}>
         <Pictogram name={category?.pictogram ?? "other"} size={64} />
         <h1>
@@ -91,6 +96,11 @@ export function PosterPage(props: { view: View; poster: Poster; categories: Cate
         <p class="url">
           {t.t("dirPosterOrVisit")} <span dir="ltr">{url}</span>
         </p>
+        {poster.scope.kind === "venue" && (
+          <p class="url">
+            {t.t("dirTodayTitle")}: <span dir="ltr">{`${view.publicUrl}/venues/${poster.scope.id}/today`}</span>
+          </p>
+        )}
       </div>
     </Layout>
   );

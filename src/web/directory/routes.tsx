@@ -4,7 +4,7 @@
 import { decideChange } from "../../features/directory/decide-change";
 import { countPosterScan, markChecked } from "../../features/directory/manage";
 import { parsePosterKey, posterTarget } from "../../features/directory/posters";
-import { allPublished, findService, listCategories, listChanges, listServices, organisationNames, posterCounts, publishedService, staleServices, venueName as venueNameOf } from "../../features/directory/read";
+import { allPublished, findService, listCategories, listChanges, listServices, organisationNames, posterCounts, publishedService, staleServices, todayAtVenue, venueName as venueNameOf } from "../../features/directory/read";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { clientIp, enforceRateLimit } from "../../lib/rate-limit";
@@ -15,6 +15,7 @@ import { DirectoryPage, filterLanguages, parseDirectoryForm, ServicePage } from 
 import { PosterPage, PostersPage } from "./posters";
 import { DirectoryStaffPage } from "./staff";
 import { SuggestPage } from "./suggest";
+import { TodayPage } from "./today";
 import { editService } from "../../features/directory/edit-service";
 import { actsFor } from "../../lib/auth";
 import { MessagePage } from "../pages/info";
@@ -88,6 +89,17 @@ export function registerDirectoryPages(app: Api) {
     const filter = poster.scope.kind === "category" ? { category: poster.scope.id } : poster.scope.kind === "venue" ? { venue: poster.scope.id } : {};
     const rows = await listServices(db, filter, view.now);
     return render(c, view, <PosterPage view={view} poster={poster} categories={categories} rows={rows} venueName={venueName} />);
+  });
+
+  // Who is in the building today: for a screen by the door or to print; linked from the venue's poster.
+  app.get("/venues/:id/today", async (c) => {
+    const view = viewFor(c);
+    const db = c.var.deps.db;
+    const id = c.req.param("id");
+    const name = await venueNameOf(db, id);
+    if (name === null) return notFound(c, view);
+    const rows = await todayAtVenue(db, id, view.now);
+    return render(c, view, <TodayPage view={view} venue={{ id, name }} rows={rows} />, 200, { headers: { "cache-control": "no-store" } });
   });
 
   // A poster's QR code: count it (a number per poster, nothing about the reader, no cookie),

@@ -5,6 +5,7 @@ import type { Venue } from "../../features/catalogue/venues";
 import type { View } from "../view";
 import { SessionLine } from "./events";
 import { BookLink } from "../people/book-link";
+import { isForFamilies } from "../../rules/families";
 
 type EventData = NonNullable<Awaited<ReturnType<typeof eventPage>>>;
 
@@ -59,6 +60,7 @@ export function EventPage({ view, data }: { view: View; data: EventData }) {
       <h2>{t.t("eventAbout")}</h2>
       <Localised as="p" text={description.text} lang={description.lang} />
       <h2>{t.t("eventWhoFor")}</h2>
+      {isForFamilies(event) && <p class="note">{t.t("hhForFamilies")}</p>}
       <p>{t.t("ages", { min: event.minAge, max: event.maxAge })}</p>
       {support.length > 0 && (
         <>
@@ -86,6 +88,13 @@ export function EventPage({ view, data }: { view: View; data: EventData }) {
               <SessionLine view={view} session={session} venue={venue} waitlist={event.waitlistEnabled} />
               {!venue && <> ({t.t("eventOnlineLink")})</>}
               <BookLink view={view} session={session} waitlist={event.waitlistEnabled} />
+              {isForFamilies(event) && session.capacity > session.seatsTaken && (
+                <p>
+                  <a class="button secondary" href={`/sessions/${session.id}/household`}>
+                    {t.t("hhLink")}
+                  </a>
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -51,7 +51,7 @@ function BookingItem({ view, row }: { view: View; row: Row }) {
 }
 
 /** The signed-in landing page: what you have booked (read-only for now). */
-export function MyPage({ view, rows }: { view: View; rows: Row[] }) {
+export function MyPage({ view, rows, areas = [] }: { view: View; rows: Row[]; areas?: { href: string; text: string }[] }) {
   const { t } = view;
   const upcoming = rows.filter((r) => isCurrent(r, view.now)).slice(0, MAX_UPCOMING);
   const past = rows
@@ -62,7 +62,20 @@ export function MyPage({ view, rows }: { view: View; rows: Row[] }) {
     <Layout view={view} title={t.t("myTitle")} section="my">
       <h1>{t.t("myTitle")}</h1>
       <p class="lead">{t.t("myHello", { name: view.actor?.person.displayName ?? "" })}</p>
-      {rows.length === 0 ? (
+      {areas.length > 0 && (
+        // Staff land here too: their areas first, so someone with several roles can switch.
+        <nav aria-labelledby="your-areas">
+          <h2 id="your-areas">{t.t("hostYourAreas")}</h2>
+          <ul class="links">
+            {areas.map((a) => (
+              <li>
+                <a href={a.href}>{a.text}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {rows.length === 0 && areas.length > 0 ? null : rows.length === 0 ? (
         <>
           <p>{t.t("myNone")}</p>
           <p>

@@ -1,3 +1,4 @@
+import { FAMILY_TAG, isForFamilies } from "../../rules/families";
 import { formatWhen } from "../format";
 import { pickLocalised } from "../../i18n";
 import { Layout, Localised } from "../layout";
@@ -27,6 +28,7 @@ export function PosterPage({ view, data }: { view: View; data: EventData }) {
         <p class="lead">
           {t.t("posterFree")} · {t.label("eventTypes", event.type)} · {t.t("ages", { min: event.minAge, max: event.maxAge })}
         </p>
+        {isForFamilies(event) && <p class="lead">{t.label("tags", FAMILY_TAG)}</p>}
         {next.map(({ session, venue }) => (
           <p class="when">
             {formatWhen(session.startsAt, session.endsAt, t, view.now)}

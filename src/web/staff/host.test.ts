@@ -34,18 +34,18 @@ describe("Oak House's partner area", () => {
     expect(html).not.toContain("Board games night");
   });
 
-  it("shows the register with first names and access needs, checks Sam in by name and undoes it", async () => {
+  it("shows the register with first names and access needs, checks Sami in by name and undoes it", async () => {
     const html = await (await page(h, REGISTER, oak)).text();
-    expect(html).toContain("Sam");
+    expect(html).toContain("Sami");
     expect(html).toContain("Uses a wheelchair");
-    expect(html).not.toContain("sam@example.com");
-    const checked = await submit(h, `${REGISTER}/check-in`, oak, { bookingId: "bkg_demo_sam_music", from: "register" });
+    expect(html).not.toContain("sami@example.com");
+    const checked = await submit(h, `${REGISTER}/check-in`, oak, { bookingId: "bkg_demo_sami_music", from: "register" });
     expect(checked.status).toBe(200);
-    expect(await checked.text()).toContain("Sam is checked in.");
-    expect(await status("bkg_demo_sam_music")).toBe("attended");
-    const undone = await submit(h, `${REGISTER}/undo`, oak, { bookingId: "bkg_demo_sam_music" });
-    expect(await undone.text()).toContain("Check-in of Sam undone.");
-    expect(await status("bkg_demo_sam_music")).toBe("confirmed");
+    expect(await checked.text()).toContain("Sami is checked in.");
+    expect(await status("bkg_demo_sami_music")).toBe("attended");
+    const undone = await submit(h, `${REGISTER}/undo`, oak, { bookingId: "bkg_demo_sami_music" });
+    expect(await undone.text()).toContain("Check-in of Sami undone.");
+    expect(await status("bkg_demo_sami_music")).toBe("confirmed");
   });
 
   it("checks in by ticket code on the check-in page, in Arabic too", async () => {
@@ -57,12 +57,12 @@ describe("Oak House's partner area", () => {
     expect(await status("bkg_demo_noor_music")).toBe("attended");
   });
 
-  it("closes the register: Sam (not in) is recorded as not coming, Noor (in) is invited to give feedback", async () => {
+  it("closes the register: Sami (not in) is recorded as not coming, Noor (in) is invited to give feedback", async () => {
     await submit(h, `${REGISTER}/check-in`, oak, { bookingId: "bkg_demo_noor_music", from: "register" });
     const res = await submit(h, `${REGISTER}/close`, oak, {});
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Register closed: 1 did not come, 1 invited to give feedback.");
-    expect(await status("bkg_demo_sam_music")).toBe("no_show");
+    expect(await status("bkg_demo_sami_music")).toBe("no_show");
     const invitation = (await h.db.select().from(outbox)).filter((m) => m.template === "feedback_invitation" && (m.payload as { bookingId: string }).bookingId === "bkg_demo_noor_music");
     expect(invitation).toHaveLength(1);
     expect(await h.db.select().from(auditLog).where(and(eq(auditLog.action, "register.closed"), eq(auditLog.subjectId, "ses_music_today")))).toHaveLength(1);
@@ -81,10 +81,10 @@ describe("nothing of another host's", () => {
       expect((await page(h, path, northbuild)).status, path).toBe(404);
     }
     for (const [path, fields] of [
-      [`${REGISTER}/check-in`, { bookingId: "bkg_demo_sam_music", from: "register" }],
-      [`${REGISTER}/undo`, { bookingId: "bkg_demo_sam_music" }],
+      [`${REGISTER}/check-in`, { bookingId: "bkg_demo_sami_music", from: "register" }],
+      [`${REGISTER}/undo`, { bookingId: "bkg_demo_sami_music" }],
       [`${REGISTER}/close`, {}],
-      ["/host/org_northbuild/sessions/ses_music_today/check-in", { ticketCode: "SAMMU-26001" }],
+      ["/host/org_northbuild/sessions/ses_music_today/check-in", { ticketCode: "SAMIM-26001" }],
     ] as const) {
       expect((await submit(h, path, northbuild, fields)).status, path).toBe(404);
     }

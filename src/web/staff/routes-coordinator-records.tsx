@@ -6,6 +6,8 @@ import { auditRead } from "../../features/audit/record";
 import { allOrganisations } from "../../features/organisations/read";
 import { csvResponseHeaders } from "../../features/reports/csv";
 import { programmeReportCsv } from "../../features/reports/programme-report";
+import { dashboardFigures } from "../../features/reports/figures";
+import { CoordinatorDashboardPage } from "./pages/dashboard";
 import { sessionReportCsv } from "../../features/reports/session-report";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
@@ -84,5 +86,22 @@ export function registerCoordinatorRecordPages(app: Api) {
       if (err instanceof ProblemError && err.status === 403) return notFound(c, g.view);
       throw err;
     }
+  });
+
+  // The programme at a glance: the programme report's own figures (features/reports/figures.ts), drawn.
+  app.get("/coordinator/dashboard", async (c) => {
+    const g = coordinatorView(c);
+    if (g.refusal) return g.refusal;
+    const { view } = g;
+    const today = londonDate(view.now);
+    const from = str(c.req.query("from")) || londonDate(view.now - 84 * 86_400_000);
+    const to = str(c.req.query("to")) || londonDate(view.now + 28 * 86_400_000);
+    const span = isDate(from) && isDate(to) ? (Date.parse(to) - Date.parse(from)) / 86_400_000 : -1;
+    if (!(span >= 0 && span <= 366)) {
+      const fields: Record<string, string> = isDate(from) ? { to: view.t.t("dashErrDates") } : { from: view.t.t("dashErrDates") };
+      const data = await dashboardFigures(c.var.deps, today, today);
+      return render(c, view, <CoordinatorDashboardPage view={view} data={{ ...data, from, to }} errors={{ fields }} />, 400);
+    }
+    return render(c, view, <CoordinatorDashboardPage view={view} data={await dashboardFigures(c.var.deps, from, to)} errors={{ fields: {} }} />);
   });
 }

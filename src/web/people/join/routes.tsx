@@ -10,6 +10,10 @@ import { Refusal, wordProblem } from "../../../lib/refusal";
 import { formLimit, PRIVATE, refuseCrossSite, render, TOKEN_HEADERS } from "../../respond";
 import { viewFor, type View } from "../../view";
 import type { FieldProblem } from "../parts";
+import { changeProfile, confirmEmailChange, emailChangeOpen, pendingEmailOf } from "../../../features/auth/profile";
+import { ProfileRequest } from "../../../features/auth/schemas";
+import { signedInPost, signInFirst } from "../page";
+import { EmailChangedPage, EmailChangePage, EmailLinkInvalidPage, ProfilePage, type ProfileForm } from "./profile";
 import { emptyJoinForm, JoinDonePage, JoinPage, ParentConfirmedPage, ParentConfirmPage, ParentLinkInvalidPage, type JoinForm } from "./pages";
 
 /** The sign-up form carries a few short fields; nothing bigger is read. */
@@ -111,5 +115,73 @@ export function registerJoinPages(app: Api) {
       return render(c, view, <ParentLinkInvalidPage view={view} body={view.t.t("join_parent_link_unusable")} />, 404, { headers: TOKEN_HEADERS });
     }
     return render(c, view, <ParentConfirmedPage view={view} name={request!.displayName} />, 200, { headers: TOKEN_HEADERS });
+  });
+
+  // --- Your details ------------------------------------------------------------------------
+  const PROFILE_MESSAGES: Record<string, Parameters<View["t"]["t"]>[0]> = { displayName: "joinNameError", dateOfBirth: "joinDobError", email: "emailError" };
+
+  app.on("POST", ["/my/details", "/my/details/*"], formLimit(JOIN_FORM_LIMIT_BYTES));
+
+  app.get("/my/details", async (c) => {
+    const view = viewFor(c);
+    if (!view.actor) return signInFirst(c);
+    const p = view.actor.person;
+    const form: ProfileForm = { displayName: p.displayName, dateOfBirth: p.dateOfBirth ?? "", email: p.email, locale: p.locale };
+    const pendingEmail = await pendingEmailOf(c.var.deps, p.id);
+    return render(c, view, <ProfilePage view={view} form={form} youngPerson={p.isYoungPerson} pendingEmail={pendingEmail} />, 200, { headers: PRIVATE });
+  });
+
+  app.post("/my/details", async (c) => {
+    const guard = await signedInPost(c);
+    if ("response" in guard) return guard.response;
+    const { view } = guard;
+    const p = view.actor.person;
+    const body = await c.req.parseBody();
+    const form: ProfileForm = { displayName: text(body.displayName), dateOfBirth: text(body.dateOfBirth), email: text(body.email), locale: text(body.locale) };
+    const show = (status: 200 | 400 | 409 | 422, extra: { errors?: FieldProblem[]; saved?: boolean; pendingEmail?: string | null; flagged?: number }) =>
+      render(c, view, <ProfilePage view={view} form={form} youngPerson={p.isYoungPerson} {...extra} />, status, { headers: PRIVATE });
+    const parsed = ProfileRequest.safeParse({
+      displayName: form.displayName,
+      dateOfBirth: p.isYoungPerson ? form.dateOfBirth : undefined,
+      email: form.email,
+      locale: form.locale || undefined,
+    });
+    if (!parsed.success) {
+      const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "")))];
+      return show(400, { errors: fields.filter((f) => PROFILE_MESSAGES[f]).map((f) => ({ field: f, message: view.t.t(PROFILE_MESSAGES[f]!) })) });
+    }
+    try {
+      const result = await changeProfile(c.var.deps, view.actor, parsed.data);
+      return render(c, view, <ProfilePage view={view} form={{ ...form, email: p.email }} youngPerson={p.isYoungPerson} saved pendingEmail={result.pendingEmail} flagged={result.flagged} />, 200, {
+        headers: PRIVATE,
+      });
+    } catch (err) {
+      if (!(err instanceof Refusal)) throw err;
+      const words = wordProblem(err, view.t.locale);
+      return show(err.status === 422 ? 422 : 400, { errors: (words.errors ?? []).map((e) => ({ field: e.path, message: words.detail })) });
+    }
+  });
+
+  // The link sent to a new address: a GET only shows; the button changes the email.
+  app.get("/my/details/email/:token", async (c) => {
+    const view = viewFor(c);
+    const token = c.req.param("token");
+    const open = await emailChangeOpen(c.var.deps, token);
+    if (!open) return render(c, view, <EmailLinkInvalidPage view={view} body={view.t.t("profile_email_link_unusable")} />, 404, { headers: TOKEN_HEADERS });
+    return render(c, view, <EmailChangePage view={view} email={open.newEmail} action={`/my/details/email/${encodeURIComponent(token)}`} />, 200, { headers: TOKEN_HEADERS });
+  });
+
+  app.post("/my/details/email/:token", async (c) => {
+    const view = viewFor(c);
+    const refused = refuseCrossSite(c, view, TOKEN_HEADERS);
+    if (refused) return refused;
+    await enforceConsentLimit(c);
+    try {
+      const { newEmail } = await confirmEmailChange(c.var.deps, c.req.param("token"));
+      return render(c, view, <EmailChangedPage view={view} email={newEmail} />, 200, { headers: TOKEN_HEADERS });
+    } catch (err) {
+      if (!(err instanceof Refusal)) throw err;
+      return render(c, view, <EmailLinkInvalidPage view={view} body={wordProblem(err, view.t.locale).detail} />, err.status === 409 ? 409 : 404, { headers: TOKEN_HEADERS });
+    }
   });
 }

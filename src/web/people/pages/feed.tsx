@@ -60,6 +60,9 @@ export function MyExtras({ view }: { view: View }) {
           {t.t("dataSee")}
         </a>
       </p>
+      <p>
+        <a href="/my/details">{t.t("profileLink")}</a>
+      </p>
     </>
   );
 }

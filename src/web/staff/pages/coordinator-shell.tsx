@@ -15,6 +15,9 @@ function CoordinatorMenu({ view }: { view: View }) {
           <a href="/coordinator">{s.t("coordEvents")}</a>
         </li>
         <li>
+          <a href="/coordinator/dashboard">{s.t("dashTitle")}</a>
+        </li>
+        <li>
           <a href="/coordinator/emails">{s.t("coordEmails")}</a>
         </li>
         <li>

@@ -1,0 +1,32 @@
+// The programme at a glance (English in en/dashboard.ts). Machine-assisted, needs a native speaker's review.
+import type { dashboardEn } from "../en/dashboard";
+
+export const dashboardAr: Partial<typeof dashboardEn> = {
+  dashTitle: "البرنامج بنظرة سريعة",
+  dashHostTitle: "{name} بنظرة سريعة",
+  dashIntro: "الجلسات التي تبدأ من {from} إلى {to}. لكل رسم بياني جدول بأرقامه بجانبه.",
+  dashPeriod: "اختر التواريخ",
+  dashShow: "اعرض",
+  dashNone: "لا توجد جلسات في هذه التواريخ.",
+  dashBookings: "الحجوزات",
+  dashAttended: "حضروا",
+  dashNoShows: "لم يحضروا",
+  dashWeekOf: "أسبوع {day}",
+  dashWeek: "بداية الأسبوع",
+  dashType: "نوع النشاط",
+  dashByWeek: "الحجوزات والحضور والغياب حسب الأسبوع",
+  dashByType: "الحجوزات والحضور والغياب حسب نوع النشاط",
+  dashUnused: "المقاعد غير المستخدمة حسب الأسبوع",
+  dashUnusedSeats: "مقاعد غير مستخدمة",
+  dashWaiting: "الضغط على قائمة الانتظار حسب نوع النشاط",
+  dashWaitingPeople: "أشخاص في الانتظار",
+  dashRatings: "التقييمات عبر الوقت",
+  dashRating: "متوسط التقييم (من 5)",
+  dashRatingCount: "عدد التقييمات",
+  dashTakingPart: "المشاركون في هذه التواريخ",
+  dashSchools: "مدارس حجزت لمجموعة",
+  dashEmployers: "أصحاب عمل يستضيفون جلسات",
+  dashChartSummary: "{title}: الأعلى {max}، في {where}.",
+  dashReportLink: "نزّل هذه التواريخ كتقرير البرنامج (CSV)",
+  dashErrDates: "اكتب تاريخ البداية وتاريخ النهاية، على ألا تسبق النهاية البداية وألا تتجاوز سنة بعدها.",
+};

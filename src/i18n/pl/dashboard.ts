@@ -1,0 +1,32 @@
+// The programme at a glance (English in en/dashboard.ts). Machine-assisted, needs a native speaker's review.
+import type { dashboardEn } from "../en/dashboard";
+
+export const dashboardPl: Partial<typeof dashboardEn> = {
+  dashTitle: "Program w skrócie",
+  dashHostTitle: "{name} w skrócie",
+  dashIntro: "Spotkania zaczynające się od {from} do {to}. Obok każdego wykresu jest tabela z jego liczbami.",
+  dashPeriod: "Wybierz daty",
+  dashShow: "Pokaż",
+  dashNone: "Brak spotkań w tych datach.",
+  dashBookings: "Rezerwacje",
+  dashAttended: "Przyszli",
+  dashNoShows: "Nie przyszli",
+  dashWeekOf: "Tydzień od {day}",
+  dashWeek: "Początek tygodnia",
+  dashType: "Rodzaj zajęć",
+  dashByWeek: "Rezerwacje, obecności i nieobecności w kolejnych tygodniach",
+  dashByType: "Rezerwacje, obecności i nieobecności według rodzaju zajęć",
+  dashUnused: "Niewykorzystane miejsca w kolejnych tygodniach",
+  dashUnusedSeats: "Niewykorzystane miejsca",
+  dashWaiting: "Lista oczekujących według rodzaju zajęć",
+  dashWaitingPeople: "Osoby oczekujące",
+  dashRatings: "Oceny w czasie",
+  dashRating: "Średnia ocena (na 5)",
+  dashRatingCount: "Liczba ocen",
+  dashTakingPart: "Uczestnicy w tych datach",
+  dashSchools: "Szkoły z zarezerwowaną grupą",
+  dashEmployers: "Pracodawcy prowadzący spotkania",
+  dashChartSummary: "{title}: najwięcej {max}, w: {where}.",
+  dashReportLink: "Pobierz te daty jako raport programu (CSV)",
+  dashErrDates: "Podaj datę początku i końca: koniec nie wcześniej niż początek, najwyżej rok później.",
+};

@@ -1,0 +1,32 @@
+// The programme at a glance (English in en/dashboard.ts). Machine-assisted, needs a native speaker's review.
+import type { dashboardEn } from "../en/dashboard";
+
+export const dashboardRo: Partial<typeof dashboardEn> = {
+  dashTitle: "Programul pe scurt",
+  dashHostTitle: "{name} pe scurt",
+  dashIntro: "Sesiuni care încep între {from} și {to}. Fiecare grafic are cifrele în tabelul de lângă el.",
+  dashPeriod: "Alege datele",
+  dashShow: "Arată",
+  dashNone: "Nicio sesiune în aceste date.",
+  dashBookings: "Rezervări",
+  dashAttended: "Au venit",
+  dashNoShows: "Nu au venit",
+  dashWeekOf: "Săptămâna din {day}",
+  dashWeek: "Începutul săptămânii",
+  dashType: "Tipul activității",
+  dashByWeek: "Rezervări, prezență și absențe pe săptămâni",
+  dashByType: "Rezervări, prezență și absențe pe tipuri de activitate",
+  dashUnused: "Locuri nefolosite pe săptămâni",
+  dashUnusedSeats: "Locuri nefolosite",
+  dashWaiting: "Presiunea pe lista de așteptare pe tipuri de activitate",
+  dashWaitingPeople: "Persoane în așteptare",
+  dashRatings: "Notele date în timp",
+  dashRating: "Nota medie (din 5)",
+  dashRatingCount: "Note date",
+  dashTakingPart: "Cine participă în aceste date",
+  dashSchools: "Școli cu un grup rezervat",
+  dashEmployers: "Angajatori care găzduiesc sesiuni",
+  dashChartSummary: "{title}: cel mai mult {max}, la {where}.",
+  dashReportLink: "Descarcă aceste date ca raportul programului (CSV)",
+  dashErrDates: "Scrie o dată de început și una de sfârșit, sfârșitul nu înainte de început, la cel mult un an distanță.",
+};

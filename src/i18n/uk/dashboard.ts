@@ -1,0 +1,32 @@
+// The programme at a glance (English in en/dashboard.ts). Machine-assisted, needs a native speaker's review.
+import type { dashboardEn } from "../en/dashboard";
+
+export const dashboardUk: Partial<typeof dashboardEn> = {
+  dashTitle: "Програма коротко",
+  dashHostTitle: "{name} коротко",
+  dashIntro: "Заняття, що починаються з {from} по {to}. Поруч із кожною діаграмою є таблиця з її числами.",
+  dashPeriod: "Виберіть дати",
+  dashShow: "Показати",
+  dashNone: "У ці дати занять немає.",
+  dashBookings: "Бронювання",
+  dashAttended: "Прийшли",
+  dashNoShows: "Не прийшли",
+  dashWeekOf: "Тиждень з {day}",
+  dashWeek: "Початок тижня",
+  dashType: "Вид заняття",
+  dashByWeek: "Бронювання, відвідування та неявки за тижнями",
+  dashByType: "Бронювання, відвідування та неявки за видом заняття",
+  dashUnused: "Невикористані місця за тижнями",
+  dashUnusedSeats: "Невикористані місця",
+  dashWaiting: "Черга очікування за видом заняття",
+  dashWaitingPeople: "Людей у черзі",
+  dashRatings: "Оцінки з часом",
+  dashRating: "Середня оцінка (з 5)",
+  dashRatingCount: "Кількість оцінок",
+  dashTakingPart: "Учасники в ці дати",
+  dashSchools: "Школи із заброньованою групою",
+  dashEmployers: "Роботодавці, що проводять заняття",
+  dashChartSummary: "{title}: найбільше {max}, у {where}.",
+  dashReportLink: "Завантажити ці дати як звіт програми (CSV)",
+  dashErrDates: "Вкажіть дату початку й кінця: кінець не раніше за початок і не пізніше ніж через рік.",
+};
