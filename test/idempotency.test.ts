@@ -140,21 +140,25 @@ describe("Idempotency-Key while the first request is still running", () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     let entered!: () => void;
     const inside = new Promise<void>((resolve) => (entered = resolve));
+    // The organisation and its audit row are written in one batch: the batch that carries the
+    // organisation's insert waits at the gate.
+    let organisationInsertBuilt = false;
     const slow = new Proxy(h.db, {
       get(target, prop, receiver) {
         if (prop === "insert") {
           return (table: unknown) => {
-            const builder = target.insert(table as never);
-            if (table !== organisations) return builder;
-            return {
-              values: (v: never) => ({
-                returning: async () => {
-                  entered();
-                  await gate;
-                  return builder.values(v).returning();
-                },
-              }),
-            };
+            if (table === organisations) organisationInsertBuilt = true;
+            return target.insert(table as never);
+          };
+        }
+        if (prop === "batch") {
+          return async (items: Parameters<Db["batch"]>[0]) => {
+            if (organisationInsertBuilt) {
+              organisationInsertBuilt = false;
+              entered();
+              await gate;
+            }
+            return target.batch(items);
           };
         }
         return Reflect.get(target, prop, receiver);
