@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, bookingAgeFlags, bookings, events, organisations, people, sessions } from "../src/db/schema";
 import { SESSION_COOKIE } from "../src/lib/auth";
-import { createHarness, problem, type Harness } from "./support/harness";
+import { COORDINATOR, createHarness, problem, type Harness } from "./support/harness";
 
 const ORIGIN = "https://opendoor.test";
 
@@ -60,6 +60,11 @@ describe("PATCH /api/v1/me", () => {
     expect(booking!.status).toBe("confirmed");
     expect(await h.db.select().from(bookingAgeFlags).where(eq(bookingAgeFlags.bookingId, bookingId))).toEqual([expect.objectContaining({ age: 13, minAge: 14, maxAge: 16, resolvedAt: null })]);
     expect(await h.db.select().from(auditLog).where(and(eq(auditLog.action, "booking.age_flagged"), eq(auditLog.subjectId, bookingId)))).toHaveLength(1);
+    // Shown on the coordinators' page.
+    const coordinator = await h.tokenFor(COORDINATOR);
+    const page = await (await h.request("GET", "/coordinator", { headers: { cookie: `${SESSION_COOKIE}=${coordinator}` } })).text();
+    expect(page).toContain(`href="/bookings/${bookingId}"`);
+    expect(page).toContain("the activity is for ages 14 to 16");
 
     const tooOld = await patch(token, { dateOfBirth: "1990-01-01" });
     expect(tooOld.status).toBe(422);

@@ -19,6 +19,7 @@ import { bookingsOf } from "../features/bookings/read";
 import { registerStaffPages } from "./staff/routes";
 import { staffAreas } from "./staff/areas";
 import { registerCarouselPages } from "./carousels/routes";
+import { registerRecordPages } from "./record/routes";
 import { registerDirectoryPages } from "./directory/routes";
 import { registerSiteFeedbackPages } from "./site-feedback/routes";
 import { registerHouseholdPages } from "./families/household";
@@ -131,4 +132,5 @@ export function registerWeb(app: Api) {
   registerHouseholdPages(app);
   registerStaffPages(app);
   registerCarouselPages(app);
+  registerRecordPages(app);
 }

@@ -118,8 +118,15 @@ html.contrast-high .open-now{color:#fff}
 .poster .pictogram{width:4rem;height:4rem;margin:0 auto}
 .poster ul{list-style:none;padding:0;font-size:1.25rem}
 .poster.card svg{width:min(100%,6cm)}
+.record-totals{display:flex;flex-wrap:wrap;gap:1rem}
+.record-totals div{border:1px solid #767676;padding:.5rem 1rem}
+.record-totals dd{font-size:1.5rem;font-weight:700;margin:0}
+form.inline{display:inline}
 @media print{
 @page{size:A4;margin:15mm}
+table.record{font-size:10pt;width:100%}
+table.record tr{break-inside:avoid}
+.record-totals div{border-color:#000}
 header.site,footer.site,.no-print,.skip{display:none!important}
 html,body{background:#fff!important;color:#000!important;font-size:12pt}
 main{padding:0}

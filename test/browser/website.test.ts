@@ -6,7 +6,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { eq } from "drizzle-orm";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookings, devMailbox, directoryServices, outbox, people, sessions, youSaidWeDid } from "../../src/db/schema";
+import { bookings, devMailbox, recordShares, directoryServices, outbox, people, sessions, youSaidWeDid } from "../../src/db/schema";
 import { sha256Hex } from "../../src/lib/crypto";
 import { LOCALES } from "../../src/i18n";
 import { CHROMIUM, CHROMIUM_ARGS, emailedLink as linkFor, haveChromium, signIn as signInAs, startSite, type Site } from "../support/browser";
@@ -16,6 +16,8 @@ const SHOTS = join(process.cwd(), "test-results", "screenshots");
 const YOUNG_PERSON = "aisha@example.com";
 /** A consent link made in beforeAll, so every language can scan the guardian's page. */
 const CONSENT_TOKEN = "browser-consent-token-for-axe-scans";
+/** A share link to Jordan's demo record (issue #17), for the shared record page's scans. */
+const RECORD_TOKEN = "browser-record-token-for-axe-scans";
 /** A consent link already answered yes (issue #14): the decision page, with its withdraw button. */
 const ANSWERED_TOKEN = "browser-answered-consent-token-for-axe";
 /** The one-time link of a feedback invitation (issue #14), for the feedback page's scans. */
@@ -39,7 +41,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       createdAt: now,
     });
     // A 12-year-old's booking waiting for a parent or carer, for the consent page's scans.
-    await server.deps.db.insert(people).values({ id: "per_browser_sam", email: "sam@example.com", displayName: "Sam", isYoungPerson: true, dateOfBirth: "2014-02-01" });
+    await server.deps.db.insert(people).values({ id: "per_browser_sam", email: "sam.consent@example.com", displayName: "Sam", isYoungPerson: true, dateOfBirth: "2014-02-01" });
     const [stories] = await server.deps.db.select().from(sessions).where(eq(sessions.id, "ses_stories_8"));
     await server.deps.db.insert(bookings).values({
       id: "bkg_browser_consent",
@@ -56,6 +58,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       accessNeeds: "A quiet space",
     });
     await server.deps.db.update(sessions).set({ seatsTaken: 1 }).where(eq(sessions.id, stories!.id));
+    await server.deps.db.insert(recordShares).values({ id: "rsh_browser", personId: "per_demo_jordan", tokenHash: await sha256Hex(RECORD_TOKEN) });
     // Sam's parent said yes to another date, and Sam went to a third: the decision and feedback pages.
     const [cv2] = await server.deps.db.select().from(sessions).where(eq(sessions.id, "ses_cv_2"));
     const [stories7] = await server.deps.db.select().from(sessions).where(eq(sessions.id, "ses_stories_7"));
@@ -172,6 +175,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["sign-in", "/sign-in"],
       ["link-invalid", "/sign-in/not-a-real-token"],
       ["accessibility", "/accessibility"],
+      ["record-shared", `/record/${RECORD_TOKEN}`],
       ["not-found", "/events/evt_nothing_here"],
       ["join", "/join"],
       ["error-unknown-address", "/no-such-page"],
@@ -230,6 +234,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await shoot("calendar-feed");
     await page.goto(`${base}/my/data`);
     await shoot("your-data");
+    await page.goto(`${base}/my/record`);
+    await shoot("my-record");
     await page.goto(`${base}/my/data/delete`);
     await shoot("delete-account");
     await page.goto(`${base}/my/data/deleted`);

@@ -74,4 +74,6 @@ export const joinAr: Partial<typeof joinEn> = {
   profileEmailChangedTitle: "تغيّر عنوان بريدك الإلكتروني",
   profileEmailChangedBody: "من الآن، سجّل الدخول باستخدام {email}.",
   profileEmailInvalidTitle: "هذا الرابط لا يعمل",
+  coordAgeFlagsTitle: "حجوزات يجب مراجعتها بعد تصحيح تاريخ الميلاد",
+  coordAgeFlag: "{name}، العمر الآن {age}: النشاط للأعمار من {min} إلى {max}",
 };

@@ -82,4 +82,6 @@ export const joinEn = {
   profileEmailChangedTitle: "Your email address has changed",
   profileEmailChangedBody: "From now on, sign in with {email}.",
   profileEmailInvalidTitle: "This link does not work",
+  coordAgeFlagsTitle: "Bookings to check after a date of birth was corrected",
+  coordAgeFlag: "{name}, now {age}: the activity is for ages {min} to {max}",
 };

@@ -74,4 +74,6 @@ export const joinPl: Partial<typeof joinEn> = {
   profileEmailChangedTitle: "Twój adres e-mail został zmieniony",
   profileEmailChangedBody: "Od teraz loguj się adresem {email}.",
   profileEmailInvalidTitle: "Ten link nie działa",
+  coordAgeFlagsTitle: "Rezerwacje do sprawdzenia po poprawieniu daty urodzenia",
+  coordAgeFlag: "{name}, teraz {age} l.: zajęcia dla osób w wieku {min}–{max} lat",
 };

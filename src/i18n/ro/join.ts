@@ -74,4 +74,6 @@ export const joinRo: Partial<typeof joinEn> = {
   profileEmailChangedTitle: "Adresa ta de e-mail s-a schimbat",
   profileEmailChangedBody: "De acum, conectează-te cu {email}.",
   profileEmailInvalidTitle: "Acest link nu funcționează",
+  coordAgeFlagsTitle: "Rezervări de verificat după corectarea datei nașterii",
+  coordAgeFlag: "{name}, acum {age} ani: activitatea este pentru vârste între {min} și {max} ani",
 };

@@ -74,4 +74,6 @@ export const joinUk: Partial<typeof joinEn> = {
   profileEmailChangedTitle: "Твою адресу електронної пошти змінено",
   profileEmailChangedBody: "Відтепер входь за допомогою {email}.",
   profileEmailInvalidTitle: "Це посилання не працює",
+  coordAgeFlagsTitle: "Бронювання для перевірки після виправлення дати народження",
+  coordAgeFlag: "{name}, тепер {age}: заняття для віку від {min} до {max} років",
 };

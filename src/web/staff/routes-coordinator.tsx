@@ -24,6 +24,7 @@ import { allVenues, coordinatorEvents } from "../../features/catalogue/read";
 import { allOrganisations } from "../../features/organisations/read";
 import { eventSessions } from "../../features/sessions/read";
 import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, statusOf, render, SCRIPT_CSP, type C, type SignedIn, type Status } from "./respond";
+import { openAgeFlags } from "../../features/auth/read";
 import { registerScannerAssets, SCANNER_PATH } from "./scanner";
 import { detailOf, fromIssues, fromProblem, venueTakenOn, type FieldMessages, int, keyedErrors, mergeErrors, noErrors, readWhen, str, whenFrom, type FormErrors } from "./ui";
 
@@ -35,8 +36,8 @@ export function registerCoordinatorPages(app: Api) {
   registerScannerAssets(app);
 
   const home = async (c: C, view: SignedIn, form: EventForm = emptyEventForm, errors = noErrors(), status: Status = 200) => {
-    const [events, hosts] = await Promise.all([coordinatorEvents(c.var.deps.db, view.now), allOrganisations(c.var.deps.db)]);
-    return render(c, view, <CoordinatorHome view={view} events={events} hosts={hosts} form={form} errors={errors} />, status);
+    const [events, hosts, ageFlags] = await Promise.all([coordinatorEvents(c.var.deps.db, view.now), allOrganisations(c.var.deps.db), openAgeFlags(c.var.deps.db)]);
+    return render(c, view, <CoordinatorHome view={view} events={events} hosts={hosts} form={form} errors={errors} ageFlags={ageFlags} />, status);
   };
 
   app.get("/coordinator", async (c) => {

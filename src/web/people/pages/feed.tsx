@@ -43,6 +43,16 @@ export function MyExtras({ view }: { view: View }) {
           {t.t("feedButton")}
         </button>
       </form>
+      {view.actor?.person.isYoungPerson && (
+        <>
+          <h2>{t.t("recTitle")}</h2>
+          <p>
+            <a class="button secondary" href="/my/record">
+              {t.t("recLink")}
+            </a>
+          </p>
+        </>
+      )}
       <h2>{t.t("dataHeading")}</h2>
       <p>{t.t("dataMyIntro")}</p>
       <p>

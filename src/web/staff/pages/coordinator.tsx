@@ -1,3 +1,4 @@
+import type { openAgeFlags } from "../../../features/auth/read";
 import type { Event } from "../../../features/catalogue/events";
 import type { feedbackSummary } from "../../../features/feedback/read";
 import { formatDay, formatTime, formatWhen, isoInstant } from "../../format";
@@ -35,13 +36,14 @@ export interface NoteForm {
   locale: string;
 }
 
-export function CoordinatorHome(props: { view: View; events: EventRow[]; hosts: Named[]; form: EventForm; errors: FormErrors }) {
-  const { view, events, hosts, form, errors } = props;
+export function CoordinatorHome(props: { view: View; events: EventRow[]; hosts: Named[]; form: EventForm; errors: FormErrors; ageFlags?: AgeFlag[] }) {
+  const { view, events, hosts, form, errors, ageFlags = [] } = props;
   const { t } = view;
   const s = view.t;
   return (
     <CoordinatorShell view={view} title={s.t("coordTitle")} errors={errors}>
       <ErrorSummary view={view} errors={errors} order={EVENT_ORDER} />
+      <AgeFlags view={view} flags={ageFlags} />
       <h2 id="events">{s.t("coordEvents")}</h2>
       {events.length === 0 ? (
         <p>{s.t("coordEventsNone")}</p>
@@ -231,5 +233,25 @@ function FeedbackSection({ view, summary }: { view: View; summary: Summary }) {
         </>
       )}
     </>
+  );
+}
+
+type AgeFlag = Awaited<ReturnType<typeof openAgeFlags>>[number];
+
+/** Bookings a corrected date of birth put outside their event's age range (issue #14): never cancelled by the system, listed here for a coordinator to decide. */
+function AgeFlags({ view, flags }: { view: View; flags: AgeFlag[] }) {
+  if (flags.length === 0) return null;
+  const { t } = view;
+  return (
+    <section aria-labelledby="age-flags">
+      <h2 id="age-flags">{t.t("coordAgeFlagsTitle")}</h2>
+      <ul>
+        {flags.map((f) => (
+          <li>
+            <a href={`/bookings/${f.bookingId}`}>{t.t("coordAgeFlag", { name: f.name, age: f.age, min: f.minAge, max: f.maxAge })}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
