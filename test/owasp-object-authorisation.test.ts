@@ -277,6 +277,7 @@ const CASES: Record<string, Case> = {
   "POST /outbox/{id}/retry": { path: () => `/api/v1/outbox/${w.failed}/retry`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /outbox/{id}/recipient": { path: () => `/api/v1/outbox/${w.failed}/recipient`, body: () => ({ email: "fixed@example.test" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   // The secret in the URL is the credential: a guessed one is simply not found.
+  "POST /email-changes/{token}": { path: () => `/api/v1/email-changes/${"g".repeat(43)}`, outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },
   "POST /consents/{token}": { path: () => `/api/v1/consents/${"g".repeat(43)}`, body: () => ({ decision: "grant" }), outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },
   "GET /calendar-feeds/{token}.ics": { path: () => `/api/v1/calendar-feeds/${"g".repeat(43)}.ics`, outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },
 };
