@@ -41,9 +41,10 @@ export function BarChart({ id, labelledBy, view, title, categories, series, deci
   const x0 = (i: number) => (rtl ? PAD.left + plotW - (i + 1) * groupW : PAD.left + i * groupW);
   return (
     <figure class="chart">
-      {/* The heading above names the chart (labelledBy); the desc sums it up. Drawn left to right
+      {/* The heading above names the chart (labelledBy; the title repeats it for a pointer's tooltip); the desc sums it up. Drawn left to right
           whatever the page's direction, so the axis labels and legend sit where they are placed. */}
       <svg viewBox={`0 0 ${W} ${H + 24}`} width="100%" role="img" aria-labelledby={`${labelledBy} ${id}-desc`} focusable="false" direction="ltr">
+        <title>{title}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
         {ticks.map((t) => (
           <g>
