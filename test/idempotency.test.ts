@@ -94,10 +94,24 @@ describe("Idempotency-Key", () => {
 
   it("does not keep a 5xx: the same key may be retried after a fault", async () => {
     const rows = async () => (await h.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, "fault-1"))).length;
+    let organisationInsertBuilt = false;
     const failing = new Proxy(h.db, {
       get(target, prop, receiver) {
+        // The organisation is written in one batch with its audit row: that batch fails.
         if (prop === "insert") {
-          return (table: unknown) => (table === organisations ? { values: () => ({ returning: () => Promise.reject(new Error("disk full")) }) } : target.insert(table as never));
+          return (table: unknown) => {
+            if (table === organisations) organisationInsertBuilt = true;
+            return target.insert(table as never);
+          };
+        }
+        if (prop === "batch") {
+          return async (items: Parameters<Db["batch"]>[0]) => {
+            if (organisationInsertBuilt) {
+              organisationInsertBuilt = false;
+              throw new Error("disk full");
+            }
+            return target.batch(items);
+          };
         }
         return Reflect.get(target, prop, receiver);
       },

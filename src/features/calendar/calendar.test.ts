@@ -202,7 +202,8 @@ describe("emailed invites", () => {
     const { enqueue } = await import("../notifications/outbox");
     await enqueue(h.db, { template: "booking_confirmed", to: email, payload: { bookingId: booking.id } }, h.clock.now());
     const [mail] = await h.mailFor(email);
-    expect(mail!.attachments.map((a) => a.filename)).toEqual(["invite.ics"]);
+    // The invite first; the ticket's QR travels as an inline image after it.
+    expect(mail!.attachments.map((a) => a.filename)).toEqual(["invite.ics", "ticket.gif"]);
     const res = await h.request("GET", `/dev/mailbox?to=${email}`);
     const { items } = (await res.json()) as { items: { attachments: { filename: string; contentType: string; content: string }[] }[] };
     expect(items[0]!.attachments[0]!.contentType).toBe("text/calendar; charset=utf-8; method=REQUEST");
