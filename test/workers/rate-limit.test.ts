@@ -2,9 +2,11 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { d1Db } from "../../src/db/client";
 import { session, youngPeopleWithTokens } from "../support/fixtures";
+import { startOfFreshWindow } from "../support/rate-limit-window";
 
 describe("sign-in throttling on Workers (rate-limiting binding)", () => {
   it("answers 429 with Retry-After once one email has asked for too many links", async () => {
+    await startOfFreshWindow(60, 10);
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
       const res = await SELF.fetch("https://opendoor.test/api/v1/auth/magic-links", {
@@ -25,6 +27,7 @@ describe("booking throttling on Workers (rate-limiting binding)", () => {
     const db = d1Db(env.DB);
     const s = await session(db, Date.now(), { capacity: 5 });
     const [yp] = await youngPeopleWithTokens(db, Date.now(), 1);
+    await startOfFreshWindow(60, 15);
     const statuses: number[] = [];
     for (let i = 0; i < 65; i++) {
       const res = await SELF.fetch(`https://opendoor.test/api/v1/sessions/${s.id}/bookings`, {
