@@ -30,6 +30,9 @@ export function hostShell(org: Pick<Org, "id" | "name">) {
             <li>
               <a href={`/host/${org.id}`}>{s.t("hostAreaTitle", { name: org.name })}</a>
             </li>
+            <li>
+              <a href={`/host/${org.id}/dashboard`}>{s.t("dashHostLink")}</a>
+            </li>
           </ul>
         </nav>
         <h1>{title}</h1>
