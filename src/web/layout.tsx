@@ -146,11 +146,15 @@ export function Layout({ view, title, children, section }: PageProps) {
   );
 }
 
-/** Text that may be shown in English when a translation is missing, marked so. */
+/**
+ * Text written in another language than the page's (English shown where a translation is
+ * missing, or someone's own words), marked so screen readers use the right voice; Arabic on
+ * an LTR page runs right to left, and anything else on an Arabic page left to right.
+ */
 export function Localised({ text, lang, as = "span" }: { text: string; lang: string | null; as?: "span" | "p" | "div" }) {
   const Tag = as;
   return lang ? (
-    <Tag lang={lang} dir="ltr">
+    <Tag lang={lang} dir={lang === "ar" ? "rtl" : "ltr"}>
       {text}
     </Tag>
   ) : (
