@@ -20,6 +20,7 @@ import { registerStaffPages } from "./staff/routes";
 import { staffAreas } from "./staff/areas";
 import { registerCarouselPages } from "./carousels/routes";
 import { registerRecordPages } from "./record/routes";
+import { registerTimebankPages } from "./timebank/routes";
 import { registerDirectoryPages } from "./directory/routes";
 import { registerSiteFeedbackPages } from "./site-feedback/routes";
 import { registerHouseholdPages } from "./families/household";
@@ -133,4 +134,5 @@ export function registerWeb(app: Api) {
   registerStaffPages(app);
   registerCarouselPages(app);
   registerRecordPages(app);
+  registerTimebankPages(app);
 }
