@@ -19,7 +19,7 @@ const scope = new AsyncLocalStorage<Catalogues>();
 
 export function catalogues(): Catalogues {
   const loaded = scope.getStore();
-  if (!loaded) throw new Error("The catalogues are not loaded: run the work inside withCatalogues (src/worker.ts).");
+  if (!loaded) throw new Error("The catalogues are not loaded: run the work inside withCatalogues (src/worker.ts does; a workers test calling code directly: `withCatalogues(await loadCatalogues(env.ASSETS), () => …)`).");
   return loaded;
 }
 
