@@ -107,17 +107,22 @@ import { webhooksPl } from "./pl/webhooks";
 import { webhooksRo } from "./ro/webhooks";
 import { webhooksUk } from "./uk/webhooks";
 import { webhooksAr } from "./ar/webhooks";
+import { seriesEn } from "./en/series";
+import { seriesPl } from "./pl/series";
+import { seriesRo } from "./ro/series";
+import { seriesUk } from "./uk/series";
+import { seriesAr } from "./ar/series";
 
 export { LOCALES, type Locale };
 export type { Plural };
 
 /** Every locale's parts, English first; exported for the completeness and collision tests. */
 export const PARTS = {
-  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn, join: joinEn, guardian: guardianEn, siteFeedback: siteFeedbackEn, involve: involveEn, families: familiesEn, admin: adminEn, dashboard: dashboardEn, webhooks: webhooksEn, host: hostEn, record: recordEn, translations: translationsEn, timebank: timebankEn },
-  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl, join: joinPl, guardian: guardianPl, siteFeedback: siteFeedback_pl, involve: involve_pl, families: families_pl, admin: adminPl, dashboard: dashboardPl, webhooks: webhooksPl, host: host_pl, record: recordPl, translations: translationsPl, timebank: timebankPl },
-  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo, join: joinRo, guardian: guardianRo, siteFeedback: siteFeedback_ro, involve: involve_ro, families: families_ro, admin: adminRo, dashboard: dashboardRo, webhooks: webhooksRo, host: host_ro, record: recordRo, translations: translationsRo, timebank: timebankRo },
-  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk, join: joinUk, guardian: guardianUk, siteFeedback: siteFeedback_uk, involve: involve_uk, families: families_uk, admin: adminUk, dashboard: dashboardUk, webhooks: webhooksUk, host: host_uk, record: recordUk, translations: translationsUk, timebank: timebankUk },
-  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr, join: joinAr, guardian: guardianAr, siteFeedback: siteFeedback_ar, involve: involve_ar, families: families_ar, admin: adminAr, dashboard: dashboardAr, webhooks: webhooksAr, host: host_ar, record: recordAr, translations: translationsAr, timebank: timebankAr },
+  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn, join: joinEn, guardian: guardianEn, siteFeedback: siteFeedbackEn, involve: involveEn, families: familiesEn, admin: adminEn, dashboard: dashboardEn, webhooks: webhooksEn, host: hostEn, record: recordEn, translations: translationsEn, timebank: timebankEn, series: seriesEn },
+  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl, join: joinPl, guardian: guardianPl, siteFeedback: siteFeedback_pl, involve: involve_pl, families: families_pl, admin: adminPl, dashboard: dashboardPl, webhooks: webhooksPl, host: host_pl, record: recordPl, translations: translationsPl, timebank: timebankPl, series: seriesPl },
+  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo, join: joinRo, guardian: guardianRo, siteFeedback: siteFeedback_ro, involve: involve_ro, families: families_ro, admin: adminRo, dashboard: dashboardRo, webhooks: webhooksRo, host: host_ro, record: recordRo, translations: translationsRo, timebank: timebankRo, series: seriesRo },
+  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk, join: joinUk, guardian: guardianUk, siteFeedback: siteFeedback_uk, involve: involve_uk, families: families_uk, admin: adminUk, dashboard: dashboardUk, webhooks: webhooksUk, host: host_uk, record: recordUk, translations: translationsUk, timebank: timebankUk, series: seriesUk },
+  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr, join: joinAr, guardian: guardianAr, siteFeedback: siteFeedback_ar, involve: involve_ar, families: families_ar, admin: adminAr, dashboard: dashboardAr, webhooks: webhooksAr, host: host_ar, record: recordAr, translations: translationsAr, timebank: timebankAr, series: seriesAr },
 } satisfies Record<Locale, Record<string, object>>;
 
 type EnglishParts = (typeof PARTS)["en"];
