@@ -88,6 +88,11 @@ import { problems_uk } from "./uk/problems";
 import { uk as siteUk } from "./uk/site";
 import { uk as staffUk } from "./uk/staff";
 import { webhooksEn } from "./en/webhooks";
+import { lookEn } from "./en/look";
+import { lookPl } from "./pl/look";
+import { lookRo } from "./ro/look";
+import { lookUk } from "./uk/look";
+import { lookAr } from "./ar/look";
 import { webhooksPl } from "./pl/webhooks";
 import { webhooksRo } from "./ro/webhooks";
 import { webhooksUk } from "./uk/webhooks";
@@ -98,11 +103,11 @@ export type { Plural };
 
 /** Every locale's parts, English first; exported for the completeness and collision tests. */
 export const PARTS = {
-  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn, join: joinEn, guardian: guardianEn, siteFeedback: siteFeedbackEn, families: familiesEn, admin: adminEn, dashboard: dashboardEn, webhooks: webhooksEn, host: hostEn, record: recordEn },
-  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl, join: joinPl, guardian: guardianPl, siteFeedback: siteFeedback_pl, families: families_pl, admin: adminPl, dashboard: dashboardPl, webhooks: webhooksPl, host: host_pl, record: recordPl },
-  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo, join: joinRo, guardian: guardianRo, siteFeedback: siteFeedback_ro, families: families_ro, admin: adminRo, dashboard: dashboardRo, webhooks: webhooksRo, host: host_ro, record: recordRo },
-  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk, join: joinUk, guardian: guardianUk, siteFeedback: siteFeedback_uk, families: families_uk, admin: adminUk, dashboard: dashboardUk, webhooks: webhooksUk, host: host_uk, record: recordUk },
-  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr, join: joinAr, guardian: guardianAr, siteFeedback: siteFeedback_ar, families: families_ar, admin: adminAr, dashboard: dashboardAr, webhooks: webhooksAr, host: host_ar, record: recordAr },
+  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn, join: joinEn, guardian: guardianEn, siteFeedback: siteFeedbackEn, families: familiesEn, admin: adminEn, dashboard: dashboardEn, webhooks: webhooksEn, host: hostEn, record: recordEn, look: lookEn },
+  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl, join: joinPl, guardian: guardianPl, siteFeedback: siteFeedback_pl, families: families_pl, admin: adminPl, dashboard: dashboardPl, webhooks: webhooksPl, host: host_pl, record: recordPl, look: lookPl },
+  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo, join: joinRo, guardian: guardianRo, siteFeedback: siteFeedback_ro, families: families_ro, admin: adminRo, dashboard: dashboardRo, webhooks: webhooksRo, host: host_ro, record: recordRo, look: lookRo },
+  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk, join: joinUk, guardian: guardianUk, siteFeedback: siteFeedback_uk, families: families_uk, admin: adminUk, dashboard: dashboardUk, webhooks: webhooksUk, host: host_uk, record: recordUk, look: lookUk },
+  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr, join: joinAr, guardian: guardianAr, siteFeedback: siteFeedback_ar, families: families_ar, admin: adminAr, dashboard: dashboardAr, webhooks: webhooksAr, host: host_ar, record: recordAr, look: lookAr },
 } satisfies Record<Locale, Record<string, object>>;
 
 type EnglishParts = (typeof PARTS)["en"];
@@ -169,12 +174,19 @@ export type TableKey = "eventTypes" | "accessNeeds" | "tags" | "bookingStatus";
 /** A venue's access facts (its columns) and the accessNeeds label each is shown with. */
 const VENUE_ACCESS = { stepFree: "step_free", accessibleToilet: "accessible_toilet", hearingLoop: "hearing_loop", quietRoom: "quiet_room", disabledParking: "disabled_parking" } as const;
 
-/** What a venue has and lacks for access, as labels in the reader's language (pages and emails). */
-export function venueAccess(t: Translator, venue: Record<keyof typeof VENUE_ACCESS, boolean>): { has: string[]; lacks: string[] } {
+/** What a venue has and lacks for access, as accessNeeds keys (pages draw each one's pictogram). */
+export function venueAccessNeeds(venue: Record<keyof typeof VENUE_ACCESS, boolean>): { has: string[]; lacks: string[] } {
   const has: string[] = [];
   const lacks: string[] = [];
-  for (const [flag, label] of Object.entries(VENUE_ACCESS)) (venue[flag as keyof typeof VENUE_ACCESS] ? has : lacks).push(t.label("accessNeeds", label));
+  for (const [flag, need] of Object.entries(VENUE_ACCESS)) (venue[flag as keyof typeof VENUE_ACCESS] ? has : lacks).push(need);
   return { has, lacks };
+}
+
+/** What a venue has and lacks for access, as labels in the reader's language (pages and emails). */
+export function venueAccess(t: Translator, venue: Record<keyof typeof VENUE_ACCESS, boolean>): { has: string[]; lacks: string[] } {
+  const { has, lacks } = venueAccessNeeds(venue);
+  const label = (need: string) => t.label("accessNeeds", need);
+  return { has: has.map(label), lacks: lacks.map(label) };
 }
 
 /** `{name}` placeholders replaced as given: callers escape for HTML afterwards. */
