@@ -2,6 +2,7 @@
 // and a change of email address (the link to the new address, the notice to the old one).
 // Pure: the payload carries everything they say.
 import { layout } from "./layout";
+import { PARENT_CONFIRMATION_DAYS } from "../src/rules/digital-consent";
 import { translator, type Locale } from "../src/i18n";
 import type { RenderedEmail } from "./details";
 
@@ -20,7 +21,7 @@ export function parentConfirmation({ locale, payload }: Input): RenderedEmail {
         { p: t("joinMailParentIntro", vars) },
         { p: t("joinMailParentWhy") },
         { link: { label: t("joinMailParentButton"), href: String(payload.url) } },
-        { p: t("joinMailParentIgnore") },
+        { p: t("joinMailParentIgnore", { days: PARENT_CONFIRMATION_DAYS }) },
       ],
       t("siteName"),
     ),

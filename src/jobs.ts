@@ -2,6 +2,7 @@ import type { Deps } from "./lib/deps";
 import { logFault } from "./lib/log";
 import { dispatchOutbox } from "./features/notifications/outbox";
 import { anonymiseExpiredAttendees } from "./features/privacy/retention";
+import { eraseUnconfirmedJoins } from "./features/privacy/unconfirmed-joins";
 import { markNoShows } from "./features/attendance/no-shows";
 import { purgeExpiredIdempotencyKeys } from "./lib/idempotency";
 import { expireHolds } from "./features/bookings/expiry";
@@ -19,6 +20,7 @@ export const SCHEDULED_JOBS: ReadonlyArray<{ name: string; run: (deps: Deps) => 
   { name: "expire-holds", run: (deps) => expireHolds(deps) },
   { name: "no-shows", run: (deps) => markNoShows(deps) },
   { name: "retention", run: anonymiseExpiredAttendees },
+  { name: "unconfirmed-joins", run: eraseUnconfirmedJoins },
   { name: "idempotency_keys", run: purgeExpiredIdempotencyKeys },
   { name: "reminders", run: (deps) => sendReminders(deps) },
   { name: "carousel-plans", run: planClosedCarousels },

@@ -54,6 +54,7 @@ export const REASON_CODES = {
   profile_email_link_unusable: "token_invalid",
   profile_email_taken: "conflict",
   profile_dob_young_people_only: "validation",
+  no_such_age_flag: "not_found",
   // Carousels (src/i18n/en/refusals-carousels.ts)
   no_such_carousel: "not_found",
   carousel_cancelled: "session_cancelled",

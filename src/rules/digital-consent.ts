@@ -12,6 +12,13 @@ import { ageOnDayOf } from "./eligibility";
 /** UK GDPR's age of digital consent. */
 export const DIGITAL_CONSENT_AGE = 13;
 
+/**
+ * An under-13's account that no parent confirms within this many days is erased (ICO
+ * Children's code: keep a child's data no longer than needed; a link that was never used
+ * means the account will never be used). The join page and the parent's email say so.
+ */
+export const PARENT_CONFIRMATION_DAYS = 14;
+
 /** True when someone born on `dateOfBirth` needs a parent's confirmation to join at `now`. */
 export const needsParentalConfirmation = (dateOfBirth: string, now: number) => ageOnDayOf(dateOfBirth, now) < DIGITAL_CONSENT_AGE;
 

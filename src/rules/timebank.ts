@@ -8,7 +8,7 @@
 //   CONFLICT DO NOTHING. n counts the reversals already made of that holder's credits for that
 //   session (read inside the same statement), so two submissions of one check-in collide on the
 //   key, and a check-in undone (a reversal) and done again gets a fresh key, credited once more.
-// - same write: the features put `creditStatement` in the check-in's or confirmation's batch;
+// - same write: the features put a credit (ledger.ts `creditStatement`, through its attendance or contribution form) in the check-in's or confirmation's batch;
 //   its SELECT only yields a row if that batch's guarded update really left the booking
 //   attended (or the contribution confirmed).
 // - never edited: triggers on timebank_entries refuse UPDATE and DELETE (migration 0009).

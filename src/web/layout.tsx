@@ -119,7 +119,10 @@ export function Layout({ view, title, children, section }: PageProps) {
             </div>
           </header>
           <main id="main" tabindex={-1}>
-            <div class="wrap">{children}</div>
+            <div class="wrap">
+              <AreaSwitch view={view} />
+              {children}
+            </div>
           </main>
           <footer class="site">
             <div class="wrap">
@@ -143,11 +146,39 @@ export function Layout({ view, title, children, section }: PageProps) {
   );
 }
 
-/** Text that may be shown in English when a translation is missing, marked so. */
+/** The area a path belongs to: the longest of the links it is at or under. */
+const currentArea = (areas: NonNullable<View["areas"]>, path: string) =>
+  areas.filter((a) => path === a.href || path.startsWith(`${a.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+
+/** Someone with several staff roles moves between their areas from any staff page. */
+function AreaSwitch({ view }: { view: View }) {
+  const areas = view.areas ?? [];
+  if (areas.length < 2) return null;
+  const here = currentArea(areas, view.url.pathname);
+  return (
+    <nav aria-label={view.t.t("hostSwitchArea")} class="areas">
+      <ul class="links">
+        {areas.map((a) => (
+          <li>
+            <a href={a.href} {...(a === here ? { "aria-current": "page" as const } : {})}>
+              {a.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * Text written in another language than the page's (English shown where a translation is
+ * missing, or someone's own words), marked so screen readers use the right voice; Arabic on
+ * an LTR page runs right to left, and anything else on an Arabic page left to right.
+ */
 export function Localised({ text, lang, as = "span" }: { text: string; lang: string | null; as?: "span" | "p" | "div" }) {
   const Tag = as;
   return lang ? (
-    <Tag lang={lang} dir="ltr">
+    <Tag lang={lang} dir={lang === "ar" ? "rtl" : "ltr"}>
       {text}
     </Tag>
   ) : (

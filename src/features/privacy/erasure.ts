@@ -102,7 +102,7 @@ async function mentorEmails(deps: Deps, live: Live[]): Promise<Map<string, strin
 }
 
 /** Everything that removes the person's personal data, as one batch's statements. */
-function eraseStatements(deps: Deps, actor: Actor, person: Person, cancelled: number, now: number): BatchItem<"sqlite">[] {
+function eraseStatements(deps: Deps, actor: Actor | null, person: Person, cancelled: number, now: number, reason?: string): BatchItem<"sqlite">[] {
   const { db } = deps;
   const id = person.id;
   const placeholder = erasedEmail(id);
@@ -126,7 +126,8 @@ function eraseStatements(deps: Deps, actor: Actor, person: Person, cancelled: nu
     db.delete(magicLinks).where(eq(magicLinks.email, person.email)),
     // What they chose to tell us when joining, a parent's address, an email change waiting.
     db.delete(joinDetails).where(eq(joinDetails.personId, id)),
-    db.update(parentalConfirmations).set({ parentEmail: placeholder }).where(eq(parentalConfirmations.personId, id)),
+    // The parent's link dies with the account: opening it later says it no longer works.
+    db.update(parentalConfirmations).set({ parentEmail: placeholder, tokenHash: `erased:${id}` }).where(eq(parentalConfirmations.personId, id)),
     db.delete(emailChanges).where(eq(emailChanges.personId, id)),
     db.update(authSessions).set({ revokedAt: now }).where(and(eq(authSessions.personId, id), isNull(authSessions.revokedAt))),
     // Stored responses to their requests may repeat what they sent (access needs, emails).
@@ -147,7 +148,7 @@ function eraseStatements(deps: Deps, actor: Actor, person: Person, cancelled: nu
     insertSelect(
       db,
       auditLog,
-      { id: newId("aud", now), actorId: actorId(actor), action: "person.erased", subjectType: "person", subjectId: id, detail: { bookingsCancelled: cancelled }, at: now },
+      { id: newId("aud", now), actorId: actorId(actor), action: "person.erased", subjectType: "person", subjectId: id, detail: reason ? { bookingsCancelled: cancelled, reason } : { bookingsCancelled: cancelled }, at: now },
       sql`where exists (select 1 from people where id = ${id} and erased_at is null)`,
     ),
     db
@@ -158,12 +159,13 @@ function eraseStatements(deps: Deps, actor: Actor, person: Person, cancelled: nu
 }
 
 /**
- * Erases the signed-in person. Coordinators are refused: their role comes from configuration
+ * Erases the signed-in person, or (actor null, with a reason for the audit row) someone the
+ * programme's own retention rules say must go. Coordinators are refused: their role comes from configuration
  * (COORDINATOR_EMAILS) and their actions must stay attributable; once taken off that list
  * they can erase themselves like anyone else.
  */
-export async function erasePerson(deps: Deps, actor: Actor, personId: string): Promise<{ cancelled: number }> {
-  if (actor.kind === "person" && actor.isCoordinator) {
+export async function erasePerson(deps: Deps, actor: Actor | null, personId: string, reason?: string): Promise<{ cancelled: number }> {
+  if (actor?.kind === "person" && actor.isCoordinator) {
     throw refuse("coordinator_erasure");
   }
   const { db, clock } = deps;
@@ -187,7 +189,7 @@ export async function erasePerson(deps: Deps, actor: Actor, personId: string): P
     // Invariant: the person is anonymised, signed out everywhere and no longer holds any future
     // seat, slot or queue place — the last cancellations, their seats offered to the next
     // people waiting, and the anonymisation commit together or not at all.
-    await db.batch([...statements, ...eraseStatements(deps, actor, person, cancelled, now)] as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    await db.batch([...statements, ...eraseStatements(deps, actor, person, cancelled, now, reason)] as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
     // A booking that changed state between our read and the batch (an offer made, consent
     // given) escaped its status guard, as did one made by a request already past sign-in:
     // sweep what is still live, by the same cancellation path.

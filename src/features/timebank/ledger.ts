@@ -16,33 +16,90 @@ import { creditKeySql, notReversed, subjectKeySql } from "../../rules/timebank";
 export type EntryRow = typeof timebankEntries.$inferSelect;
 
 /**
- * Credits the session's length to the young person of an individual booking, if (when the
- * batch reaches it) the booking is checked in. The unique credit key makes a second submission
- * of the same check-in, even at the same instant, write nothing. Groups are counted by head, not
- * by name, so they earn no personal hours.
+ * The one shape of a credit: a row chosen by `from` (a booking or a contributor joined to its
+ * session `s` and event `e`), keyed by "<session>|<holder>#<reversals so far>" under the unique
+ * index, so a second submission of the same credit, even at the same instant, writes nothing.
+ * The caller's `from` carries the condition the batch's guarded update must have left true.
  */
-export function creditAttendanceStatement(db: Db, bookingId: string, now: number) {
-  const holder = sql`'person:' || b.person_id`;
-  const subject = subjectKeySql(sql`b.session_id`, holder);
+function creditStatement(
+  db: Db,
+  credit: { kind: "attendance" | "contribution"; holder: SQL; minutes: SQL; personId: SQL; sessionId: SQL; bookingId?: SQL; contributorId?: SQL; from: SQL },
+  now: number,
+  id: string,
+) {
+  const subject = subjectKeySql(credit.sessionId, credit.holder);
   return insertSelect(
     db,
     timebankEntries,
     {
-      id: newId("tbe", now),
-      kind: "attendance",
-      minutes: sql`max(0, (s.ends_at - s.starts_at) / 60000)`,
-      holderKey: holder,
-      personId: sql`b.person_id`,
-      sessionId: sql`b.session_id`,
-      bookingId: sql`b.id`,
+      id,
+      kind: credit.kind,
+      minutes: credit.minutes,
+      holderKey: credit.holder,
+      personId: credit.personId,
+      ...(credit.bookingId ? { bookingId: credit.bookingId } : {}),
+      ...(credit.contributorId ? { contributorId: credit.contributorId } : {}),
+      sessionId: credit.sessionId,
       organisationId: sql`e.host_organisation_id`,
       subjectKey: subject,
       creditKey: creditKeySql(subject),
       at: now,
     },
-    sql`FROM bookings b JOIN sessions s ON s.id = b.session_id JOIN events e ON e.id = s.event_id
-        WHERE b.id = ${bookingId} AND b.kind = 'individual' AND b.status = 'attended' AND b.checked_in_at IS NOT NULL AND b.person_id IS NOT NULL`,
+    credit.from,
   ).onConflictDoNothing();
+}
+
+/**
+ * The one shape of a reversal: the opposite of the entry `c` that `from` selects, on the same
+ * holder and subject, so a reversed credit frees its subject's key for a fresh credit. The unique
+ * index on reverses_id and `notReversed` in the caller's `from` make it happen at most once.
+ */
+function reversalStatement(db: Db, from: SQL, note: string, actor: Actor | null, now: number, id: string) {
+  return insertSelect(
+    db,
+    timebankEntries,
+    {
+      id,
+      kind: "reversal",
+      minutes: sql`-c.minutes`,
+      holderKey: sql`c.holder_key`,
+      personId: sql`c.person_id`,
+      contributorId: sql`c.contributor_id`,
+      sessionId: sql`c.session_id`,
+      bookingId: sql`c.booking_id`,
+      offerId: sql`c.offer_id`,
+      organisationId: sql`c.organisation_id`,
+      subjectKey: sql`c.subject_key`,
+      reversesId: sql`c.id`,
+      note,
+      createdBy: actorId(actor),
+      at: now,
+    },
+    from,
+  ).onConflictDoNothing();
+}
+
+/**
+ * Credits the session's length to the young person of an individual booking, if (when the
+ * batch reaches it) the booking is checked in. Groups are counted by head, not by name, so they
+ * earn no personal hours.
+ */
+export function creditAttendanceStatement(db: Db, bookingId: string, now: number) {
+  return creditStatement(
+    db,
+    {
+      kind: "attendance",
+      holder: sql`'person:' || b.person_id`,
+      minutes: sql`max(0, (s.ends_at - s.starts_at) / 60000)`,
+      personId: sql`b.person_id`,
+      sessionId: sql`b.session_id`,
+      bookingId: sql`b.id`,
+      from: sql`FROM bookings b JOIN sessions s ON s.id = b.session_id JOIN events e ON e.id = s.event_id
+        WHERE b.id = ${bookingId} AND b.kind = 'individual' AND b.status = 'attended' AND b.checked_in_at IS NOT NULL AND b.person_id IS NOT NULL`,
+    },
+    now,
+    newId("tbe", now),
+  );
 }
 
 /**
@@ -52,27 +109,15 @@ export function creditAttendanceStatement(db: Db, bookingId: string, now: number
  * person in again credits them once more.
  */
 export function reverseAttendanceStatement(db: Db, bookingId: string, now: number, actor: Actor | null) {
-  return insertSelect(
+  return reversalStatement(
     db,
-    timebankEntries,
-    {
-      id: newId("tbe", now),
-      kind: "reversal",
-      minutes: sql`-c.minutes`,
-      holderKey: sql`c.holder_key`,
-      personId: sql`c.person_id`,
-      sessionId: sql`c.session_id`,
-      bookingId: sql`c.booking_id`,
-      organisationId: sql`c.organisation_id`,
-      subjectKey: sql`c.subject_key`,
-      reversesId: sql`c.id`,
-      note: "check-in undone",
-      createdBy: actorId(actor),
-      at: now,
-    },
     sql`FROM timebank_entries c JOIN bookings b ON b.id = c.booking_id
         WHERE c.booking_id = ${bookingId} AND c.kind = 'attendance' AND b.checked_in_at IS NULL AND ${notReversed(sql`c.id`)}`,
-  ).onConflictDoNothing();
+    "check-in undone",
+    actor,
+    now,
+    newId("tbe", now),
+  );
 }
 
 /**
@@ -81,27 +126,21 @@ export function reverseAttendanceStatement(db: Db, bookingId: string, now: numbe
  * if they were also checked in), else to the contributor row.
  */
 export function creditContributionStatement(db: Db, contributorId: string, now: number, id = newId("tbe", now)) {
-  const holder = sql`case when c.person_id is not null then 'person:' || c.person_id else 'contributor:' || c.id end`;
-  const subject = subjectKeySql(sql`c.session_id`, holder);
-  return insertSelect(
+  return creditStatement(
     db,
-    timebankEntries,
     {
-      id,
       kind: "contribution",
+      holder: sql`case when c.person_id is not null then 'person:' || c.person_id else 'contributor:' || c.id end`,
       minutes: sql`coalesce(c.minutes, max(0, (s.ends_at - s.starts_at) / 60000))`,
-      holderKey: holder,
       personId: sql`c.person_id`,
-      contributorId: sql`c.id`,
       sessionId: sql`c.session_id`,
-      organisationId: sql`e.host_organisation_id`,
-      subjectKey: subject,
-      creditKey: creditKeySql(subject),
-      at: now,
-    },
-    sql`FROM contributors c JOIN sessions s ON s.id = c.session_id JOIN events e ON e.id = s.event_id
+      contributorId: sql`c.id`,
+      from: sql`FROM contributors c JOIN sessions s ON s.id = c.session_id JOIN events e ON e.id = s.event_id
         WHERE c.id = ${contributorId} AND c.confirmed_at IS NOT NULL`,
-  ).onConflictDoNothing();
+    },
+    now,
+    id,
+  );
 }
 
 /** An audit row written only if `condition` holds when the batch reaches it (the change really happened). */
@@ -129,28 +168,7 @@ export async function reverseEntry(deps: Deps, actor: Actor, entryId: string, no
   // Invariant (rule 18): an entry is corrected at most once, by a new entry, never by an edit,
   // and the audit row exists exactly when the reversal does.
   await db.batch([
-    insertSelect(
-      db,
-      timebankEntries,
-      {
-        id,
-        kind: "reversal",
-        minutes: sql`-c.minutes`,
-        holderKey: sql`c.holder_key`,
-        personId: sql`c.person_id`,
-        contributorId: sql`c.contributor_id`,
-        sessionId: sql`c.session_id`,
-        bookingId: sql`c.booking_id`,
-        offerId: sql`c.offer_id`,
-        organisationId: sql`c.organisation_id`,
-        subjectKey: sql`c.subject_key`,
-        reversesId: sql`c.id`,
-        note,
-        createdBy: actorId(actor),
-        at: now,
-      },
-      sql`FROM timebank_entries c WHERE c.id = ${entryId} AND ${notReversed(sql`c.id`)}`,
-    ).onConflictDoNothing(),
+    reversalStatement(db, sql`FROM timebank_entries c WHERE c.id = ${entryId} AND ${notReversed(sql`c.id`)}`, note, actor, now, id),
     auditIf(db, actor, { action: "timebank.entry.reversed", subjectType: "timebank_entry", subjectId: entryId, detail: { reversal: id } }, now, sql`EXISTS (SELECT 1 FROM timebank_entries WHERE id = ${id})`),
   ]);
   const [reversal] = await db.select().from(timebankEntries).where(and(eq(timebankEntries.id, id)));

@@ -91,7 +91,7 @@ export const Statement = z
   .openapi("TimebankStatement");
 
 export const MonthTotalsSchema = z
-  .object({ month: z.string().describe("YYYY-MM (UTC)"), earnedHours: z.number(), spentHours: z.number(), people: z.number().int() })
+  .object({ month: z.string().describe("YYYY-MM in London time: the month the session ended, or the redemption was made"), earnedHours: z.number(), spentHours: z.number(), people: z.number().int() })
   .openapi("TimebankMonth");
 
 export function monthOut(m: MonthTotals) {

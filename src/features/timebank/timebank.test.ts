@@ -10,6 +10,8 @@ import { createHarness, problem, type Harness } from "../../../test/support/harn
 import { seedBooking, seedWorld } from "../../../test/support/attendance-fixtures";
 import { youngPeopleWithTokens } from "../../../test/support/fixtures";
 import { creditAttendanceStatement, reverseAttendanceStatement } from "./ledger";
+import { londonMonthSql } from "./read";
+import { londonDate } from "../../lib/time";
 
 let h: Harness;
 const NOW = "2026-03-02T09:30:00Z";
@@ -221,5 +223,27 @@ describe("balances by month", () => {
     expect((await get("/timebank/balances", w.tokens.host)).status).toBe(403);
     const all = (await (await get("/timebank/balances", w.tokens.coordinator)).json()) as { months: { month: string; earnedHours: number }[] };
     expect(all.months.find((m) => m.month === "2026-03")!.earnedHours).toBeGreaterThanOrEqual(4);
+  });
+
+  it("months are London's: a session ending 00:30 London on 1 April (23:30 UTC, 31 March) counts in April", async () => {
+    h.clock.set("2026-03-31T12:00:00Z");
+    const w = await seedWorld(h, "tbl", "2026-03-31T21:30:00Z"); // 22:30–00:30 BST
+    const made = (await (await post(`/sessions/${w.session.id}/contributors`, { name: "Maureen", role: "resident" }, w.tokens.host)).json()) as { id: string };
+    h.clock.set("2026-04-01T09:00:00Z");
+    expect((await post(`/contributors/${made.id}/confirmation`, {}, w.tokens.host)).status).toBe(201);
+    const org = (await (await get(`/timebank/balances?organisationId=${w.host}`, w.tokens.host)).json()) as { months: { month: string }[] };
+    expect(org.months.map((m) => m.month)).toEqual(["2026-04"]);
+    // Control: the UTC month of the same end is March.
+    expect(new Date(w.session.endsAt).toISOString().slice(0, 7)).toBe("2026-03");
+  });
+
+  it("the SQL London month agrees with londonDate every hour around both clock changes", async () => {
+    const instants: number[] = [];
+    for (const [year, month, day] of [[2026, 2, 28], [2026, 9, 24], [2027, 2, 27], [2030, 9, 26]] as const)
+      for (let hour = 0; hour < 72; hour++) instants.push(Date.UTC(year, month, day, hour) - 1);
+    instants.push(Date.UTC(2026, 2, 31, 23, 30), Date.UTC(2026, 9, 31, 23, 30), Date.UTC(2026, 11, 31, 23, 30));
+    const values = sql.join(instants.map((i) => sql`(${i})`), sql`, `);
+    const rows = await h.db.all<{ at: number; month: string }>(sql`with t(at) as (values ${values}) select at, ${londonMonthSql(sql`at`)} as month from t`);
+    expect(rows.map((r) => r.month)).toEqual(instants.map((i) => londonDate(i).slice(0, 7)));
   });
 });

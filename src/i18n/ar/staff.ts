@@ -252,7 +252,6 @@ export const ar: StaffCatalogue = {
   eventChangeLink: "تغيير هذا النشاط",
   eventChangeTitle: "تغيير هذا النشاط",
   eventChangeIntro: "تظهر التغييرات على الصفحة العامة فورًا. لا نرسل بريدًا إلكترونيًا عنها لمن حجزوا بالفعل.",
-  eventTranslationsKept: "تبقى الترجمات إلى اللغات الأخرى كما هي. تأكد أنها ما زالت تقول الشيء نفسه.",
   eventChanged: "تم تغيير النشاط.",
   eventFeaturesLegend: "الدعم في هذا النشاط",
   eventTagsLegend: "مناسب لـ",

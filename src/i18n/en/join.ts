@@ -39,7 +39,7 @@ export const joinEn = {
   joinDoneTitle: "Check your email",
   joinDoneBody: "We have sent a sign-in link to {email}. Open it on this device to sign in. It works for 15 minutes.",
   joinWaitTitle: "Ask your parent or carer to check their email",
-  joinWaitBody: "We have emailed {parentEmail}. Your account will work once they confirm it, and then we will email you a sign-in link at {email}.",
+  joinWaitBody: "We have emailed {parentEmail}. Your account will work once they confirm it, and then we will email you a sign-in link at {email}. If nobody has confirmed it within {days} days, we delete the account.",
 
   // A parent confirms an under-13's account (/join/confirm/{token})
   joinConfirmTitle: "Confirm your child's account",
@@ -57,7 +57,7 @@ export const joinEn = {
   joinMailParentIntro: "{name} ({email}) has asked to join Open Door, free activities for young people aged 11 to 25, and gave your email address as their parent's or carer's.",
   joinMailParentWhy: "Because they are under 13, their account works only once you confirm it.",
   joinMailParentButton: "See and confirm",
-  joinMailParentIgnore: "If you do not know about this, ignore this email: the account will not work.",
+  joinMailParentIgnore: "If you do not know about this, ignore this email: the account will not work. If nobody confirms it within {days} days, we delete it.",
   joinMailChangeSubject: "Confirm your new email address for Open Door",
   joinMailChangeHeading: "Confirm your new email address",
   joinMailChangeIntro: "Tap the button to use this address for your Open Door account. Until you do, nothing changes.",
@@ -84,4 +84,8 @@ export const joinEn = {
   profileEmailInvalidTitle: "This link does not work",
   coordAgeFlagsTitle: "Bookings to check after a date of birth was corrected",
   coordAgeFlag: "{name}, now {age}: the activity is for ages {min} to {max}",
+  coordAgeFlagResolve: "Dealt with",
+  coordAgeFlagResolveFor: "Mark {name}'s booking as dealt with",
+  coordAgeFlagResolved: "Marked as dealt with.",
+  coordAgeFlagsHint: "Nothing here is cancelled automatically. Open the booking, keep it or cancel it, then mark it as dealt with.",
 };

@@ -255,7 +255,6 @@ export const staffEn = {
   eventChangeLink: "Change this activity",
   eventChangeTitle: "Change this activity",
   eventChangeIntro: "Changes show on the public page straight away. People already booked are not emailed about them.",
-  eventTranslationsKept: "The translations into other languages stay as they are. Check they still say the same.",
   eventChanged: "The activity is changed.",
   eventFeaturesLegend: "Support at this activity",
   eventTagsLegend: "Good for",

@@ -252,7 +252,6 @@ export const pl: StaffCatalogue = {
   eventChangeLink: "Zmień te zajęcia",
   eventChangeTitle: "Zmień te zajęcia",
   eventChangeIntro: "Zmiany od razu pojawią się na stronie publicznej. Osoby już zapisane nie dostaną o nich e-maila.",
-  eventTranslationsKept: "Tłumaczenia na inne języki zostają bez zmian. Sprawdź, czy nadal mówią to samo.",
   eventChanged: "Zajęcia są zmienione.",
   eventFeaturesLegend: "Wsparcie na tych zajęciach",
   eventTagsLegend: "Dobre dla",

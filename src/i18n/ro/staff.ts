@@ -252,7 +252,6 @@ export const ro: StaffCatalogue = {
   eventChangeLink: "Modifică această activitate",
   eventChangeTitle: "Modifică această activitate",
   eventChangeIntro: "Modificările apar imediat pe pagina publică. Cei deja înscriși nu primesc e-mail despre ele.",
-  eventTranslationsKept: "Traducerile în alte limbi rămân cum sunt. Verifică dacă spun în continuare același lucru.",
   eventChanged: "Activitatea a fost modificată.",
   eventFeaturesLegend: "Sprijin la această activitate",
   eventTagsLegend: "Potrivită pentru",

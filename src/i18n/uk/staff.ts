@@ -252,7 +252,6 @@ export const uk: StaffCatalogue = {
   eventChangeLink: "Змінити цей захід",
   eventChangeTitle: "Змінити цей захід",
   eventChangeIntro: "Зміни одразу з'являться на публічній сторінці. Тим, хто вже записався, ми про них не пишемо.",
-  eventTranslationsKept: "Переклади іншими мовами залишаються як є. Перевірте, чи вони досі кажуть те саме.",
   eventChanged: "Захід змінено.",
   eventFeaturesLegend: "Підтримка на цьому заході",
   eventTagsLegend: "Підходить для",

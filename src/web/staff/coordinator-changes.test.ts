@@ -170,15 +170,17 @@ describe("cancelling a session", () => {
 });
 
 describe("changing an activity", () => {
-  it("changes the English text and access facts, keeping the translations already made", async () => {
-    await h.db.update(events).set({ title: { en: "Write your first CV", pl: "Napisz swoje pierwsze CV" } }).where(eq(events.id, "evt_cv"));
+  it("shows every language's text in its own box marked with its language, and saves what the boxes say", async () => {
+    await h.db.update(events).set({ title: { en: "Write your first CV", pl: "Napisz swoje pierwsze CV" }, whatToBring: null }).where(eq(events.id, "evt_cv"));
     const form = await (await page(h, "/coordinator/events/evt_cv/change", coordinator)).text();
-    expect(form).toContain('value="Write your first CV"');
+    expect(form).toMatch(/<input[^>]*id="title"[^>]*lang="en"[^>]*dir="ltr"[^>]*value="Write your first CV"/);
+    expect(form).toMatch(/<input[^>]*id="title_pl"[^>]*lang="pl"[^>]*dir="ltr"[^>]*value="Napisz swoje pierwsze CV"/);
+    expect(form).toMatch(/<textarea[^>]*id="description_ar"[^>]*lang="ar"[^>]*dir="rtl"/);
+    expect(form).toMatch(/<textarea[^>]*id="whatToBring_uk"[^>]*lang="uk"/);
     expect(form).toMatch(/id="accessFeatures-easy_read"[^>]*checked/);
-    expect(form).toContain("The translations into other languages stay as they are.");
     const res = await submit(h, "/coordinator/events/evt_cv/change", coordinator, {});
     expect(res.status).toBe(400);
-    const body = new URLSearchParams({ type: "cv_workshop", title: "Your first CV, step by step", description: "Bring what you have.", minAge: "14", maxAge: "25", pupilsPerStaff: "10", waitlistEnabled: "1" });
+    const body = new URLSearchParams({ type: "cv_workshop", title: "Your first CV, step by step", title_pl: "", title_ar: "سيرتك الذاتية الأولى خطوة بخطوة", description: "Bring what you have.", description_ro: "Adu ce ai.", whatToBring: "A pen", whatToBring_pl: "Długopis", minAge: "14", maxAge: "25", pupilsPerStaff: "10", waitlistEnabled: "1" });
     body.append("accessFeatures", "bsl");
     body.append("accessFeatures", "easy_read");
     body.append("tags", "send_friendly");
@@ -186,8 +188,21 @@ describe("changing an activity", () => {
     expect(changed.status).toBe(303);
     expect(changed.headers.get("location")).toBe("/coordinator/events/evt_cv?done=changed");
     const [event] = await h.db.select().from(events).where(eq(events.id, "evt_cv"));
-    expect(event).toMatchObject({ title: { en: "Your first CV, step by step", pl: "Napisz swoje pierwsze CV" }, accessFeatures: ["bsl", "easy_read"], tags: ["send_friendly"], groupsAllowed: false, hostOrganisationId: "org_coordinator" });
+    // The emptied Polish title is gone (Polish readers now see the English, marked lang="en").
+    expect(event).toMatchObject({ accessFeatures: ["bsl", "easy_read"], tags: ["send_friendly"], groupsAllowed: false, hostOrganisationId: "org_coordinator" });
+    expect(event!.title).toEqual({ en: "Your first CV, step by step", ar: "سيرتك الذاتية الأولى خطوة بخطوة" });
+    expect(event!.description).toEqual({ en: "Bring what you have.", ro: "Adu ce ai." });
+    expect(event!.whatToBring).toEqual({ en: "A pen", pl: "Długopis" });
     expect(await (await page(h, "/coordinator/events/evt_cv?done=changed", coordinator)).text()).toContain("The activity is changed.");
+  });
+
+  it("refuses a translation of what to bring without the English, next to the English box", async () => {
+    const res = await submit(h, "/coordinator/events/evt_cv/change", coordinator, { type: "cv_workshop", title: "Your first CV, step by step", description: "x", whatToBring_pl: "Długopis", minAge: "14", maxAge: "25", pupilsPerStaff: "10" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(invalid(html, "whatToBring")).toBe(true);
+    expect(html).toContain("Write what to bring in English too");
+    expect((await h.db.select().from(events).where(eq(events.id, "evt_cv")))[0]!.whatToBring).toEqual({ en: "A pen", pl: "Długopis" });
   });
 
   it("names the age that is wrong, and changes nothing", async () => {

@@ -2,12 +2,15 @@
 // typed, read back from a post, and turned into the fields of the API's own schemas.
 import type { Event } from "../../features/catalogue/events";
 import { int, str, type FieldMessages } from "./ui";
+import { emptyTexts, localised, optionalLocalised, readTexts, textsOf, translationMessages, type Texts } from "./translations";
 import { YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../rules/eligibility";
 
 export interface EventForm {
   type: string;
-  title: string;
-  description: string;
+  /** Per language: English is required, the other four optional. */
+  title: Texts;
+  description: Texts;
+  whatToBring: Texts;
   hostOrganisationId: string;
   minAge: string;
   maxAge: string;
@@ -18,9 +21,14 @@ export interface EventForm {
   tags: string[];
 }
 
-export const emptyEventForm: EventForm = { type: "", title: "", description: "", hostOrganisationId: "", minAge: String(YOUNG_PERSON_MIN_AGE), maxAge: String(YOUNG_PERSON_MAX_AGE), groupsAllowed: false, pupilsPerStaff: "10", waitlistEnabled: true, accessFeatures: [], tags: [] };
+export const emptyEventForm: EventForm = { type: "", title: emptyTexts(), description: emptyTexts(), whatToBring: emptyTexts(), hostOrganisationId: "", minAge: String(YOUNG_PERSON_MIN_AGE), maxAge: String(YOUNG_PERSON_MAX_AGE), groupsAllowed: false, pupilsPerStaff: "10", waitlistEnabled: true, accessFeatures: [], tags: [] };
 
-export const EVENT_MESSAGES: FieldMessages = { type: "errType", title: "errTitle", description: "errDesc", hostOrganisationId: "errHost", minAge: "errAge", maxAge: "errAge", pupilsPerStaff: "errRatioField", accessFeatures: "errChoices", tags: "errChoices" };
+export const EVENT_MESSAGES: FieldMessages = {
+  ...translationMessages("title", "errTitle"),
+  ...translationMessages("description", "errDesc"),
+  ...translationMessages("whatToBring", "trErrWhatToBring"),
+  type: "errType",
+  hostOrganisationId: "errHost", minAge: "errAge", maxAge: "errAge", pupilsPerStaff: "errRatioField", accessFeatures: "errChoices", tags: "errChoices" };
 
 const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(str).filter(Boolean);
 
@@ -28,8 +36,9 @@ const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v])
 export function readEventForm(body: Record<string, unknown>): EventForm {
   return {
     type: str(body.type),
-    title: str(body.title),
-    description: str(body.description),
+    title: readTexts(body, "title"),
+    description: readTexts(body, "description"),
+    whatToBring: readTexts(body, "whatToBring"),
     hostOrganisationId: str(body.hostOrganisationId),
     minAge: str(body.minAge),
     maxAge: str(body.maxAge),
@@ -43,8 +52,9 @@ export function readEventForm(body: Record<string, unknown>): EventForm {
 
 export const eventFormOf = (e: Event): EventForm => ({
   type: e.type,
-  title: e.title.en ?? "",
-  description: e.description.en ?? "",
+  title: textsOf(e.title),
+  description: textsOf(e.description),
+  whatToBring: textsOf(e.whatToBring),
   hostOrganisationId: e.hostOrganisationId,
   minAge: String(e.minAge),
   maxAge: String(e.maxAge),
@@ -55,11 +65,12 @@ export const eventFormOf = (e: Event): EventForm => ({
   tags: e.tags,
 });
 
-/** The fields both EventCreate and EventPatch take; the form's English text goes in as `en`. */
+/** The fields both EventCreate and EventPatch take; each text replaces the whole per-language object (an emptied box removes that translation). */
 export const eventValues = (form: EventForm) => ({
   type: form.type,
-  title: { en: form.title },
-  description: { en: form.description },
+  title: localised(form.title),
+  description: localised(form.description),
+  whatToBring: optionalLocalised(form.whatToBring),
   minAge: int(form.minAge),
   maxAge: int(form.maxAge),
   groupsAllowed: form.groupsAllowed,

@@ -122,9 +122,8 @@ export function registerCoordinatorChangePages(app: Api) {
     const event = await notFoundIfMissing(getEvent(c.var.deps, eventId));
     if (!event) return notFound(c, view);
     const form = readEventForm(await c.req.parseBody({ all: true }));
-    const values = eventValues(form);
-    // The form edits the English text; translations already made are kept, not dropped.
-    const parsed = EventPatch.safeParse({ ...values, title: { ...event.title, ...values.title }, description: { ...event.description, ...values.description } });
+    // The form shows every language's text, so what it posts replaces each text as a whole.
+    const parsed = EventPatch.safeParse(eventValues(form));
     if (!parsed.success) return eventChangePage(c, view, event, form, fromIssues(view, parsed.error.issues, EVENT_MESSAGES), 400);
     try {
       await updateEvent(c.var.deps, view.actor, eventId, parsed.data);

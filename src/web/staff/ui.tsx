@@ -35,7 +35,8 @@ export function fromProblem(view: View, err: ProblemError, messages: FieldMessag
   const s = view.t;
   const fields: Record<string, string> = {};
   for (const e of err.errors ?? []) {
-    const target = fieldFor(messages, e.path.split(".")[0]!);
+    const [head = "", sub] = e.path.split(".");
+    const target = (sub && fieldFor(messages, `${head}_${sub}`)) || fieldFor(messages, head);
     if (target) fields[target.field] = s.t(target.key);
   }
   return Object.keys(fields).length ? { fields } : detailOf(view, err);
@@ -71,7 +72,9 @@ export function fromIssues(view: View, issues: ReadonlyArray<{ path: PropertyKey
   const fields: Record<string, string> = {};
   let other = false;
   for (const issue of issues) {
-    const target = fieldFor(messages, String(issue.path[0] ?? ""));
+    // A localised text's box (`title.pl` → the field `title_pl`) before the text as a whole.
+    const head = String(issue.path[0] ?? "");
+    const target = (issue.path.length > 1 && fieldFor(messages, `${head}_${String(issue.path[1])}`)) || fieldFor(messages, head);
     if (target) fields[target.field] = s.t(target.key);
     else other = true;
   }

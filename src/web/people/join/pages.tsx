@@ -2,7 +2,7 @@
 // confirmation of an under-13's account. Eligibility is said in plain words before anything
 // is stored; under-13s are told a parent or carer must confirm.
 import { LOCALE_NAMES, LOCALES } from "../../../i18n";
-import { DIGITAL_CONSENT_AGE } from "../../../rules/digital-consent";
+import { DIGITAL_CONSENT_AGE, PARENT_CONFIRMATION_DAYS } from "../../../rules/digital-consent";
 import { YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../../rules/eligibility";
 import { Layout } from "../../layout";
 import { Field } from "../../staff/ui";
@@ -83,7 +83,7 @@ export function JoinDonePage({ view, email, parentEmail }: { view: View; email: 
   return (
     <Layout view={view} title={title} section="sign-in">
       <h1>{title}</h1>
-      <p class="lead">{parentEmail ? t.t("joinWaitBody", { parentEmail, email }) : t.t("joinDoneBody", { email })}</p>
+      <p class="lead">{parentEmail ? t.t("joinWaitBody", { parentEmail, email, days: PARENT_CONFIRMATION_DAYS }) : t.t("joinDoneBody", { email })}</p>
       {!parentEmail && <p>{t.t("checkEmailNotArrived")}</p>}
       <p>
         <a href="/">{t.t("errGoHome")}</a>

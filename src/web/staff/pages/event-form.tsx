@@ -8,10 +8,18 @@ import { EVENT_FEATURES, EVENT_TAGS } from "../../../features/catalogue/read";
 import type { View } from "../../view";
 import type { EventForm } from "../event-form";
 import { ErrorSummary, Field, type FormErrors } from "../ui";
+import { TranslationFieldsets, type TextField } from "./translation-fields";
 import { CoordinatorShell } from "./coordinator-shell";
 import { YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../../rules/eligibility";
 
-export const EVENT_ORDER = ["type", "title", "description", "hostOrganisationId", "minAge", "maxAge", "pupilsPerStaff", "accessFeatures", "tags"];
+/** The event's texts as boxes per language (English first, in the form's main flow). */
+const EVENT_TEXTS: TextField[] = [
+  { name: "title", label: "trTitle", maxlength: 200 },
+  { name: "description", label: "trDescription", maxlength: 2000, rows: 4 },
+  { name: "whatToBring", label: "trWhatToBring", maxlength: 2000, rows: 2 },
+];
+
+export const EVENT_ORDER = ["type", "title", "description", "whatToBring", ...["title", "description", "whatToBring"].flatMap((f) => ["pl", "ro", "uk", "ar"].map((l) => `${f}_${l}`)), "hostOrganisationId", "minAge", "maxAge", "pupilsPerStaff", "accessFeatures", "tags"];
 
 export function Check({ id, name, value = "1", label, checked }: { id: string; name: string; value?: string; label: string; checked: boolean }) {
   return (
@@ -60,15 +68,23 @@ export function EventFields({ view, form, errors, hosts }: { view: View; form: E
         )}
       </Field>
       <Field id="title" label={s.t("eventTitleLabel")} errors={errors}>
-        {(aria) => <input type="text" id="title" name="title" lang="en" dir="ltr" maxlength={200} value={form.title} {...aria} />}
+        {(aria) => <input type="text" id="title" name="title" lang="en" dir="ltr" maxlength={200} value={form.title.en} {...aria} />}
       </Field>
       <Field id="description" label={s.t("eventDescLabel")} errors={errors}>
         {(aria) => (
           <textarea id="description" name="description" lang="en" dir="ltr" rows={4} maxlength={2000} {...aria}>
-            {form.description}
+            {form.description.en}
           </textarea>
         )}
       </Field>
+      <Field id="whatToBring" label={s.t("trWhatToBringEn")} errors={errors}>
+        {(aria) => (
+          <textarea id="whatToBring" name="whatToBring" lang="en" dir="ltr" rows={2} maxlength={2000} {...aria}>
+            {form.whatToBring.en}
+          </textarea>
+        )}
+      </Field>
+      <TranslationFieldsets view={view} fields={EVENT_TEXTS} values={{ title: form.title, description: form.description, whatToBring: form.whatToBring }} errors={errors} />
       {hosts && (
         <Field id="hostOrganisationId" label={s.t("eventHostLabel")} errors={errors}>
           {(aria) => (
@@ -110,7 +126,6 @@ export function EventFields({ view, form, errors, hosts }: { view: View; form: E
 export function EventChangePage({ view, event, form, errors }: { view: View; event: Event; form: EventForm; errors: FormErrors }) {
   const s = view.t;
   const name = pickLocalised(event.title, view.t.locale);
-  const hasTranslations = Object.keys(event.title).some((l) => l !== "en") || Object.keys(event.description).some((l) => l !== "en");
   return (
     <CoordinatorShell view={view} title={s.t("eventChangeTitle")} errors={errors}>
       <p>
@@ -120,7 +135,6 @@ export function EventChangePage({ view, event, form, errors }: { view: View; eve
       </p>
       <ErrorSummary view={view} errors={errors} order={EVENT_ORDER} />
       <p>{s.t("eventChangeIntro")}</p>
-      {hasTranslations && <p>{s.t("eventTranslationsKept")}</p>}
       <form method="post" action={`/coordinator/events/${event.id}/change`} novalidate>
         <EventFields view={view} form={form} errors={errors} />
         <button class="button" type="submit">

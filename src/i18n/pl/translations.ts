@@ -1,0 +1,17 @@
+import type { translationsEn } from "../en/translations";
+
+export const translationsPl: Partial<Record<keyof typeof translationsEn, string>> = {
+  trOptional: "(opcjonalnie)",
+  trHint: "Jeśli zostawisz pole puste, osoby czytające w tym języku zobaczą tekst angielski, oznaczony jako angielski dla czytników ekranu.",
+  trTitle: "Tytuł",
+  trDescription: "Opis",
+  trWhatToBring: "Co zabrać",
+  trWhatToBringEn: "Co zabrać (po angielsku, opcjonalnie)",
+  trErrWhatToBring: "Napisz też po angielsku, co zabrać, albo zostaw puste we wszystkich językach",
+  trErrTooLong: "Ten tekst jest za długi: skróć go",
+  trTransport: "Dojazd autobusem, pociągiem lub pieszo",
+  trDirections: "Jak wejść (które drzwi, które piętro, kogo zapytać)",
+  trDirectionsEn: "Jak wejść (po angielsku, opcjonalnie)",
+  trBio: "O mentorze",
+  trErrEnglishToo: "Napisz to też po angielsku albo zostaw puste we wszystkich językach",
+};
