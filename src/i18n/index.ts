@@ -45,15 +45,20 @@ import { adminRo } from "./ro/admin";
 import { adminUk } from "./uk/admin";
 import { adminAr } from "./ar/admin";
 import { siteFeedbackEn } from "./en/site-feedback";
+import { involveEn } from "./en/involve";
 import { familiesEn } from "./en/families";
 import { families_pl } from "./pl/families";
 import { families_ro } from "./ro/families";
 import { families_uk } from "./uk/families";
 import { families_ar } from "./ar/families";
 import { siteFeedback_pl } from "./pl/site-feedback";
+import { involve_pl } from "./pl/involve";
 import { siteFeedback_ro } from "./ro/site-feedback";
+import { involve_ro } from "./ro/involve";
 import { siteFeedback_uk } from "./uk/site-feedback";
+import { involve_uk } from "./uk/involve";
 import { siteFeedback_ar } from "./ar/site-feedback";
+import { involve_ar } from "./ar/involve";
 import { carouselPl } from "./pl/carousel";
 import { carouselRo } from "./ro/carousel";
 import { carouselUk } from "./uk/carousel";
@@ -108,11 +113,11 @@ export type { Plural };
 
 /** Every locale's parts, English first; exported for the completeness and collision tests. */
 export const PARTS = {
-  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn, join: joinEn, guardian: guardianEn, siteFeedback: siteFeedbackEn, families: familiesEn, admin: adminEn, dashboard: dashboardEn, webhooks: webhooksEn, host: hostEn, record: recordEn, translations: translationsEn, look: lookEn },
-  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl, join: joinPl, guardian: guardianPl, siteFeedback: siteFeedback_pl, families: families_pl, admin: adminPl, dashboard: dashboardPl, webhooks: webhooksPl, host: host_pl, record: recordPl, translations: translationsPl, look: lookPl },
-  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo, join: joinRo, guardian: guardianRo, siteFeedback: siteFeedback_ro, families: families_ro, admin: adminRo, dashboard: dashboardRo, webhooks: webhooksRo, host: host_ro, record: recordRo, translations: translationsRo, look: lookRo },
-  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk, join: joinUk, guardian: guardianUk, siteFeedback: siteFeedback_uk, families: families_uk, admin: adminUk, dashboard: dashboardUk, webhooks: webhooksUk, host: host_uk, record: recordUk, translations: translationsUk, look: lookUk },
-  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr, join: joinAr, guardian: guardianAr, siteFeedback: siteFeedback_ar, families: families_ar, admin: adminAr, dashboard: dashboardAr, webhooks: webhooksAr, host: host_ar, record: recordAr, translations: translationsAr, look: lookAr },
+  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn, join: joinEn, guardian: guardianEn, siteFeedback: siteFeedbackEn, involve: involveEn, families: familiesEn, admin: adminEn, dashboard: dashboardEn, webhooks: webhooksEn, host: hostEn, record: recordEn, translations: translationsEn, look: lookEn },
+  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl, join: joinPl, guardian: guardianPl, siteFeedback: siteFeedback_pl, involve: involve_pl, families: families_pl, admin: adminPl, dashboard: dashboardPl, webhooks: webhooksPl, host: host_pl, record: recordPl, translations: translationsPl, look: lookPl },
+  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo, join: joinRo, guardian: guardianRo, siteFeedback: siteFeedback_ro, involve: involve_ro, families: families_ro, admin: adminRo, dashboard: dashboardRo, webhooks: webhooksRo, host: host_ro, record: recordRo, translations: translationsRo, look: lookRo },
+  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk, join: joinUk, guardian: guardianUk, siteFeedback: siteFeedback_uk, involve: involve_uk, families: families_uk, admin: adminUk, dashboard: dashboardUk, webhooks: webhooksUk, host: host_uk, record: recordUk, translations: translationsUk, look: lookUk },
+  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr, join: joinAr, guardian: guardianAr, siteFeedback: siteFeedback_ar, involve: involve_ar, families: families_ar, admin: adminAr, dashboard: dashboardAr, webhooks: webhooksAr, host: host_ar, record: recordAr, translations: translationsAr, look: lookAr },
 } satisfies Record<Locale, Record<string, object>>;
 
 type EnglishParts = (typeof PARTS)["en"];
