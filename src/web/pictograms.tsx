@@ -22,6 +22,8 @@ const EVENT_TYPE_PATHS: Record<string, string> = {
   intergenerational: '<circle cx="7" cy="4" r="2.2"/><path d="M4.5 7.5h5v7H8.5V22h-2v-7.5h-2zM11 10h1.2v12H11z"/><circle cx="17.5" cy="8" r="2"/><path d="M15.2 11h4.6v5.5h-1V22h-2.6v-5.5h-1z"/>',
   // three people together
   community_event: '<circle cx="5" cy="8" r="2.2"/><circle cx="12" cy="6" r="2.5"/><circle cx="19" cy="8" r="2.2"/><path d="M1 19a4 4 0 0 1 8 0v2H1zM7.5 17a4.5 4.5 0 0 1 9 0v4h-9zM15 19a4 4 0 0 1 8 0v2h-8z"/>',
+  // a raised hand beside a speech bubble: getting involved, having a say
+  co_production: '<path d="M5 12V6.2a1.1 1.1 0 0 1 2.2 0V11h.6V4.7a1.1 1.1 0 0 1 2.2 0V11h.6V5.7a1.1 1.1 0 0 1 2.2 0V12h.6V8.2a1.1 1.1 0 0 1 2.2 0V15a7 7 0 0 1-7 7h-.4a5.6 5.6 0 0 1-4.6-2.4l-3.3-4.8a1.2 1.2 0 0 1 2-1.4z"/><path d="M15 2h8v6h-3l-2.5 2.2V8H15z"/>',
 };
 
 /** Access facts of a venue and access features of an activity (the accessNeeds table). */
