@@ -3,10 +3,17 @@
 // common (words the emails and pages share), emails, site (public pages), people (booking,
 // consent, mentoring), staff (staff areas) and problems (refusals: src/lib/refusal.ts).
 // The parts of a locale merge into one catalogue, so no two parts may use the same key (the
-// type check below and src/i18n/i18n.test.ts refuse it). English is complete; every other
+// type check in parts.ts and src/i18n/i18n.test.ts refuse it). English is complete; every other
 // locale may be partial: a missing string falls back to English, and pages mark that text
 // lang="en" (isFallback) so screen readers pronounce it correctly.
+//
+// Where the words come from differs by runtime, nothing else does: `#i18n-catalogues`
+// (package.json "imports") is catalogues.ts on Node, which imports every part (parts.ts), and
+// catalogues-worker.ts in workerd, which reads them from the Worker's static assets so that the
+// bundle does not carry five languages (issue #19).
+import { catalogues } from "#i18n-catalogues";
 import { LOCALES, type Locale } from "../db/schema";
+<<<<<<< HEAD
 import { common as commonAr } from "./ar/common";
 import { directory_ar } from "./ar/directory";
 import { host_ar } from "./ar/host";
@@ -127,13 +134,18 @@ type Clash = { [A in PartName]: { [B in Exclude<PartName, A>]: Extract<keyof Eng
 // Fails to compile, naming the key, when two parts define it: one would silently hide the other.
 true satisfies [Clash] extends [never] ? true : `key in two parts: ${Clash}`;
 
-type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
-type Messages = UnionToIntersection<EnglishParts[PartName]>;
-export type Catalogue = Partial<Messages>;
+=======
+import type { Plural } from "./en/site";
+import type { EnglishParts, PartName } from "./parts";
+export { LOCALES, type Locale };
+export type { Plural };
 
-const merge = (parts: Record<string, object>) => Object.assign({}, ...Object.values(parts)) as Catalogue;
-const en = merge(PARTS.en) as Messages;
-const CATALOGUES: Record<Locale, Catalogue> = { en, pl: merge(PARTS.pl), ro: merge(PARTS.ro), uk: merge(PARTS.uk), ar: merge(PARTS.ar) };
+>>>>>>> main
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+export type Messages = UnionToIntersection<EnglishParts[PartName]>;
+export type Catalogue = Partial<Messages>;
+/** Every locale's merged catalogue; English is complete. */
+export type Catalogues = Record<Exclude<Locale, "en">, Catalogue> & { en: Messages };
 
 /** Each locale's own name, shown in the switcher so people recognise their language. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", pl: "Polski", ro: "Română", uk: "Українська", ar: "العربية" };
@@ -205,23 +217,27 @@ export function fill(text: string, vars: Record<string, string | number> = {}): 
 }
 
 export function translator(locale: Locale): Translator {
-  const own = CATALOGUES[locale];
-  const pick = <K extends keyof Messages>(key: K): Messages[K] => (own[key] ?? en[key]) as Messages[K];
+  // The catalogues are looked up on each use, not when the translator is made: in the Worker they
+  // come with the request (catalogues-worker.ts), and some translators are made when a module
+  // loads (refusal.ts's ENGLISH), before any request.
+  const own = (): Catalogue => catalogues()[locale];
+  const en = (): Messages => catalogues().en;
+  const pick = <K extends keyof Messages>(key: K): Messages[K] => (own()[key] ?? en()[key]) as Messages[K];
   // Built on first plural() only: most translators never need one, and it is the costly part.
   let rules: Intl.PluralRules | undefined;
   return {
     locale,
     dir: dirOf(locale),
     t: (key, vars) => fill(pick(key) as string, vars),
-    isFallback: (key) => locale !== "en" && own[key] === undefined,
+    isFallback: (key) => locale !== "en" && own()[key] === undefined,
     plural(key, n, vars = {}) {
       const forms = pick(key) as Plural;
       const text = forms[(rules ??= new Intl.PluralRules(locale)).select(n)] ?? forms.other;
       return fill(text, { n: n.toLocaleString(locale), ...vars });
     },
     label(table, key) {
-      const mine = own[table] as Record<string, string> | undefined;
-      return mine?.[key] ?? (en[table] as Record<string, string>)[key] ?? key.replaceAll("_", " ");
+      const mine = own()[table] as Record<string, string> | undefined;
+      return mine?.[key] ?? (en()[table] as Record<string, string>)[key] ?? key.replaceAll("_", " ");
     },
     raw: pick,
   };

@@ -22,6 +22,7 @@ import { landingFor, ownOrganisations, staffAreas } from "./staff/areas";
 import { schoolGroups } from "../features/groups/read";
 import { registerCarouselPages } from "./carousels/routes";
 import { registerRecordPages } from "./record/routes";
+import { registerTimebankPages } from "./timebank/routes";
 import { registerDirectoryPages } from "./directory/routes";
 import { registerSiteFeedbackPages } from "./site-feedback/routes";
 import { registerHouseholdPages } from "./families/household";
@@ -155,4 +156,5 @@ export function registerWeb(app: Api) {
   registerStaffPages(app);
   registerCarouselPages(app);
   registerRecordPages(app);
+  registerTimebankPages(app);
 }
