@@ -192,6 +192,14 @@ const CASES: Record<string, Case> = {
     owner: "coordinator",
     outsiders: [...EVERYONE, "hostStaff", "schoolStaff"],
   },
+  "POST /events/{id}/series-bookings": {
+    // As a single booking: any young person books every date for themselves; nobody but a
+    // coordinator may book a series for someone else.
+    path: () => `/api/v1/events/${w.event}/series-bookings`,
+    body: () => ({ personId: w.ownerId }),
+    owner: "coordinator",
+    outsiders: [...EVERYONE, "hostStaff", "schoolStaff"],
+  },
   "POST /sessions/{id}/household-bookings": {
     // Any signed-in person may book their own household (the session here is not a family event:
     // the owner's answer is 422, which proves they got past authorisation); keys and nobody may not.

@@ -106,6 +106,7 @@ export const REASON_CODES = {
   // Bookings, groups and sessions (src/i18n/en/refusals-bookings.ts)
   consent_link_unusable: "token_invalid",
   no_such_session: "not_found",
+  series_no_such_event: "not_found",
   session_cancelled_no_booking: "session_cancelled",
   session_started_no_booking: "session_started",
   no_such_booking: "not_found",

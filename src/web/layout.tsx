@@ -135,6 +135,9 @@ export function Layout({ view, title, children, section }: PageProps) {
                   <a href="/you-said-we-did">{t.t("yswTitle")}</a>
                 </li>
                 <li>
+                  <a href="/get-involved">{t.t("giFooterLink")}</a>
+                </li>
+                <li>
                   <a href="/accessibility">{t.t("footerAccessibility")}</a>
                 </li>
               </ul>

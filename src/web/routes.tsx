@@ -10,6 +10,7 @@ import { enforceSignInLimit } from "../lib/rate-limit";
 import { EventPage } from "./pages/event";
 import { EVENTS_PER_PAGE, EventsPage, parseFilters, SESSIONS_PER_CARD } from "./pages/events";
 import { AccessibilityPage } from "./pages/info";
+import { GetInvolvedPage } from "./pages/get-involved";
 import { MyPage } from "./pages/my";
 import { PosterPage } from "./pages/poster";
 import { CheckEmailPage, LinkInvalidPage, SignInLinkPage, SignInPage } from "./pages/sign-in";
@@ -21,6 +22,7 @@ import { landingFor, ownOrganisations, staffAreas } from "./staff/areas";
 import { schoolGroups } from "../features/groups/read";
 import { registerCarouselPages } from "./carousels/routes";
 import { registerRecordPages } from "./record/routes";
+import { registerTimebankPages } from "./timebank/routes";
 import { registerDirectoryPages } from "./directory/routes";
 import { registerSiteFeedbackPages } from "./site-feedback/routes";
 import { registerHouseholdPages } from "./families/household";
@@ -34,6 +36,8 @@ import { formLimit, notFound, PRIVATE, refuseCrossSite, render, TOKEN_HEADERS, t
 
 /** The site's forms carry an email address at most; nothing bigger is read. */
 const FORM_LIMIT_BYTES = 8 * 1024;
+/** Co-production opportunities listed on /get-involved; more link through to the filtered events list. */
+const GET_INVOLVED_LIMIT = 20;
 
 export function registerWeb(app: Api) {
   app.on("POST", ["/sign-in", "/sign-in/*", "/sign-out"], formLimit(FORM_LIMIT_BYTES));
@@ -64,6 +68,15 @@ export function registerWeb(app: Api) {
   app.get("/accessibility", (c) => {
     const view = viewFor(c);
     return render(c, view, <AccessibilityPage view={view} email={c.var.deps.config.accessibilityEmail} />);
+  });
+
+  // Co-production opportunities: every upcoming co_production event, through the same query
+  // as the events list (so a cancelled or past session never shows).
+  app.get("/get-involved", async (c) => {
+    const view = viewFor(c);
+    const page = { number: 1, size: GET_INVOLVED_LIMIT, sessionsEach: SESSIONS_PER_CARD };
+    const { total, listings } = await upcomingEvents(c.var.deps.db, { type: "co_production" }, view.now, page);
+    return render(c, view, <GetInvolvedPage view={view} listings={listings} total={total} />);
   });
 
   app.get("/sign-in", (c) => {
@@ -143,4 +156,5 @@ export function registerWeb(app: Api) {
   registerStaffPages(app);
   registerCarouselPages(app);
   registerRecordPages(app);
+  registerTimebankPages(app);
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { d1Db } from "../../src/db/client";
 import { events, organisations, sessions, venues } from "../../src/db/schema";
 import { QR_DECODER_PATH } from "../../src/web/staff/qr-decoder";
+import { catalogues } from "#i18n-catalogues";
 
 describe("the website on the Worker and D1", () => {
   it("lists activities filtered by an access feature (json_each), and renders an event page with its QR poster", async () => {
@@ -26,14 +27,36 @@ describe("the website on the Worker and D1", () => {
     expect(await poster.text()).toMatch(/<svg [^>]*role="img"/);
   });
 
-  it("serves the check-in camera's fallback QR decoder: the qr package's files, bundled as text modules", async () => {
-    const decoder = await SELF.fetch(`https://opendoor.test${QR_DECODER_PATH}`);
+  it("speaks every language from the catalogues in the Worker's static assets, not its bundle (issue #19)", async () => {
+    // This is the workerd catalogue module, which holds no words of its own: outside a request
+    // there are none, so the pages below got theirs from the ASSETS binding.
+    expect(() => catalogues()).toThrow(/not loaded/);
+    for (const [lang, heading] of [["pl", "Co się dzieje"], ["uk", "Що відбувається"], ["ar", "الأنشطة"], ["en", "What&#39;s on"]] as const) {
+      const page = await SELF.fetch(`https://opendoor.test/events?lang=${lang}`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html, lang).toContain(`<html lang="${lang}"`);
+      expect(html, lang).toContain(heading);
+    }
+    // A refusal worded in the caller's language (src/lib/refusal.ts reads the same catalogues).
+    const refused = await SELF.fetch("https://opendoor.test/api/v1/me", { headers: { "accept-language": "pl" } });
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { detail: string }).detail).toBe("Zaloguj się, aby to zrobić.");
+  });
+
+  it("serves the check-in camera's fallback QR decoder: the qr package's files, from the static assets", async () => {
+    // Cloudflare answers these paths from the assets before the Worker runs; SELF is the Worker
+    // alone, so ask the assets as Cloudflare would.
+    const assets = (path: string) => env.ASSETS.fetch(new Request(`https://opendoor.test${path}`));
+    const decoder = await assets(QR_DECODER_PATH);
     expect(decoder.status).toBe(200);
     expect(decoder.headers.get("content-type")).toContain("text/javascript");
+    expect(decoder.headers.get("cache-control")).toContain("immutable");
+    expect(decoder.headers.get("x-content-type-options")).toBe("nosniff");
     const source = await decoder.text();
     expect(source).toContain("export class BarcodeDetector");
     expect(source).toContain("from './index.js'");
-    const sibling = await SELF.fetch(`https://opendoor.test${QR_DECODER_PATH.replace(/decode\.js$/, "index.js")}`);
+    const sibling = await assets(QR_DECODER_PATH.replace(/decode\.js$/, "index.js"));
     expect(sibling.status).toBe(200);
     expect(await sibling.text()).toContain("export function encodeQR");
   });

@@ -92,6 +92,9 @@ export function SchoolPage(props: { view: View; org: Org; groups: Group[]; choic
         <a href="/staff">{s.t("staffBack")}</a>
       </p>
       <h1>{title}</h1>
+      <p>
+        <a href={`/schools/${org.id}/careers`}>{s.t("tbCareersLink")}</a>
+      </p>
       {done && <Notice>{done}</Notice>}
       <ErrorSummary view={view} errors={errors} order={ORDER} />
       <h2 id="groups">{s.t("schoolUpcoming")}</h2>
