@@ -4,6 +4,7 @@ import type { eventPage } from "../../features/catalogue/read";
 import type { Venue } from "../../features/catalogue/venues";
 import type { View } from "../view";
 import { SessionLine } from "./events";
+import { VenueWay } from "../venue-way";
 import { BookLink } from "../people/book-link";
 import { isForFamilies } from "../../rules/families";
 
@@ -28,12 +29,7 @@ export function VenueFacts({ view, venue }: { view: View; venue: Venue }) {
         ))}
         {lacks.length > 0 && <li>{t.t("eventNotAvailable", { what: lacks.map((label) => label.toLocaleLowerCase(t.locale)).join(", ") })}</li>}
       </ul>
-      {venue.publicTransport && (
-        <>
-          <h4>{t.t("gettingThere")}</h4>
-          <p dir="auto">{venue.publicTransport}</p>
-        </>
-      )}
+      <VenueWay view={view} venue={venue} />
     </section>
   );
 }
