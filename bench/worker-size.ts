@@ -52,6 +52,9 @@ async function timeToFirstResponse(dir: string | null, main: string): Promise<nu
             compatibilityFlags: ["nodejs_compat"],
             d1Databases: ["DB"],
             bindings: { PUBLIC_URL: "http://localhost" },
+            // The message catalogues, which the build's [build] step wrote (wrangler.toml): the
+            // first request loads them, so they are part of the time to the first answer.
+            assets: { directory: join(root, "dist/worker-assets"), binding: "ASSETS", routerConfig: { has_user_worker: true } },
           }
           : {
               name: "empty",
@@ -59,6 +62,8 @@ async function timeToFirstResponse(dir: string | null, main: string): Promise<nu
               script: "export default { async fetch(req, env) { await env.DB.prepare('select 1').all(); return new Response('ok') } }",
               compatibilityDate: "2026-04-01",
               d1Databases: ["DB"],
+              // The same asset services as above, so the difference is our module's work alone.
+              assets: { directory: join(root, "dist/worker-assets"), binding: "ASSETS", routerConfig: { has_user_worker: true } },
             },
       ],
     }));

@@ -24,6 +24,7 @@ import { carouselTimetable } from "./carousel";
 import { consentDecided } from "./guardian";
 import { siteFeedbackReply } from "./site-feedback";
 import { ACCOUNT_TEMPLATES } from "./account";
+import { seriesBooked, seriesConsentRequest } from "./series";
 
 export type { BookingFacts, InviteMethod, LocalisedText, SiteFacts } from "./booking";
 export type { BookingMessageInput, BookingTemplate, RenderedEmail } from "./details";
@@ -31,6 +32,7 @@ export { magicLink } from "./magic-link";
 export { carouselTimetable, type CarouselTimetablePayload } from "./carousel";
 export { siteFeedbackReply } from "./site-feedback";
 export { ACCOUNT_TEMPLATES } from "./account";
+export { seriesBooked, seriesConsentRequest, seriesOutcomeLine, type SeriesDateFacts } from "./series";
 
 /** Templates about one booking: given its facts (payload.bookingId names it). */
 export const BOOKING_TEMPLATES = {
@@ -57,7 +59,7 @@ export const BOOKING_TEMPLATES = {
 export type BookingTemplateName = keyof typeof BOOKING_TEMPLATES;
 
 /** Every template, by the name stored in the outbox's `template` column. */
-export const TEMPLATES = { magic_link: magicLink, carousel_timetable: carouselTimetable, site_feedback_reply: siteFeedbackReply, ...ACCOUNT_TEMPLATES, ...BOOKING_TEMPLATES };
+export const TEMPLATES = { magic_link: magicLink, series_booked: seriesBooked, series_consent_request: seriesConsentRequest, carousel_timetable: carouselTimetable, site_feedback_reply: siteFeedbackReply, ...ACCOUNT_TEMPLATES, ...BOOKING_TEMPLATES };
 
 /** A template's name: a misspelt one does not compile where a message is queued. */
 export type TemplateName = keyof typeof TEMPLATES;

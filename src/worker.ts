@@ -11,10 +11,14 @@ import { systemClock } from "./lib/time";
 import { runScheduledJobs } from "./jobs";
 import { AFTER_RESPONSE_BUDGET_MS, dispatchOutbox } from "./features/notifications/outbox";
 import { logFault } from "./lib/log";
+import { loadCatalogues, withCatalogues } from "./i18n/catalogues-worker";
+import type { Catalogues } from "./i18n";
 
 /** Bindings: the D1 database and plain-text vars/secrets (see wrangler.toml and the README). */
 export type Env = {
   DB?: D1Database;
+  /** The static assets (wrangler.toml's [assets]): the message catalogues. */
+  ASSETS: Fetcher;
   SIGN_IN_EMAIL_LIMITER?: RateLimitBinding;
   SIGN_IN_IP_LIMITER?: RateLimitBinding;
   CONSENT_LIMITER?: RateLimitBinding;
@@ -75,22 +79,41 @@ function depsFor(env: Env, ctx: { waitUntil(promise: Promise<unknown>): void }):
 // request. It holds no request state: each request's dependencies come in with its bindings.
 const app = createApp((c) => (c.env as RequestEnv).deps);
 
+/**
+ * The message catalogues, fetched from the assets by the isolate's first request or cron tick and
+ * kept, like the route table, for the isolate's life: they are the deployment's words, the same
+ * for every request (src/i18n/catalogues-worker.ts). A failed fetch is not kept: the next
+ * request tries again.
+ */
+function catalogueLoader(): (assets: Fetcher) => Promise<Catalogues> {
+  let loading: Promise<Catalogues> | undefined;
+  return (assets) =>
+    (loading ??= loadCatalogues(assets).catch((err) => {
+      loading = undefined;
+      throw err;
+    }));
+}
+const catalogues = catalogueLoader();
+
 /** The bindings as the app sees them (`c.env`), with the dependencies built for this request. */
 type RequestEnv = Env & { deps: Deps };
 
 export default {
   async fetch(request, env, ctx) {
-    // Built once per request and shared by the seed check, the app and the dispatch after it.
-    const deps = depsFor(env, ctx);
-    await seedForDevelopment(env, deps);
-    const response = await app.fetch(request, { ...env, deps } satisfies RequestEnv, ctx);
-    // Send what this request queued now rather than at the next cron tick.
-    if (request.method !== "GET") {
-      ctx.waitUntil(dispatchOutbox(deps, { budgetMs: AFTER_RESPONSE_BUDGET_MS }).catch((err) => logFault("dispatch failed", err)));
-    }
-    return response;
+    return withCatalogues(await catalogues(env.ASSETS), async () => {
+      // Built once per request and shared by the seed check, the app and the dispatch after it.
+      const deps = depsFor(env, ctx);
+      await seedForDevelopment(env, deps);
+      const response = await app.fetch(request, { ...env, deps } satisfies RequestEnv, ctx);
+      // Send what this request queued now rather than at the next cron tick.
+      if (request.method !== "GET") {
+        ctx.waitUntil(dispatchOutbox(deps, { budgetMs: AFTER_RESPONSE_BUDGET_MS }).catch((err) => logFault("dispatch failed", err)));
+      }
+      return response;
+    });
   },
   async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(runScheduledJobs(depsFor(env, ctx)));
+    const words = await catalogues(env.ASSETS);
+    ctx.waitUntil(withCatalogues(words, () => runScheduledJobs(depsFor(env, ctx))));
   },
 } satisfies ExportedHandler<Env>;

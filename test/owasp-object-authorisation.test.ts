@@ -5,7 +5,7 @@
 // coverage test until it is added to CASES below.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiKeys, careersRules, contributors, outbox, recordShares, timebankEntries, timebankOffers, webhookDeliveries } from "../src/db/schema";
+import { apiKeys, bookingAgeFlags, careersRules, contributors, outbox, recordShares, timebankEntries, timebankOffers, webhookDeliveries } from "../src/db/schema";
 import { createEndpoint } from "../src/features/webhooks/endpoints";
 import { newId } from "../src/lib/crypto";
 import { createOrganisation } from "../src/features/organisations/create";
@@ -103,7 +103,10 @@ beforeAll(async () => {
   await h.db.insert(recordShares).values({ id: recordShare, personId: owner.personId, tokenHash: "not-a-real-hash" });
   const careersRule = newId("crr");
   await h.db.insert(careersRules).values({ id: careersRule, benchmark: "gatsby6", eventType: "career_taster" });
+  const ageFlag = newId("agf");
+  await h.db.insert(bookingAgeFlags).values({ id: ageFlag, bookingId: booking.id, personId: owner.personId, age: 10, minAge: 11, maxAge: 25 });
   Object.assign(w, {
+    ageFlag,
     careersRule,
     recordShare,
     contributor,
@@ -185,6 +188,14 @@ const CASES: Record<string, Case> = {
   "POST /sessions/{id}/bookings": {
     // Any young person may book themselves; nobody but a coordinator may book for someone else.
     path: () => `/api/v1/sessions/${w.session}/bookings`,
+    body: () => ({ personId: w.ownerId }),
+    owner: "coordinator",
+    outsiders: [...EVERYONE, "hostStaff", "schoolStaff"],
+  },
+  "POST /events/{id}/series-bookings": {
+    // As a single booking: any young person books every date for themselves; nobody but a
+    // coordinator may book a series for someone else.
+    path: () => `/api/v1/events/${w.event}/series-bookings`,
     body: () => ({ personId: w.ownerId }),
     owner: "coordinator",
     outsiders: [...EVERYONE, "hostStaff", "schoolStaff"],
@@ -277,6 +288,7 @@ const CASES: Record<string, Case> = {
   "POST /outbox/{id}/retry": { path: () => `/api/v1/outbox/${w.failed}/retry`, owner: "coordinator", outsiders: NOT_COORDINATOR },
   "POST /outbox/{id}/recipient": { path: () => `/api/v1/outbox/${w.failed}/recipient`, body: () => ({ email: "fixed@example.test" }), owner: "coordinator", outsiders: NOT_COORDINATOR },
   // The secret in the URL is the credential: a guessed one is simply not found.
+  "POST /age-flags/{id}/resolution": { path: () => `/api/v1/age-flags/${w.ageFlag}/resolution`, owner: "coordinator", outsiders: NOT_COORDINATOR, why: "only coordinators decide about a booking outside its age range" },
   "POST /email-changes/{token}": { path: () => `/api/v1/email-changes/${"g".repeat(43)}`, outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },
   "POST /consents/{token}": { path: () => `/api/v1/consents/${"g".repeat(43)}`, body: () => ({ decision: "grant" }), outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },
   "GET /calendar-feeds/{token}.ics": { path: () => `/api/v1/calendar-feeds/${"g".repeat(43)}.ics`, outsiders: ["anonymous", "youngPerson"], why: "token is the credential" },

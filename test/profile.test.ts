@@ -66,6 +66,30 @@ describe("PATCH /api/v1/me", () => {
     expect(page).toContain(`href="/bookings/${bookingId}"`);
     expect(page).toContain("the activity is for ages 14 to 16");
 
+    // A coordinator deals with it: listed by the API, marked once however often it is pressed,
+    // from either door; nobody else may.
+    const listed = await h.request("GET", "/api/v1/age-flags", { token: coordinator });
+    const flag = ((await listed.json()) as { items: { id: string; bookingId: string; age: number }[] }).items.find((f) => f.bookingId === bookingId)!;
+    expect(flag).toMatchObject({ age: 13, minAge: 14, maxAge: 16 });
+    expect((await h.request("GET", "/api/v1/age-flags", { token })).status).toBe(403);
+    expect((await h.request("POST", `/api/v1/age-flags/${flag.id}/resolution`, { token })).status).toBe(403);
+    expect((await h.request("POST", "/api/v1/age-flags/agf_nope/resolution", { token: coordinator })).status).toBe(404);
+    const presses = await Promise.all([
+      h.request("POST", `/api/v1/age-flags/${flag.id}/resolution`, { token: coordinator }),
+      post(`/coordinator/age-flags/${flag.id}/resolution`, {}, `${SESSION_COOKIE}=${coordinator}`),
+      h.request("POST", `/api/v1/age-flags/${flag.id}/resolution`, { token: coordinator }),
+    ]);
+    expect(presses.map((r) => r.status)).toEqual([200, 303, 200]);
+    expect(presses[1]!.headers.get("location")).toBe("/coordinator?done=age-flag#age-flags");
+    expect(await h.db.select().from(auditLog).where(and(eq(auditLog.action, "booking.age_flag_resolved"), eq(auditLog.subjectId, bookingId)))).toHaveLength(1);
+    expect((await h.db.select().from(bookings).where(eq(bookings.id, bookingId)))[0]!.status).toBe("confirmed");
+    const after = await (await h.request("GET", "/coordinator?done=age-flag", { headers: { cookie: `${SESSION_COOKIE}=${coordinator}` } })).text();
+    expect(after).not.toContain(`href="/bookings/${bookingId}"`);
+    expect(after).toContain("Marked as dealt with.");
+    // Without the page's own origin the form does nothing.
+    const crossSite = await h.request("POST", `/coordinator/age-flags/${flag.id}/resolution`, { headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", accept: "text/html", cookie: `${SESSION_COOKIE}=${coordinator}` }, body: "" });
+    expect(crossSite.status).toBe(403);
+
     const tooOld = await patch(token, { dateOfBirth: "1990-01-01" });
     expect(tooOld.status).toBe(422);
     expect((await problem(tooOld)).errors?.[0]?.path).toBe("dateOfBirth");

@@ -14,6 +14,7 @@ export const EVENT_TYPES = [
   "budgeting",
   "intergenerational",
   "community_event",
+  "co_production",
 ] as const;
 export const BOOKING_STATUSES = [
   "pending_consent",

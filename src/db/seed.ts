@@ -227,6 +227,11 @@ export function demoDataInserts(db: Db, now: number) {
     ev("evt_january", "community_event", "January community day: food, fun and local support", "Hot food, games and crafts for all ages, with local services on hand: food support, childcare, health and money advice. Scan the posters to find help near you.", "org_coordinator", { minAge: 11, maxAge: 25, tags: ["families", "send_friendly"], accessFeatures: ["sensory_friendly"], groupsAllowed: false, waitlistEnabled: false }),
     ev("evt_fair", "community_event", "Spring opportunities fair", "Employers, colleges and youth groups under one roof. Drop in any time.", "org_coordinator", { minAge: 11, maxAge: 25, tags: ["send_friendly"], accessFeatures: ["bsl", "sensory_friendly"], groupsAllowed: true, waitlistEnabled: false }),
     ev("evt_games", "community_event", "Board games night", "Relaxed games night at the library. Quiet corner available.", "org_library", { minAge: 11, maxAge: 18, tags: ["neurodiverse_friendly"], accessFeatures: ["sensory_friendly"] }),
+    // Get involved (issue #16 item 8): the programme's own decisions, open to the young people it
+    // serves, each bookable like any activity and listed on /get-involved.
+    ev("evt_youth_board", "co_production", "Youth advisory board: what should we do next?", "Young people decide with the coordinators which activities come next, and check that what you told us was done. Pizza provided.", "org_coordinator", { minAge: 11, maxAge: 25, tags: ["send_friendly"], accessFeatures: ["easy_read"], groupsAllowed: false }),
+    ev("evt_inspectors", "co_production", "Young inspectors: check St Mark's Church Hall", "Visit the hall with a checklist and tell us what would make it more welcoming: signs, quiet spaces, getting there. Your ideas go to the hall's managers.", "org_coordinator", { minAge: 11, maxAge: 25, tags: ["send_friendly", "neurodiverse_friendly"], accessFeatures: ["sensory_friendly"], groupsAllowed: false }),
+    ev("evt_codesign", "co_production", "Co-design workshop: make this website better", "Try the booking pages on your phone and redesign what gets in your way, with the people who build them. No experience needed.", "org_coordinator", { minAge: 13, maxAge: 25, tags: ["neurodiverse_friendly"], accessFeatures: ["easy_read"], groupsAllowed: false }),
   ];
   const session = (id: string, eventId: string, days: number, hour: number, minutes: number, venueId: string | null, capacity: number, extra: Partial<typeof sessions.$inferInsert> = {}) => {
     const startsAt = at(now, days, hour);
@@ -252,6 +257,10 @@ export function demoDataInserts(db: Db, now: number) {
     session("ses_january_1", "evt_january", daysToJanuary(now), 11, 300, "ven_stmarks", 120),
     session("ses_games_1", "evt_games", 4, 18, 120, "ven_library", 20),
     session("ses_games_2", "evt_games", 32, 18, 120, "ven_library", 20),
+    session("ses_youth_board_1", "evt_youth_board", 13, 17, 90, "ven_library", 15),
+    session("ses_youth_board_2", "evt_youth_board", 41, 17, 90, "ven_library", 15),
+    session("ses_inspectors_1", "evt_inspectors", 16, 10, 120, "ven_stmarks", 8),
+    session("ses_codesign_1", "evt_codesign", 19, 16, 120, "ven_library", 12),
     // Oak House's door today (issue #15): a music afternoon that began a quarter of an hour
     // ago, so the partner area shows a register to check in and close.
     { id: "ses_music_today", eventId: "evt_music", startsAt: now - 15 * 60_000, endsAt: now + 75 * 60_000, venueId: "ven_oakhouse", capacity: 12, seatsTaken: 2, createdAt: now, updatedAt: now },

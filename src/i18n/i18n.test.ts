@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PROBLEMS } from "../lib/problem";
 import { REASON_CODES } from "../lib/refusal";
-import { fromAcceptLanguage, PARTS, translator } from "./index";
+import { fromAcceptLanguage, translator } from "./index";
+import { PARTS } from "./parts";
 
 /** Keys other languages may leave to English: 12-hour clock words only English pages use. */
 const ENGLISH_ONLY = new Set(["am", "pm"]);

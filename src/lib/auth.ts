@@ -46,7 +46,8 @@ const signedOutIfRefused = (err: unknown) => {
   throw err;
 };
 
-async function actorForToken(c: Context<AppEnv>, token: string): Promise<Actor> {
+/** The caller a token stands for (exported for the sign-in page, which lands the person in their area). */
+export async function actorForToken(c: Context<AppEnv>, token: string): Promise<Actor> {
   const { db, clock, config } = c.var.deps;
   const hash = await sha256Hex(token);
   const now = clock.now();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PARTS } from "../i18n";
+import { PARTS } from "../i18n/parts";
 import { problemTitlesEn, refusalsEn } from "../i18n/en/problems";
 import { ProblemError, PROBLEMS } from "./problem";
 import { field, REASON_CODES, refuse, Refusal, wordProblem } from "./refusal";

@@ -54,6 +54,7 @@ export const REASON_CODES = {
   profile_email_link_unusable: "token_invalid",
   profile_email_taken: "conflict",
   profile_dob_young_people_only: "validation",
+  no_such_age_flag: "not_found",
   // Carousels (src/i18n/en/refusals-carousels.ts)
   no_such_carousel: "not_found",
   carousel_cancelled: "session_cancelled",
@@ -105,6 +106,7 @@ export const REASON_CODES = {
   // Bookings, groups and sessions (src/i18n/en/refusals-bookings.ts)
   consent_link_unusable: "token_invalid",
   no_such_session: "not_found",
+  series_no_such_event: "not_found",
   session_cancelled_no_booking: "session_cancelled",
   session_started_no_booking: "session_started",
   no_such_booking: "not_found",

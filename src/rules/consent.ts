@@ -87,7 +87,8 @@ export function guardianHasAllowance(guardianEmail: string | SQL, now: number | 
   // normalised by `sameEmail` and the day is subtracted by SQLite.
   const key = typeof guardianEmail === "string" ? sameEmail(guardianEmail) : guardianEmail;
   const since = typeof now === "number" ? now - DAY : sql`(${now} - ${DAY})`;
-  return sql`(select count(*) from outbox o where o.template = 'consent_request'
+  // A whole series' request (bookings/series.ts) is one email and counts as one.
+  return sql`(select count(*) from outbox o where o.template in ('consent_request', 'series_consent_request')
     and o.created_at > ${since} and lower(trim(o.to_email)) = ${key}) < ${CONSENT_EMAILS_PER_GUARDIAN_PER_DAY}`;
 }
 

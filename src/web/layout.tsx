@@ -119,7 +119,10 @@ export function Layout({ view, title, children, section }: PageProps) {
             </div>
           </header>
           <main id="main" tabindex={-1}>
-            <div class="wrap">{children}</div>
+            <div class="wrap">
+              <AreaSwitch view={view} />
+              {children}
+            </div>
           </main>
           <footer class="site">
             <div class="wrap">
@@ -132,6 +135,9 @@ export function Layout({ view, title, children, section }: PageProps) {
                   <a href="/you-said-we-did">{t.t("yswTitle")}</a>
                 </li>
                 <li>
+                  <a href="/get-involved">{t.t("giFooterLink")}</a>
+                </li>
+                <li>
                   <a href="/accessibility">{t.t("footerAccessibility")}</a>
                 </li>
               </ul>
@@ -140,6 +146,30 @@ export function Layout({ view, title, children, section }: PageProps) {
         </body>
       </html>
     </>
+  );
+}
+
+/** The area a path belongs to: the longest of the links it is at or under. */
+const currentArea = (areas: NonNullable<View["areas"]>, path: string) =>
+  areas.filter((a) => path === a.href || path.startsWith(`${a.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+
+/** Someone with several staff roles moves between their areas from any staff page. */
+function AreaSwitch({ view }: { view: View }) {
+  const areas = view.areas ?? [];
+  if (areas.length < 2) return null;
+  const here = currentArea(areas, view.url.pathname);
+  return (
+    <nav aria-label={view.t.t("hostSwitchArea")} class="areas">
+      <ul class="links">
+        {areas.map((a) => (
+          <li>
+            <a href={a.href} {...(a === here ? { "aria-current": "page" as const } : {})}>
+              {a.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

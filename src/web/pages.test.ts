@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { seedDemoData } from "../db/seed";
 import { events, sessions, youSaidWeDid } from "../db/schema";
 import { createHarness, type Harness } from "../../test/support/harness";
@@ -28,7 +28,7 @@ const page = async (path: string, headers: Record<string, string> = {}) => {
 };
 const htmlTag = (html: string) => /<html[^>]*>/.exec(html)![0];
 
-const PAGES = ["/", "/events", "/events?type=career_taster&age=15&access=step_free", "/events/evt_cv", "/events/evt_cv/poster", "/sign-in", "/accessibility"];
+const PAGES = ["/", "/events", "/events?type=career_taster&age=15&access=step_free", "/events/evt_cv", "/events/evt_cv/poster", "/sign-in", "/accessibility", "/get-involved"];
 
 describe("every page", () => {
   it.each(PAGES)("renders %s in every language with its lang and dir, a switcher and the statement link", async (path) => {
@@ -289,6 +289,55 @@ describe("event page", () => {
     const { html } = await page("/events/evt_garden");
     expect(html).not.toContain("<script>alert(1)</script>");
     expect(html).toContain("&lt;script&gt;");
+  });
+});
+
+describe("get involved (co-production)", () => {
+  const CO_PRODUCTION = ["evt_youth_board", "evt_inspectors", "evt_codesign"];
+  const titles = (html: string) => [...html.matchAll(/<h3><a href="\/events\/(evt_[a-z_]+)">/g)].map((m) => m[1]!);
+
+  it("lists the upcoming co-production events only, soonest first, each linking to its bookable page", async () => {
+    const { res, html } = await page("/get-involved");
+    expect(res.status).toBe(200);
+    expect(titles(html)).toEqual(["evt_youth_board", "evt_inspectors", "evt_codesign"]);
+    expect(html).toContain("Youth advisory board");
+    expect(html).toContain("Young inspectors");
+    expect(html).toContain("Co-design workshops");
+    const event = await page("/events/evt_youth_board");
+    expect(event.html).toContain('href="/sessions/ses_youth_board_1/book"');
+  });
+
+  it("says so, and offers the feedback form, when nothing is planned", async () => {
+    await h.db.update(sessions).set({ status: "cancelled" }).where(eq(sessions.eventId, "evt_codesign"));
+    try {
+      const { html } = await page("/get-involved?lang=pl");
+      expect(titles(html)).toEqual(["evt_youth_board", "evt_inspectors"]);
+      await h.db.update(sessions).set({ status: "cancelled" }).where(inArray(sessions.eventId, CO_PRODUCTION));
+      const empty = await page("/get-involved?lang=pl");
+      expect(titles(empty.html)).toEqual([]);
+      expect(empty.html).toContain("Na razie nic nie jest zaplanowane");
+      expect(empty.html).toContain('href="/feedback?from=%2Fget-involved"');
+    } finally {
+      await h.db.update(sessions).set({ status: "scheduled" }).where(inArray(sessions.eventId, CO_PRODUCTION));
+    }
+  });
+
+  it("is linked from every page's footer, and the events filter and the API take the type", async () => {
+    for (const locale of LOCALES) expect((await page(`/events?lang=${locale}`)).html).toContain('href="/get-involved"');
+    const filtered = await page("/events?type=co_production");
+    expect(titles(filtered.html)).toEqual(CO_PRODUCTION);
+    expect(filtered.html).toContain('<option value="co_production" selected="">Get involved</option>');
+    const api = (await (await h.request("GET", "/api/v1/events?type=co_production")).json()) as { items: { id: string; type: string }[] };
+    expect(api.items.map((e) => e.id).sort()).toEqual([...CO_PRODUCTION].sort());
+    expect(api.items.every((e) => e.type === "co_production")).toBe(true);
+  });
+
+  it("books a place on a co-production session like on any activity", async () => {
+    const token = await h.tokenFor("board-member@example.org", { dateOfBirth: "2008-05-01", isYoungPerson: true });
+    const res = await h.request("POST", "/api/v1/sessions/ses_youth_board_1/bookings", { token, body: {} });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { status: string }).status).toBe("confirmed");
+    expect((await page("/get-involved")).html).toContain("14 places left");
   });
 });
 

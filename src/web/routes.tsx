@@ -1,7 +1,7 @@
 // The website: server-rendered pages on the root app, working without JavaScript.
 import { deleteCookie, setCookie } from "hono/cookie";
 import { createSession, requestMagicLink, revokeSession, SESSION_TTL_MS } from "../features/auth/sign-in";
-import { SESSION_COOKIE } from "../lib/auth";
+import { actorForToken, SESSION_COOKIE } from "../lib/auth";
 import type { Api } from "../lib/env";
 import { ProblemError } from "../lib/problem";
 import { Email } from "../lib/openapi";
@@ -10,6 +10,7 @@ import { enforceSignInLimit } from "../lib/rate-limit";
 import { EventPage } from "./pages/event";
 import { EVENTS_PER_PAGE, EventsPage, parseFilters, SESSIONS_PER_CARD } from "./pages/events";
 import { AccessibilityPage } from "./pages/info";
+import { GetInvolvedPage } from "./pages/get-involved";
 import { MyPage } from "./pages/my";
 import { PosterPage } from "./pages/poster";
 import { CheckEmailPage, LinkInvalidPage, SignInLinkPage, SignInPage } from "./pages/sign-in";
@@ -17,9 +18,11 @@ import { signInLinkUsable } from "../features/auth/read";
 import { eventPage, upcomingEvents } from "../features/catalogue/read";
 import { bookingsOf } from "../features/bookings/read";
 import { registerStaffPages } from "./staff/routes";
-import { staffAreas } from "./staff/areas";
+import { landingFor, ownOrganisations, staffAreas } from "./staff/areas";
+import { schoolGroups } from "../features/groups/read";
 import { registerCarouselPages } from "./carousels/routes";
 import { registerRecordPages } from "./record/routes";
+import { registerTimebankPages } from "./timebank/routes";
 import { registerDirectoryPages } from "./directory/routes";
 import { registerSiteFeedbackPages } from "./site-feedback/routes";
 import { registerHouseholdPages } from "./families/household";
@@ -33,6 +36,8 @@ import { formLimit, notFound, PRIVATE, refuseCrossSite, render, TOKEN_HEADERS, t
 
 /** The site's forms carry an email address at most; nothing bigger is read. */
 const FORM_LIMIT_BYTES = 8 * 1024;
+/** Co-production opportunities listed on /get-involved; more link through to the filtered events list. */
+const GET_INVOLVED_LIMIT = 20;
 
 export function registerWeb(app: Api) {
   app.on("POST", ["/sign-in", "/sign-in/*", "/sign-out"], formLimit(FORM_LIMIT_BYTES));
@@ -63,6 +68,15 @@ export function registerWeb(app: Api) {
   app.get("/accessibility", (c) => {
     const view = viewFor(c);
     return render(c, view, <AccessibilityPage view={view} email={c.var.deps.config.accessibilityEmail} />);
+  });
+
+  // Co-production opportunities: every upcoming co_production event, through the same query
+  // as the events list (so a cancelled or past session never shows).
+  app.get("/get-involved", async (c) => {
+    const view = viewFor(c);
+    const page = { number: 1, size: GET_INVOLVED_LIMIT, sessionsEach: SESSIONS_PER_CARD };
+    const { total, listings } = await upcomingEvents(c.var.deps.db, { type: "co_production" }, view.now, page);
+    return render(c, view, <GetInvolvedPage view={view} listings={listings} total={total} />);
   });
 
   app.get("/sign-in", (c) => {
@@ -101,7 +115,13 @@ export function registerWeb(app: Api) {
     try {
       const { accessToken } = await createSession(c.var.deps, c.req.param("token"));
       setCookie(c, SESSION_COOKIE, accessToken, { path: "/", httpOnly: true, sameSite: "Lax", secure: isHttps(c), maxAge: SESSION_TTL_MS / 1000 });
-      return c.redirect(afterSignIn(c), 303);
+      // Everyone lands where their work is: a coordinator, school, employer or host partner in
+      // their area (staff/areas.ts), a young person on their bookings.
+      const landing = async () => {
+        const actor = await actorForToken(c, accessToken);
+        return actor.kind === "person" ? landingFor(c.var.deps, actor, view.t) : "/my";
+      };
+      return c.redirect(await afterSignIn(c, landing), 303);
     } catch (err) {
       if (err instanceof ProblemError && err.code === "token_invalid") return render(c, view, <LinkInvalidPage view={view} />, 400, tokenHeaders);
       throw err;
@@ -123,8 +143,11 @@ export function registerWeb(app: Api) {
   app.get("/my", async (c) => {
     const view = viewFor(c);
     if (!view.actor) return c.redirect("/sign-in", 303);
-    const [rows, areas] = await Promise.all([bookingsOf(c.var.deps.db, view.actor.person.id), staffAreas(c.var.deps, view.actor, view.t)]);
-    return render(c, view, <MyPage view={view} rows={rows} areas={areas} />, 200, { headers: PRIVATE });
+    const { deps } = c.var;
+    const [rows, areas, orgs] = await Promise.all([bookingsOf(deps.db, view.actor.person.id), staffAreas(deps, view.actor, view.t), ownOrganisations(deps, view.actor)]);
+    // A school's staff look for their bookings here too: their school's groups are shown.
+    const schools = await Promise.all(orgs.filter((o) => o.type === "school").map(async (org) => ({ org, groups: await schoolGroups(deps.db, org.id, view.now) })));
+    return render(c, view, <MyPage view={view} rows={rows} areas={areas} schools={schools} />, 200, { headers: PRIVATE });
   });
 
   registerDirectoryPages(app);
@@ -133,4 +156,5 @@ export function registerWeb(app: Api) {
   registerStaffPages(app);
   registerCarouselPages(app);
   registerRecordPages(app);
+  registerTimebankPages(app);
 }

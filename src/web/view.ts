@@ -22,6 +22,8 @@ export interface View {
   actor: Extract<Actor, { kind: "person" }> | null;
   now: number;
   publicUrl: string;
+  /** A member of staff's areas (staff/areas.ts), filled in by the staff pages: more than one shows the "switch area" links. */
+  areas?: { href: string; text: string }[];
 }
 
 export const isHttps = (c: Context<AppEnv>) =>

@@ -299,6 +299,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       ["you-said-we-did", "/you-said-we-did"],
       ["venue-today", "/venues/ven_stmarks/today"],
       ["family-event", "/events/evt_january"],
+      ["get-involved", "/get-involved"],
     ];
     for (const [name, path] of pages) {
       await page.goto(`${base}${path}`);

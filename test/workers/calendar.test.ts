@@ -10,6 +10,7 @@ import { devMailboxMailer } from "../../src/features/notifications/mailer";
 import { sendReminders } from "../../src/features/notifications/reminders";
 import { fixedClock, HOUR } from "../../src/lib/time";
 import { parseIcs } from "../support/ics";
+import { loadCatalogues, withCatalogues } from "../../src/i18n/catalogues-worker";
 
 describe("calendars and emails on the Worker", () => {
   it("serves a personal feed with London times and a VTIMEZONE, from D1", async () => {
@@ -70,7 +71,10 @@ describe("calendars and emails on the Worker", () => {
   it("renders a confirmation with its invite in Arabic", async () => {
     const db = d1Db(env.DB);
     const { booking } = await notificationFixtures(db).confirmedBooking({ email: "worker-ar@example.test", locale: "ar", startsAt: parseLondonLocal("2026-10-26T10:00") });
-    const mail = await renderEmail(db, { template: "booking_confirmed", locale: "ar", payload: { bookingId: booking.id }, toEmail: "worker-ar@example.test" }, testConfig(), Date.now());
+    // Called directly, not through the Worker's fetch: the words come as src/worker.ts gives them.
+    const mail = await withCatalogues(await loadCatalogues(env.ASSETS), () =>
+      renderEmail(db, { template: "booking_confirmed", locale: "ar", payload: { bookingId: booking.id }, toEmail: "worker-ar@example.test" }, testConfig(), Date.now()),
+    );
     expect(mail.html).toContain('dir="rtl"');
     expect(mail.attachments![0]!.content).toContain("DTSTART;TZID=Europe/London:20261026T100000");
   });

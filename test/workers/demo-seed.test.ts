@@ -26,11 +26,11 @@ describe("demo data on D1 (npm run dev)", () => {
 
   it("fills an empty D1 on the first request, and the catalogue lists every demo event", async () => {
     const listed = await listedEventIds({ SEED_DEMO: "1" });
-    expect(listed).toHaveLength(16);
+    expect(listed).toHaveLength(19);
     expect(listed).toContain("evt_stories");
     expect(listed).toEqual(await storedEventIds());
     // Tables whose rows need several statements on D1 (100 bound parameters at most).
-    expect(await count("sessions")).toBe(33);
+    expect(await count("sessions")).toBe(37);
     expect(await count("mentoring_slots")).toBe(13);
   });
 
@@ -39,7 +39,7 @@ describe("demo data on D1 (npm run dev)", () => {
     expect(firsts.map((r) => r.status)).toEqual([200, 200]);
     const counts = { organisations: await count("organisations"), events: await count("events"), sessions: await count("sessions") };
     await get("/api/v1/events", { SEED_DEMO: "1" });
-    expect(counts).toEqual({ organisations: 13, events: 16, sessions: 33 });
+    expect(counts).toEqual({ organisations: 13, events: 19, sessions: 37 });
     expect({ organisations: await count("organisations"), events: await count("events"), sessions: await count("sessions") }).toEqual(counts);
   });
 });

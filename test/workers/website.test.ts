@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { d1Db } from "../../src/db/client";
 import { events, organisations, sessions, venues } from "../../src/db/schema";
 import { QR_DECODER_PATH } from "../../src/web/staff/qr-decoder";
+import { catalogues } from "#i18n-catalogues";
 
 describe("the website on the Worker and D1", () => {
   it("lists activities filtered by an access feature (json_each), and renders an event page with its QR poster", async () => {
@@ -24,6 +25,23 @@ describe("the website on the Worker and D1", () => {
     const poster = await SELF.fetch("https://opendoor.test/events/evt_bsl/poster");
     expect(poster.status).toBe(200);
     expect(await poster.text()).toMatch(/<svg [^>]*role="img"/);
+  });
+
+  it("speaks every language from the catalogues in the Worker's static assets, not its bundle (issue #19)", async () => {
+    // This is the workerd catalogue module, which holds no words of its own: outside a request
+    // there are none, so the pages below got theirs from the ASSETS binding.
+    expect(() => catalogues()).toThrow(/not loaded/);
+    for (const [lang, heading] of [["pl", "Co się dzieje"], ["uk", "Що відбувається"], ["ar", "الأنشطة"], ["en", "What&#39;s on"]] as const) {
+      const page = await SELF.fetch(`https://opendoor.test/events?lang=${lang}`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html, lang).toContain(`<html lang="${lang}"`);
+      expect(html, lang).toContain(heading);
+    }
+    // A refusal worded in the caller's language (src/lib/refusal.ts reads the same catalogues).
+    const refused = await SELF.fetch("https://opendoor.test/api/v1/me", { headers: { "accept-language": "pl" } });
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { detail: string }).detail).toBe("Zaloguj się, aby to zrobić.");
   });
 
   it("serves the check-in camera's fallback QR decoder: the qr package's files, bundled as text modules", async () => {

@@ -1,19 +1,24 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { memberships, organisations } from "../../db/schema";
-import { requirePerson } from "../../lib/auth";
+import { requireCoordinator, requirePerson } from "../../lib/auth";
 import { afterResponse } from "../../lib/deps";
 import type { Api } from "../../lib/env";
-import { bearer, Email, json, jsonBody, NO_STORE, problemsFor, Text } from "../../lib/openapi";
+import { bearer, Email, IdParam, json, jsonBody, NO_STORE, problemsFor, Text } from "../../lib/openapi";
+import { iso } from "../../lib/time";
+import { resolveAgeFlag } from "./age-flags";
 import { enforceConsentLimit, enforceSignInLimit } from "../../lib/rate-limit";
 import { createSession, requestMagicLink, revokeSession } from "./sign-in";
 import { Accepted, JoinRequest, MeSchema, MeUpdated, ProfileRequest } from "./schemas";
 import { changeProfile, confirmEmailChange } from "./profile";
-import { meBody, personById } from "./read";
+import { meBody, openAgeFlags, personById } from "./read";
 import { checkJoin, join } from "./join";
 
 const JOIN_AWAITING_PARENT = "A parent or carer has been emailed a link: the account works once they confirm it. Then a sign-in link is sent.";
 const JoinAccepted = Accepted.extend({ awaitingParent: z.boolean() }).openapi("JoinAccepted");
+const AgeFlag = z
+  .object({ id: z.string(), bookingId: z.string(), name: z.string(), age: z.number().int(), minAge: z.number().int(), maxAge: z.number().int(), startsAt: z.string() })
+  .openapi("AgeFlag");
 const SIGN_IN_SENT = "If that email address is registered, a sign-in link is on its way. It works for 15 minutes.";
 
 export function registerAuth(api: Api) {
@@ -100,6 +105,41 @@ export function registerAuth(api: Api) {
       const result = await changeProfile(c.var.deps, actor, c.req.valid("json"));
       const fresh = { ...actor, person: (await personById(c.var.deps, actor.person.id))! };
       return c.json({ ...(await meBody(c.var.deps, fresh)), pendingEmail: result.pendingEmail, flaggedBookings: result.flagged }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/age-flags",
+      tags: ["auth"],
+      summary: "Bookings a corrected date of birth put outside their event's age range, not yet dealt with (coordinators)",
+      description: "Never cancelled by the system: a coordinator decides, then marks the flag dealt with. Newest first, at most 50; the coordinator's home page lists the same.",
+      security: bearer,
+      responses: { 200: json(z.object({ items: z.array(AgeFlag) }), "Open flags"), ...problemsFor(401, 403) },
+    }),
+    async (c) => {
+      requireCoordinator(c);
+      const rows = await openAgeFlags(c.var.deps.db);
+      return c.json({ items: rows.map((r) => ({ ...r, startsAt: iso(r.startsAt) })) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/age-flags/{id}/resolution",
+      tags: ["auth"],
+      summary: "Mark a flagged booking dealt with (coordinators)",
+      description: "Keeping the place needs nothing more; cancelling it is the usual cancel. Marking twice changes nothing more (one audit row).",
+      security: bearer,
+      request: { params: IdParam },
+      responses: { 200: json(z.object({ resolvedAt: z.string() }).openapi("AgeFlagResolved"), "Dealt with"), ...problemsFor(401, 403, 404) },
+    }),
+    async (c) => {
+      const actor = requireCoordinator(c);
+      const { resolvedAt } = await resolveAgeFlag(c.var.deps, actor, c.req.valid("param").id);
+      return c.json({ resolvedAt: iso(resolvedAt) }, 200);
     },
   );
 

@@ -10,6 +10,7 @@ import { cancelBooking } from "./cancel";
 import { getBooking, listMyBookings } from "./read";
 import { BookingSchema } from "./view";
 import { registerHouseholdBookings } from "./api-household";
+import { registerSeriesBookings } from "./api-series";
 
 const BookRequest = z
   .object({
@@ -21,6 +22,7 @@ const BookRequest = z
 
 export function registerBookings(api: Api) {
   registerHouseholdBookings(api);
+  registerSeriesBookings(api);
   api.openapi(
     createRoute({
       method: "post",

@@ -28,7 +28,7 @@ export interface BookInput {
   guardianEmail?: string;
 }
 
-async function bookingPerson(deps: Deps, actor: Actor, personId?: string) {
+export async function bookingPerson(deps: Deps, actor: Actor, personId?: string) {
   if (actor.kind !== "person") throw refuse("person_books_seat");
   if (personId && personId !== actor.person.id && !isCoordinator(actor)) {
     throw refuse("book_only_for_yourself");
@@ -40,7 +40,7 @@ async function bookingPerson(deps: Deps, actor: Actor, personId?: string) {
 }
 
 /** Why someone may not come (rule 2), in words they understand. */
-function notEligible(why: Ineligibility) {
+export function notEligible(why: Ineligibility) {
   return why.reason === "not_young_person"
     ? refuse("not_young_person", { min: YOUNG_PERSON_MIN_AGE, max: YOUNG_PERSON_MAX_AGE })
     : refuse("outside_age_range", { minAge: why.minAge, maxAge: why.maxAge, age: why.age });
@@ -77,7 +77,7 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
   const queue = event.waitlistEnabled;
   // The batch's SQL is built once per shape (issue #19: drizzle turning the same builders
   // into the same text was a fifth of a booking's CPU); this call only binds its values.
-  const write = batchOnce(db, `bookings.book:${queue ? "queue" : "no-queue"}:${needsConsent ? "consent" : "no-consent"}`, (db) => bookingWrite(db, { queue, needsConsent }), {
+  const write = boundBookingWrite(db, { queue, needsConsent }, {
     id,
     op,
     sessionId,
@@ -120,6 +120,10 @@ export async function bookSession(deps: Deps, actor: Actor, sessionId: string, i
   const position = row.status === "waitlisted" ? await positionOf(deps, id) : undefined;
   return bookingOut(row, { position, title: eventTitle(event) });
 }
+
+/** The one write of a booking (below), built once per shape and bound to this booking's values. */
+export const boundBookingWrite = (db: Db, shape: { queue: boolean; needsConsent: boolean }, values: Record<string, unknown>) =>
+  batchOnce(db, `bookings.book:${shape.queue ? "queue" : "no-queue"}:${shape.needsConsent ? "consent" : "no-consent"}`, (db) => bookingWrite(db, shape), values);
 
 /**
  * The one write of a booking, with slots for its values (bound by `batchOnce`): the booking

@@ -90,6 +90,17 @@ export function bookingInvite(d: BookingFacts, method: InviteMethod, o: InviteOp
   return cal.toString();
 }
 
+/**
+ * A series booked in one step (bookings/series.ts): one invite (METHOD:REQUEST) with a VEVENT per
+ * booked date, each under its own booking's UID and SEQUENCE, so a later cancellation of one
+ * date (its own CANCEL) takes out exactly that date.
+ */
+export function seriesInvite(list: BookingFacts[], o: InviteOptions): string {
+  const cal = newCalendar("REQUEST");
+  for (const d of list) addEvent(cal, d, "REQUEST", o);
+  return cal.toString();
+}
+
 /** A subscription feed: no METHOD (it is published, not sent), one VEVENT per booking. */
 export function personalFeed(list: BookingFacts[], o: Omit<InviteOptions, "attendee">): string {
   const cal = newCalendar(null, "Open Door");

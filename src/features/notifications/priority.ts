@@ -13,6 +13,8 @@ export const PRIORITY: Record<TemplateName, 0 | 1 | 2> = {
   email_change_confirm: 0,
   email_change_notice: 1,
   consent_request: 1,
+  series_consent_request: 1,
+  series_booked: 1,
   booking_confirmed: 1,
   booking_pending_consent: 1,
   group_confirmed: 1,

@@ -41,7 +41,7 @@ describe("the date and time line", () => {
 });
 
 describe("every template", () => {
-  const payloads = (ids: { individual: string; group: string; mentoring: string }): Record<string, Record<string, unknown>> => ({
+  const payloads = (ids: { individual: string; group: string; mentoring: string; event: string; person: string; session: string }): Record<string, Record<string, unknown>> => ({
     magic_link: { url: "https://opendoor.test/sign-in/abc" },
     parent_confirmation: { url: "https://opendoor.test/join/confirm/abc", name: "Sam", email: "sam@example.test" },
     email_change_confirm: { url: "https://opendoor.test/my/details/email/abc" },
@@ -74,6 +74,8 @@ describe("every template", () => {
       ics: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
     },
     site_feedback_reply: { message: "Thank you: we changed it.", quoted: "The text is small." },
+    series_booked: { eventId: ids.event, personId: ids.person, dates: [{ sessionId: ids.session, bookingId: ids.individual }, { sessionId: ids.session, outcome: "past" }] },
+    series_consent_request: { eventId: ids.event, personId: ids.person, dates: [{ sessionId: ids.session, bookingId: ids.individual, consentUrl: "https://opendoor.test/consent/tok" }] },
   });
 
   it("has one template for every name in the message contract, and renders each in every locale", async () => {
@@ -81,7 +83,7 @@ describe("every template", () => {
     const individual = await f.confirmedBooking({ email: "all-locales@example.test", startsAt: start, booking: { holdExpiresAt: start - 86_400_000 } });
     const group = await f.groupBooking({ staffEmail: "teacher-all@hillside.test", startsAt: start });
     const mentoring = await f.mentoringBooking({ email: "mentee-all@example.test", startsAt: start });
-    const all = payloads({ individual: individual.booking.id, group: group.booking.id, mentoring: mentoring.booking.id });
+    const all = payloads({ individual: individual.booking.id, group: group.booking.id, mentoring: mentoring.booking.id, event: individual.event.id, person: individual.person.id, session: individual.session.id });
     expect(Object.keys(TEMPLATES).sort()).toEqual(Object.keys(all).sort());
     for (const [template, payload] of Object.entries(all)) {
       for (const locale of LOCALES) {

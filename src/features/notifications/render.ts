@@ -11,6 +11,7 @@ import { bookingInvite, icsAttachment } from "../calendar/ics";
 import { UnrenderableMessage } from "./errors";
 import type { EmailAttachment } from "./mailer";
 import { loadBookingDetails } from "./read";
+import { renderSeriesEmail } from "./series";
 
 export interface EmailToSend {
   subject: string;
@@ -32,6 +33,8 @@ export async function renderEmail(
   if (name === "carousel_timetable") return { ...carouselTimetable({ locale, payload }), attachments: [icsAttachment(String(payload.ics), "REQUEST")] };
   // A reply to website feedback carries its words; it is about no booking.
   if (name === "site_feedback_reply") return siteFeedbackReply({ locale, payload });
+  // A series booked in one step names several bookings: one email, one invite per date.
+  if (name === "series_booked" || name === "series_consent_request") return renderSeriesEmail(db, name, message, config, now ?? Date.now());
   if (isAccountTemplate(name)) return ACCOUNT_TEMPLATES[name]({ locale, payload });
   if (!isBookingTemplate(name)) return magicLink({ locale, payload });
 

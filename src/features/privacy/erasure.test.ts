@@ -6,6 +6,7 @@ import { organisation, session } from "../../../test/support/fixtures";
 import { makeMentor, makeOrg, makeSlot, staffOf, youngPerson } from "../../../test/support/mentoring-fixtures";
 import { newId } from "../../lib/crypto";
 import { DAY, HOUR } from "../../lib/time";
+import { FAMILY_TAG } from "../../rules/families";
 import { checkSeatAccounting } from "../../rules/capacity";
 import { CANCELS_PER_BATCH, erasedEmail, erasePerson } from "./erasure";
 
@@ -207,6 +208,27 @@ describe("DELETE /me", () => {
     expect(await h.db.select().from(memberships).where(eq(memberships.personId, staff.personId))).toEqual([]);
     expect(await bookingRow(groupId)).toMatchObject({ status: "confirmed", personId: null, organisationId: school.id, roster: ["Pupil One"] });
     expect(await seatsTaken(s.id)).toBe(11);
+  });
+
+  it("a parent's household places are in their export, and on erasure every seat goes to the waiting list in the same write", async () => {
+    const s = await session(h.db, h.clock.now(), { capacity: 5, event: { tags: [FAMILY_TAG] } });
+    const parentEmail = "household.parent@example.com";
+    const parent = await h.tokenFor(parentEmail, { displayName: "Dad" });
+    const household = await created(await h.request("POST", `/api/v1/sessions/${s.id}/household-bookings`, { token: parent, body: { adults: 2, children: 3, accessNeeds: "Buggy space, please" } }));
+    const queued = [];
+    for (let i = 0; i < 2; i++) queued.push(await created(await book(s.id, (await youngPerson(h, SEVENTEEN)).token)));
+    expect(queued.map((b) => b.status)).toEqual(["waitlisted", "waitlisted"]);
+
+    const exported = (await (await h.request("GET", "/api/v1/me/export", { token: parent })).json()) as { bookings: Record<string, unknown>[] };
+    expect(exported.bookings).toEqual([expect.objectContaining({ id: household.id, kind: "family", status: "confirmed", seats: 5, household: { adults: 2, children: 3 }, accessNeeds: "Buggy space, please" })]);
+
+    const batches = await countBatches(async () => expect((await erase(parent)).status).toBe(204));
+    expect(batches).toBe(1);
+    expect(await bookingRow(household.id)).toMatchObject({ status: "cancelled", cancelReason: "erased", accessNeeds: "" });
+    // Five seats freed: both people waiting offered one, in the order they joined.
+    expect((await Promise.all(queued.map((b) => bookingRow(b.id)))).map((b) => b.status)).toEqual(["offered", "offered"]);
+    expect(await seatsTaken(s.id)).toBe(2);
+    expect(await h.db.select().from(people).where(eq(people.email, parentEmail))).toEqual([]);
   });
 
   it("refuses coordinators, whose role comes from configuration", async () => {

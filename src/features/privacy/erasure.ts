@@ -54,7 +54,9 @@ async function liveFutureBookings(deps: Deps, personId: string, now: number): Pr
     .select({ id: bookings.id, kind: bookings.kind, sessionId: bookings.sessionId, slotId: bookings.slotId, status: bookings.status, seats: bookings.seats, guardianEmail: bookings.guardianEmail })
     .from(bookings)
     // Group bookings are the school's, not the staff member's: they stay (see eraseStatements).
-    .where(and(eq(bookings.personId, personId), inArray(bookings.kind, ["individual", "mentoring"]), inArray(bookings.status, [...UPCOMING_STATUSES]), gt(bookings.startsAt, now)))
+    // A household's places (issue #16) are the parent's own booking: they go with the parent,
+    // every seat of it freed to the waiting list like an individual's.
+    .where(and(eq(bookings.personId, personId), inArray(bookings.kind, ["individual", "mentoring", "family"]), inArray(bookings.status, [...UPCOMING_STATUSES]), gt(bookings.startsAt, now)))
     .limit(CANCELS_PER_BATCH);
 }
 

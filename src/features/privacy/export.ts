@@ -79,6 +79,8 @@ export async function exportPersonalData(deps: Deps, personId: string) {
       accessNeeds: b.accessNeeds,
       guardianEmail: b.guardianEmail,
       roster: b.roster,
+      // A household at a family event (issue #16): how many adults and children, nothing else about them.
+      ...(b.kind === "family" ? { household: { adults: b.staff, children: b.pupils } } : {}),
       ticketCode: b.ticketCode,
       checkedInAt: isoOrNull(b.checkedInAt),
       cancelledAt: isoOrNull(b.cancelledAt),

@@ -86,3 +86,8 @@ export async function redeemOffer(deps: Deps, actor: Actor, offerId: string): Pr
   const [row] = await db.all<{ balance: number }>(sql`select ${balanceSql(holder)} as balance`);
   throw refuse("timebank_balance_short", { cost: hoursOf(offer.costMinutes), balance: hoursOf(Number(row?.balance ?? 0)) });
 }
+
+/** One organisation's offers, open and withdrawn, newest first: what its staff manage. */
+export function offersOf(deps: Deps, organisationId: string) {
+  return deps.db.select().from(timebankOffers).where(eq(timebankOffers.organisationId, organisationId)).orderBy(desc(timebankOffers.createdAt), desc(timebankOffers.id));
+}

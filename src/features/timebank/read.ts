@@ -96,3 +96,57 @@ export async function balancesByMonth(deps: Deps, scope: { organisationId?: stri
     group by month order by month`);
   return rows.map((r) => ({ month: r.month, earned: Number(r.earned), spent: Number(r.spent), people: Number(r.people) }));
 }
+
+export interface LedgerLine extends StatementLine {
+  holderKey: string;
+  /** The person's name, or the contributor's as the host recorded it. */
+  holderName: string | null;
+  reversed: boolean;
+}
+
+/**
+ * The newest entries of the whole ledger (or the one asked for), with whose they are and whether
+ * a correction already reversed them: what a coordinator corrects from.
+ */
+export async function ledgerLines(deps: Deps, options: { limit?: number; entryId?: string } = {}): Promise<LedgerLine[]> {
+  const rows = await deps.db.all<{
+    id: string; kind: StatementLine["kind"]; minutes: number; at: number; session_id: string | null; event_title: string | null; organisation_name: string | null;
+    offer_title: string | null; reverses_id: string | null; note: string | null; holder_key: string; holder_name: string | null; reversed: number;
+  }>(sql`
+    select e.id, e.kind, e.minutes, e.at, e.session_id, ev.title as event_title, o.name as organisation_name, f.title as offer_title, e.reverses_id, e.note,
+      e.holder_key, coalesce(p.display_name, c.name) as holder_name,
+      exists (select 1 from timebank_entries x where x.reverses_id = e.id) as reversed
+    from timebank_entries e
+      left join sessions s on s.id = e.session_id left join events ev on ev.id = s.event_id
+      left join organisations o on o.id = e.organisation_id left join timebank_offers f on f.id = e.offer_id
+      left join people p on p.id = e.person_id left join contributors c on c.id = e.contributor_id
+    ${options.entryId ? sql`where e.id = ${options.entryId}` : sql``}
+    order by e.at desc, e.id desc limit ${options.limit ?? 50}`);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    minutes: Number(r.minutes),
+    at: Number(r.at),
+    sessionId: r.session_id,
+    eventTitle: r.event_title ? (JSON.parse(r.event_title) as LocalisedText) : null,
+    organisationName: r.organisation_name,
+    offerTitle: r.offer_title,
+    reversesId: r.reverses_id,
+    note: r.note,
+    holderKey: r.holder_key,
+    holderName: r.holder_name,
+    reversed: Boolean(Number(r.reversed)),
+  }));
+}
+
+/** Every holder's balance and hours earned, most hours first: the per-person table coordinators read. */
+export async function holderBalances(deps: Deps, limit = 100): Promise<{ holderKey: string; name: string | null; earned: number; balance: number }[]> {
+  const rows = await deps.db.all<{ holder_key: string; name: string | null; earned: number; balance: number }>(sql`
+    select e.holder_key, max(coalesce(p.display_name, c.name)) as name,
+      sum(case when coalesce(o.kind, e.kind) in ('attendance', 'contribution') then e.minutes else 0 end) as earned,
+      sum(e.minutes) as balance
+    from timebank_entries e left join timebank_entries o on o.id = e.reverses_id
+      left join people p on p.id = e.person_id left join contributors c on c.id = e.contributor_id
+    group by e.holder_key order by earned desc, e.holder_key limit ${limit}`);
+  return rows.map((r) => ({ holderKey: r.holder_key, name: r.name, earned: Number(r.earned), balance: Number(r.balance) }));
+}

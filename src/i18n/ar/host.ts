@@ -19,4 +19,7 @@ export const host_ar: HostCatalogue = {
   hostClosed: "أُغلق السجلّ: لم يحضر {noShows}، ودُعي {invited} لإبداء الرأي.",
   hostUndone: "أُلغي تسجيل حضور {name}.",
   hostYourAreas: "أقسامك",
+  hostSwitchArea: "التبديل إلى قسم آخر",
+  hostMyGroups: "{name}: مجموعات مدرستك",
+  hostMyGroupsLink: "إدارة مجموعات {name}",
 };

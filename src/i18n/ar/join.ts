@@ -76,4 +76,8 @@ export const joinAr: Partial<typeof joinEn> = {
   profileEmailInvalidTitle: "هذا الرابط لا يعمل",
   coordAgeFlagsTitle: "حجوزات يجب مراجعتها بعد تصحيح تاريخ الميلاد",
   coordAgeFlag: "{name}، العمر الآن {age}: النشاط للأعمار من {min} إلى {max}",
+  coordAgeFlagResolve: "تمت معالجته",
+  coordAgeFlagResolveFor: "وضع علامة على حجز {name} بأنه تمت معالجته",
+  coordAgeFlagResolved: "وُضعت علامة بأنه تمت معالجته.",
+  coordAgeFlagsHint: "لا يُلغى أي شيء هنا تلقائيًا. افتح الحجز، واحتفظ به أو ألغِه، ثم ضع علامة بأنه تمت معالجته.",
 };

@@ -4,6 +4,7 @@ import type { BookingRefusalWords } from "../en/refusals-bookings";
 export const bookingRefusals_ar: BookingRefusalWords = {
   consent_link_unusable: "رابط الموافقة هذا استُخدم من قبل أو انتهت صلاحيته. يمكن للشاب أو الشابة الحجز من جديد إذا بقيت أماكن.",
   no_such_session: "لا نجد هذه الجلسة.",
+  series_no_such_event: "لا نجد هذا النشاط.",
   session_cancelled_no_booking: "أُلغيت هذه الجلسة، لذلك لا يمكن حجزها أو تغييرها.",
   session_started_no_booking: "بدأت هذه الجلسة بالفعل، لذلك فات الأوان لحجزها أو تغييرها.",
   no_such_booking: "لا نجد هذا الحجز.",

@@ -7,4 +7,5 @@ export const joinRefusals_ar: JoinRefusalWords = {
   profile_email_link_unusable: "رابط تغيير البريد الإلكتروني هذا استُخدم من قبل أو انتهت صلاحيته. اطلب رابطًا جديدًا من صفحة بياناتك.",
   profile_email_taken: "عنوان البريد الإلكتروني هذا يخص حسابًا آخر في Open Door، لذلك لم نتمكن من نقل حسابك إليه.",
   profile_dob_young_people_only: "تاريخ الميلاد موجود فقط في حسابات الشباب.",
+  no_such_age_flag: "لا نستطيع العثور على هذا الحجز المُعلَّم.",
 };

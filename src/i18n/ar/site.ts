@@ -61,6 +61,7 @@ export const ar: Catalogue = {
     budgeting: "المال والميزانية",
     intergenerational: "وقت مع كبار السن",
     community_event: "فعالية مجتمعية",
+    co_production: "شارك معنا",
   },
   accessNeeds: {
     step_free: "دخول بلا درج",

@@ -21,4 +21,7 @@ export const hostEn = {
   hostClosed: "Register closed: {noShows} did not come, {invited} invited to give feedback.",
   hostUndone: "Check-in of {name} undone.",
   hostYourAreas: "Your areas",
+  hostSwitchArea: "Switch area",
+  hostMyGroups: "{name}: your school's groups",
+  hostMyGroupsLink: "Manage {name}'s groups",
 };

@@ -84,4 +84,8 @@ export const joinEn = {
   profileEmailInvalidTitle: "This link does not work",
   coordAgeFlagsTitle: "Bookings to check after a date of birth was corrected",
   coordAgeFlag: "{name}, now {age}: the activity is for ages {min} to {max}",
+  coordAgeFlagResolve: "Dealt with",
+  coordAgeFlagResolveFor: "Mark {name}'s booking as dealt with",
+  coordAgeFlagResolved: "Marked as dealt with.",
+  coordAgeFlagsHint: "Nothing here is cancelled automatically. Open the booking, keep it or cancel it, then mark it as dealt with.",
 };

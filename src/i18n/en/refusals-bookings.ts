@@ -7,6 +7,7 @@ export const bookingRefusalsEn = {
   // Bookings (src/features/bookings)
   consent_link_unusable: "This consent link has already been used or has run out. The young person can book again if there is still space.",
   no_such_session: "We can't find that session.",
+  series_no_such_event: "We can't find that activity.",
   session_cancelled_no_booking: "This session has been cancelled, so it can't be booked or changed.",
   session_started_no_booking: "This session has already started, so it's too late to book or change it.",
   no_such_booking: "We can't find that booking.",

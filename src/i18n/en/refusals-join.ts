@@ -7,6 +7,7 @@ export const joinRefusalsEn = {
   profile_email_link_unusable: "This link to change an email address has already been used or has run out. Ask for a new one on your details page.",
   profile_email_taken: "That email address already belongs to another Open Door account, so we could not move yours to it.",
   profile_dob_young_people_only: "Only young people's accounts have a date of birth.",
+  no_such_age_flag: "We can't find that flagged booking.",
 } as const;
 
 export type JoinRefusalWords = Partial<Record<keyof typeof joinRefusalsEn, string>>;

@@ -68,6 +68,7 @@ export const en = {
     budgeting: "Money and budgeting",
     intergenerational: "Time with older people",
     community_event: "Community event",
+    co_production: "Get involved",
   } as Record<EventType, string>,
   accessNeeds: {
     step_free: "Step-free access",

@@ -19,4 +19,7 @@ export const host_pl: HostCatalogue = {
   hostClosed: "Lista zamknięta: nieobecni {noShows}, zaproszeni do wyrażenia opinii {invited}.",
   hostUndone: "Cofnięto wejście: {name}.",
   hostYourAreas: "Twoje obszary",
+  hostSwitchArea: "Zmień obszar",
+  hostMyGroups: "{name}: grupy Twojej szkoły",
+  hostMyGroupsLink: "Zarządzaj grupami: {name}",
 };

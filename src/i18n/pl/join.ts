@@ -76,4 +76,8 @@ export const joinPl: Partial<typeof joinEn> = {
   profileEmailInvalidTitle: "Ten link nie działa",
   coordAgeFlagsTitle: "Rezerwacje do sprawdzenia po poprawieniu daty urodzenia",
   coordAgeFlag: "{name}, teraz {age} l.: zajęcia dla osób w wieku {min}–{max} lat",
+  coordAgeFlagResolve: "Załatwione",
+  coordAgeFlagResolveFor: "Oznacz rezerwację osoby {name} jako załatwioną",
+  coordAgeFlagResolved: "Oznaczono jako załatwione.",
+  coordAgeFlagsHint: "Nic tutaj nie jest anulowane automatycznie. Otwórz rezerwację, zostaw ją lub anuluj, a potem oznacz jako załatwioną.",
 };

@@ -4,6 +4,7 @@ import type { BookingRefusalWords } from "../en/refusals-bookings";
 export const bookingRefusals_pl: BookingRefusalWords = {
   consent_link_unusable: "Ten link do zgody został już użyty albo wygasł. Młoda osoba może zarezerwować miejsce ponownie, jeśli są jeszcze wolne miejsca.",
   no_such_session: "Nie możemy znaleźć tych zajęć.",
+  series_no_such_event: "Nie możemy znaleźć tego wydarzenia.",
   session_cancelled_no_booking: "Te zajęcia zostały odwołane, więc nie można ich zarezerwować ani zmienić.",
   session_started_no_booking: "Te zajęcia już się zaczęły, więc jest za późno, żeby je zarezerwować lub zmienić.",
   no_such_booking: "Nie możemy znaleźć tej rezerwacji.",

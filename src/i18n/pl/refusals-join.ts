@@ -7,4 +7,5 @@ export const joinRefusals_pl: JoinRefusalWords = {
   profile_email_link_unusable: "Ten link do zmiany adresu e-mail został już użyty lub wygasł. Poproś o nowy na stronie ze swoimi danymi.",
   profile_email_taken: "Ten adres e-mail należy już do innego konta Open Door, więc nie mogliśmy przenieść na niego Twojego konta.",
   profile_dob_young_people_only: "Datę urodzenia mają tylko konta młodych osób.",
+  no_such_age_flag: "Nie możemy znaleźć tej oznaczonej rezerwacji.",
 };

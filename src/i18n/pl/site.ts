@@ -54,6 +54,7 @@ export const pl: Catalogue = {
     budgeting: "Pieniądze i budżet",
     intergenerational: "Czas ze starszymi osobami",
     community_event: "Wydarzenie lokalne",
+    co_production: "Włącz się",
   },
   accessNeeds: {
     step_free: "Wejście bez schodów",

@@ -19,4 +19,7 @@ export const host_ro: HostCatalogue = {
   hostClosed: "Registru închis: {noShows} nu au venit, {invited} invitați să dea feedback.",
   hostUndone: "Sosirea lui {name} a fost anulată.",
   hostYourAreas: "Zonele dumneavoastră",
+  hostSwitchArea: "Schimbați zona",
+  hostMyGroups: "{name}: grupurile școlii dumneavoastră",
+  hostMyGroupsLink: "Gestionați grupurile: {name}",
 };

@@ -76,4 +76,8 @@ export const joinRo: Partial<typeof joinEn> = {
   profileEmailInvalidTitle: "Acest link nu funcționează",
   coordAgeFlagsTitle: "Rezervări de verificat după corectarea datei nașterii",
   coordAgeFlag: "{name}, acum {age} ani: activitatea este pentru vârste între {min} și {max} ani",
+  coordAgeFlagResolve: "Rezolvat",
+  coordAgeFlagResolveFor: "Marchează rezervarea lui {name} ca rezolvată",
+  coordAgeFlagResolved: "Marcat ca rezolvat.",
+  coordAgeFlagsHint: "Nimic de aici nu se anulează automat. Deschide rezervarea, păstreaz-o sau anuleaz-o, apoi marcheaz-o ca rezolvată.",
 };

@@ -4,6 +4,7 @@ import type { BookingRefusalWords } from "../en/refusals-bookings";
 export const bookingRefusals_ro: BookingRefusalWords = {
   consent_link_unusable: "Acest link de acord a fost deja folosit sau a expirat. Tânărul poate rezerva din nou dacă mai sunt locuri.",
   no_such_session: "Nu găsim această sesiune.",
+  series_no_such_event: "Nu găsim această activitate.",
   session_cancelled_no_booking: "Această sesiune a fost anulată, deci nu poate fi rezervată sau modificată.",
   session_started_no_booking: "Această sesiune a început deja, deci e prea târziu să o rezervi sau să o modifici.",
   no_such_booking: "Nu găsim această rezervare.",

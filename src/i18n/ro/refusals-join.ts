@@ -7,4 +7,5 @@ export const joinRefusals_ro: JoinRefusalWords = {
   profile_email_link_unusable: "Acest link pentru schimbarea adresei de e-mail a fost deja folosit sau a expirat. Cere unul nou pe pagina cu datele tale.",
   profile_email_taken: "Această adresă de e-mail aparține deja altui cont Open Door, așa că nu am putut muta contul tău pe ea.",
   profile_dob_young_people_only: "Doar conturile tinerilor au o dată de naștere.",
+  no_such_age_flag: "Nu găsim această rezervare semnalată.",
 };

@@ -54,6 +54,7 @@ export const ro: Catalogue = {
     budgeting: "Bani și buget",
     intergenerational: "Timp cu persoane vârstnice",
     community_event: "Eveniment în comunitate",
+    co_production: "Implică-te",
   },
   accessNeeds: {
     step_free: "Acces fără trepte",

@@ -19,4 +19,7 @@ export const host_uk: HostCatalogue = {
   hostClosed: "Реєстр закрито: не прийшли {noShows}, запрошено залишити відгук {invited}.",
   hostUndone: "Відмітку {name} скасовано.",
   hostYourAreas: "Ваші розділи",
+  hostSwitchArea: "Змінити розділ",
+  hostMyGroups: "{name}: групи вашої школи",
+  hostMyGroupsLink: "Керувати групами: {name}",
 };

@@ -76,4 +76,8 @@ export const joinUk: Partial<typeof joinEn> = {
   profileEmailInvalidTitle: "Це посилання не працює",
   coordAgeFlagsTitle: "Бронювання для перевірки після виправлення дати народження",
   coordAgeFlag: "{name}, тепер {age}: заняття для віку від {min} до {max} років",
+  coordAgeFlagResolve: "Опрацьовано",
+  coordAgeFlagResolveFor: "Позначити бронювання {name} як опрацьоване",
+  coordAgeFlagResolved: "Позначено як опрацьоване.",
+  coordAgeFlagsHint: "Тут нічого не скасовується автоматично. Відкрийте бронювання, залиште або скасуйте його, а потім позначте як опрацьоване.",
 };

@@ -4,6 +4,7 @@ import type { BookingRefusalWords } from "../en/refusals-bookings";
 export const bookingRefusals_uk: BookingRefusalWords = {
   consent_link_unusable: "Це посилання для згоди вже використано або термін його дії минув. Молода людина може забронювати знову, якщо ще є місця.",
   no_such_session: "Ми не можемо знайти це заняття.",
+  series_no_such_event: "Ми не можемо знайти цей захід.",
   session_cancelled_no_booking: "Це заняття скасовано, тому його не можна забронювати чи змінити.",
   session_started_no_booking: "Це заняття вже почалося, тому бронювати чи змінювати його запізно.",
   no_such_booking: "Ми не можемо знайти це бронювання.",

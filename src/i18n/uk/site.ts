@@ -54,6 +54,7 @@ export const uk: Catalogue = {
     budgeting: "Гроші та бюджет",
     intergenerational: "Час зі старшими людьми",
     community_event: "Подія громади",
+    co_production: "Долучайся",
   },
   accessNeeds: {
     step_free: "Вхід без сходинок",

@@ -6,16 +6,17 @@ import { formatTime } from "../format";
 import { Layout, Localised } from "../layout";
 import type { View } from "../view";
 import { Pictogram } from "./pictograms";
-import type { DirectoryPictogram } from "../../db/schema";
+import type { DirectoryPictogram, EventType } from "../../db/schema";
 
 /** The nearest directory picture for each kind of activity, so the sign needs no reading. */
-const PICTURE: Record<string, DirectoryPictogram> = {
+const PICTURE: Record<EventType, DirectoryPictogram> = {
   career_taster: "jobs",
   cv_workshop: "jobs",
   interview_skills: "jobs",
   budgeting: "money",
   intergenerational: "wellbeing",
   community_event: "family",
+  co_production: "youth",
 };
 
 export function TodayPage({ view, venue, rows }: { view: View; venue: { id: string; name: string }; rows: Awaited<ReturnType<typeof todayAtVenue>> }) {

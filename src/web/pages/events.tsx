@@ -158,7 +158,7 @@ export function SessionLine({ view, session, venue, waitlist }: { view: View; se
   );
 }
 
-function EventCard({ view, listing }: { view: View; listing: EventListing }) {
+export function EventCard({ view, listing }: { view: View; listing: EventListing }) {
   const { t } = view;
   const { event, sessions, sessionCount } = listing;
   const title = pickLocalised(event.title, t.locale);

@@ -2,6 +2,8 @@ import { formatWhen, isoInstant } from "../format";
 import { pickLocalised } from "../../i18n";
 import { Layout, Localised } from "../layout";
 import type { bookingsOf } from "../../features/bookings/read";
+import type { schoolGroups } from "../../features/groups/read";
+import { SchoolGroupCard } from "../staff/pages/school";
 import type { View } from "../view";
 import { MyExtras } from "../people/pages/feed";
 
@@ -50,8 +52,10 @@ function BookingItem({ view, row }: { view: View; row: Row }) {
   );
 }
 
-/** The signed-in landing page: what you have booked (read-only for now). */
-export function MyPage({ view, rows, areas = [] }: { view: View; rows: Row[]; areas?: { href: string; text: string }[] }) {
+type School = { org: { id: string; name: string }; groups: Awaited<ReturnType<typeof schoolGroups>> };
+
+/** The signed-in landing page: what you have booked, and for a school's staff their school's groups. */
+export function MyPage({ view, rows, areas = [], schools = [] }: { view: View; rows: Row[]; areas?: { href: string; text: string }[]; schools?: School[] }) {
   const { t } = view;
   const upcoming = rows.filter((r) => isCurrent(r, view.now)).slice(0, MAX_UPCOMING);
   const past = rows
@@ -75,6 +79,23 @@ export function MyPage({ view, rows, areas = [] }: { view: View; rows: Row[]; ar
           </ul>
         </nav>
       )}
+      {schools.map(({ org, groups }) => (
+        <section aria-labelledby={`groups-${org.id}`}>
+          <h2 id={`groups-${org.id}`}>{t.t("hostMyGroups", { name: org.name })}</h2>
+          {groups.length === 0 ? (
+            <p>{t.t("schoolNone")}</p>
+          ) : (
+            <ul class="cards" aria-labelledby={`groups-${org.id}`}>
+              {groups.map((group) => (
+                <SchoolGroupCard view={view} orgId={org.id} group={group} />
+              ))}
+            </ul>
+          )}
+          <p>
+            <a href={`/schools/${org.id}`}>{t.t("hostMyGroupsLink", { name: org.name })}</a>
+          </p>
+        </section>
+      ))}
       {rows.length === 0 && areas.length > 0 ? null : rows.length === 0 ? (
         <>
           <p>{t.t("myNone")}</p>

@@ -43,10 +43,10 @@ export function signInFirst(c: C) {
   return c.redirect("/sign-in", 303);
 }
 
-/** Where to go after signing in: the remembered page (once), else My bookings. */
-export function afterSignIn(c: C): string {
+/** Where to go after signing in: the remembered page (once), else the person's own landing (their staff area or My bookings). */
+export async function afterSignIn(c: C, landing: () => Promise<string>): Promise<string> {
   const saved = getCookie(c, RETURN_COOKIE);
-  if (saved === undefined) return "/my";
+  if (saved === undefined) return landing();
   deleteCookie(c, RETURN_COOKIE, { path: "/", secure: isHttps(c) });
-  return LOCAL_PATH.test(saved) ? saved : "/my";
+  return LOCAL_PATH.test(saved) ? saved : landing();
 }

@@ -9,14 +9,21 @@ import { ProblemError } from "../../lib/problem";
 import { actsFor } from "../../lib/auth";
 import { getOrganisation } from "../../features/organisations/read";
 import type { ORGANISATION_TYPES } from "../../db/schema";
+import { staffAreas } from "./areas";
 
 export type { C, Status };
 export type SignedIn = View & { actor: NonNullable<View["actor"]> };
 export { SCRIPT_CSP };
 
-/** Staff pages show personal data (names, access needs): never cached anywhere. */
-export const render = (c: C, view: View, page: JSX.Element, status: Status = 200, options: { csp?: string } = {}) =>
-  renderPage(c, view, page, status, { csp: options.csp, headers: PRIVATE });
+/**
+ * Staff pages show personal data (names, access needs): never cached anywhere. Each carries
+ * the person's areas, so someone with several roles can switch (the layout shows the links;
+ * pages render lazily, when toString runs, so the areas arrive before the layout reads them).
+ */
+export const render = async (c: C, view: View, page: JSX.Element, status: Status = 200, options: { csp?: string } = {}) => {
+  if (view.actor && !view.areas) view.areas = await staffAreas(c.var.deps, view.actor, view.t);
+  return renderPage(c, view, page, status, { csp: options.csp, headers: PRIVATE });
+};
 export const notFound = (c: C, view: View) => notFoundPage(c, view, PRIVATE);
 export const refuseCrossSite = (c: C, view: View) => refuseCrossSitePage(c, view, PRIVATE);
 

@@ -25,6 +25,7 @@ import { allOrganisations } from "../../features/organisations/read";
 import { eventSessions } from "../../features/sessions/read";
 import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, statusOf, render, SCRIPT_CSP, type C, type SignedIn, type Status } from "./respond";
 import { openAgeFlags } from "../../features/auth/read";
+import { resolveAgeFlag } from "../../features/auth/age-flags";
 import { registerScannerAssets, SCANNER_PATH } from "./scanner";
 import { detailOf, fromIssues, fromProblem, venueTakenOn, type FieldMessages, int, keyedErrors, mergeErrors, noErrors, readWhen, str, whenFrom, type FormErrors } from "./ui";
 
@@ -37,7 +38,8 @@ export function registerCoordinatorPages(app: Api) {
 
   const home = async (c: C, view: SignedIn, form: EventForm = emptyEventForm, errors = noErrors(), status: Status = 200) => {
     const [events, hosts, ageFlags] = await Promise.all([coordinatorEvents(c.var.deps.db, view.now), allOrganisations(c.var.deps.db), openAgeFlags(c.var.deps.db)]);
-    return render(c, view, <CoordinatorHome view={view} events={events} hosts={hosts} form={form} errors={errors} ageFlags={ageFlags} />, status);
+    const ageFlagResolved = c.req.query("done") === "age-flag";
+    return render(c, view, <CoordinatorHome view={view} events={events} hosts={hosts} form={form} errors={errors} ageFlags={ageFlags} ageFlagResolved={ageFlagResolved} />, status);
   };
 
   app.get("/coordinator", async (c) => {
@@ -200,6 +202,18 @@ export function registerCoordinatorPages(app: Api) {
       return emailsPage(c, view, detailOf(view, err), statusOf(err), undefined, { id, email });
     }
     return c.redirect("/coordinator/emails?done=corrected", 303);
+  });
+
+  app.post("/coordinator/age-flags/:id/resolution", async (c) => {
+    const g = await coordinatorPost(c);
+    if (g.refusal) return g.refusal;
+    try {
+      await resolveAgeFlag(c.var.deps, g.view.actor, c.req.param("id"));
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      return notFound(c, g.view);
+    }
+    return c.redirect("/coordinator?done=age-flag#age-flags", 303);
   });
 
   app.post("/coordinator/emails/:id/retry", async (c) => {

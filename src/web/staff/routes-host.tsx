@@ -21,13 +21,13 @@ import { detailOf, fromProblem, int, keyedErrors, noErrors, str, type FieldMessa
 const CHECK_IN_MESSAGES: FieldMessages = { ticketCode: "errTicket", count: "errCount" };
 
 /** The organisation, if the person acts for it (its staff, or a coordinator); null is the page's 404. */
-async function hostOrg(c: C, view: SignedIn, orgId: string) {
+export async function hostOrg(c: C, view: SignedIn, orgId: string) {
   if (!actsFor(view.actor, orgId)) return null;
   return notFoundIfMissing(getOrganisation(c.var.deps, orgId));
 }
 
 /** The session, only if this organisation hosts its event: nothing of other hosts' sessions. */
-async function hostedSession(c: C, orgId: string, sessionId: string) {
+export async function hostedSession(c: C, orgId: string, sessionId: string) {
   const found = await notFoundIfMissing(loadSession(c.var.deps, sessionId));
   return found && found.event.hostOrganisationId === orgId ? found : null;
 }

@@ -1,7 +1,6 @@
 // The staff areas: a landing page, the school area, the employer area and the coordinator area.
 // Every page needs sign-in (the od_session cookie), and every object is checked with the same
 // rule the API uses (actsFor, managesMentor, isCoordinator), through the feature services.
-import { listOrganisations } from "../../features/organisations/read";
 import type { Api } from "../../lib/env";
 import { StaffLanding } from "./pages/landing";
 import { formLimit } from "../respond";
@@ -14,7 +13,7 @@ import { registerWebhookPages } from "./routes-webhooks";
 import { registerEmployerPages } from "./routes-employer";
 import { registerSchoolPages } from "./routes-school";
 import { registerHostPages } from "./routes-host";
-import { hostingOrganisations } from "../../features/sessions/read";
+import { ownOrganisations, staffAreas } from "./areas";
 
 /** The biggest staff form is a roster of 500 first names and initials. */
 const FORM_LIMIT_BYTES = 32 * 1024;
@@ -25,11 +24,9 @@ export function registerStaffPages(app: Api) {
   app.get("/staff", async (c) => {
     const view = staffView(c);
     if (!view) return c.redirect("/sign-in", 303);
-    // Coordinators reach every organisation from their own area; here, only their memberships.
-    const all = await listOrganisations(c.var.deps, view.actor);
-    const orgs = view.actor.isCoordinator ? all.filter((o) => view.actor.organisationIds.includes(o.id)) : all;
-    const hosting = await hostingOrganisations(c.var.deps.db, orgs.map((o) => o.id));
-    return render(c, view, <StaffLanding view={view} orgs={orgs} hosting={hosting} coordinator={view.actor.isCoordinator} />);
+    const [orgs, areas] = await Promise.all([ownOrganisations(c.var.deps, view.actor), staffAreas(c.var.deps, view.actor, view.t)]);
+    view.areas = areas;
+    return render(c, view, <StaffLanding view={view} orgs={orgs} areas={areas} />);
   });
 
   registerSchoolPages(app);

@@ -53,6 +53,12 @@ export function MyExtras({ view }: { view: View }) {
           </p>
         </>
       )}
+      <h2>{t.t("tbMyTitle")}</h2>
+      <p>
+        <a class="button secondary" href="/my/timebank">
+          {t.t("tbMyLink")}
+        </a>
+      </p>
       <h2>{t.t("dataHeading")}</h2>
       <p>{t.t("dataMyIntro")}</p>
       <p>

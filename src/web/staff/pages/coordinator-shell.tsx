@@ -42,6 +42,9 @@ function CoordinatorMenu({ view }: { view: View }) {
           <a href="/coordinator/audit">{s.t("admAudit")}</a>
         </li>
         <li>
+          <a href="/coordinator/timebank">{s.t("tbLedgerTitle")}</a>
+        </li>
+        <li>
           <a href="/coordinator/downloads">{s.t("admDownloads")}</a>
         </li>
       </ul>

@@ -36,14 +36,14 @@ export interface NoteForm {
   locale: string;
 }
 
-export function CoordinatorHome(props: { view: View; events: EventRow[]; hosts: Named[]; form: EventForm; errors: FormErrors; ageFlags?: AgeFlag[] }) {
-  const { view, events, hosts, form, errors, ageFlags = [] } = props;
+export function CoordinatorHome(props: { view: View; events: EventRow[]; hosts: Named[]; form: EventForm; errors: FormErrors; ageFlags?: AgeFlag[]; ageFlagResolved?: boolean }) {
+  const { view, events, hosts, form, errors, ageFlags = [], ageFlagResolved = false } = props;
   const { t } = view;
   const s = view.t;
   return (
     <CoordinatorShell view={view} title={s.t("coordTitle")} errors={errors}>
       <ErrorSummary view={view} errors={errors} order={EVENT_ORDER} />
-      <AgeFlags view={view} flags={ageFlags} />
+      <AgeFlags view={view} flags={ageFlags} resolved={ageFlagResolved} />
       <h2 id="events">{s.t("coordEvents")}</h2>
       {events.length === 0 ? (
         <p>{s.t("coordEventsNone")}</p>
@@ -239,16 +239,23 @@ function FeedbackSection({ view, summary }: { view: View; summary: Summary }) {
 type AgeFlag = Awaited<ReturnType<typeof openAgeFlags>>[number];
 
 /** Bookings a corrected date of birth put outside their event's age range (issue #14): never cancelled by the system, listed here for a coordinator to decide. */
-function AgeFlags({ view, flags }: { view: View; flags: AgeFlag[] }) {
-  if (flags.length === 0) return null;
+function AgeFlags({ view, flags, resolved }: { view: View; flags: AgeFlag[]; resolved: boolean }) {
+  if (flags.length === 0 && !resolved) return null;
   const { t } = view;
   return (
     <section aria-labelledby="age-flags">
       <h2 id="age-flags">{t.t("coordAgeFlagsTitle")}</h2>
+      {resolved && <Notice>{t.t("coordAgeFlagResolved")}</Notice>}
+      <p>{t.t("coordAgeFlagsHint")}</p>
       <ul>
         {flags.map((f) => (
           <li>
-            <a href={`/bookings/${f.bookingId}`}>{t.t("coordAgeFlag", { name: f.name, age: f.age, min: f.minAge, max: f.maxAge })}</a>
+            <a href={`/bookings/${f.bookingId}`}>{t.t("coordAgeFlag", { name: f.name, age: f.age, min: f.minAge, max: f.maxAge })}</a>{" "}
+            <form method="post" action={`/coordinator/age-flags/${f.id}/resolution`} >
+              <button type="submit" class="button secondary" aria-label={t.t("coordAgeFlagResolveFor", { name: f.name })}>
+                {t.t("coordAgeFlagResolve")}
+              </button>
+            </form>
           </li>
         ))}
       </ul>

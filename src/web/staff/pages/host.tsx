@@ -45,6 +45,9 @@ export function HostHome({ view, org, sessions, events, feedback }: { view: View
   return (
     <Shell view={view} title={s.t("hostAreaTitle", { name: org.name })}>
       <p class="lead">{s.t("hostIntro")}</p>
+      <p>
+        <a href={`/host/${org.id}/offers`}>{s.t("tbOffersLink")}</a>
+      </p>
       {events.length === 0 ? (
         <p>{s.t("hostNoEvents")}</p>
       ) : (
@@ -159,6 +162,9 @@ export function HostRegisterPage({ view, org, data, done, errors }: { view: View
         <a class="button secondary" href={`${base}/check-in`}>
           {s.t("hostCodeLink")}
         </a>
+      </p>
+      <p>
+        <a href={`${base}/contributors`}>{s.t("tbContribLink")}</a>
       </p>
       {attendees.length === 0 ? (
         <p>{s.t("attendanceNone")}</p>

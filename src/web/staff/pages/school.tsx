@@ -50,6 +50,35 @@ function GroupFields({ view, form, errors }: { view: View; form: GroupForm; erro
   );
 }
 
+/** One of a school's groups: on the school's page and on its staff's "My bookings". */
+export function SchoolGroupCard({ view, orgId, group }: { view: View; orgId: string; group: Group }) {
+  const { booking, session, event, venueName } = group;
+  const { t } = view;
+  const name = pickLocalised(event.title, t.locale);
+  return (
+    <li class="card">
+      <h3>
+        <Localised text={name.text} lang={name.lang} />
+      </h3>
+      <p>
+        <time datetime={isoInstant(session.startsAt)}>{formatWhen(session.startsAt, session.endsAt, t, view.now)}</time>
+        {venueName ? ` · ${venueName}` : ""}
+      </p>
+      <dl class="facts">
+        <dt>{t.t("group")}</dt>
+        <dd>{t.t("groupSize", { pupils: booking.pupils, staff: booking.staff })}</dd>
+        <dt>{t.t("groupTicket")}</dt>
+        <dd dir="ltr">{booking.ticketCode}</dd>
+      </dl>
+      {booking.status === "confirmed" && session.startsAt > view.now && (
+        <p>
+          <a href={`/schools/${orgId}/groups/${booking.id}`}>{t.t("groupChangeLink")}</a>
+        </p>
+      )}
+    </li>
+  );
+}
+
 export function SchoolPage(props: { view: View; org: Org; groups: Group[]; choices: Choice[]; form: GroupForm; errors: FormErrors; done?: string }) {
   const { view, org, groups, choices, form, errors, done } = props;
   // The groups service books only for the booker's own school; a coordinator visiting sees the list.
@@ -63,6 +92,9 @@ export function SchoolPage(props: { view: View; org: Org; groups: Group[]; choic
         <a href="/staff">{s.t("staffBack")}</a>
       </p>
       <h1>{title}</h1>
+      <p>
+        <a href={`/schools/${org.id}/careers`}>{s.t("tbCareersLink")}</a>
+      </p>
       {done && <Notice>{done}</Notice>}
       <ErrorSummary view={view} errors={errors} order={ORDER} />
       <h2 id="groups">{s.t("schoolUpcoming")}</h2>
@@ -70,31 +102,9 @@ export function SchoolPage(props: { view: View; org: Org; groups: Group[]; choic
         <p>{s.t("schoolNone")}</p>
       ) : (
         <ul class="cards" aria-labelledby="groups">
-          {groups.map(({ booking, session, event, venueName }) => {
-            const name = pickLocalised(event.title, t.locale);
-            return (
-              <li class="card">
-                <h3>
-                  <Localised text={name.text} lang={name.lang} />
-                </h3>
-                <p>
-                  <time datetime={isoInstant(session.startsAt)}>{formatWhen(session.startsAt, session.endsAt, t, view.now)}</time>
-                  {venueName ? ` · ${venueName}` : ""}
-                </p>
-                <dl class="facts">
-                  <dt>{t.t("group")}</dt>
-                  <dd>{s.t("groupSize", { pupils: booking.pupils, staff: booking.staff })}</dd>
-                  <dt>{s.t("groupTicket")}</dt>
-                  <dd dir="ltr">{booking.ticketCode}</dd>
-                </dl>
-                {booking.status === "confirmed" && session.startsAt > view.now && (
-                  <p>
-                    <a href={`/schools/${org.id}/groups/${booking.id}`}>{s.t("groupChangeLink")}</a>
-                  </p>
-                )}
-              </li>
-            );
-          })}
+          {groups.map((group) => (
+            <SchoolGroupCard view={view} orgId={org.id} group={group} />
+          ))}
         </ul>
       )}
       <h2 id="book">{s.t("schoolBookHeading")}</h2>
