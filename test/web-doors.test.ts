@@ -114,6 +114,9 @@ describe("the same limits on every door", () => {
     // The same bucket as the API's booking route.
     const api = await h.request("POST", "/api/v1/sessions/no-such-session/bookings", { token, body: {} });
     expect(api.status).toBe(429);
+    // Booking a whole series, on the website and the API, spends from the same bucket.
+    expect((await post("/events/no-such-event/book-all", {}, { cookie })).status).toBe(429);
+    expect((await h.request("POST", "/api/v1/events/no-such-event/series-bookings", { token, body: {} })).status).toBe(429);
     h.clock.advance(61_000);
   });
 

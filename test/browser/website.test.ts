@@ -368,9 +368,12 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     const page = await context.newPage();
     await signIn(page, "activities@oakhouse.example");
     await Promise.all([page.waitForLoadState("load"), page.click("main form button")]);
+    // Signing in lands on the partner area (staff/areas.ts landingFor).
+    expect(new URL(page.url()).pathname).toBe("/host/org_oakhouse");
     const register = "/host/org_oakhouse/sessions/ses_music_today";
     for (const [name, path] of [
       ["host-home", "/host/org_oakhouse"],
+      ["host-dashboard", "/host/org_oakhouse/dashboard"],
       ["host-register", register],
       ["host-check-in", `${register}/check-in`],
     ] as const) {

@@ -16,6 +16,7 @@ import { withNetworkLatency } from "../../../test/support/latency";
 import { bookWithoutCapacityGuard } from "../../../test/support/unguarded-booking";
 import { checkSeatAccounting } from "../../rules/capacity";
 import { DAY, HOUR } from "../../lib/time";
+import { SESSION_COOKIE } from "../../lib/auth";
 
 let h: Harness;
 beforeAll(async () => {
@@ -212,5 +213,49 @@ describe("20 people booking a series at once, one seat left on one date", () => 
     } finally {
       client.close();
     }
+  });
+});
+
+describe("booking a whole series on the website", () => {
+  const ORIGIN = "https://opendoor.test";
+  const page = (path: string, cookie?: string) => h.request("GET", path, { headers: cookie ? { cookie } : {} });
+  const submit = (path: string, fields: Record<string, string>, cookie: string, origin = ORIGIN) =>
+    h.request("POST", path, { body: new URLSearchParams(fields).toString(), headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin } });
+
+  it("offers 'Book all N dates' on the event page, asks for a guardian when a date needs one, and shows the outcome per date in the person's language", async () => {
+    const { event: e, sessions: list } = await weekly(3);
+    await h.db.update(sessions).set({ capacity: 0 }).where(eq(sessions.id, list[2]!.id));
+    const eventPage = await (await page(`/events/${e.id}`)).text();
+    expect(eventPage).toContain(`href="/events/${e.id}/book-all"`);
+    expect(eventPage).toContain("Book all 3 dates");
+
+    const signedOut = await page(`/events/${e.id}/book-all`);
+    expect(signedOut.status).toBe(303);
+    expect(signedOut.headers.get("location")).toBe("/sign-in");
+
+    const [yp] = await youngPeopleWithTokens(h.db, h.clock.now(), 1, { dateOfBirth: "2012-01-01" });
+    const cookie = `${SESSION_COOKIE}=${yp!.token}; lang=ar`;
+    const form = await (await page(`/events/${e.id}/book-all`, cookie)).text();
+    expect(form).toContain('name="guardianEmail"');
+    expect(form).toContain(`action="/events/${e.id}/book-all"`);
+
+    // Another site's post is refused before anything is booked.
+    expect((await submit(`/events/${e.id}/book-all`, { guardianEmail: "parent@example.com" }, cookie, "https://evil.example")).status).toBe(403);
+    expect(await h.db.select().from(bookings).where(eq(bookings.personId, yp!.id))).toEqual([]);
+
+    // Without the guardian's address: the form again, with the field's error.
+    const missing = await submit(`/events/${e.id}/book-all`, {}, cookie);
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain('href="#guardianEmail"');
+
+    const done = await submit(`/events/${e.id}/book-all`, { guardianEmail: `parent-${yp!.id}@example.com` }, cookie);
+    expect(done.status).toBe(200);
+    const html = await done.text();
+    expect(html).toContain('<html lang="ar" dir="rtl"');
+    expect(html).toContain("ما حدث لكل موعد");
+    expect(html.match(/محجوز مؤقتًا/g)).toHaveLength(2);
+    expect(html).toContain("في قائمة الانتظار: رقمك 1");
+    const rows = await h.db.select().from(bookings).where(eq(bookings.personId, yp!.id));
+    expect(rows.map((r) => r.status).sort()).toEqual(["pending_consent", "pending_consent", "waitlisted"]);
   });
 });

@@ -64,6 +64,15 @@ async function seriesSessions(deps: Deps, eventId: string, now: number) {
   return [...past, ...upcoming];
 }
 
+/** The event and the dates a series booking made now would try (the website's form shows them), or null for no such event. */
+export async function datesToBook(deps: Deps, eventId: string) {
+  const [event] = await deps.db.select().from(events).where(eq(events.id, eventId)).limit(1);
+  if (!event) return null;
+  const now = deps.clock.now();
+  const dates = (await seriesSessions(deps, eventId, now)).filter((s) => s.startsAt > now && s.status === "scheduled");
+  return { event, dates };
+}
+
 /**
  * Books every upcoming date of an event for one young person. Dates already past, already
  * booked, called off or outside the person's age range on that day are reported, not refused;

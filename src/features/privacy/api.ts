@@ -31,7 +31,7 @@ export function registerPrivacy(api: Api) {
       tags: ["privacy"],
       summary: "Erase your account and personal data",
       description:
-        "Your name, email, date of birth and calendar feed are removed; you are signed out everywhere; your future bookings are cancelled and their seats offered to the waiting list; access needs and guardian emails are deleted. What stays, without your name: that a booking existed, attendance and feedback (now anonymous), so the programme's counts still add up. Staff leave their organisations; group bookings stay with the school. Coordinators must first be taken off the coordinators list.",
+        "Your name, email, date of birth and calendar feed are removed; you are signed out everywhere; your future bookings are cancelled and their seats offered to the waiting list; access needs and guardian emails are deleted. What stays, without your name: that a booking existed, attendance and feedback (now anonymous), so the programme's counts still add up. Staff leave their organisations; group bookings stay with the school. Timebank entries stay (they are append-only and the totals must add up) as an erased person's hours; a host's record of you giving time loses your name, and your record's share links stop working. Coordinators must first be taken off the coordinators list.",
       security: bearer,
       responses: { 204: { description: "Erased" }, 401: problems[401], 403: problems[403] },
     }),

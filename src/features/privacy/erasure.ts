@@ -22,6 +22,8 @@ import {
   emailChanges,
   joinDetails,
   parentalConfirmations,
+  contributors,
+  recordShares,
 } from "../../db/schema";
 import { actorId } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
@@ -140,6 +142,14 @@ function eraseStatements(deps: Deps, actor: Actor | null, person: Person, cancel
     db.update(bookings).set({ personId: null, updatedAt: now }).where(and(eq(bookings.personId, id), eq(bookings.kind, "group"))),
     db.update(carouselGroups).set({ bookedBy: null, updatedAt: now }).where(eq(carouselGroups.bookedBy, id)),
     db.update(mentors).set({ personId: null }).where(eq(mentors.personId, id)),
+    // Timebank (rule 18). Ledger entries are append-only (triggers refuse UPDATE and DELETE), and
+    // they stay: the programme's and organisations' totals must still add up. They hold no
+    // identity of their own (minutes, ids, the holder key "person:<id>"): who that id was lives
+    // in the people row anonymised below, so the entries become an erased person's hours. What
+    // named them elsewhere goes: the name a host typed on a contributor row (the row stays, for
+    // the session's count of helpers) and their record's share links.
+    db.update(contributors).set({ name: "Erased", organisationName: "" }).where(eq(contributors.personId, id)),
+    db.update(recordShares).set({ revokedAt: now }).where(and(eq(recordShares.personId, id), isNull(recordShares.revokedAt))),
     // Their own bookings stay for the counts, without what could identify them or others.
     db
       .update(bookings)

@@ -1,6 +1,8 @@
 import { desc, eq } from "drizzle-orm";
 import { joinDetailsOf } from "../auth/read";
-import { authSessions, bookings, carouselGroups, carousels, events, feedback, memberships, mentoringSlots, mentors, organisations, outbox, people, sessions } from "../../db/schema";
+import { authSessions, bookings, carouselGroups, carousels, contributors, events, feedback, memberships, mentoringSlots, mentors, organisations, outbox, people, recordShares, sessions } from "../../db/schema";
+import { holderKey } from "../../rules/timebank";
+import { statementOf } from "../timebank/read";
 import type { Deps } from "../../lib/deps";
 import { iso, isoOrNull } from "../../lib/time";
 
@@ -16,7 +18,7 @@ export async function exportPersonalData(deps: Deps, personId: string) {
   const { db } = deps;
   const [person] = await db.select().from(people).where(eq(people.id, personId)).limit(1);
   if (!person) return null;
-  const [joined, orgs, bookingRows, carouselRows, feedbackRows, signIns, messages] = await Promise.all([
+  const [joined, orgs, bookingRows, carouselRows, feedbackRows, signIns, messages, timebank, contributed, shares] = await Promise.all([
     joinDetailsOf(db, personId),
     db
       .select({ id: organisations.id, name: organisations.name, type: organisations.type, since: memberships.createdAt })
@@ -50,6 +52,17 @@ export async function exportPersonalData(deps: Deps, personId: string) {
       .from(outbox)
       .where(eq(outbox.toEmail, person.email))
       .orderBy(desc(outbox.createdAt)),
+    // Their timebank: every ledger entry in their name (credits, spending, corrections) and the
+    // times a host recorded them as giving time at a session.
+    statementOf(deps, holderKey({ personId })),
+    db
+      .select({ contributor: contributors, eventTitle: events.title, startsAt: sessions.startsAt })
+      .from(contributors)
+      .innerJoin(sessions, eq(sessions.id, contributors.sessionId))
+      .innerJoin(events, eq(events.id, sessions.eventId))
+      .where(eq(contributors.personId, personId))
+      .orderBy(desc(sessions.startsAt)),
+    db.select().from(recordShares).where(eq(recordShares.personId, personId)).orderBy(desc(recordShares.createdAt)),
   ]);
   return {
     exportedAt: iso(deps.clock.now()),
@@ -106,6 +119,30 @@ export async function exportPersonalData(deps: Deps, personId: string) {
       createdAt: iso(f.createdAt),
     })),
     signIns: signIns.map((s) => ({ startedAt: iso(s.createdAt), expiresAt: iso(s.expiresAt), revokedAt: isoOrNull(s.revokedAt) })),
+    timebank: {
+      balanceMinutes: timebank.balance,
+      entries: timebank.entries.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        minutes: e.minutes,
+        at: iso(e.at),
+        what: e.eventTitle?.en ?? e.offerTitle,
+        organisation: e.organisationName,
+        reversesId: e.reversesId,
+        note: e.note,
+      })),
+    },
+    contributions: contributed.map(({ contributor: c, eventTitle, startsAt }) => ({
+      id: c.id,
+      session: eventTitle.en,
+      startsAt: iso(startsAt),
+      name: c.name,
+      role: c.role,
+      organisationName: c.organisationName,
+      minutes: c.minutes,
+      confirmedAt: isoOrNull(c.confirmedAt),
+    })),
+    recordLinks: shares.map((s) => ({ id: s.id, createdAt: iso(s.createdAt), revokedAt: isoOrNull(s.revokedAt) })),
     emails: messages.map((m) => ({ id: m.id, message: m.template, status: m.status, queuedAt: iso(m.createdAt), sentAt: isoOrNull(m.sentAt) })),
   };
 }

@@ -3,7 +3,7 @@
 // zero. Each guard is raced, with a control that shows the race without it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { auditLog, bookings, timebankEntries } from "../../db/schema";
+import { auditLog, bookings, contributors, people, recordShares, timebankEntries } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import { holderKey } from "../../rules/timebank";
 import { createHarness, problem, type Harness } from "../../../test/support/harness";
@@ -245,5 +245,39 @@ describe("balances by month", () => {
     const values = sql.join(instants.map((i) => sql`(${i})`), sql`, `);
     const rows = await h.db.all<{ at: number; month: string }>(sql`with t(at) as (values ${values}) select at, ${londonMonthSql(sql`at`)} as month from t`);
     expect(rows.map((r) => r.month)).toEqual(instants.map((i) => londonDate(i).slice(0, 7)));
+  });
+});
+
+describe("privacy: the ledger in a person's export and through their erasure", () => {
+  it("exports every entry, contribution and record link; erasure keeps every total but removes who it was", async () => {
+    const w = await seedWorld(h, "tbe");
+    const made = (await (await post(`/sessions/${w.session.id}/contributors`, { name: "Amy", role: "young_helper", email: "tbe-amy@young.test" }, w.tokens.host)).json()) as { id: string };
+    h.clock.set(AFTER);
+    expect((await post(`/contributors/${made.id}/confirmation`, {}, w.tokens.host)).status).toBe(201);
+    const offer = (await (await post("/timebank/offers", { organisationId: w.host, title: "Workshop place", costHours: 1 }, w.tokens.host)).json()) as { id: string };
+    expect((await post(`/timebank/offers/${offer.id}/redemptions`, undefined, w.amy.token)).status).toBe(201);
+    expect((await post("/me/record-links", undefined, w.amy.token)).status).toBe(201);
+
+    const data = (await (await get("/me/export", w.amy.token)).json()) as {
+      timebank: { balanceMinutes: number; entries: { kind: string }[] };
+      contributions: { name: string; role: string }[];
+      recordLinks: { revokedAt: string | null }[];
+    };
+    expect(data.timebank.balanceMinutes).toBe(60);
+    expect(data.timebank.entries.map((e) => e.kind).sort()).toEqual(["contribution", "redemption"]);
+    expect(data.contributions).toEqual([expect.objectContaining({ name: "Amy", role: "young_helper" })]);
+    expect(data.recordLinks).toHaveLength(1);
+
+    const totals = async () => (await (await get(`/timebank/balances?organisationId=${w.host}`, w.tokens.host)).json()) as unknown;
+    const before = await totals();
+    expect((await h.request("DELETE", "/api/v1/me", { token: w.amy.token })).status).toBe(204);
+    // Append-only entries stay, so every total is unchanged; the person row they point at is anonymous.
+    expect(await totals()).toEqual(before);
+    expect(await balance(w.amy.id)).toBe(60);
+    const [row] = await h.db.select().from(contributors).where(eq(contributors.id, made.id));
+    expect(row).toMatchObject({ name: "Erased", organisationName: "", personId: w.amy.id });
+    expect((await h.db.select().from(recordShares).where(eq(recordShares.personId, w.amy.id)))[0]!.revokedAt).not.toBeNull();
+    const [person] = await h.db.select().from(people).where(eq(people.id, w.amy.id));
+    expect(person!.displayName).toBe("Erased");
   });
 });

@@ -7,6 +7,7 @@ import { SessionLine } from "./events";
 import { VenueWay } from "../venue-way";
 import { BookLink } from "../people/book-link";
 import { isForFamilies } from "../../rules/families";
+import { SERIES_MAX_DATES } from "../../features/bookings/series";
 
 type EventData = NonNullable<Awaited<ReturnType<typeof eventPage>>>;
 
@@ -75,6 +76,17 @@ export function EventPage({ view, data }: { view: View; data: EventData }) {
         </>
       )}
       <h2>{t.t("eventDates")}</h2>
+      {sessions.length > 1 && !isForFamilies(event) && (
+        // Issue #14 item 6: a weekly series in one step, each date under its own rules.
+        <p class="no-print">
+          <a class="button" href={`/events/${event.id}/book-all`} aria-describedby="book-all-hint">
+            {t.plural("srBookAll", Math.min(sessions.length, SERIES_MAX_DATES))}
+          </a>{" "}
+          <span id="book-all-hint" class="hint">
+            {t.t("srBookAllHint")}
+          </span>
+        </p>
+      )}
       {sessions.length === 0 ? (
         <p>{t.t("eventNoDates")}</p>
       ) : (

@@ -34,7 +34,7 @@ function otherRefusal(view: View, err: ProblemError): Refusal | null {
 }
 
 /** Why a session booking was refused, or null when the error is not a refusal (rethrow it). */
-export function bookingRefusal(view: View, err: unknown, details: SessionDetails, person: Person): Refusal | null {
+export function bookingRefusal(view: View, err: unknown, details: Pick<SessionDetails, "event">, person: Person): Refusal | null {
   if (!(err instanceof ProblemError)) return null;
   const { t } = view;
   const extra = err.extra ?? {};

@@ -6,6 +6,7 @@ import { decideConsent } from "../../features/bookings/consent";
 import { loadVisibleBooking } from "../../features/bookings/lookups";
 import { acceptOffer } from "../../features/bookings/offers";
 import { bookSession } from "../../features/bookings/book";
+import { bookSeries, datesToBook } from "../../features/bookings/series";
 import { cancelBooking } from "../../features/bookings/cancel";
 import { getBooking } from "../../features/bookings/read";
 import { rotateCalendarFeed } from "../../features/calendar/feeds";
@@ -26,6 +27,7 @@ import { formLimit, TOKEN_HEADERS } from "../respond";
 import { viewFor, type View } from "../view";
 import { notFound, refuseCrossSite, render, signedInPost, signInFirst, type C } from "./page";
 import { BookPage, ACCESS_EXAMPLES_MAX, type BookForm } from "./pages/book";
+import { SeriesBookPage, SeriesOutcomePage } from "./pages/series";
 import { BookingPage, BookingRefusedPage, CancelConfirmPage } from "./pages/booking";
 import { ConsentAnswerPage, ConsentDonePage, ConsentInvalidPage, ConsentPage, ConsentWithdrawnPage } from "./pages/consent";
 import { FeedPage } from "./pages/feed";
@@ -63,7 +65,7 @@ const refusalPage = (c: C, view: View, refusal: Refusal) =>
   render(c, view, <BookingRefusedPage view={view} message={refusal.message} bookingId={c.req.param("id")!} />, refusal.status);
 
 export function registerPeoplePages(app: Api) {
-  app.on("POST", ["/sessions/*", "/bookings/*", "/consent/*", "/my/*", "/mentoring-slots/*"], formLimit(FORM_LIMIT_BYTES));
+  app.on("POST", ["/sessions/*", "/bookings/*", "/consent/*", "/my/*", "/mentoring-slots/*", "/events/*"], formLimit(FORM_LIMIT_BYTES));
 
   // --- Booking a session ---------------------------------------------------------------
   app.get("/sessions/:id/book", async (c) => {
@@ -104,6 +106,53 @@ export function registerPeoplePages(app: Api) {
       return c.redirect(`/bookings/${booking.id}`, 303);
     } catch (err) {
       const refusal = bookingRefusal(view, err, details, view.actor.person);
+      if (!refusal) throw err;
+      if (refusal.status === 404) return notFound(c, view);
+      return refusal.field ? show(refusal.status, [{ field: refusal.field, message: String(refusal.message) }]) : show(refusal.status, [], refusal.message);
+    }
+  });
+
+  // --- Booking every date of a series (issue #14 item 6) ------------------------------------
+  /** The consent age that applies on any of these dates (the form asks for a guardian once), or null. */
+  const seriesConsentAge = (view: View, event: { consentAge: number }, dates: { startsAt: number }[]) =>
+    dates.map((s) => consentAgeOn(view.actor?.person.dateOfBirth, event.consentAge, s.startsAt)).find((age) => age !== null) ?? null;
+
+  app.get("/events/:id/book-all", async (c) => {
+    const view = viewFor(c);
+    if (!view.actor) return signInFirst(c);
+    const found = await datesToBook(c.var.deps, c.req.param("id"));
+    if (!found) return notFound(c, view);
+    const remembered = await joinDetailsOf(c.var.deps.db, view.actor.person.id);
+    const form: BookForm = { accessNeeds: remembered?.accessNeeds ?? "", guardianEmail: "" };
+    return render(c, view, <SeriesBookPage view={view} event={found.event} dates={found.dates} consentAge={seriesConsentAge(view, found.event, found.dates)} form={form} />);
+  });
+
+  app.post("/events/:id/book-all", async (c) => {
+    const guard = await signedInPost(c);
+    if ("response" in guard) return guard.response;
+    const { view } = guard;
+    // One step, one use of the same booking limit as a single booking's form and the API.
+    await enforceBookingLimit(c, view.actor);
+    const found = await datesToBook(c.var.deps, c.req.param("id"));
+    if (!found) return notFound(c, view);
+    const { event, dates } = found;
+    const body = await c.req.parseBody();
+    const form: BookForm = { accessNeeds: formText(body.accessNeeds), guardianEmail: formText(body.guardianEmail) };
+    const show = (status: 400 | 404 | 409 | 422, errors: { field: string; message: string }[], refusal?: Refusal["message"]) =>
+      render(c, view, <SeriesBookPage view={view} event={event} dates={dates} consentAge={seriesConsentAge(view, event, dates)} form={form} errors={errors} refusal={refusal} />, status);
+    const errors = [];
+    if (form.accessNeeds.length > ACCESS_EXAMPLES_MAX) errors.push({ field: "accessNeeds", message: view.t.t("bookAccessTooLong") });
+    const guardian = form.guardianEmail ? Email.safeParse(form.guardianEmail) : null;
+    if (guardian && !guardian.success) errors.push({ field: "guardianEmail", message: view.t.t("bookGuardianError") });
+    if (errors.length) return show(400, errors);
+    try {
+      const result = await bookSeries(c.var.deps, view.actor, event.id, {
+        accessNeeds: form.accessNeeds || undefined,
+        guardianEmail: guardian?.success ? guardian.data : undefined,
+      });
+      return render(c, view, <SeriesOutcomePage view={view} event={event} dates={result.dates} />);
+    } catch (err) {
+      const refusal = bookingRefusal(view, err, { event }, view.actor.person);
       if (!refusal) throw err;
       if (refusal.status === 404) return notFound(c, view);
       return refusal.field ? show(refusal.status, [{ field: refusal.field, message: String(refusal.message) }]) : show(refusal.status, [], refusal.message);
