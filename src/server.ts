@@ -10,7 +10,7 @@ import type { Deps } from "./lib/deps";
 import { memoryRateLimiter, type RateLimiter } from "./lib/rate-limiter";
 import { isClusterWorker, primaryBackedRateLimiter, processesFromEnv, reportReady, runsScheduledJobs, startWorkers } from "./cluster";
 import { nodeClientIp } from "./lib/client-address";
-import { systemClock } from "./lib/time";
+import { systemClock, type Clock } from "./lib/time";
 import { runScheduledJobs } from "./jobs";
 import { dispatchOutbox } from "./features/notifications/outbox";
 import { logFault } from "./lib/log";
@@ -30,6 +30,8 @@ export interface ServerOptions {
   migrate?: boolean;
   /** The abuse limiter; this process's memory unless given (a cluster worker asks the primary). */
   rateLimiter?: RateLimiter;
+  /** The clock; the system's unless given (a browser test moves it on while a person types). */
+  clock?: Clock;
 }
 
 /** Pending connections the kernel may queue for us: a ticket release's burst, all at once. */
@@ -41,15 +43,16 @@ export async function startServer(options: ServerOptions) {
   const config = configFromEnv({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${options.port}` }, "node");
   const { db, client } = await openLibsqlFile(options.databaseUrl);
   if (options.migrate !== false) await applyMigrations(db);
-  if (options.seed) await seedDemoData(db, systemClock.now());
+  const clock = options.clock ?? systemClock;
+  if (options.seed) await seedDemoData(db, clock.now());
   const deps: Deps = {
     db,
     config,
-    clock: systemClock,
+    clock,
     mailer: mailerFor(db, config),
     // Deferred work may queue email (a sign-in link): send it once the work is done.
     defer: (p) => void p.then(() => drainSoon()).catch((err) => logFault("deferred work failed", err)),
-    rateLimiter: options.rateLimiter ?? memoryRateLimiter(systemClock),
+    rateLimiter: options.rateLimiter ?? memoryRateLimiter(clock),
     clientIp: nodeClientIp(config.trustedProxyHops),
   };
   const app = createApp(deps);

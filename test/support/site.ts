@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEMO_COORDINATOR_EMAIL, startServer } from "../../src/server";
+import type { Clock } from "../../src/lib/time";
 import { freePort } from "./free-port";
 
 export interface Site {
@@ -15,7 +16,7 @@ export interface Site {
 }
 
 /** By default with the demo data and its coordinator, as the browser suites want. */
-export async function startSite(name: string, { seed = true, coordinatorEmail = DEMO_COORDINATOR_EMAIL } = {}): Promise<Site> {
+export async function startSite(name: string, { seed = true, coordinatorEmail = DEMO_COORDINATOR_EMAIL, clock }: { seed?: boolean; coordinatorEmail?: string; clock?: Clock } = {}): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), `open-door-${name}-`));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -25,6 +26,7 @@ export async function startSite(name: string, { seed = true, coordinatorEmail = 
     port,
     hostname: "127.0.0.1",
     seed,
+    clock,
     jobsEveryMs: 0,
     env: { PUBLIC_URL: base, COORDINATOR_EMAILS: coordinatorEmail },
   });

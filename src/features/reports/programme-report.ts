@@ -2,6 +2,8 @@ import type { Deps } from "../../lib/deps";
 import { toCsv } from "./csv";
 import { byEventType, sessionFigures } from "./figures";
 
+type Scope = Parameters<typeof sessionFigures>[3];
+
 const PROGRAMME_REPORT_HEADER = [
   "Event type",
   "Sessions",
@@ -25,14 +27,15 @@ const PROGRAMME_REPORT_HEADER = [
  * file can be shared with funders. Rates are over bookings whose outcome is known (attended or
  * no-show).
  */
-async function programmeReport(deps: Deps, from: string, to: string) {
-  return byEventType(await sessionFigures(deps, from, to)).map(({ type, tally }) => ({ type, ...tally }));
+async function programmeReport(deps: Deps, from: string, to: string, scope: Scope) {
+  return byEventType(await sessionFigures(deps, from, to, scope)).map(({ type, tally }) => ({ type, ...tally }));
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? "" : (Math.round((part / whole) * 1000) / 10).toFixed(1));
 
-export async function programmeReportCsv(deps: Deps, from: string, to: string) {
-  const lines = await programmeReport(deps, from, to);
+/** The whole programme's report, or (with `hostOrganisationId`) one host's, for its own area. */
+export async function programmeReportCsv(deps: Deps, from: string, to: string, scope: Scope = {}) {
+  const lines = await programmeReport(deps, from, to, scope);
   const rows = lines.map((l) => {
     const known = l.attended + l.noShows;
     return [

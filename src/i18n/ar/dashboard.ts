@@ -29,4 +29,5 @@ export const dashboardAr: Partial<typeof dashboardEn> = {
   dashChartSummary: "{title}: الأعلى {max}، في {where}.",
   dashReportLink: "نزّل هذه التواريخ كتقرير البرنامج (CSV)",
   dashErrDates: "اكتب تاريخ البداية وتاريخ النهاية، على ألا تسبق النهاية البداية وألا تتجاوز سنة بعدها.",
+  dashHostLink: "لمحة عن جلساتك",
 };

@@ -28,4 +28,5 @@ export const dashboardEn = {
   dashChartSummary: "{title}: highest {max}, in {where}.",
   dashReportLink: "Download these dates as the programme report (CSV)",
   dashErrDates: "Give a start and an end date, the end on or after the start, at most a year apart.",
+  dashHostLink: "Your sessions at a glance",
 };

@@ -29,4 +29,5 @@ export const dashboardPl: Partial<typeof dashboardEn> = {
   dashChartSummary: "{title}: najwięcej {max}, w: {where}.",
   dashReportLink: "Pobierz te daty jako raport programu (CSV)",
   dashErrDates: "Podaj datę początku i końca: koniec nie wcześniej niż początek, najwyżej rok później.",
+  dashHostLink: "Twoje sesje w skrócie",
 };

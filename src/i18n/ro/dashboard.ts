@@ -29,4 +29,5 @@ export const dashboardRo: Partial<typeof dashboardEn> = {
   dashChartSummary: "{title}: cel mai mult {max}, la {where}.",
   dashReportLink: "Descarcă aceste date ca raportul programului (CSV)",
   dashErrDates: "Scrie o dată de început și una de sfârșit, sfârșitul nu înainte de început, la cel mult un an distanță.",
+  dashHostLink: "Sesiunile dumneavoastră pe scurt",
 };

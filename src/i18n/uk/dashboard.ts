@@ -29,4 +29,5 @@ export const dashboardUk: Partial<typeof dashboardEn> = {
   dashChartSummary: "{title}: найбільше {max}, у {where}.",
   dashReportLink: "Завантажити ці дати як звіт програми (CSV)",
   dashErrDates: "Вкажіть дату початку й кінця: кінець не раніше за початок і не пізніше ніж через рік.",
+  dashHostLink: "Ваші заняття коротко",
 };

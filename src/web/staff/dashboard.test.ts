@@ -41,8 +41,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const reportRows = async () => {
-  const { csv } = await programmeReportCsv(h.deps, from, to);
+const reportRows = async (scope: { hostOrganisationId?: string } = {}) => {
+  const { csv } = await programmeReportCsv(h.deps, from, to, scope);
   const [head, ...lines] = csv.trim().split(/\r?\n/).map((l) => l.split(","));
   return new Map(lines.map((l) => [l[0]!, Object.fromEntries(head!.map((k, i) => [k, l[i]!]))]));
 };
@@ -98,5 +98,27 @@ describe("the dashboard", () => {
     const everyone = await dashboardFigures(h.deps, from, to);
     expect(mine.all.sessions).toBeGreaterThan(0);
     expect(mine.all.sessions).toBeLessThan(everyone.all.sessions);
+  });
+
+  it("gives a host the report's figures for its own sessions, linked from its area, and nothing to another host", async () => {
+    const scope = { hostOrganisationId: "org_oakhouse" };
+    const data = await dashboardFigures(h.deps, from, to, scope);
+    const all = (await reportRows(scope)).get("all")!;
+    expect(data.all.bookings).toBeGreaterThan(0);
+    expect([data.all.sessions, data.all.bookings, data.all.attended, data.all.noShows, data.all.given].map(String)).toEqual([all.Sessions, all.Bookings, all.Attended, all["No-shows"], all["Feedback given"]]);
+    const oak = await cookieFor(h, "activities@oakhouse.example");
+    expect(await (await page(h, "/host/org_oakhouse", oak)).text()).toContain('href="/host/org_oakhouse/dashboard"');
+    const res = await page(h, `/host/org_oakhouse/dashboard?from=${from}&to=${to}`, oak);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Oak House Care Home at a glance");
+    // Its table counts only its own sessions' bookings.
+    expect(html).toContain(`<td>${data.all.bookings}</td>`);
+    const csv = await page(h, `/host/org_oakhouse/programme.csv?from=${from}&to=${to}`, oak);
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain(`all,${all.Sessions},${all.Bookings},`);
+    const northbuild = await cookieFor(h, "careers@northbuild.example");
+    expect((await page(h, "/host/org_oakhouse/dashboard", northbuild)).status).toBe(404);
+    expect((await page(h, `/host/org_oakhouse/programme.csv?from=${from}&to=${to}`, northbuild)).status).toBe(404);
   });
 });

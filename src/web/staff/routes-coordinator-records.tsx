@@ -19,6 +19,32 @@ import { str } from "./ui";
 const PAGE = 50;
 const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`));
 
+/**
+ * A dashboard's dates from the query (the last twelve weeks and the next four unless chosen)
+ * and its figures: the whole programme's, or one host's with `hostOrganisationId`. Dates the
+ * wrong way round or more than a year apart show today's figures and a message by the field.
+ */
+export async function dashboardFor(c: C, view: SignedIn, scope: { hostOrganisationId?: string } = {}) {
+  const from = str(c.req.query("from")) || londonDate(view.now - 84 * 86_400_000);
+  const to = str(c.req.query("to")) || londonDate(view.now + 28 * 86_400_000);
+  const span = isDate(from) && isDate(to) ? (Date.parse(to) - Date.parse(from)) / 86_400_000 : -1;
+  if (!(span >= 0 && span <= 366)) {
+    const today = londonDate(view.now);
+    const fields: Record<string, string> = isDate(from) ? { to: view.t.t("dashErrDates") } : { from: view.t.t("dashErrDates") };
+    const data = await dashboardFigures(c.var.deps, today, today, scope);
+    return { data: { ...data, from, to }, errors: { fields }, status: 400 as const };
+  }
+  return { data: await dashboardFigures(c.var.deps, from, to, scope), errors: { fields: {} }, status: 200 as const };
+}
+
+/** Report dates from the query: both real dates, the end on or after the start, at most a year apart. */
+export function reportDates(c: C): { from: string; to: string; ok: boolean } {
+  const from = str(c.req.query("from"));
+  const to = str(c.req.query("to"));
+  const span = isDate(from) && isDate(to) ? (Date.parse(to) - Date.parse(from)) / 86_400_000 : -1;
+  return { from, to, ok: span >= 0 && span <= 366 };
+}
+
 export function registerCoordinatorRecordPages(app: Api) {
   app.get("/coordinator/audit", async (c) => {
     const g = coordinatorView(c);
@@ -64,10 +90,8 @@ export function registerCoordinatorRecordPages(app: Api) {
   app.get("/coordinator/downloads/programme.csv", async (c) => {
     const g = coordinatorView(c);
     if (g.refusal) return g.refusal;
-    const from = str(c.req.query("from"));
-    const to = str(c.req.query("to"));
-    const span = isDate(from) && isDate(to) ? (Date.parse(to) - Date.parse(from)) / 86_400_000 : -1;
-    if (!(span >= 0 && span <= 366)) {
+    const { from, to, ok } = reportDates(c);
+    if (!ok) {
       const message = g.view.t.t("admErrReportDates");
       return downloadsPage(c, g.view, from, to, isDate(from) ? { to: message } : { from: message });
     }
@@ -93,15 +117,7 @@ export function registerCoordinatorRecordPages(app: Api) {
     const g = coordinatorView(c);
     if (g.refusal) return g.refusal;
     const { view } = g;
-    const today = londonDate(view.now);
-    const from = str(c.req.query("from")) || londonDate(view.now - 84 * 86_400_000);
-    const to = str(c.req.query("to")) || londonDate(view.now + 28 * 86_400_000);
-    const span = isDate(from) && isDate(to) ? (Date.parse(to) - Date.parse(from)) / 86_400_000 : -1;
-    if (!(span >= 0 && span <= 366)) {
-      const fields: Record<string, string> = isDate(from) ? { to: view.t.t("dashErrDates") } : { from: view.t.t("dashErrDates") };
-      const data = await dashboardFigures(c.var.deps, today, today);
-      return render(c, view, <CoordinatorDashboardPage view={view} data={{ ...data, from, to }} errors={{ fields }} />, 400);
-    }
-    return render(c, view, <CoordinatorDashboardPage view={view} data={await dashboardFigures(c.var.deps, from, to)} errors={{ fields: {} }} />);
+    const { data, errors, status } = await dashboardFor(c, view);
+    return render(c, view, <CoordinatorDashboardPage view={view} data={data} errors={errors} />, status);
   });
 }

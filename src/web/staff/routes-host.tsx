@@ -13,6 +13,10 @@ import { actsFor } from "../../lib/auth";
 import type { Api } from "../../lib/env";
 import { ProblemError } from "../../lib/problem";
 import { HostHome, HostRegisterPage, hostShell } from "./pages/host";
+import { HostDashboardPage } from "./pages/dashboard";
+import { dashboardFor, reportDates } from "./routes-coordinator-records";
+import { programmeReportCsv } from "../../features/reports/programme-report";
+import { csvResponseHeaders } from "../../features/reports/csv";
 import { CheckInPage } from "./pages/session";
 import { guardPost, notFound, notFoundIfMissing, render, SCRIPT_CSP, staffView, statusOf, type C, type SignedIn, type Status } from "./respond";
 import { SCANNER_PATH } from "./scanner";
@@ -42,6 +46,27 @@ export function registerHostPages(app: Api) {
     const [sessions, events] = await Promise.all([hostedSessions(db, org.id, view.now), hostedEvents(db, org.id)]);
     const feedback = await Promise.all(events.map((e) => feedbackSummary(c.var.deps, view.actor, e.id)));
     return render(c, view, <HostHome view={view} org={org} sessions={sessions} events={events} feedback={feedback} />);
+  });
+
+  // The host's own dashboard: the programme report's figures for its events only.
+  app.get("/host/:orgId/dashboard", async (c) => {
+    const view = staffView(c);
+    if (!view) return c.redirect("/sign-in", 303);
+    const org = await hostOrg(c, view, c.req.param("orgId"));
+    if (!org) return notFound(c, view);
+    const { data, errors, status } = await dashboardFor(c, view, { hostOrganisationId: org.id });
+    return render(c, view, <HostDashboardPage view={view} org={org} data={data} errors={errors} />, status);
+  });
+
+  app.get("/host/:orgId/programme.csv", async (c) => {
+    const view = staffView(c);
+    if (!view) return c.redirect("/sign-in", 303);
+    const org = await hostOrg(c, view, c.req.param("orgId"));
+    if (!org) return notFound(c, view);
+    const { from, to, ok } = reportDates(c);
+    if (!ok) return c.redirect(`/host/${org.id}/dashboard`, 303);
+    const { csv, filename } = await programmeReportCsv(c.var.deps, from, to, { hostOrganisationId: org.id });
+    return c.body(csv, 200, csvResponseHeaders(filename));
   });
 
   const registerPage = async (c: C, view: SignedIn, orgId: string, sessionId: string, page: { done?: string; errors?: FormErrors; status?: Status } = {}) => {

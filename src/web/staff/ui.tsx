@@ -5,6 +5,7 @@ import type { ProblemError } from "../../lib/problem";
 import { problemTitle, Refusal, wordProblem } from "../../lib/refusal";
 import { londonDate, londonLocalString, parseLondonLocal } from "../../lib/time";
 import type { View } from "../view";
+import type { attendanceFor } from "../../features/attendance/read";
 import type { StringKey } from "../../i18n";
 
 /** What went wrong with a form: a message per field, and at most one for the whole form. */
@@ -250,5 +251,65 @@ export function TimesFields({ view, form, errors }: { view: View; form: TimesFor
         </Field>
       </div>
     </>
+  );
+}
+
+type GroupAttendee = Awaited<ReturnType<typeof attendanceFor>>["attendees"][number];
+
+/**
+ * A group on a register (the coordinator's and the host's): its state, size and access needs,
+ * the head count to check in with, and undo once in. The roster (pupils' names) only where the
+ * page's reader may see it: the coordinator's register, not the host's door.
+ */
+export function GroupCard({ view, group, checkIn, undoAction, roster = false }: { view: View; group: GroupAttendee; checkIn: { action: string; hidden: Record<string, string> }; undoAction?: string; roster?: boolean }) {
+  const s = view.t;
+  const statusText = { confirmed: s.t("attendanceExpected"), attended: s.t("attendanceIn"), no_show: s.t("attendanceNoShow") };
+  const id = `count-${group.bookingId}`;
+  return (
+    <li class="card">
+      <h3>{group.name}</h3>
+      <dl class="facts">
+        <dt>{s.t("myStatus")}</dt>
+        <dd class="status">{statusText[group.status]}</dd>
+        <dt>{s.t("group")}</dt>
+        <dd>{s.t("groupSize", { pupils: group.pupils, staff: group.staff })}</dd>
+        {group.accessNeeds && (
+          <>
+            <dt>{s.t("attendanceAccess")}</dt>
+            <dd>{group.accessNeeds}</dd>
+          </>
+        )}
+        {roster && group.roster && group.roster.length > 0 && (
+          <>
+            <dt>{s.t("attendanceRoster")}</dt>
+            <dd>{group.roster.join(", ")}</dd>
+          </>
+        )}
+      </dl>
+      {group.status !== "no_show" && (
+        <form method="post" action={checkIn.action} class="actions">
+          {Object.entries(checkIn.hidden).map(([name, value]) => (
+            <input type="hidden" name={name} value={value} />
+          ))}
+          <div class="field">
+            <label for={id}>{s.t("groupCountLabel")}</label>
+            <input type="number" id={id} name="count" min="1" max={String(group.seats)} inputmode="numeric" value={String(group.checkedInCount || group.seats)} />
+          </div>
+          <button class="button secondary" type="submit">
+            {s.t("groupCheckInButton")}
+            <span class="visually-hidden"> {group.name}</span>
+          </button>
+        </form>
+      )}
+      {undoAction && group.checkedInAt !== null && (
+        <form method="post" action={undoAction}>
+          <input type="hidden" name="bookingId" value={group.bookingId} />
+          <button class="linkbutton" type="submit">
+            {s.t("hostUndo")}
+            <span class="visually-hidden"> {group.name}</span>
+          </button>
+        </form>
+      )}
+    </li>
   );
 }

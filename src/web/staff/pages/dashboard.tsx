@@ -2,11 +2,11 @@
 // for coordinators (the whole programme) and for a host (its own sessions): the figures come
 // from features/reports/figures.ts dashboardFigures, the programme report's own query.
 import type { DashboardFigures } from "../../../features/reports/figures";
-import { Layout } from "../../layout";
 import type { View } from "../../view";
 import { BarChart, ChartTable, type Series } from "../charts";
 import { ErrorSummary, Field, type FormErrors } from "../ui";
 import { CoordinatorShell } from "./coordinator-shell";
+import { hostShell } from "./host";
 
 const COLOURS = { bookings: "#1d70b8", attended: "#00703c", noShows: "#d4351c", unused: "#505a5f", waiting: "#912b88", rating: "#0b4f6c" };
 
@@ -106,12 +106,15 @@ export function CoordinatorDashboardPage({ view, data, errors }: { view: View; d
   );
 }
 
-/** A host's own dashboard (its events only), for the host partner area to render. */
-export function HostDashboardPage({ view, name, data, action, errors }: { view: View; name: string; data: DashboardFigures; action: string; errors: FormErrors }) {
+/** A host's own dashboard (its events only), in the host partner area's frame. */
+export function HostDashboardPage({ view, org, data, errors }: { view: View; org: { id: string; name: string }; data: DashboardFigures; errors: FormErrors }) {
+  const Shell = hostShell(org);
   return (
-    <Layout view={view} title={view.t.t("dashHostTitle", { name })}>
-      <h1>{view.t.t("dashHostTitle", { name })}</h1>
-      <DashboardBody view={view} data={data} action={action} errors={errors} />
-    </Layout>
+    <Shell view={view} title={view.t.t("dashHostTitle", { name: org.name })} errors={errors}>
+      <DashboardBody view={view} data={data} action={`/host/${org.id}/dashboard`} errors={errors} />
+      <p>
+        <a href={`/host/${org.id}/programme.csv?from=${data.from}&to=${data.to}`}>{view.t.t("dashReportLink")}</a>
+      </p>
+    </Shell>
   );
 }

@@ -9,7 +9,7 @@ import { pickLocalised } from "../../../i18n";
 import { formatTime, formatWhen, isoInstant } from "../../format";
 import { Layout, Localised } from "../../layout";
 import type { View } from "../../view";
-import { hasErrors, Notice, type FormErrors } from "../ui";
+import { GroupCard, hasErrors, Notice, type FormErrors } from "../ui";
 
 type Org = typeof organisations.$inferSelect;
 type Attendance = Awaited<ReturnType<typeof attendanceFor>>;
@@ -29,6 +29,9 @@ export function hostShell(org: Pick<Org, "id" | "name">) {
           <ul class="links">
             <li>
               <a href={`/host/${org.id}`}>{s.t("hostAreaTitle", { name: org.name })}</a>
+            </li>
+            <li>
+              <a href={`/host/${org.id}/dashboard`}>{s.t("dashHostLink")}</a>
             </li>
           </ul>
         </nav>
@@ -209,42 +212,7 @@ export function HostRegisterPage({ view, org, data, done, errors }: { view: View
           {groups.length > 0 && (
             <ul class="cards">
               {groups.map((a) => (
-                <li class="card">
-                  <h3>{a.name}</h3>
-                  <dl class="facts">
-                    <dt>{s.t("myStatus")}</dt>
-                    <dd class="status">{statusText[a.status]}</dd>
-                    <dt>{s.t("group")}</dt>
-                    <dd>{s.t("groupSize", { pupils: a.pupils, staff: a.staff })}</dd>
-                    {a.accessNeeds && (
-                      <>
-                        <dt>{s.t("attendanceAccess")}</dt>
-                        <dd>{a.accessNeeds}</dd>
-                      </>
-                    )}
-                  </dl>
-                  <form method="post" action={`${base}/check-in`} class="actions">
-                    <input type="hidden" name="bookingId" value={a.bookingId} />
-                    <input type="hidden" name="from" value="register" />
-                    <div class="field">
-                      <label for={`count-${a.bookingId}`}>{s.t("groupCountLabel")}</label>
-                      <input type="number" id={`count-${a.bookingId}`} name="count" min="1" max={String(a.seats)} inputmode="numeric" value={String(a.checkedInCount || a.seats)} />
-                    </div>
-                    <button class="button secondary" type="submit">
-                      {s.t("groupCheckInButton")}
-                      <span class="visually-hidden"> {a.name}</span>
-                    </button>
-                  </form>
-                  {a.checkedInAt !== null && (
-                    <form method="post" action={`${base}/undo`}>
-                      <input type="hidden" name="bookingId" value={a.bookingId} />
-                      <button class="linkbutton" type="submit">
-                        {s.t("hostUndo")}
-                        <span class="visually-hidden"> {a.name}</span>
-                      </button>
-                    </form>
-                  )}
-                </li>
+                <GroupCard view={view} group={a} checkIn={{ action: `${base}/check-in`, hidden: { bookingId: a.bookingId, from: "register" } }} undoAction={`${base}/undo`} />
               ))}
             </ul>
           )}

@@ -5,7 +5,7 @@ import { formatTime, formatWhen, isoInstant } from "../../format";
 import { pickLocalised } from "../../../i18n";
 import { Localised } from "../../layout";
 import type { View } from "../../view";
-import { ErrorSummary, Field, Notice, type FormErrors } from "../ui";
+import { ErrorSummary, Field, GroupCard, Notice, type FormErrors } from "../ui";
 import { CoordinatorShell } from "./coordinator-shell";
 
 type Attendance = Awaited<ReturnType<typeof attendanceFor>>;
@@ -49,23 +49,6 @@ function SessionActions({ view, session }: { view: View; session: Session }) {
 }
 
 /** One form per group, so a head count can be given (or corrected) from the list. */
-function GroupCheckIn({ view, sessionId, bookingId, seats, count }: { view: View; sessionId: string; bookingId: string; seats: number; count: number }) {
-  const s = view.t;
-  const id = `count-${bookingId}`;
-  return (
-    <form method="post" action={`/coordinator/sessions/${sessionId}/check-in`} class="actions">
-      <input type="hidden" name="groupBookingId" value={bookingId} />
-      <div class="field">
-        <label for={id}>{s.t("groupCountLabel")}</label>
-        <input type="number" id={id} name="count" min="1" max={String(seats)} inputmode="numeric" value={String(count || seats)} />
-      </div>
-      <button class="button secondary" type="submit">
-        {s.t("groupCheckInButton")}
-      </button>
-    </form>
-  );
-}
-
 export function AttendancePage({ view, data, done }: { view: View; data: Attendance; done?: string }) {
   const { t } = view;
   const s = view.t;
@@ -116,28 +99,7 @@ export function AttendancePage({ view, data, done }: { view: View; data: Attenda
           )}
           <ul class="cards">
             {groups.map((a) => (
-              <li class="card">
-                <h3>{a.name}</h3>
-                <dl class="facts">
-                  <dt>{t.t("myStatus")}</dt>
-                  <dd class="status">{statusText[a.status]}</dd>
-                  <dt>{t.t("group")}</dt>
-                  <dd>{s.t("groupSize", { pupils: a.pupils, staff: a.staff })}</dd>
-                  {a.accessNeeds && (
-                    <>
-                      <dt>{s.t("attendanceAccess")}</dt>
-                      <dd>{a.accessNeeds}</dd>
-                    </>
-                  )}
-                  {a.roster && a.roster.length > 0 && (
-                    <>
-                      <dt>{s.t("attendanceRoster")}</dt>
-                      <dd>{a.roster.join(", ")}</dd>
-                    </>
-                  )}
-                </dl>
-                {a.status !== "no_show" && <GroupCheckIn view={view} sessionId={session.id} bookingId={a.bookingId} seats={a.seats} count={a.checkedInCount} />}
-              </li>
+              <GroupCard view={view} group={a} checkIn={{ action: `/coordinator/sessions/${session.id}/check-in`, hidden: { groupBookingId: a.bookingId } }} roster />
             ))}
           </ul>
         </>
