@@ -73,12 +73,19 @@ export type TableKey = "eventTypes" | "accessNeeds" | "tags" | "bookingStatus";
 /** A venue's access facts (its columns) and the accessNeeds label each is shown with. */
 const VENUE_ACCESS = { stepFree: "step_free", accessibleToilet: "accessible_toilet", hearingLoop: "hearing_loop", quietRoom: "quiet_room", disabledParking: "disabled_parking" } as const;
 
-/** What a venue has and lacks for access, as labels in the reader's language (pages and emails). */
-export function venueAccess(t: Translator, venue: Record<keyof typeof VENUE_ACCESS, boolean>): { has: string[]; lacks: string[] } {
+/** What a venue has and lacks for access, as accessNeeds keys (pages draw each one's pictogram). */
+export function venueAccessNeeds(venue: Record<keyof typeof VENUE_ACCESS, boolean>): { has: string[]; lacks: string[] } {
   const has: string[] = [];
   const lacks: string[] = [];
-  for (const [flag, label] of Object.entries(VENUE_ACCESS)) (venue[flag as keyof typeof VENUE_ACCESS] ? has : lacks).push(t.label("accessNeeds", label));
+  for (const [flag, need] of Object.entries(VENUE_ACCESS)) (venue[flag as keyof typeof VENUE_ACCESS] ? has : lacks).push(need);
   return { has, lacks };
+}
+
+/** What a venue has and lacks for access, as labels in the reader's language (pages and emails). */
+export function venueAccess(t: Translator, venue: Record<keyof typeof VENUE_ACCESS, boolean>): { has: string[]; lacks: string[] } {
+  const { has, lacks } = venueAccessNeeds(venue);
+  const label = (need: string) => t.label("accessNeeds", need);
+  return { has: has.map(label), lacks: lacks.map(label) };
 }
 
 /** `{name}` placeholders replaced as given: callers escape for HTML afterwards. */

@@ -2,8 +2,13 @@
 // part: its file in each locale's folder, then one entry per locale below.
 // Node imports this module (src/i18n/catalogues.ts); the Worker does not: its bundle would carry
 // every language (issue #19), so it reads the same catalogues from its static assets, which
-// src/i18n/assets.ts writes from this module at build time (src/i18n/README.md).
+// src/worker-assets.ts writes from this module at build time (src/i18n/README.md).
 import type { Locale } from "../db/schema";
+import { lookEn } from "./en/look";
+import { lookPl } from "./pl/look";
+import { lookRo } from "./ro/look";
+import { lookUk } from "./uk/look";
+import { lookAr } from "./ar/look";
 import { common as commonAr } from "./ar/common";
 import { directory_ar } from "./ar/directory";
 import { host_ar } from "./ar/host";
@@ -113,11 +118,11 @@ import { seriesAr } from "./ar/series";
 
 /** Every locale's parts, English first; exported for the completeness and collision tests. */
 export const PARTS = {
-  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn, join: joinEn, guardian: guardianEn, siteFeedback: siteFeedbackEn, involve: involveEn, families: familiesEn, admin: adminEn, dashboard: dashboardEn, webhooks: webhooksEn, host: hostEn, record: recordEn, translations: translationsEn, timebank: timebankEn, series: seriesEn },
-  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl, join: joinPl, guardian: guardianPl, siteFeedback: siteFeedback_pl, involve: involve_pl, families: families_pl, admin: adminPl, dashboard: dashboardPl, webhooks: webhooksPl, host: host_pl, record: recordPl, translations: translationsPl, timebank: timebankPl, series: seriesPl },
-  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo, join: joinRo, guardian: guardianRo, siteFeedback: siteFeedback_ro, involve: involve_ro, families: families_ro, admin: adminRo, dashboard: dashboardRo, webhooks: webhooksRo, host: host_ro, record: recordRo, translations: translationsRo, timebank: timebankRo, series: seriesRo },
-  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk, join: joinUk, guardian: guardianUk, siteFeedback: siteFeedback_uk, involve: involve_uk, families: families_uk, admin: adminUk, dashboard: dashboardUk, webhooks: webhooksUk, host: host_uk, record: recordUk, translations: translationsUk, timebank: timebankUk, series: seriesUk },
-  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr, join: joinAr, guardian: guardianAr, siteFeedback: siteFeedback_ar, involve: involve_ar, families: families_ar, admin: adminAr, dashboard: dashboardAr, webhooks: webhooksAr, host: host_ar, record: recordAr, translations: translationsAr, timebank: timebankAr, series: seriesAr },
+  en: { common: commonEn, emails: emailsEn, site: siteEn, people: peopleEn, staff: staffEn, problems: problemsEn, directory: directoryEn, carousel: carouselEn, join: joinEn, guardian: guardianEn, siteFeedback: siteFeedbackEn, involve: involveEn, families: familiesEn, admin: adminEn, dashboard: dashboardEn, webhooks: webhooksEn, host: hostEn, record: recordEn, translations: translationsEn, timebank: timebankEn, series: seriesEn, look: lookEn },
+  pl: { common: commonPl, emails: emailsPl, site: sitePl, people: people_pl, staff: staffPl, problems: problems_pl, directory: directory_pl, carousel: carouselPl, join: joinPl, guardian: guardianPl, siteFeedback: siteFeedback_pl, involve: involve_pl, families: families_pl, admin: adminPl, dashboard: dashboardPl, webhooks: webhooksPl, host: host_pl, record: recordPl, translations: translationsPl, timebank: timebankPl, series: seriesPl, look: lookPl },
+  ro: { common: commonRo, emails: emailsRo, site: siteRo, people: people_ro, staff: staffRo, problems: problems_ro, directory: directory_ro, carousel: carouselRo, join: joinRo, guardian: guardianRo, siteFeedback: siteFeedback_ro, involve: involve_ro, families: families_ro, admin: adminRo, dashboard: dashboardRo, webhooks: webhooksRo, host: host_ro, record: recordRo, translations: translationsRo, timebank: timebankRo, series: seriesRo, look: lookRo },
+  uk: { common: commonUk, emails: emailsUk, site: siteUk, people: people_uk, staff: staffUk, problems: problems_uk, directory: directory_uk, carousel: carouselUk, join: joinUk, guardian: guardianUk, siteFeedback: siteFeedback_uk, involve: involve_uk, families: families_uk, admin: adminUk, dashboard: dashboardUk, webhooks: webhooksUk, host: host_uk, record: recordUk, translations: translationsUk, timebank: timebankUk, series: seriesUk, look: lookUk },
+  ar: { common: commonAr, emails: emailsAr, site: siteAr, people: people_ar, staff: staffAr, problems: problems_ar, directory: directory_ar, carousel: carouselAr, join: joinAr, guardian: guardianAr, siteFeedback: siteFeedback_ar, involve: involve_ar, families: families_ar, admin: adminAr, dashboard: dashboardAr, webhooks: webhooksAr, host: host_ar, record: recordAr, translations: translationsAr, timebank: timebankAr, series: seriesAr, look: lookAr },
 } satisfies Record<Locale, Record<string, object>>;
 
 export type EnglishParts = (typeof PARTS)["en"];

@@ -21,3 +21,11 @@ export function formatWhen(startsAt: number, endsAt: number, t: Translator, now:
 
 /** A machine-readable value for <time datetime>. */
 export const isoInstant = (instant: number) => new Date(instant).toISOString();
+
+/**
+ * Directions to a place in the person's own maps app: a maps search for its address and
+ * postcode, which phones open in their maps app. A link, never an embedded map or script, so
+ * no third party learns who reads the page unless they follow it.
+ */
+export const mapsUrl = (place: { address: string; postcode: string }) =>
+  `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(`${place.address}, ${place.postcode}`)}`;

@@ -241,7 +241,8 @@ describe("event page", () => {
   it("gives each place's access facts, what it lacks, and how to get there", async () => {
     const { html } = await page("/events/evt_cv_parents");
     expect(html).toContain("St Mark&#39;s Church Hall");
-    expect(html).toContain("<li>Hearing loop</li>");
+    expect(/<li><span class="picto"><svg class="pictogram" aria-hidden="true"(?:(?!<\/svg>).)*<\/svg><span>Hearing loop<\/span><\/span><\/li>/.test(html), "hearing loop with its pictogram").toBe(true);
+    expect(html).toContain("Directions to St Mark&#39;s Church Hall in your maps app");
     expect(html).toContain("Not available: step-free access, accessible toilet, disabled parking");
     expect(html).toContain("Three steps at the entrance; a portable ramp is available on request.");
   });

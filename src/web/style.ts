@@ -39,8 +39,8 @@ p,ul,dl{margin:0 0 1rem}
 form.filters{background:#f3f2f1;padding:1rem;border-radius:4px}
 .field{margin-bottom:1.25rem}
 label,legend{font-weight:700;display:block;margin-bottom:.25rem}
-input[type=text],input[type=email],input[type=date],input[type=time],input[type=number],select{font:inherit;min-height:44px;padding:.25rem .5rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c;max-width:100%}
-input[type=email]{width:100%;max-width:30rem}
+input[type=text],input[type=email],input[type=search],input[type=date],input[type=time],input[type=number],select{font:inherit;min-height:44px;padding:.25rem .5rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c;max-width:100%}
+input[type=email],input[type=search]{width:100%;max-width:30rem}
 input[type=number]{width:6rem}
 fieldset{border:0;margin:0 0 1rem;padding:0}
 .checks{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(15rem,100%),1fr));gap:0 1rem}
@@ -122,6 +122,17 @@ html.contrast-high .open-now{color:#fff}
 .record-totals div{border:1px solid #767676;padding:.5rem 1rem}
 .record-totals dd{font-size:1.5rem;font-weight:700;margin:0}
 form.inline{display:inline}
+.picto{display:inline-flex;align-items:center;gap:.35rem;vertical-align:middle}
+ul.tags{list-style:none;margin:0 0 .75rem;padding:0;display:flex;flex-wrap:wrap;gap:.35rem}
+ul.tags .tag{margin:0;padding:.1rem .4rem}
+ul.pictos{list-style:none;padding:0;margin-top:0}
+ul.pictos li{margin-bottom:.4rem}
+.filters-fold{margin-bottom:1.5rem}
+.filters-fold>summary{cursor:pointer;font-weight:700;padding:.6rem 0;color:#0b4f6c;text-decoration:underline}
+html.contrast-high .filters-fold>summary{color:#ff0}
+.poster .poster-type svg{width:6rem;height:6rem;margin:0 auto}
+.poster ul.poster-pictos{display:flex;flex-wrap:wrap;justify-content:center;gap:.5rem 1.5rem}
+.poster .picto svg{display:inline-block;width:2.5rem;height:2.5rem;margin:0}
 @media print{
 @page{size:A4;margin:15mm}
 table.record{font-size:10pt;width:100%}
@@ -138,6 +149,8 @@ main{padding:0}
 .poster.card{height:auto;min-height:120mm;border:1px dashed #000;padding:8mm}
 .poster.card h1{font-size:24pt}
 .poster.card svg{width:5cm}
+.poster .poster-type svg{width:3cm;height:3cm}
+.poster .picto svg{width:1.2cm;height:1.2cm}
 }
 `;
 

@@ -166,7 +166,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     const page = await context.newPage();
     const pages: [string, string][] = [
       ["home", "/"],
-      ["events-filtered", "/events?type=career_taster&age=16&access=step_free"],
+      ["events-filtered", "/events?type=career_taster&age=16&access=step_free&tag=women_in_trades&q=trade"],
       ["events-none", "/events?type=budgeting&access=bsl&access=hearing_loop"],
       ["events-error", "/events?from=nope&age=99"],
       ["event", "/events/evt_stories"],
@@ -716,6 +716,9 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await page.keyboard.press("Enter");
     expect((await focused()).id).toBe("main");
 
+    // The filters are folded away (activities first): open them from the keyboard.
+    await tabUntil((f) => f.tag === "SUMMARY");
+    await page.keyboard.press("Enter");
     await tabUntil((f) => f.id === "type");
     const outline = await page.evaluate<string>("getComputedStyle(document.activeElement).outlineStyle");
     expect(outline).not.toBe("none");
@@ -733,6 +736,32 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await Promise.all([page.waitForURL(`${base}${link.href}`), page.keyboard.press("Enter")]);
     expect(await page.locator("h1").innerText()).not.toBe("");
     expect(await page.locator("main").innerText()).toContain("Dates and places");
+    await context.close();
+  });
+
+  it("shows the first activity within the first screen of a 360×740 phone, filters folded away and usable without JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    for (const locale of ["en", "ar"]) {
+      await context.addCookies([{ name: "lang", value: locale, url: base }]);
+      const page = await context.newPage();
+      await page.goto(`${base}/`);
+      const first = await page.locator(".cards > li").first().locator("h3 a").boundingBox();
+      expect(first, locale).not.toBeNull();
+      expect(first!.y + first!.height, `first activity's link in ${locale}`).toBeLessThanOrEqual(740);
+      expect(await page.locator("#q").isVisible()).toBe(false);
+      await page.screenshot({ path: join(SHOTS, `home-phone-${locale}.png`) });
+      await page.close();
+    }
+    // Without JavaScript: open the filters, look for a word within a strand, and see the match.
+    await context.addCookies([{ name: "lang", value: "en", url: base }]);
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.click(".filters-fold > summary");
+    await page.fill("#q", "bricklaying");
+    await page.selectOption("#tag", "women_in_trades");
+    await Promise.all([page.waitForURL(/q=bricklaying/), page.click("form.filters button")]);
+    expect(await page.locator(".cards > li h3").allInnerTexts()).toEqual(["Try a trade: bricklaying and carpentry"]);
+    expect(await page.locator(".filters-fold > summary").innerText()).toContain("2 choices made");
     await context.close();
   });
 
@@ -760,6 +789,8 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     const page = await context.newPage();
     for (const path of ["/", "/sign-in"]) {
       await page.goto(`${base}${path}`);
+      // Folded filters have no size until opened: measure them open.
+      await page.evaluate(`document.querySelectorAll("details").forEach((d) => { d.open = true; })`);
       const small = await page.evaluate<{ what: string; h: number }[]>(
         `[...document.querySelectorAll("header a, header button, .button, input:not([type=checkbox]), select, .check label, footer a")]
           .map((el) => ({ what: el.outerHTML.slice(0, 80), h: el.getBoundingClientRect().height }))

@@ -30,6 +30,10 @@ export interface SessionFilters {
   to?: number;
   age?: number;
   access?: AccessNeed[];
+  /** Activities carrying this tag (a strand such as women_in_trades). */
+  tag?: string;
+  /** Words in the title or description, in any language (the same match as GET /api/v1/events `q`). */
+  q?: string;
 }
 
 function accessCondition(need: AccessNeed): SQL {
@@ -47,6 +51,8 @@ function sessionConditions(filters: SessionFilters, now: number): SQL[] {
   if (filters.to !== undefined) where.push(lt(sessions.startsAt, filters.to));
   if (filters.age !== undefined) where.push(lte(events.minAge, filters.age), gte(events.maxAge, filters.age));
   for (const need of filters.access ?? []) where.push(accessCondition(need));
+  if (filters.tag) where.push(sql`exists (select 1 from json_each(${events.tags}) where value = ${filters.tag})`);
+  if (filters.q) where.push(sql`instr(${events.searchText}, ${filters.q.toLowerCase()}) > 0`);
   return where;
 }
 

@@ -1,4 +1,6 @@
-import { languageOfPart, pickLocalised, venueAccess } from "../../i18n";
+import { languageOfPart, pickLocalised, venueAccessNeeds } from "../../i18n";
+import { Pictogram } from "../pictograms";
+import { mapsUrl } from "../format";
 import { Layout, Localised } from "../layout";
 import type { eventPage } from "../../features/catalogue/read";
 import type { Venue } from "../../features/catalogue/venues";
@@ -11,9 +13,9 @@ import { SERIES_MAX_DATES } from "../../features/bookings/series";
 type EventData = NonNullable<Awaited<ReturnType<typeof eventPage>>>;
 
 /** A place: its address, what it has and does not have, and how to get there. */
-export function VenueFacts({ view, venue }: { view: View; venue: Venue }) {
+export function VenueFacts({ view, venue, directions = true }: { view: View; venue: Venue; directions?: boolean }) {
   const { t } = view;
-  const { has, lacks } = venueAccess(t, venue);
+  const { has, lacks } = venueAccessNeeds(venue);
   return (
     <section aria-labelledby={`venue-${venue.id}`}>
       <h3 id={`venue-${venue.id}`} dir="auto">
@@ -22,12 +24,22 @@ export function VenueFacts({ view, venue }: { view: View; venue: Venue }) {
       <p dir="auto">
         {venue.address}, {venue.postcode}
       </p>
+      {directions && (
+      <p class="no-print">
+        {/* A link to the person's own maps app, never an embedded map: no third party sees who reads this page. */}
+        <a href={mapsUrl(venue)} rel="noopener noreferrer">
+          {t.t("lookMapsLink", { place: venue.name })}
+        </a>
+      </p>
+      )}
       <h4>{t.t("eventVenueAccess")}</h4>
-      <ul class="access">
-        {has.map((label) => (
-          <li>{label}</li>
+      <ul class="access pictos">
+        {has.map((need) => (
+          <li>
+            <Pictogram view={view} table="accessNeeds" name={need} />
+          </li>
         ))}
-        {lacks.length > 0 && <li>{t.t("eventNotAvailable", { what: lacks.map((label) => label.toLocaleLowerCase(t.locale)).join(", ") })}</li>}
+        {lacks.length > 0 && <li>{t.t("eventNotAvailable", { what: lacks.map((need) => t.label("accessNeeds", need).toLocaleLowerCase(t.locale)).join(", ") })}</li>}
       </ul>
       {venue.publicTransport && (
         <>
@@ -46,7 +58,7 @@ export function EventPage({ view, data }: { view: View; data: EventData }) {
   const description = pickLocalised(event.description, t.locale);
   const bring = event.whatToBring ? pickLocalised(event.whatToBring, t.locale) : null;
   const venues = [...new Map(sessions.filter((s) => s.venue).map((s) => [s.venue!.id, s.venue!])).values()];
-  const support = [...event.accessFeatures.map((f) => t.label("accessNeeds", f)), ...event.tags.map((tag) => t.label("tags", tag))];
+  const support = [...event.accessFeatures.map((name) => ({ table: "accessNeeds" as const, name })), ...event.tags.map((name) => ({ table: "tags" as const, name }))];
   return (
     <Layout view={view} title={title.text} section="events">
       <p class="no-print">
@@ -56,7 +68,7 @@ export function EventPage({ view, data }: { view: View; data: EventData }) {
         <Localised text={title.text} lang={title.lang} />
       </h1>
       <p class="meta">
-        {t.label("eventTypes", event.type)} · {t.t("eventHost", { name: hostName })}
+        <Pictogram view={view} table="eventTypes" name={event.type} /> · {t.t("eventHost", { name: hostName })}
       </p>
       <h2>{t.t("eventAbout")}</h2>
       <Localised as="p" text={description.text} lang={description.lang} />
@@ -66,9 +78,11 @@ export function EventPage({ view, data }: { view: View; data: EventData }) {
       {support.length > 0 && (
         <>
           <h3>{t.t("eventSupport")}</h3>
-          <ul class="access">
-            {support.map((label) => (
-              <li>{label}</li>
+          <ul class="access pictos">
+            {support.map(({ table, name }) => (
+              <li>
+                <Pictogram view={view} table={table} name={name} />
+              </li>
             ))}
           </ul>
         </>

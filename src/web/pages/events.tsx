@@ -4,7 +4,9 @@ import { formatWhen, isoInstant } from "../format";
 import { pickLocalised } from "../../i18n";
 import { Layout, Localised } from "../layout";
 import type { Session } from "../../features/catalogue/events";
-import { ACCESS_NEEDS, type AccessNeed, type EventListing, type SessionFilters } from "../../features/catalogue/read";
+import { ACCESS_NEEDS, EVENT_TAGS, type AccessNeed, type EventListing, type SessionFilters } from "../../features/catalogue/read";
+import { FAMILY_TAG } from "../../rules/families";
+import { Pictogram } from "../pictograms";
 import { seatsLeft } from "../../features/catalogue/shared";
 import type { Venue } from "../../features/catalogue/venues";
 import { withParams, type View } from "../view";
@@ -12,6 +14,10 @@ import { withinProgrammeAges, YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from 
 
 export const EVENTS_PER_PAGE = 10;
 export const SESSIONS_PER_CARD = 3;
+/** The strands people can filter by: the tags the site has words for in every language. */
+export const FILTER_TAGS: readonly string[] = [...EVENT_TAGS, FAMILY_TAG];
+/** As long as the API's `q` allows: a longer keyword is cut, not refused. */
+export const KEYWORD_MAX = 100;
 
 interface FilterForm {
   type: string;
@@ -19,6 +25,8 @@ interface FilterForm {
   to: string;
   age: string;
   access: string[];
+  tag: string;
+  q: string;
   page: number;
 }
 
@@ -38,6 +46,8 @@ export function parseFilters(query: URLSearchParams): { form: FilterForm; filter
     to: (query.get("to") ?? "").trim(),
     age: (query.get("age") ?? "").trim(),
     access: query.getAll("access"),
+    tag: query.get("tag") ?? "",
+    q: (query.get("q") ?? "").trim().slice(0, KEYWORD_MAX),
     page: Math.max(1, Math.min(1000, Number.parseInt(query.get("page") ?? "1", 10) || 1)),
   };
   const filters: SessionFilters = {};
@@ -61,6 +71,8 @@ export function parseFilters(query: URLSearchParams): { form: FilterForm; filter
     else errors.push({ field: "age", message: "filterErrorAge" });
   }
   filters.access = form.access.filter((a): a is AccessNeed => (ACCESS_NEEDS as string[]).includes(a));
+  if (FILTER_TAGS.includes(form.tag)) filters.tag = form.tag;
+  if (form.q) filters.q = form.q;
   return { form, filters, errors };
 }
 
@@ -82,9 +94,35 @@ function Filters({ view, form, errors }: { view: View; form: FilterForm; errors:
   const { t } = view;
   const invalid = (f: FilterError["field"]) => (errors.some((e) => e.field === f) ? { "aria-invalid": "true" as const } : {});
   const wrap = (f: FilterError["field"]) => (errors.some((e) => e.field === f) ? "field has-error" : "field");
+  const active = [form.type, form.from, form.to, form.age, form.tag, form.q].filter(Boolean).length + form.access.length;
+  // Folded away so that the activities come first on a phone (issue #14 item 8); a <details>
+  // opens without JavaScript. Open when a choice needs correcting, so the error is seen.
   return (
+    <details class="filters-fold" open={errors.length > 0}>
+      <summary>
+        {t.t("lookFiltersSummary")}
+        {active > 0 && <> ({t.plural("lookFiltersActive", active)})</>}
+      </summary>
     <form class="filters" method="get" action="/events" aria-labelledby="filter-heading">
       <h2 id="filter-heading">{t.t("filterHeading")}</h2>
+      <div class="field">
+        <label for="q">{t.t("lookFilterKeyword")}</label>
+        <span class="hint" id="q-hint">
+          {t.t("lookFilterKeywordHint")}
+        </span>
+        <input type="search" id="q" name="q" maxlength={KEYWORD_MAX} value={form.q} aria-describedby="q-hint" dir="auto" />
+      </div>
+      <div class="field">
+        <label for="tag">{t.t("lookFilterTag")}</label>
+        <select id="tag" name="tag">
+          <option value="">{t.t("lookFilterAnyTag")}</option>
+          {FILTER_TAGS.map((tag) => (
+            <option value={tag} selected={form.tag === tag}>
+              {t.label("tags", tag)}
+            </option>
+          ))}
+        </select>
+      </div>
       <div class="field">
         <label for="type">{t.t("filterType")}</label>
         <select id="type" name="type">
@@ -137,6 +175,7 @@ function Filters({ view, form, errors }: { view: View; form: FilterForm; errors:
         <a href="/events">{t.t("filterClear")}</a>
       </div>
     </form>
+    </details>
   );
 }
 
@@ -172,15 +211,22 @@ export function EventCard({ view, listing }: { view: View; listing: EventListing
         </a>
       </h3>
       <p class="meta">
-        {t.label("eventTypes", event.type)} · {t.t("ages", { min: event.minAge, max: event.maxAge })}
+        <Pictogram view={view} table="eventTypes" name={event.type} /> · {t.t("ages", { min: event.minAge, max: event.maxAge })}
       </p>
       <Localised as="p" text={description.text} lang={description.lang} />
       {event.tags.length + event.accessFeatures.length > 0 && (
-        <p>
-          {[...event.tags.map((tag) => t.label("tags", tag)), ...event.accessFeatures.map((f) => t.label("accessNeeds", f))].map((label) => (
-            <span class="tag">{label}</span>
+        <ul class="tags">
+          {event.tags.map((tag) => (
+            <li class="tag">
+              <Pictogram view={view} table="tags" name={tag} size={20} />
+            </li>
           ))}
-        </p>
+          {event.accessFeatures.map((feature) => (
+            <li class="tag">
+              <Pictogram view={view} table="accessNeeds" name={feature} size={20} />
+            </li>
+          ))}
+        </ul>
       )}
       <p class="meta">{t.t("nextDates")}</p>
       <ul>

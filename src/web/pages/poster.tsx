@@ -1,6 +1,7 @@
 import { FAMILY_TAG, isForFamilies } from "../../rules/families";
 import { formatWhen } from "../format";
-import { pickLocalised } from "../../i18n";
+import { pickLocalised, venueAccessNeeds } from "../../i18n";
+import { Picture, Pictogram } from "../pictograms";
 import { Layout, Localised } from "../layout";
 import { qrSvg } from "../qr";
 import type { eventPage } from "../../features/catalogue/read";
@@ -15,6 +16,11 @@ export function PosterPage({ view, data }: { view: View; data: EventData }) {
   const title = pickLocalised(event.title, t.locale);
   const url = `${view.publicUrl}/events/${event.id}`;
   const next = sessions.slice(0, 3);
+  // Access on the poster: the activity's own features and what every listed place offers.
+  const places = next.flatMap(({ venue }) => (venue ? [venueAccessNeeds(venue).has] : []));
+  const everywhere = places.length ? places.reduce((a, b) => a.filter((need) => b.includes(need))) : [];
+  const access = [...new Set([...event.accessFeatures, ...everywhere])];
+  const tags = event.tags.filter((tag) => tag !== FAMILY_TAG);
   return (
     <Layout view={view} title={`${t.t("posterTitle")}: ${title.text}`} section="events">
       <p class="no-print">
@@ -22,13 +28,34 @@ export function PosterPage({ view, data }: { view: View; data: EventData }) {
       </p>
       <p class="no-print">{t.t("posterPrintHint")}</p>
       <div class="poster">
+        <p class="poster-type">
+          <Picture table="eventTypes" name={event.type} size={96} />
+        </p>
         <h1>
           <Localised text={title.text} lang={title.lang} />
         </h1>
         <p class="lead">
           {t.t("posterFree")} · {t.label("eventTypes", event.type)} · {t.t("ages", { min: event.minAge, max: event.maxAge })}
         </p>
-        {isForFamilies(event) && <p class="lead">{t.label("tags", FAMILY_TAG)}</p>}
+        {isForFamilies(event) && (
+          <p class="lead">
+            <Pictogram view={view} table="tags" name={FAMILY_TAG} size={40} />
+          </p>
+        )}
+        {tags.length + access.length > 0 && (
+          <ul class="poster-pictos">
+            {tags.map((tag) => (
+              <li>
+                <Pictogram view={view} table="tags" name={tag} size={40} />
+              </li>
+            ))}
+            {access.map((need) => (
+              <li>
+                <Pictogram view={view} table="accessNeeds" name={need} size={40} />
+              </li>
+            ))}
+          </ul>
+        )}
         {next.map(({ session, venue }) => (
           <p class="when">
             {formatWhen(session.startsAt, session.endsAt, t, view.now)}

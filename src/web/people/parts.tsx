@@ -6,6 +6,7 @@ import { Localised } from "../layout";
 import type { Event, Session } from "../../features/catalogue/events";
 import type { Venue } from "../../features/catalogue/venues";
 import { VenueFacts } from "../pages/event";
+import { Pictogram } from "../pictograms";
 import type { FormErrors } from "../staff/ui";
 import type { View } from "../view";
 
@@ -47,7 +48,8 @@ export function ErrorSummary({ view, errors, message }: { view: View; errors: Fi
 }
 
 /** What, when and where of a session, with the place's access facts. */
-export function SessionSummary({ view, event, session, venue, children }: { view: View; event: Event; session: Session; venue: Venue | null; children?: Child }) {
+/** `directions: false` on pages whose address is a secret (a consent link): no link to another site there. */
+export function SessionSummary({ view, event, session, venue, children, directions = true }: { view: View; event: Event; session: Session; venue: Venue | null; children?: Child; directions?: boolean }) {
   const { t } = view;
   const title = pickLocalised(event.title, t.locale);
   return (
@@ -59,6 +61,24 @@ export function SessionSummary({ view, event, session, venue, children }: { view
             <Localised text={title.text} lang={title.lang} />
           </a>
         </dd>
+        <dt>{t.t("filterType")}</dt>
+        <dd>
+          <Pictogram view={view} table="eventTypes" name={event.type} />
+        </dd>
+        {event.accessFeatures.length > 0 && (
+          <>
+            <dt>{t.t("eventSupport")}</dt>
+            <dd>
+              <ul class="access pictos">
+                {event.accessFeatures.map((feature) => (
+                  <li>
+                    <Pictogram view={view} table="accessNeeds" name={feature} />
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         <dt>{t.t("when")}</dt>
         <dd>
           <time datetime={isoInstant(session.startsAt)}>{formatWhen(session.startsAt, session.endsAt, t, view.now)}</time>
@@ -67,7 +87,7 @@ export function SessionSummary({ view, event, session, venue, children }: { view
         <dd>{venue ? <bdi>{venue.name}</bdi> : t.t("online")}</dd>
         {children}
       </dl>
-      {venue && <VenueFacts view={view} venue={venue} />}
+      {venue && <VenueFacts view={view} venue={venue} directions={directions} />}
     </>
   );
 }

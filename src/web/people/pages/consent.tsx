@@ -18,7 +18,7 @@ export function ConsentPage({ view, request, action }: { view: View; request: Re
     <Layout view={view} title={t.t("consentTitle")}>
       <h1>{t.t("consentTitle")}</h1>
       <p class="lead">{t.t("consentIntro", { name, age: event.consentAge })}</p>
-      <SessionSummary view={view} event={event} session={session} venue={venue}>
+      <SessionSummary view={view} event={event} session={session} venue={venue} directions={false}>
         <dt>{t.t("consentWho")}</dt>
         <dd>
           <bdi>{name}</bdi>
@@ -91,7 +91,7 @@ export function ConsentAnswerPage({ view, answer, action, problem }: { view: Vie
       <p class="lead" role="status">
         {t.t(words, { name })}
       </p>
-      <SessionSummary view={view} event={event} session={session} venue={venue}>
+      <SessionSummary view={view} event={event} session={session} venue={venue} directions={false}>
         <dt>{t.t("consentWho")}</dt>
         <dd>
           <bdi>{name}</bdi>
