@@ -48,7 +48,13 @@ describe("reminders", () => {
     expect(await reminders(booking.id)).toHaveLength(0);
     h.clock.set(START - 2 * HOUR);
     await sendReminders(h.deps);
-    expect(await reminders(booking.id)).toHaveLength(1);
+    // The young person and the mentor, once each (issue #15: mentors get the same reminders).
+    const sent = await reminders(booking.id);
+    expect(sent).toHaveLength(2);
+    expect(sent.map((m) => m.toEmail)).toContain("mentee-remind@example.test");
+    expect(new Set(sent.map((m) => m.toEmail)).size).toBe(2);
+    await sendReminders(h.deps);
+    expect(await reminders(booking.id)).toHaveLength(2);
   });
 
   it("goes to the member of staff who booked a group", async () => {

@@ -1,7 +1,8 @@
 // Rule 11: a reminder 24 h before a session (2 h before mentoring), exactly once per booking.
 import { and, eq, gt, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { rowsAffected } from "../../db/client";
-import { bookings, people, sessions } from "../../db/schema";
+import { alias } from "drizzle-orm/sqlite-core";
+import { bookings, mentoringSlots, mentors, people, sessions } from "../../db/schema";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
 import { HOUR } from "../../lib/time";
@@ -32,11 +33,17 @@ const remindAt = sql`(${bookings.startsAt} - case when ${bookings.kind} = 'mento
 export async function sendReminders(deps: Deps, options: { limit?: number } = {}): Promise<{ queued: number }> {
   const { db, clock } = deps;
   const now = clock.now();
+  // Mentors get the same reminder as the young person (issue #15), in their own language when
+  // they have an account, from the same stamp.
+  const mentorPerson = alias(people, "mentor_person");
   const due = await db
-    .select({ id: bookings.id, email: people.email, locale: people.locale })
+    .select({ id: bookings.id, email: people.email, locale: people.locale, mentorEmail: mentors.email, mentorLocale: mentorPerson.locale })
     .from(bookings)
     .innerJoin(people, eq(people.id, bookings.personId))
     .leftJoin(sessions, eq(sessions.id, bookings.sessionId))
+    .leftJoin(mentoringSlots, eq(mentoringSlots.id, bookings.slotId))
+    .leftJoin(mentors, eq(mentors.id, mentoringSlots.mentorId))
+    .leftJoin(mentorPerson, eq(mentorPerson.id, mentors.personId))
     .where(
       and(
         eq(bookings.status, "confirmed"),
@@ -56,14 +63,16 @@ export async function sendReminders(deps: Deps, options: { limit?: number } = {}
     // Exactly once per booking: the stamp is a conditional UPDATE (still unsent, still
     // confirmed) and the message is written only if this batch's stamp is the one on the
     // row. A second runner racing us finds reminder_sent_at set and writes nothing.
-    const [, inserted] = await db.batch([
+    // The mentor's copy is in the same batch under the same guard: both or neither.
+    const [, inserted, mentorCopy] = await db.batch([
       db
         .update(bookings)
         .set({ reminderSentAt: now, lastOp: op })
         .where(and(eq(bookings.id, b.id), isNull(bookings.reminderSentAt), eq(bookings.status, "confirmed"))),
       enqueueIf(db, { template: "reminder", to: b.email, locale: b.locale, payload: { bookingId: b.id } }, now, bookingStampedBy(b.id, op)),
+      ...(b.mentorEmail ? [enqueueIf(db, { template: "reminder", to: b.mentorEmail, locale: b.mentorLocale ?? "en", payload: { bookingId: b.id } }, now, bookingStampedBy(b.id, op))] : []),
     ]);
-    queued += rowsAffected(inserted);
+    queued += rowsAffected(inserted) + (mentorCopy ? rowsAffected(mentorCopy) : 0);
   }
   return { queued };
 }
