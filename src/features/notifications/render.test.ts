@@ -122,7 +122,7 @@ describe("a booking confirmation", () => {
     const { booking } = await f.confirmedBooking({
       email: "escape@example.test",
       startsAt: parseLondonLocal("2026-03-03T16:00"),
-      venue: { name: "<script>alert(1)</script> Hall", publicTransport: `Take the "<b>" bus & walk` },
+      venue: { name: "<script>alert(1)</script> Hall", publicTransport: { en: `Take the "<b>" bus & walk` } },
     });
     const mail = await render("booking_confirmed", "en", { bookingId: booking.id });
     expect(mail.html).not.toContain("<script>");
