@@ -132,6 +132,26 @@ describe("a booking confirmation", () => {
     expect(mail.text).toContain("<script>alert(1)</script> Hall");
   });
 
+  it("marks English standing in for a translation in the HTML part (lang=\"en\"), and the reader's own language not at all", async () => {
+    const { booking } = await f.confirmedBooking({
+      email: "lang@example.test",
+      locale: "pl",
+      startsAt: parseLondonLocal("2026-03-04T16:00"),
+      venue: { publicTransport: { en: "Bus 42 to Mill Lane.", pl: "Autobus 42 do Mill Lane." }, directions: { en: "Ring the bell at the side door." } },
+    });
+    const pl = await render("booking_confirmed", "pl", { bookingId: booking.id });
+    expect(pl.html).toContain("<td style=\"padding:6px 0\">Spróbuj być kucharzem</td>");
+    expect(pl.html).toContain("<td style=\"padding:6px 0\">Autobus 42 do Mill Lane.</td>");
+    expect(pl.html).toContain('<span lang="en" dir="ltr">Ring the bell at the side door.</span>');
+    expect(pl.html).toContain('<span lang="en" dir="ltr">An apron if you have one.</span>');
+    expect(pl.text).toContain("  Ring the bell at the side door.");
+    const ar = await render("booking_confirmed", "ar", { bookingId: booking.id });
+    expect(ar.html).toContain('<span lang="en" dir="ltr">Try being a chef</span>');
+    expect(ar.html).toContain('<span lang="en" dir="ltr">Bus 42 to Mill Lane.</span>');
+    const en = await render("booking_confirmed", "en", { bookingId: booking.id });
+    expect(en.html).not.toContain("<span lang=");
+  });
+
   // Issue #20: the ticket's QR code inside the confirmation, as an inline (Content-ID) GIF that
   // mail clients show without loading anything; the code stays in the text for the plain part.
   it("carries the ticket's QR code as an inline GIF the HTML shows by Content-ID", async () => {
