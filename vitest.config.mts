@@ -1,14 +1,14 @@
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
-import { writeCatalogueAssets } from "./src/i18n/assets";
+import { writeWorkerAssets } from "./src/worker-assets";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
-  // The Worker reads its message catalogues from its static assets (wrangler.toml's [assets]),
+  // The Worker reads its message catalogues and serves the QR decoder from its static assets,
   // which wrangler's [build] writes for a deploy but the workers pool does not run: write them
-  // here, from the same src/i18n parts, before the pool reads the directory.
-  writeCatalogueAssets();
+  // here, from the same sources Node uses, before the pool reads the directory.
+  writeWorkerAssets();
   return {
     test: {
       projects: [

@@ -2,6 +2,7 @@
 // list and offers, cancelled, changed, reminded, asked for feedback.
 import { TICKET_QR_CID } from "./booking";
 import { bookingEmail, deadline, detailFacts, manageLink } from "./details";
+import { formatSpan } from "./format";
 
 const details = { showOnlineLink: true };
 
@@ -115,13 +116,30 @@ export const sessionChanged = bookingEmail((c) => ({
   invite: "current",
 }));
 
-/** payload: { bookingId, invited? }. A coordinator called the session off. Carries CANCEL unless invited is 0. */
-export const sessionCancelled = bookingEmail((c) => ({
-  subject: c.t("sessionCancelledSubject", { title: c.title }),
-  heading: c.t("sessionCancelledHeading"),
-  blocks: [{ p: c.t("sessionCancelledIntro", { title: c.title, when: c.when }) }],
-  invite: cancelInvite(c),
-}));
+/**
+ * payload: { bookingId, invited?, reason?, eventId?, otherDates?: [{ id, startsAt, endsAt }] }.
+ * A coordinator called the session off: why, and the event's other dates with places then.
+ * Carries CANCEL unless invited is 0.
+ */
+export const sessionCancelled = bookingEmail((c) => {
+  const reason = typeof c.payload.reason === "string" && c.payload.reason ? c.payload.reason : null;
+  const others = Array.isArray(c.payload.otherDates) ? (c.payload.otherDates as { startsAt: number; endsAt: number }[]) : [];
+  return {
+    subject: c.t("sessionCancelledSubject", { title: c.title }),
+    heading: c.t("sessionCancelledHeading"),
+    blocks: [
+      { p: c.t("sessionCancelledIntro", { title: c.title, when: c.when }) },
+      ...(reason ? [{ p: c.t("sessionCancelledReason", { reason }) }] : []),
+      ...(others.length > 0
+        ? [
+            { facts: [{ label: c.t("sessionCancelledOther"), lines: others.map((o) => formatSpan(o.startsAt, o.endsAt, c.locale)) }] },
+            { link: { label: c.t("sessionCancelledOtherLink"), href: `${c.site.publicUrl}/events/${String(c.payload.eventId ?? "")}` } },
+          ]
+        : []),
+    ],
+    invite: cancelInvite(c),
+  };
+});
 
 /** payload: { bookingId }. 24 h before (2 h before mentoring). */
 export const reminder = bookingEmail((c) => {

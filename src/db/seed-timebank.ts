@@ -138,6 +138,9 @@ export function timebankDemoInserts(db: Db, now: number) {
     db.insert(mentoringSlots).values(slot),
     db.insert(bookings).values(mentoringBooking),
     ...insertsInChunks(db, contributors, contributorRows),
+    // A helper the host has recorded but not yet confirmed: the garden session's page shows the
+    // "Confirm" form (and crediting them is one click for whoever tries the demo).
+    db.insert(contributors).values({ id: "ctb_demo_bill", sessionId: "ses_past_garden", name: "Bill", role: "community_volunteer", organisationId: null, organisationName: "Friends of the Park", personId: null, minutes: null, confirmedAt: null, recordedBy: "per_oakhouse_staff", createdAt: byId.ses_past_garden!.startsAt - DAY }),
     ...insertsInChunks(db, timebankOffers, offers),
     ...insertsInChunks(db, timebankEntries, [...credits, redemption]),
     ...insertsInChunks(db, careersRules, rules),

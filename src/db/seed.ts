@@ -179,7 +179,8 @@ export function demoDataInserts(db: Db, now: number) {
     session("ses_interview_online_1", "evt_interview_online", 14, 18, 60, null, 25, { onlineUrl: "https://meet.example/od-interviews" }),
     session("ses_budget_1", "evt_budget", 5, 16, 90, "ven_library", 20),
     session("ses_budget_rent_1", "evt_budget_rent", 20, 18, 90, "ven_stmarks", 15),
-    ...Array.from({ length: 8 }, (_, i) => session(`ses_stories_${i + 1}`, "evt_stories", 2 + i * 7, 15, 60, "ven_oakhouse", 8, { seriesId: "ser_stories" })),
+    // Noor booked the whole series in one step (issue #14 item 6): one seat of each date is hers.
+    ...Array.from({ length: 8 }, (_, i) => session(`ses_stories_${i + 1}`, "evt_stories", 2 + i * 7, 15, 60, "ven_oakhouse", 8, { seriesId: "ser_stories", seatsTaken: 1 })),
     session("ses_garden_1", "evt_garden", 11, 14, 90, "ven_oakhouse", 12),
     session("ses_music_1", "evt_music", 15, 14, 90, "ven_oakhouse", 12),
     session("ses_bookclub_1", "evt_bookclub", 7, 17, 60, "ven_library", 10),
@@ -228,7 +229,7 @@ export function demoDataInserts(db: Db, now: number) {
     ...insertsInChunks(db, venues, venueRows.map((v) => ({ ...v, createdAt: now }))),
     ...insertsInChunks(db, events, eventRows),
     ...insertsInChunks(db, sessions, sessionRows),
-    ...insertsInChunks(db, bookings, oakHouseVisitors(now)),
+    ...insertsInChunks(db, bookings, [...oakHouseVisitors(now), ...noorsSeries(sessionRows)]),
     ...insertsInChunks(db, mentors, mentorRows.map((m) => ({ ...m, createdAt: now }))),
     ...insertsInChunks(db, mentoringSlots, slotRows),
     ...demoCarousel(db, now),
@@ -236,6 +237,26 @@ export function demoDataInserts(db: Db, now: number) {
     ...timebankDemoInserts(db, now),
     ...siteFeedbackDemoInserts(db, now),
   ];
+}
+
+/** Noor's whole storytelling series, booked in one step ("Book all 8 dates"): a confirmed place on each date. */
+function noorsSeries(sessionRows: { id: string; startsAt: number; endsAt: number; createdAt: number }[]) {
+  return sessionRows
+    .filter((s) => s.id.startsWith("ses_stories_"))
+    .map((s, i) => ({
+      id: `bkg_demo_noor_stories_${i + 1}`,
+      kind: "individual" as const,
+      sessionId: s.id,
+      personId: "per_demo_noor",
+      status: "confirmed" as const,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      seats: 1,
+      ticketCode: `NOORS-2610${i + 1}`,
+      accessNeeds: "",
+      createdAt: s.createdAt,
+      updatedAt: s.createdAt,
+    }));
 }
 
 /** Booked on Oak House's music afternoon today: what the host's register shows at the door. */

@@ -2,7 +2,7 @@
 // are about 150 KiB of the gzip bundle (Cyrillic and Arabic escaped by esbuild as \uXXXX), and
 // wrangler inlines dynamic imports, so the only way to leave them out is to ship them beside the
 // code: `npm run build:worker` (wrangler.toml's [build]) and the workers tests
-// (vitest.config.mts) write them with src/i18n/assets.ts from the same parts Node imports.
+// (vitest.config.mts) write them with src/worker-assets.ts from the same parts Node imports.
 //
 // translator() is synchronous and called from everywhere (pages, emails, refusals), so the
 // catalogues are loaded before the app runs: worker.ts awaits loadCatalogues once per isolate

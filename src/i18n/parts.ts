@@ -2,7 +2,7 @@
 // part: its file in each locale's folder, then one entry per locale below.
 // Node imports this module (src/i18n/catalogues.ts); the Worker does not: its bundle would carry
 // every language (issue #19), so it reads the same catalogues from its static assets, which
-// src/i18n/assets.ts writes from this module at build time (src/i18n/README.md).
+// src/worker-assets.ts writes from this module at build time (src/i18n/README.md).
 import type { Locale } from "../db/schema";
 import { lookEn } from "./en/look";
 import { lookPl } from "./pl/look";

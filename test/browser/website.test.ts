@@ -394,6 +394,37 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await context.close();
   });
 
+  // The timebank (issue #17): one page of each type, in every language. A coordinator reaches
+  // the host's contributors and offers, the ledger, a correction and a school's careers
+  // evidence; Jordan (the demo's young person with hours) their own hours and offers.
+  it.each(LOCALES)("has no WCAG 2.2 AA violations on the timebank pages in %s", async (locale) => {
+    const context = await contextIn(locale);
+    const page = await context.newPage();
+    const scan = async (pages: [string, string][]) => {
+      for (const [name, path] of pages) {
+        const res = await page.goto(`${base}${path}`);
+        expect(res?.status(), path).toBe(200);
+        expect(await page.getAttribute("html", "lang")).toBe(locale);
+        expect(await page.getAttribute("html", "dir")).toBe(locale === "ar" ? "rtl" : "ltr");
+        await expectNoViolations(page, `${name} (${locale})`);
+        if (locale === "en" || locale === "ar") await page.screenshot({ path: join(SHOTS, `${name}-${locale}.png`), fullPage: true });
+      }
+    };
+    await signIn(page, "coordinator@opendoor.example");
+    await Promise.all([page.waitForLoadState("load"), page.click("main form button")]);
+    await scan([
+      ["timebank-ledger", "/coordinator/timebank"],
+      ["timebank-reverse", "/coordinator/timebank/entries/tbe_demo_demo_dee"],
+      ["timebank-contributors", "/host/org_oakhouse/sessions/ses_past_garden/contributors"],
+      ["timebank-offers", "/host/org_northbuild/offers"],
+      ["timebank-careers", "/schools/org_riverside/careers"],
+    ]);
+    await signIn(page, "jordan@example.com");
+    await Promise.all([page.waitForLoadState("load"), page.click("main form button")]);
+    await scan([["timebank-mine", "/my/timebank"]]);
+    await context.close();
+  });
+
   it.each(LOCALES)("has no WCAG 2.2 AA violations on any staff page type in %s", async (locale) => {
     await staffFixtures();
     const context = await contextIn(locale);

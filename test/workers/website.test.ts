@@ -44,14 +44,19 @@ describe("the website on the Worker and D1", () => {
     expect(((await refused.json()) as { detail: string }).detail).toBe("Zaloguj się, aby to zrobić.");
   });
 
-  it("serves the check-in camera's fallback QR decoder: the qr package's files, bundled as text modules", async () => {
-    const decoder = await SELF.fetch(`https://opendoor.test${QR_DECODER_PATH}`);
+  it("serves the check-in camera's fallback QR decoder: the qr package's files, from the static assets", async () => {
+    // Cloudflare answers these paths from the assets before the Worker runs; SELF is the Worker
+    // alone, so ask the assets as Cloudflare would.
+    const assets = (path: string) => env.ASSETS.fetch(new Request(`https://opendoor.test${path}`));
+    const decoder = await assets(QR_DECODER_PATH);
     expect(decoder.status).toBe(200);
     expect(decoder.headers.get("content-type")).toContain("text/javascript");
+    expect(decoder.headers.get("cache-control")).toContain("immutable");
+    expect(decoder.headers.get("x-content-type-options")).toBe("nosniff");
     const source = await decoder.text();
     expect(source).toContain("export class BarcodeDetector");
     expect(source).toContain("from './index.js'");
-    const sibling = await SELF.fetch(`https://opendoor.test${QR_DECODER_PATH.replace(/decode\.js$/, "index.js")}`);
+    const sibling = await assets(QR_DECODER_PATH.replace(/decode\.js$/, "index.js"));
     expect(sibling.status).toBe(200);
     expect(await sibling.text()).toContain("export function encodeQR");
   });

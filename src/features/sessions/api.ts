@@ -10,7 +10,7 @@ import { cancelSession } from "./cancel";
 import { changeSession } from "./change";
 import { addSessions, type SessionInput } from "./create";
 import { getSessionDetail } from "./read";
-import { SessionChangeBody, SessionCreate, SessionDetail, SessionState } from "./schemas";
+import { SessionCancelBody, SessionChangeBody, SessionCreate, SessionDetail, SessionState } from "./schemas";
 
 export function registerSessions(api: Api) {
   api.openapi(
@@ -103,8 +103,9 @@ export function registerSessions(api: Api) {
       path: "/sessions/{id}/cancel",
       tags: ["sessions"],
       summary: "Cancel a session and every booking on it (coordinators)",
+      description: "Everyone booked is emailed the reason, if given, and the event's other upcoming dates with seats left.",
       security: bearer,
-      request: { params: IdParam },
+      request: { params: IdParam, body: { required: false, content: { "application/json": { schema: SessionCancelBody } } } },
       responses: {
         200: json(SessionState.extend({ bookingsCancelled: z.number().int() }).openapi("CancelledSession"), "Cancelled; everyone is told"),
         ...problemsFor(401, 403, 404, 409),
@@ -112,7 +113,7 @@ export function registerSessions(api: Api) {
     }),
     async (c) => {
       const actor = requireCoordinator(c);
-      return c.json(await cancelSession(c.var.deps, actor, c.req.valid("param").id), 200);
+      return c.json(await cancelSession(c.var.deps, actor, c.req.valid("param").id, c.req.valid("json") ?? {}), 200);
     },
   );
 }

@@ -1,5 +1,5 @@
 // A coordinator cancelling a session (rule 6): every booking on it cancelled, everyone told.
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import { rowsAffected } from "../../db/client";
 import { bookings, sessions } from "../../db/schema";
 import { newId } from "../../lib/crypto";
@@ -12,11 +12,25 @@ import { enqueueForBookings } from "../notifications/outbox";
 import { sessionOut } from "./schemas";
 import { refuse } from "../../lib/refusal";
 
-/** Cancels the session and every booking on it, telling each person (calendar CANCEL). */
-export async function cancelSession(deps: Deps, actor: Actor, sessionId: string) {
+/** How many other dates a cancellation email offers. */
+const OTHER_DATES = 5;
+
+/**
+ * Cancels the session and every booking on it, telling each person (calendar CANCEL) why, if
+ * the coordinator said, and which other dates of the same event still have seats.
+ */
+export async function cancelSession(deps: Deps, actor: Actor, sessionId: string, input: { reason?: string } = {}) {
   const { db, clock } = deps;
   const now = clock.now();
   const s = (await loadSession(deps, sessionId)).session;
+  // The other dates as they are now: the email is about this moment's choices, not a promise.
+  const others = await db
+    .select({ id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt })
+    .from(sessions)
+    .where(and(eq(sessions.eventId, s.eventId), ne(sessions.id, sessionId), eq(sessions.status, "scheduled"), gt(sessions.startsAt, now), lt(sessions.seatsTaken, sessions.capacity)))
+    .orderBy(asc(sessions.startsAt))
+    .limit(OTHER_DATES);
+  const reason = input.reason?.trim();
   if (s.status === "cancelled") throw refuse("session_already_cancelled");
   // Once it has started, what happened is recorded by check-in and no-shows, not undone.
   if (s.startsAt <= now) throw refuse("session_started_no_cancel");
@@ -33,7 +47,12 @@ export async function cancelSession(deps: Deps, actor: Actor, sessionId: string)
   // same guard as the update, in the same batch, so they are written exactly for its rows.
   const [, cancelled, , [after]] = await db.batch([
     enqueueForBookings(db, "session_cancelled", sql`b.session_id = ${sessionId} and b.status in ${UPCOMING} and ${stillScheduled}`, now, {
-      payload: { invited: sql`b.status = 'confirmed'` },
+      payload: {
+        invited: sql`b.status = 'confirmed'`,
+        eventId: s.eventId,
+        otherDates: sql`json(${JSON.stringify(others)})`,
+        ...(reason ? { reason } : {}),
+      },
     }),
     cancel,
     auditEntry(db, actor, "session.cancelled", { type: "session", id: sessionId }, now, { onlyIf: stillScheduled }),

@@ -7,14 +7,8 @@ import type { Deps } from "../../lib/deps";
 import { refuse } from "../../lib/refusal";
 
 /** A session with what someone deciding whether to go needs: the event and the venue's access facts. */
-export async function getSessionDetail(deps: Deps, id: string) {
-  const [row] = await deps.db
-    .select({ session: sessions, venue: venues, event: events })
-    .from(sessions)
-    .innerJoin(events, eq(events.id, sessions.eventId))
-    .leftJoin(venues, eq(venues.id, sessions.venueId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+export async function getSessionDetail(deps: Deps, id: string): Promise<SessionDetails> {
+  const row = await sessionDetails(deps.db, id);
   if (!row) throw refuse("no_session_with_id");
   return row;
 }

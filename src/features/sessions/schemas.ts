@@ -98,3 +98,8 @@ export function sessionOut(s: typeof sessions.$inferSelect) {
   };
 }
 
+
+/** Why a session is called off: told to everyone booked, with the event's other dates. */
+export const SessionCancelBody = z
+  .object({ reason: z.string().trim().max(500).optional().openapi({ description: "Told to everyone booked, in the cancellation email", example: "The storyteller is ill." }) })
+  .openapi("SessionCancel");

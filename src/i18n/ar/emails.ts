@@ -64,6 +64,9 @@ export const ar: Catalogue = {
   sessionCancelledSubject: "أُلغي: {title}",
   sessionCancelledHeading: "أُلغيت هذه الجلسة",
   sessionCancelledIntro: "نعتذر. لن يقام {title} يوم {when}. لا تحتاج إلى فعل أي شيء.",
+  sessionCancelledReason: "السبب: {reason}",
+  sessionCancelledOther: "مواعيد أخرى فيها أماكن شاغرة",
+  sessionCancelledOtherLink: "اطّلع على المواعيد الأخرى واحجز",
 
   groupConfirmedSubject: "تم حجز مجموعتك: {title}",
   groupConfirmedHeading: "تم حجز مجموعتك",

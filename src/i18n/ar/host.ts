@@ -22,4 +22,7 @@ export const host_ar: HostCatalogue = {
   hostSwitchArea: "التبديل إلى قسم آخر",
   hostMyGroups: "{name}: مجموعات مدرستك",
   hostMyGroupsLink: "إدارة مجموعات {name}",
+  hostCancelReason: "لماذا أُلغيت الجلسة؟",
+  hostCancelReasonHint: "اختياري، 500 حرف على الأكثر. يُذكر السبب في البريد الإلكتروني مع المواعيد الأخرى لهذا النشاط التي ما زالت فيها أماكن.",
+  hostCancelReasonErr: "اجعل السبب في حدود 500 حرف أو أقل.",
 };

@@ -65,6 +65,9 @@ export const en = {
   sessionCancelledSubject: "Cancelled: {title}",
   sessionCancelledHeading: "This session is cancelled",
   sessionCancelledIntro: "We are sorry. {title} on {when} will not go ahead. You do not need to do anything.",
+  sessionCancelledReason: "Why: {reason}",
+  sessionCancelledOther: "Other dates with places",
+  sessionCancelledOtherLink: "See the other dates and book",
 
   groupConfirmedSubject: "Your group is booked: {title}",
   groupConfirmedHeading: "Your group is booked",

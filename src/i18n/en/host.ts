@@ -24,4 +24,7 @@ export const hostEn = {
   hostSwitchArea: "Switch area",
   hostMyGroups: "{name}: your school's groups",
   hostMyGroupsLink: "Manage {name}'s groups",
+  hostCancelReason: "Why is it cancelled?",
+  hostCancelReasonHint: "Optional, at most 500 characters. It goes into the email, with the other dates of this activity that still have places.",
+  hostCancelReasonErr: "Keep the reason to 500 characters or fewer.",
 };

@@ -64,6 +64,9 @@ export const pl: Catalogue = {
   sessionCancelledSubject: "Odwołane: {title}",
   sessionCancelledHeading: "To spotkanie jest odwołane",
   sessionCancelledIntro: "Przepraszamy. {title} ({when}) się nie odbędzie. Nie musisz nic robić.",
+  sessionCancelledReason: "Powód: {reason}",
+  sessionCancelledOther: "Inne terminy z wolnymi miejscami",
+  sessionCancelledOtherLink: "Zobacz inne terminy i zarezerwuj",
 
   groupConfirmedSubject: "Grupa zarezerwowana: {title}",
   groupConfirmedHeading: "Grupa zarezerwowana",

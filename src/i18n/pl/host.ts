@@ -22,4 +22,7 @@ export const host_pl: HostCatalogue = {
   hostSwitchArea: "Zmień obszar",
   hostMyGroups: "{name}: grupy Twojej szkoły",
   hostMyGroupsLink: "Zarządzaj grupami: {name}",
+  hostCancelReason: "Dlaczego sesja jest odwołana?",
+  hostCancelReasonHint: "Nieobowiązkowe, najwyżej 500 znaków. Trafi do e-maila razem z innymi terminami tego zajęcia, na które są jeszcze miejsca.",
+  hostCancelReasonErr: "Powód może mieć najwyżej 500 znaków.",
 };

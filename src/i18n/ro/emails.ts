@@ -64,6 +64,9 @@ export const ro: Catalogue = {
   sessionCancelledSubject: "Anulat: {title}",
   sessionCancelledHeading: "Această sesiune este anulată",
   sessionCancelledIntro: "Ne pare rău. {title} de {when} nu mai are loc. Nu trebuie să faci nimic.",
+  sessionCancelledReason: "Motivul: {reason}",
+  sessionCancelledOther: "Alte date cu locuri libere",
+  sessionCancelledOtherLink: "Vezi celelalte date și rezervă",
 
   groupConfirmedSubject: "Grupul tău este rezervat: {title}",
   groupConfirmedHeading: "Grupul tău este rezervat",

@@ -22,4 +22,7 @@ export const host_ro: HostCatalogue = {
   hostSwitchArea: "Schimbați zona",
   hostMyGroups: "{name}: grupurile școlii dumneavoastră",
   hostMyGroupsLink: "Gestionați grupurile: {name}",
+  hostCancelReason: "De ce este anulată?",
+  hostCancelReasonHint: "Opțional, cel mult 500 de caractere. Apare în e-mail, împreună cu celelalte date ale acestei activități care mai au locuri.",
+  hostCancelReasonErr: "Motivul poate avea cel mult 500 de caractere.",
 };

@@ -64,6 +64,9 @@ export const uk: Catalogue = {
   sessionCancelledSubject: "Скасовано: {title}",
   sessionCancelledHeading: "Це заняття скасовано",
   sessionCancelledIntro: "Вибачте. {title} ({when}) не відбудеться. Нічого робити не треба.",
+  sessionCancelledReason: "Причина: {reason}",
+  sessionCancelledOther: "Інші дати з вільними місцями",
+  sessionCancelledOtherLink: "Переглянути інші дати й забронювати",
 
   groupConfirmedSubject: "Групу заброньовано: {title}",
   groupConfirmedHeading: "Групу заброньовано",

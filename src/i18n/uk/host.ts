@@ -22,4 +22,7 @@ export const host_uk: HostCatalogue = {
   hostSwitchArea: "Змінити розділ",
   hostMyGroups: "{name}: групи вашої школи",
   hostMyGroupsLink: "Керувати групами: {name}",
+  hostCancelReason: "Чому заняття скасовано?",
+  hostCancelReasonHint: "Необов’язково, не більше 500 символів. Причину буде додано до листа разом з іншими датами цього заняття, на які ще є місця.",
+  hostCancelReasonErr: "Причина має бути не довшою за 500 символів.",
 };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { bookings, events, outbox, sessions } from "../../db/schema";
 import { parseLondonLocal } from "../../lib/time";
+import { renderEmail } from "../../features/notifications/render";
 import { COORDINATOR, type Harness } from "../../../test/support/harness";
 import { cookieFor, page, seededHarness, submit } from "./test-support";
 
@@ -139,14 +140,32 @@ describe("cancelling a session", () => {
     expect((await sessionRow("ses_oct_cancel")).status).toBe("scheduled");
   });
 
+  it("refuses a reason longer than the API's, next to the field, keeping what was typed", async () => {
+    const res = await submit(h, "/coordinator/sessions/ses_oct_cancel/cancel", coordinator, { reason: "x".repeat(501) });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(invalid(html, "reason")).toBe(true);
+    expect(html).toContain("Keep the reason to 500 characters or fewer.");
+    expect((await sessionRow("ses_oct_cancel")).status).toBe("scheduled");
+  });
+
   it("cancels the session and every booking, queues everyone's cancellation, then shows the state with no buttons", async () => {
-    const res = await submit(h, "/coordinator/sessions/ses_oct_cancel/cancel", coordinator, {});
+    const res = await submit(h, "/coordinator/sessions/ses_oct_cancel/cancel", coordinator, { reason: "The trainer is ill." });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/coordinator/sessions/ses_oct_cancel?done=cancelled");
     expect((await sessionRow("ses_oct_cancel")).status).toBe("cancelled");
     const ids = ["bkg_cxl_aisha", "bkg_cxl_kuba", "bkg_cxl_group"];
     expect((await h.db.select().from(bookings).where(eq(bookings.sessionId, "ses_oct_cancel"))).map((b) => b.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
     expect(await messages("session_cancelled", ids)).toHaveLength(3);
+    // The email says why and offers the activity's other dates with places (ses_oct among them).
+    const [aisha] = await messages("session_cancelled", ["bkg_cxl_aisha"]);
+    const email = await renderEmail(h.db, aisha!, h.deps.config, h.clock.now());
+    expect(email.text).toContain("Why: The trainer is ill.");
+    expect(email.text).toContain("Other dates with places");
+    const others = (aisha!.payload as { otherDates: { id: string }[] }).otherDates;
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.map((o) => o.id)).not.toContain("ses_oct_cancel");
+    expect(email.text).toContain("https://opendoor.test/events/evt_cv");
     const html = await (await page(h, res.headers.get("location")!, coordinator)).text();
     expect(html).toContain("The session is cancelled. Everyone who was booked gets an email.");
     expect(html).toContain("This session is cancelled.");

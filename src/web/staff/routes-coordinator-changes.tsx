@@ -1,7 +1,7 @@
 // A coordinator changing what already exists: a session's time, place and places (everyone
 // booked is told by the service), cancelling a session, and an activity's details.
 import { loadSession } from "../../features/bookings/lookups";
-import { SessionChangeBody } from "../../features/sessions/schemas";
+import { SessionCancelBody, SessionChangeBody } from "../../features/sessions/schemas";
 import { cancelSession } from "../../features/sessions/cancel";
 import { changeSession } from "../../features/sessions/change";
 import { getEvent, updateEvent, type Event } from "../../features/catalogue/events";
@@ -16,7 +16,7 @@ import { SessionCancelPage, SessionChangePage, sessionFormOf, type SessionChange
 import { allVenues } from "../../features/catalogue/read";
 import { bookedOn } from "../../features/sessions/read";
 import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, statusOf, render, type C, type SignedIn, type Status } from "./respond";
-import { detailOf, fromIssues, fromProblem, venueTakenOn, type FieldMessages, int, keyedErrors, londonTimes, mergeErrors, noErrors, readTimes, type FormErrors } from "./ui";
+import { detailOf, fromIssues, fromProblem, venueTakenOn, type FieldMessages, int, keyedErrors, londonTimes, mergeErrors, noErrors, readTimes, str, type FormErrors } from "./ui";
 
 const SESSION_MESSAGES: FieldMessages = {
   startsAt: { field: "date", key: "errStart" },
@@ -78,10 +78,10 @@ export function registerCoordinatorChangePages(app: Api) {
     return c.redirect(`/coordinator/sessions/${sessionId}?done=changed`, 303);
   });
 
-  const cancelPage = async (c: C, view: SignedIn, sessionId: string, errors = noErrors(), status: Status = 200) => {
+  const cancelPage = async (c: C, view: SignedIn, sessionId: string, errors = noErrors(), status: Status = 200, reason = "") => {
     const data = await notFoundIfMissing(loadSession(c.var.deps, sessionId));
     if (!data) return notFound(c, view);
-    return render(c, view, <SessionCancelPage view={view} data={data} booked={await bookedOn(c.var.deps.db, sessionId)} errors={errors} />, status);
+    return render(c, view, <SessionCancelPage view={view} data={data} booked={await bookedOn(c.var.deps.db, sessionId)} errors={errors} reason={reason} />, status);
   };
 
   app.get("/coordinator/sessions/:id/cancel", async (c) => {
@@ -93,12 +93,16 @@ export function registerCoordinatorChangePages(app: Api) {
     const g = await coordinatorPost(c);
     if (g.refusal) return g.refusal;
     const sessionId = c.req.param("id");
+    const reason = str((await c.req.parseBody()).reason);
+    // The API's own request schema, so the page and the API accept the same reasons.
+    const parsed = SessionCancelBody.safeParse({ reason });
+    if (!parsed.success) return cancelPage(c, g.view, sessionId, fromIssues(g.view, parsed.error.issues, { reason: "hostCancelReasonErr" }), 400, reason);
     try {
-      await cancelSession(c.var.deps, g.view.actor, sessionId);
+      await cancelSession(c.var.deps, g.view.actor, sessionId, parsed.data);
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       if (err.code === "not_found") return notFound(c, g.view);
-      return cancelPage(c, g.view, sessionId, sessionProblem(g.view)(err) ?? detailOf(g.view, err), statusOf(err));
+      return cancelPage(c, g.view, sessionId, sessionProblem(g.view)(err) ?? detailOf(g.view, err), statusOf(err), reason);
     }
     return c.redirect(`/coordinator/sessions/${sessionId}?done=cancelled`, 303);
   });

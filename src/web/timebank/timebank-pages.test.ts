@@ -40,6 +40,7 @@ describe("who gave time at a session (hosts and coordinators)", () => {
     const listed = await (await page(h, `${GARDEN}?done=added`, who.oak)).text();
     expect(listed).toContain("Winifred");
     expect(listed).toContain(`action="${GARDEN}/${row!.id}/confirm"`);
+    expect(listed).toContain(`action="${GARDEN}/ctb_demo_bill/confirm"`); // the demo's helper still to confirm
 
     const twice = await Promise.all([submit(h, `${GARDEN}/${row!.id}/confirm`, who.oak, { minutes: "75" }), submit(h, `${GARDEN}/${row!.id}/confirm`, who.oak, { minutes: "75" })]);
     expect(twice.map((r) => r.headers.get("location")).sort()).toEqual([`${GARDEN}?done=again`, `${GARDEN}?done=confirmed`]);

@@ -2,7 +2,7 @@
 // and offers the two actions only while they can still be done (scheduled, not started).
 import type { Event, Session } from "../../../features/catalogue/events";
 import type { View } from "../../view";
-import { ErrorSummary, TimesFields, timesOf, type FormErrors, type TimesForm } from "../ui";
+import { ErrorSummary, Field, TimesFields, timesOf, type FormErrors, type TimesForm } from "../ui";
 import { SessionPlaceFields, type SessionPlace } from "./coordinator";
 import { CoordinatorShell } from "./coordinator-shell";
 import { SessionHeading, sessionLocked } from "./session";
@@ -49,14 +49,14 @@ export interface BookedCount {
   groups: number;
 }
 
-export function SessionCancelPage({ view, data, booked, errors }: { view: View; data: SessionAndEvent; booked: BookedCount; errors: FormErrors }) {
+export function SessionCancelPage({ view, data, booked, errors, reason = "" }: { view: View; data: SessionAndEvent; booked: BookedCount; errors: FormErrors; reason?: string }) {
   const s = view.t;
   const locked = sessionLocked(view, data.session);
   const nobody = booked.people + booked.groups === 0;
   return (
     <CoordinatorShell view={view} title={s.t("sessionCancelTitle")} errors={errors}>
       <SessionHeading view={view} data={data} />
-      <ErrorSummary view={view} errors={errors} order={[]} />
+      <ErrorSummary view={view} errors={errors} order={["reason"]} />
       {locked ? (
         <p class="status">{locked}</p>
       ) : (
@@ -64,7 +64,14 @@ export function SessionCancelPage({ view, data, booked, errors }: { view: View; 
           <p class="lead">{nobody ? s.t("sessionCancelNobody") : s.t("sessionCancelWho", { people: s.plural("bookedPeople", booked.people), groups: s.plural("bookedGroups", booked.groups) })}</p>
           {!nobody && <p>{s.t("sessionCancelEmail")}</p>}
           <p>{s.t("sessionCancelFinal")}</p>
-          <form method="post" action={`/coordinator/sessions/${data.session.id}/cancel`}>
+          <form method="post" action={`/coordinator/sessions/${data.session.id}/cancel`} novalidate>
+            <Field id="reason" label={s.t("hostCancelReason")} hint={s.t("hostCancelReasonHint")} errors={errors}>
+              {(aria) => (
+                <textarea id="reason" name="reason" rows={3} maxlength={500} {...aria}>
+                  {reason}
+                </textarea>
+              )}
+            </Field>
             <div class="actions">
               <button class="button" type="submit">
                 {s.t("sessionCancelYes")}

@@ -1,6 +1,6 @@
-// Node (tsx, vitest): the decoder's files read from the installed `qr` package. The Worker
-// build gets the same files as text modules instead (worker.ts); package.json "imports"
-// picks one by the "workerd" condition.
+// Node (tsx, vitest): the decoder's files read from the installed `qr` package, served by the
+// app's routes. The Worker serves the same files as static assets instead (worker.ts); package.json
+// "imports" picks one by the "workerd" condition.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 

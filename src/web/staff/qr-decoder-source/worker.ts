@@ -1,6 +1,4 @@
-// Workers (wrangler's esbuild, vitest's workers pool): the decoder's files as text modules (node.ts says why).
-// `?raw` is Vite's text import; wrangler.toml has a Text rule for the same suffix.
-import decode from "qr/decode.js?raw";
-import index from "qr?raw";
-
-export const QR_DECODER_SOURCES = { "decode.js": decode, "index.js": index };
+// Workers: no copy of the decoder in the bundle (issue #19: its two files were 45 KiB of the gzip
+// Worker). src/worker-assets.ts writes them into the Worker's static assets at the same path
+// (qr-decoder.ts), which Cloudflare serves before the Worker runs; node.ts says what Node does.
+export const QR_DECODER_SOURCES = null;
