@@ -7,7 +7,7 @@ import { translator, type Locale, type venueAccess } from "../src/i18n";
 /** Text an organiser wrote in several languages; English is always there. */
 export type LocalisedText = Partial<Record<Locale, string>> & { en: string };
 
-export type VenueFacts = { name: string; address: string; postcode: string; publicTransport: string } & Parameters<typeof venueAccess>[1];
+export type VenueFacts = { name: string; address: string; postcode: string; publicTransport: LocalisedText; directions?: LocalisedText | null } & Parameters<typeof venueAccess>[1];
 
 /** What a message or an invite about one booking needs to know. */
 export interface BookingFacts {
@@ -60,6 +60,16 @@ export function inviteMethodFor(d: Pick<BookingFacts, "booking" | "occurrenceCan
 export function localised(text: LocalisedText | null | undefined, locale: Locale): string {
   if (!text) return "";
   return text[locale] || text.en;
+}
+
+/**
+ * The reader's language if written, else English; `lang` says "en" when English stands in on
+ * a message in another language, so the HTML part can mark it (screen readers switch voice).
+ */
+export function localisedPart(text: LocalisedText | null | undefined, locale: Locale): { text: string; lang?: Locale } {
+  if (!text) return { text: "" };
+  const own = text[locale];
+  return own || locale === "en" ? { text: own || text.en } : { text: text.en, lang: "en" };
 }
 
 /** One line for a calendar LOCATION or an email: "Name, address, postcode". */

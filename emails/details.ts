@@ -1,7 +1,7 @@
 // Pieces every booking email shares: the what/when/where block, the manage link, who to
 // contact, and which calendar file goes with it. Pure: the booking's facts come in as data.
 import { translator, venueAccess, type Locale, type StringKey, type Translator } from "../src/i18n";
-import { addressOf, bookingTitle, inviteMethodFor, localised, manageUrl, venueLine, type BookingFacts, type InviteMethod, type SiteFacts } from "./booking";
+import { addressOf, bookingTitle, inviteMethodFor, localisedPart, manageUrl, venueLine, type BookingFacts, type InviteMethod, type SiteFacts } from "./booking";
 import { layout, type Block, type Fact } from "./layout";
 import { formatMoment, formatSpan } from "./format";
 
@@ -42,18 +42,23 @@ export interface MessageContext {
   manageUrl: string;
 }
 
-/** What, when, where (with access and transport), what to bring. */
+const langOf = (part: { lang?: Locale }) => (part.lang ? { lang: part.lang } : {});
+
+/** What, when, where (with access, transport and the way in), what to bring; text in English standing in for a translation is marked lang="en". */
 export function detailFacts(c: MessageContext, options: { showOnlineLink: boolean }): Fact[] {
   const { d, t } = c;
   const facts: Fact[] = [
-    { label: t("what"), lines: [c.title] },
+    { label: t("what"), lines: [c.title], ...(d.event ? langOf(localisedPart(d.event.title, c.locale)) : {}) },
     { label: t("when"), lines: [c.when] },
   ];
   if (d.venue) {
     facts.push({ label: t("where"), lines: [venueLine(d.venue)] });
     const access = venueAccess(c.translator, d.venue).has;
     facts.push({ label: t("access"), lines: access.length ? access : [t("accessUnknown")] });
-    if (d.venue.publicTransport.trim()) facts.push({ label: t("gettingThere"), lines: [d.venue.publicTransport] });
+    const transport = localisedPart(d.venue.publicTransport, c.locale);
+    if (transport.text.trim()) facts.push({ label: t("gettingThere"), lines: [transport.text], ...langOf(transport) });
+    const way = localisedPart(d.venue.directions, c.locale);
+    if (way.text.trim()) facts.push({ label: t("trFindingWayIn"), lines: [way.text], ...langOf(way) });
   } else if (d.onlineUrl) {
     facts.push(
       options.showOnlineLink
@@ -61,8 +66,8 @@ export function detailFacts(c: MessageContext, options: { showOnlineLink: boolea
         : { label: t("where"), lines: [t("online")] },
     );
   }
-  const bring = d.event?.whatToBring ? localised(d.event.whatToBring, c.locale) : "";
-  if (bring.trim()) facts.push({ label: t("whatToBring"), lines: [bring] });
+  const bring = localisedPart(d.event?.whatToBring, c.locale);
+  if (bring.text.trim()) facts.push({ label: t("whatToBring"), lines: [bring.text], ...langOf(bring) });
   return facts;
 }
 

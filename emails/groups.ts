@@ -15,11 +15,13 @@ export const groupConfirmed = bookingEmail((c) => ({
   invite: "REQUEST",
 }));
 
-/** payload: { bookingId }. The group's size changed (the time did not, so no new invite). */
+/** payload: { bookingId }. The group's size changed: an updated invite (same UID, higher SEQUENCE) says so in calendars too. */
 export const groupChanged = bookingEmail((c) => ({
   subject: c.t("groupChangedSubject", { title: c.title }),
   heading: c.t("groupChangedHeading"),
   blocks: [{ p: c.t("groupChangedIntro", { title: c.title }) }, { facts: groupFacts(c) }, manageLink(c)],
+  // The same calendar entry (UID) with a higher SEQUENCE: the change bumped the booking's.
+  invite: "current",
 }));
 
 /** payload: { bookingId }. Carries invite.ics (CANCEL). */

@@ -12,6 +12,8 @@ export interface Fact {
   label: string;
   /** Lines of plain text, shown one under the other. */
   lines: string[];
+  /** The language the lines are written in, when not the message's (English standing in for a translation). */
+  lang?: Locale;
   link?: { label: string; href: string };
 }
 
@@ -41,7 +43,13 @@ function FactRow({ fact }: { fact: Fact }) {
         {fact.label}
       </th>
       <td style="padding:6px 0">
-        {linesOf(fact.lines)}
+        {fact.lang ? (
+          <span lang={fact.lang} dir={dirOf(fact.lang)}>
+            {linesOf(fact.lines)}
+          </span>
+        ) : (
+          linesOf(fact.lines)
+        )}
         {href ? (
           <>
             {fact.lines.length ? <br /> : null}

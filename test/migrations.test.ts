@@ -7,6 +7,7 @@ import { migrate } from "drizzle-orm/libsql/migrator";
 import { applyMigrations, MIGRATIONS_DIR, openLibsqlFile } from "../src/db/libsql-node";
 import { createHarness, type Harness } from "./support/harness";
 import { expectedSchema } from "./support/expected-schema";
+import { mentors, venues } from "../src/db/schema";
 
 // The same files are applied to D1 in test/workers/migrations.test.ts.
 let h: Harness;
@@ -51,6 +52,37 @@ describe("migrations on libSQL", () => {
 
       await applyMigrations(db);
       expect(await db.all(sql`select id, locale from you_said_we_did`)).toEqual([{ id: "ysw_old", locale: "en" }]);
+      client.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("upgrade a deployed database: venue transport notes and mentor bios written in one language become English", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "open-door-upgrade-"));
+    try {
+      // The migrations as deployed before venue directions: the journal cut just before them.
+      const deployed = join(dir, "migrations");
+      cpSync(MIGRATIONS_DIR, deployed, { recursive: true });
+      const journalPath = join(deployed, "meta/_journal.json");
+      const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+      journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag.endsWith("_venue_directions")));
+      writeFileSync(journalPath, JSON.stringify(journal));
+
+      const { db, client } = await openLibsqlFile(join(dir, "deployed.db"));
+      await migrate(db, { migrationsFolder: deployed });
+      await db.run(sql`insert into organisations (id, type, name) values ('org_old', 'employer', 'Old Works')`);
+      await db.run(sql`insert into venues (id, name, address, postcode, public_transport) values ('ven_old', 'Old Hall', '1 Road', 'RV1 2LB', 'Bus 5 "to" the {hall}')`);
+      await db.run(sql`insert into venues (id, name, address, postcode) values ('ven_bare', 'Bare Hall', '2 Road', 'RV1 2LB')`);
+      await db.run(sql`insert into mentors (id, organisation_id, display_name, email, bio) values ('mtr_old', 'org_old', 'Dee', 'dee@old.example', 'Ask me about trades.')`);
+
+      await applyMigrations(db);
+      const rows = await db.select({ id: venues.id, publicTransport: venues.publicTransport, directions: venues.directions }).from(venues).orderBy(venues.id);
+      expect(rows).toEqual([
+        { id: "ven_bare", publicTransport: { en: "" }, directions: null },
+        { id: "ven_old", publicTransport: { en: 'Bus 5 "to" the {hall}' }, directions: null },
+      ]);
+      expect((await db.select({ bio: mentors.bio }).from(mentors))[0]!.bio).toEqual({ en: "Ask me about trades." });
       client.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -167,7 +167,7 @@ const CASES: Record<string, Case> = {
   "POST /organisations/{id}/webhooks/{webhookId}/rotate-secret": { path: () => `/api/v1/organisations/${w.school}/webhooks/${w.webhook}/rotate-secret`, owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
   "DELETE /organisations/{id}/webhooks/{webhookId}": { path: () => `/api/v1/organisations/${w.school}/webhooks/${w.webhook}`, owner: "schoolStaff", outsiders: [...EVERYONE, "hostStaff"] },
   "GET /venues/{id}": { path: () => `/api/v1/venues/${w.venue}`, owner: "anonymous", outsiders: [], why: "the catalogue is public" },
-  "PATCH /venues/{id}": { path: () => `/api/v1/venues/${w.venue}`, body: () => ({ publicTransport: "Bus 12" }), owner: "coordinator", outsiders: NOT_COORDINATOR, why: "a shared space belongs to no organisation: only coordinators change it" },
+  "PATCH /venues/{id}": { path: () => `/api/v1/venues/${w.venue}`, body: () => ({ publicTransport: { en: "Bus 12" } }), owner: "coordinator", outsiders: NOT_COORDINATOR, why: "a shared space belongs to no organisation: only coordinators change it" },
   "GET /events/{id}": { path: () => `/api/v1/events/${w.event}`, owner: "anonymous", outsiders: [], why: "the catalogue is public" },
   "GET /events/{id}/you-said-we-did": { path: () => `/api/v1/events/${w.event}/you-said-we-did`, owner: "anonymous", outsiders: [], why: "published notes are public" },
   "GET /sessions/{id}": { path: () => `/api/v1/sessions/${w.session}`, owner: "anonymous", outsiders: [], why: "the catalogue is public" },

@@ -1,7 +1,7 @@
 // The whole Open Door data model. Instants are stored as integer milliseconds since the
 // epoch (UTC); dates of birth as 'YYYY-MM-DD' strings so they never shift with a time zone.
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { customType, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const createdAt = () => integer("created_at").notNull().default(now);
@@ -145,6 +145,28 @@ export const apiKeys = sqliteTable(
   (t) => [uniqueIndex("api_keys_hash_unique").on(t.keyHash)],
 );
 
+export type LocalisedText = Partial<Record<Locale, string>> & { en: string };
+
+/**
+ * A text column that once held one (English) string and now holds LocalisedText as JSON
+ * (migration 0015 wrapped the old text in {"en": …}). Reading still accepts a bare string,
+ * such as the column's SQL default '', as English, so no row can fail to parse.
+ */
+const localisedColumn = customType<{ data: LocalisedText; driverData: string }>({
+  dataType: () => "text",
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver(value) {
+    if (value.startsWith("{")) {
+      try {
+        return JSON.parse(value) as LocalisedText;
+      } catch {
+        // Not JSON after all: English text that starts with a brace.
+      }
+    }
+    return { en: value };
+  },
+});
+
 export const venues = sqliteTable("venues", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
@@ -156,7 +178,10 @@ export const venues = sqliteTable("venues", {
   hearingLoop: integer("hearing_loop", { mode: "boolean" }).notNull().default(false),
   quietRoom: integer("quiet_room", { mode: "boolean" }).notNull().default(false),
   disabledParking: integer("disabled_parking", { mode: "boolean" }).notNull().default(false),
-  publicTransport: text("public_transport").notNull().default(""),
+  /** How to get there by bus, train or on foot, per language (English required, may be empty). */
+  publicTransport: localisedColumn("public_transport").notNull().default(sql`''`),
+  /** Finding the way in (which door, which floor, who to ask), per language; null when not written. */
+  directions: text("directions", { mode: "json" }).$type<LocalisedText>(),
   /**
    * Rule 16: a venue holds one session at a time unless it can hold several (a hall with
    * partitions, a library with many rooms); src/rules/shared-venues.ts reads this inside the
@@ -166,7 +191,6 @@ export const venues = sqliteTable("venues", {
   createdAt: createdAt(),
 });
 
-export type LocalisedText = Partial<Record<Locale, string>> & { en: string };
 
 export const events = sqliteTable(
   "events",
@@ -246,7 +270,8 @@ export const mentors = sqliteTable(
     displayName: text("display_name").notNull(),
     email: text("email").notNull(),
     sector: text("sector").notNull().default(""),
-    bio: text("bio").notNull().default(""),
+    /** About the mentor, per language (English required, may be empty). */
+    bio: localisedColumn("bio").notNull().default(sql`''`),
     languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'["en"]'`),
     dbsCheckedOn: text("dbs_checked_on"),
     dbsExpiresOn: text("dbs_expires_on"),

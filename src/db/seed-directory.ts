@@ -478,7 +478,7 @@ export function directoryDemoInserts(db: Db, now: number) {
     hearingLoop: true,
     quietRoom: true,
     disabledParking: true,
-    publicTransport: "Bus 5 to Mill Road (stop outside). Riverside station is a 10-minute walk, all on the flat.",
+    publicTransport: { en: "Bus 5 to Mill Road (stop outside). Riverside station is a 10-minute walk, all on the flat." },
   };
   const rows = SERVICES.map((s) => ({
     id: s.id,

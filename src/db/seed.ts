@@ -76,7 +76,7 @@ export function demoDataInserts(db: Db, now: number) {
       hearingLoop: true,
       quietRoom: true,
       disabledParking: true,
-      publicTransport: "Buses 5, 12 and 40 stop outside (Library Square). Riverside station is a 6-minute flat walk.",
+      publicTransport: { en: "Buses 5, 12 and 40 stop outside (Library Square). Riverside station is a 6-minute flat walk." },
     },
     {
       id: "ven_oakhouse",
@@ -89,7 +89,21 @@ export function demoDataInserts(db: Db, now: number) {
       hearingLoop: false,
       quietRoom: true,
       disabledParking: true,
-      publicTransport: "Bus 12 to Oak Lane (2 minutes' walk). Ring the bell at the main door; staff will sign you in.",
+      // Written by the coordinator in all five languages (issue #14 item 7).
+      publicTransport: {
+        en: "Bus 12 to Oak Lane (2 minutes' walk).",
+        pl: "Autobus 12 do Oak Lane (2 minuty pieszo).",
+        ro: "Autobuzul 12 până la Oak Lane (2 minute de mers pe jos).",
+        uk: "Автобус 12 до Oak Lane (2 хвилини пішки).",
+        ar: "الحافلة 12 إلى Oak Lane (دقيقتان سيرًا على الأقدام).",
+      },
+      directions: {
+        en: "Ring the bell at the main door; staff will sign you in.",
+        pl: "Zadzwoń dzwonkiem przy głównych drzwiach; personel wpisze cię na listę gości.",
+        ro: "Sună la ușa principală; personalul te va înregistra.",
+        uk: "Подзвоніть у дзвінок біля головних дверей; персонал вас зареєструє.",
+        ar: "اضغط الجرس عند الباب الرئيسي، وسيسجّل الموظفون دخولك.",
+      },
     },
     {
       id: "ven_northbuild",
@@ -102,7 +116,7 @@ export function demoDataInserts(db: Db, now: number) {
       hearingLoop: false,
       quietRoom: false,
       disabledParking: true,
-      publicTransport: "Bus 40 to Canal Road, then 8 minutes' walk along the towpath (lit, flat).",
+      publicTransport: { en: "Bus 40 to Canal Road, then 8 minutes' walk along the towpath (lit, flat)." },
     },
     {
       id: "ven_stmarks",
@@ -115,7 +129,7 @@ export function demoDataInserts(db: Db, now: number) {
       hearingLoop: true,
       quietRoom: true,
       disabledParking: false,
-      publicTransport: "Buses 5 and 7 to St Mark's Road. Three steps at the entrance; a portable ramp is available on request.",
+      publicTransport: { en: "Buses 5 and 7 to St Mark's Road. Three steps at the entrance; a portable ramp is available on request." },
       // The hall is partitioned: two sessions can run side by side (rule 16).
       holdsSeveralSessions: true,
     },
@@ -124,22 +138,56 @@ export function demoDataInserts(db: Db, now: number) {
   const ev = (
     id: string,
     type: EventType,
-    title: string,
-    description: string,
+    title: string | LocalisedText,
+    description: string | LocalisedText,
     host: string,
     extra: Partial<typeof events.$inferInsert> = {},
   ): typeof events.$inferInsert => ({
     id,
     type,
-    title: en(title),
-    description: en(description),
-    searchText: searchTextFor(en(title), en(description)),
+    title: typeof title === "string" ? en(title) : title,
+    description: typeof description === "string" ? en(description) : description,
+    searchText: searchTextFor(typeof title === "string" ? en(title) : title, typeof description === "string" ? en(description) : description),
     hostOrganisationId: host,
     createdAt: now,
     ...extra,
   });
   const eventRows = [
-    ev("evt_trades", "career_taster", "Try a trade: bricklaying and carpentry", "Spend a morning on site with Northbuild apprentices. Hard hats and gloves provided.", "org_northbuild", { minAge: 14, maxAge: 19, tags: ["women_in_trades"], accessFeatures: ["easy_read"], groupsAllowed: true, whatToBring: en("Closed shoes and clothes you don't mind getting dusty.") }),
+    // Three activities written in all five languages by their hosts (issue #14 item 7, #15 item 3);
+    // the others are in English only, so the other pages show them marked lang="en".
+    ev(
+      "evt_trades",
+      "career_taster",
+      {
+        en: "Try a trade: bricklaying and carpentry",
+        pl: "Spróbuj zawodu: murarstwo i stolarstwo",
+        ro: "Încearcă o meserie: zidărie și tâmplărie",
+        uk: "Спробуйте професію: мурування і столярство",
+        ar: "جرّب مهنة: البناء بالطوب والنجارة",
+      },
+      {
+        en: "Spend a morning on site with Northbuild apprentices. Hard hats and gloves provided.",
+        pl: "Spędź poranek na budowie z praktykantami Northbuild. Kaski i rękawice zapewniamy.",
+        ro: "Petrece o dimineață pe șantier cu ucenicii Northbuild. Primești cască și mănuși.",
+        uk: "Проведіть ранок на будівельному майданчику з учнями Northbuild. Каски та рукавички надаємо.",
+        ar: "اقضِ صباحًا في موقع العمل مع متدربي Northbuild. نوفّر الخوذ والقفازات.",
+      },
+      "org_northbuild",
+      {
+        minAge: 14,
+        maxAge: 19,
+        tags: ["women_in_trades"],
+        accessFeatures: ["easy_read"],
+        groupsAllowed: true,
+        whatToBring: {
+          en: "Closed shoes and clothes you don't mind getting dusty.",
+          pl: "Zakryte buty i ubranie, które może się zakurzyć.",
+          ro: "Pantofi închiși și haine pe care nu te deranjează să le prăfuiești.",
+          uk: "Закрите взуття та одяг, який не шкода запилити.",
+          ar: "حذاء مغلق وملابس لا تمانع أن يعلق بها الغبار.",
+        },
+      },
+    ),
     ev("evt_nhs", "career_taster", "A day in the life of a hospital", "Meet nurses, porters and lab scientists. See the jobs behind the wards.", "org_cityhealth", { minAge: 15, maxAge: 25, tags: ["send_friendly"], accessFeatures: ["bsl", "easy_read"], groupsAllowed: true }),
     ev("evt_bank", "career_taster", "Working in finance: not just numbers", "Customer service, IT and apprenticeships at a building society.", "org_brightbank", { minAge: 15, maxAge: 25 }),
     ev("evt_cv", "cv_workshop", "Write your first CV", "Bring what you have (or nothing at all). Leave with a one-page CV.", "org_coordinator", { minAge: 14, maxAge: 25, tags: ["send_friendly", "neurodiverse_friendly"], accessFeatures: ["easy_read", "sensory_friendly"] }),
@@ -148,8 +196,30 @@ export function demoDataInserts(db: Db, now: number) {
     ev("evt_interview_online", "interview_skills", "Online interviews: tips and a practice run", "How to get ready for a video interview, then try one.", "org_cityhealth", { minAge: 16, maxAge: 25 }),
     ev("evt_budget", "budgeting", "Money basics: your first payslip", "Tax, National Insurance, and making your money last the month.", "org_brightbank", { minAge: 15, maxAge: 25, accessFeatures: ["easy_read"], groupsAllowed: true }),
     ev("evt_budget_rent", "budgeting", "Moving out: rent, bills and deposits", "What it really costs to live on your own, and where to get help.", "org_coordinator", { minAge: 16, maxAge: 25, tags: ["young_parents"] }),
-    ev("evt_stories", "intergenerational", "Storytelling at Oak House", "Swap stories with residents. Weekly, with the same group, so you get to know each other.", "org_oakhouse", { minAge: 11, maxAge: 25, tags: ["send_friendly"], accessFeatures: ["sensory_friendly"], consentAge: 16 }),
-    ev("evt_garden", "intergenerational", "Gardening with Oak House residents", "Plant, water and chat in the care home garden. Gloves provided.", "org_oakhouse", { minAge: 11, maxAge: 25, groupsAllowed: true }),
+    ev(
+      "evt_stories",
+      "intergenerational",
+      { en: "Storytelling at Oak House", pl: "Opowieści w Oak House", ro: "Povești la Oak House", uk: "Розповіді в Oak House", ar: "حكايات في Oak House" },
+      {
+        en: "Swap stories with residents. Weekly, with the same group, so you get to know each other.",
+        pl: "Wymieniaj się historiami z mieszkańcami. Co tydzień, w tej samej grupie, żebyście mogli się poznać.",
+        ro: "Schimbă povești cu rezidenții. Săptămânal, cu același grup, ca să vă cunoașteți.",
+        uk: "Обмінюйтеся історіями з мешканцями. Щотижня, в тій самій групі, щоб ви познайомилися ближче.",
+        ar: "تبادل القصص مع المقيمين. كل أسبوع ومع المجموعة نفسها، لتتعرفوا على بعضكم.",
+      },
+      "org_oakhouse", { minAge: 11, maxAge: 25, tags: ["send_friendly"], accessFeatures: ["sensory_friendly"], consentAge: 16 }),
+    ev(
+      "evt_garden",
+      "intergenerational",
+      { en: "Gardening with Oak House residents", pl: "Ogrodnictwo z mieszkańcami Oak House", ro: "Grădinărit cu rezidenții de la Oak House", uk: "Садівництво з мешканцями Oak House", ar: "البستنة مع المقيمين في Oak House" },
+      {
+        en: "Plant, water and chat in the care home garden. Gloves provided.",
+        pl: "Sadź, podlewaj i rozmawiaj w ogrodzie domu opieki. Rękawice zapewniamy.",
+        ro: "Plantează, udă și stai de vorbă în grădina căminului. Primești mănuși.",
+        uk: "Садіть, поливайте й спілкуйтеся в саду будинку догляду. Рукавички надаємо.",
+        ar: "ازرع واسقِ وتحدّث في حديقة دار الرعاية. نوفّر القفازات.",
+      },
+      "org_oakhouse", { minAge: 11, maxAge: 25, groupsAllowed: true }),
     ev("evt_music", "intergenerational", "Music afternoon: songs across the years", "Bring a song you love; residents bring theirs. No singing skills needed.", "org_oakhouse", { minAge: 11, maxAge: 25, accessFeatures: ["bsl"] }),
     ev("evt_bookclub", "intergenerational", "Book club with a difference", "Read a short story together with residents, then talk about it.", "org_library", { minAge: 12, maxAge: 25, accessFeatures: ["easy_read"] }),
     // The programme's January community event (issue #16): food, fun and the QR-coded directory,
@@ -197,9 +267,15 @@ export function demoDataInserts(db: Db, now: number) {
     { id: "ses_music_today", eventId: "evt_music", startsAt: now - 15 * 60_000, endsAt: now + 75 * 60_000, venueId: "ven_oakhouse", capacity: 12, seatsTaken: 2, createdAt: now, updatedAt: now },
   ];
   const mentorRows = [
-    { id: "mtr_dee", organisationId: "org_northbuild", displayName: "Dee, site manager", email: "dee@northbuild.example", sector: "construction", bio: "Started as an apprentice at 17. Happy to talk about trades, apprenticeships and being a woman on site.", languages: ["en"], dbsCheckedOn: londonDate(now - 200 * DAY), dbsExpiresOn: londonDate(now + 900 * DAY), dbsCertificateLast4: "4821" },
-    { id: "mtr_priya", organisationId: "org_cityhealth", displayName: "Priya, staff nurse", email: "priya@cityhealth.example", sector: "health", bio: "Nurse on a children's ward. Ask me about nursing degrees and apprenticeships.", languages: ["en", "pl"], dbsCheckedOn: londonDate(now - 100 * DAY), dbsExpiresOn: londonDate(now + 1000 * DAY), dbsCertificateLast4: "1177" },
-    { id: "mtr_tom", organisationId: "org_brightbank", displayName: "Tom, IT apprentice", email: "tom@brightbank.example", sector: "finance", bio: "Two years into an IT apprenticeship. I can help with applications and interviews.", languages: ["en"], dbsCheckedOn: null, dbsExpiresOn: null, dbsCertificateLast4: null },
+    { id: "mtr_dee", organisationId: "org_northbuild", displayName: "Dee, site manager", email: "dee@northbuild.example", sector: "construction", bio: { en: "Started as an apprentice at 17. Happy to talk about trades, apprenticeships and being a woman on site." }, languages: ["en"], dbsCheckedOn: londonDate(now - 200 * DAY), dbsExpiresOn: londonDate(now + 900 * DAY), dbsCertificateLast4: "4821" },
+    { id: "mtr_priya", organisationId: "org_cityhealth", displayName: "Priya, staff nurse", email: "priya@cityhealth.example", sector: "health", bio: {
+        en: "Nurse on a children's ward. Ask me about nursing degrees and apprenticeships.",
+        pl: "Pielęgniarka na oddziale dziecięcym. Zapytaj mnie o studia pielęgniarskie i praktyki zawodowe.",
+        ro: "Asistentă într-o secție de pediatrie. Întreabă-mă despre studiile de asistentă medicală și ucenicii.",
+        uk: "Медсестра в дитячому відділенні. Питайте мене про навчання на медсестру та програми професійного навчання.",
+        ar: "ممرضة في جناح الأطفال. اسألني عن شهادات التمريض والتدريب المهني.",
+      }, languages: ["en", "pl"], dbsCheckedOn: londonDate(now - 100 * DAY), dbsExpiresOn: londonDate(now + 1000 * DAY), dbsCertificateLast4: "1177" },
+    { id: "mtr_tom", organisationId: "org_brightbank", displayName: "Tom, IT apprentice", email: "tom@brightbank.example", sector: "finance", bio: { en: "Two years into an IT apprenticeship. I can help with applications and interviews." }, languages: ["en"], dbsCheckedOn: null, dbsExpiresOn: null, dbsCertificateLast4: null },
   ];
   const slotRows = mentorRows.flatMap((m, mi) =>
     Array.from({ length: 4 }, (_, i) => {

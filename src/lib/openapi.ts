@@ -67,3 +67,21 @@ export const Line = (max: number, min = 0) =>
   Text(max, min).refine((v) => !hasUnsafeCharacters(v), { message: "Remove the control or text-direction characters (they can make text read differently)" });
 
 export const Cursor = z.string().max(200).optional();
+
+/**
+ * Text written per language (en, pl, ro, uk, ar): English is required and is what every
+ * reader falls back to; a translation, when sent, is not empty. Each at most `max` characters.
+ */
+export const LocalisedTextOf = (max: number, name: string, description: string, minEnglish = 0) =>
+  z
+    .object({
+      en: Text(max, minEnglish),
+      pl: Text(max, 1).optional(),
+      ro: Text(max, 1).optional(),
+      uk: Text(max, 1).optional(),
+      ar: Text(max, 1).optional(),
+    })
+    .strict()
+    // English is what every reader falls back to, so a translation never stands without it.
+    .refine((v) => v.en !== "" || !(v.pl || v.ro || v.uk || v.ar), { path: ["en"], message: "Write the English text too: readers of other languages fall back to it" })
+    .openapi(name, { description: `${description}. Per language: English is required (it is what other languages fall back to), the others optional.` });

@@ -23,7 +23,7 @@ describe("mentoring, from a new mentor to a 15-year-old's booking", () => {
     const employer = await api.organisationWithStaff(coordinator, "employer", "Brightbank", "hr@brightbank.test");
     const mentor = await call<{ id: string }>(201, "POST", "/mentors", {
       token: employer.staff,
-      body: { organisationId: employer.id, displayName: "Priya", email: "priya@brightbank.test", sector: "finance", bio: "Ask me about banking." },
+      body: { organisationId: employer.id, displayName: "Priya", email: "priya@brightbank.test", sector: "finance", bio: { en: "Ask me about banking." } },
     });
 
     // Under-18s can only book a mentor whose DBS check a coordinator has confirmed.

@@ -46,7 +46,7 @@ export async function makeMentor(h: Harness, organisationId: string, options: { 
     displayName: `Mentor ${uniq()}`,
     email: `mentor-${uniq()}@employer.test`,
     sector: options.sector ?? "engineering",
-    bio: "I build bridges.",
+    bio: { en: "I build bridges." },
     languages: options.languages ?? ["en"],
     dbsCheckedOn: dbs?.checkedOn ?? null,
     dbsExpiresOn: dbs?.expiresOn ?? null,

@@ -39,7 +39,7 @@ export function notificationFixtures(db: Db, now: () => number = Date.now) {
         postcode: "LS1 4AB",
         stepFree: true,
         hearingLoop: true,
-        publicTransport: "Bus 42 to Mill Lane, then 2 minutes on foot.",
+        publicTransport: { en: "Bus 42 to Mill Lane, then 2 minutes on foot." },
         ...values,
       })
       .returning();

@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES, LOCALES, type Locale, type venues } from "../../db/schema";
 import { iso } from "../../lib/time";
-import { Line, Text } from "../../lib/openapi";
+import { Line, LocalisedTextOf, Text } from "../../lib/openapi";
 import type { Event, Session } from "./events";
 import { londonLocalString } from "../../lib/time";
 import { YOUNG_PERSON_MAX_AGE, YOUNG_PERSON_MIN_AGE } from "../../rules/eligibility";
@@ -49,6 +49,9 @@ export const Page = z.object({
 
 // ---- venues
 
+export const VenueTransportText = LocalisedTextOf(1000, "VenueTransport", "How to get there by bus, train or on foot");
+export const VenueDirectionsText = LocalisedTextOf(1000, "VenueDirections", "Finding the way in: which door, which floor, who to ask", 1);
+
 export const VenueCreate = z
   .object({
     name: Line(120, 2),
@@ -60,7 +63,8 @@ export const VenueCreate = z
     hearingLoop: z.boolean().optional(),
     quietRoom: z.boolean().optional(),
     disabledParking: z.boolean().optional(),
-    publicTransport: Text(1000).optional().openapi({ description: "How to get there by bus, train or on foot" }),
+    publicTransport: VenueTransportText.optional(),
+    directions: VenueDirectionsText.nullable().optional(),
     holdsSeveralSessions: z.boolean().optional().openapi({ description: "The venue can hold overlapping sessions (separate rooms or a partitioned hall). Otherwise a session overlapping another at this venue is refused (rule 16)." }),
   })
   .openapi("VenueCreate");
@@ -80,7 +84,8 @@ export const VenueSchema = z
     hearingLoop: z.boolean(),
     quietRoom: z.boolean(),
     disabledParking: z.boolean(),
-    publicTransport: z.string(),
+    publicTransport: VenueTransportText,
+    directions: VenueDirectionsText.nullable(),
     holdsSeveralSessions: z.boolean(),
   })
   .openapi("Venue");
@@ -97,6 +102,7 @@ export const venueOut = (v: typeof venues.$inferSelect): z.infer<typeof VenueSch
   quietRoom: v.quietRoom,
   disabledParking: v.disabledParking,
   publicTransport: v.publicTransport,
+  directions: v.directions,
   holdsSeveralSessions: v.holdsSeveralSessions,
 });
 

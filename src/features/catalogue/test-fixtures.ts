@@ -30,7 +30,7 @@ export const venueBody = (extra: Record<string, unknown> = {}) => ({
   address: "1 Library Square, Riverside",
   postcode: "RV1 2LB",
   stepFree: true,
-  publicTransport: "Bus 5 to Library Square",
+  publicTransport: { en: "Bus 5 to Library Square" },
   ...extra,
 });
 

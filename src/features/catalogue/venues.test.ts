@@ -14,7 +14,7 @@ describe("POST /venues", () => {
   it("lets a coordinator add a venue owned by nobody, with its access facts, normalising the postcode", async () => {
     const res = await h.request("POST", "/api/v1/venues", { token: w.coordinator, body: venueBody({ postcode: "rv1  2lb", hearingLoop: true }) });
     const venue = await json(res, 201);
-    expect(venue).toMatchObject({ postcode: "RV1 2LB", organisationId: null, stepFree: true, hearingLoop: true, quietRoom: false, accessibleToilet: false, disabledParking: false, publicTransport: "Bus 5 to Library Square" });
+    expect(venue).toMatchObject({ postcode: "RV1 2LB", organisationId: null, stepFree: true, hearingLoop: true, quietRoom: false, accessibleToilet: false, disabledParking: false, publicTransport: { en: "Bus 5 to Library Square" } });
     expect(res.headers.get("location")).toBe(`/api/v1/venues/${venue.id}`);
   });
 

@@ -1,5 +1,5 @@
 import { asc, eq, gt } from "drizzle-orm";
-import { organisations, venues } from "../../db/schema";
+import { organisations, venues, type LocalisedText } from "../../db/schema";
 import { isCoordinator, actsFor } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
@@ -20,7 +20,8 @@ export interface VenueInput {
   hearingLoop?: boolean;
   quietRoom?: boolean;
   disabledParking?: boolean;
-  publicTransport?: string;
+  publicTransport?: LocalisedText;
+  directions?: LocalisedText | null;
   holdsSeveralSessions?: boolean;
 }
 
@@ -59,7 +60,8 @@ export async function createVenue(deps: Deps, actor: Actor, input: VenueInput): 
         hearingLoop: input.hearingLoop ?? false,
         quietRoom: input.quietRoom ?? false,
         disabledParking: input.disabledParking ?? false,
-        publicTransport: input.publicTransport ?? "",
+        publicTransport: input.publicTransport ?? { en: "" },
+        directions: input.directions ?? null,
         holdsSeveralSessions: input.holdsSeveralSessions ?? false,
         createdAt: now,
       })

@@ -66,7 +66,7 @@ export async function orukLocation(row: ServiceWithPlace) {
         },
       ],
       accessibility: await Promise.all(
-        facts.map(async (f) => ({ id: await orukId(`access-${f}`, venue.id), location_id: locationId, description: f.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`), details: venue.publicTransport || undefined })),
+        facts.map(async (f) => ({ id: await orukId(`access-${f}`, venue.id), location_id: locationId, description: f.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`), details: venue.publicTransport.en || undefined })),
       ),
     };
   }

@@ -10,7 +10,7 @@ import {
 } from "../../db/schema";
 import { Email, Text } from "../../lib/openapi";
 import { iso, isoOrNull } from "../../lib/time";
-import { LocalisedTextSchema } from "../catalogue/schemas";
+import { LocalisedTextSchema, VenueDirectionsText, VenueTransportText } from "../catalogue/schemas";
 import { isOpenAt, nextOpening, periodIsValid } from "./opening-hours";
 
 export type DirectoryService = typeof directoryServices.$inferSelect;
@@ -117,7 +117,8 @@ export const ServiceSchema = z
         hearingLoop: z.boolean(),
         quietRoom: z.boolean(),
         disabledParking: z.boolean(),
-        publicTransport: z.string(),
+        publicTransport: VenueTransportText,
+        directions: VenueDirectionsText.nullable(),
       })
       .nullable(),
     onlineUrl: z.string().nullable(),
@@ -211,6 +212,7 @@ export const serviceOut = ({ service: s, organisationName, venue }: ServiceWithP
           quietRoom: venue.quietRoom,
           disabledParking: venue.disabledParking,
           publicTransport: venue.publicTransport,
+          directions: venue.directions,
         }
       : null,
     onlineUrl: s.onlineUrl,

@@ -5,6 +5,8 @@ import { COORDINATOR, createHarness, problem, type Harness } from "../../../test
 import { addMember, organisation, personByEmail, session, youngPeopleWithTokens } from "../../../test/support/fixtures";
 import { checkSeatAccounting } from "../../rules/capacity";
 import { HOUR } from "../../lib/time";
+import { renderEmail } from "../notifications/render";
+import { parseIcs } from "../../../test/support/ics";
 
 let h: Harness;
 let schoolId: string;
@@ -131,12 +133,22 @@ describe("changing and cancelling a group", () => {
     const yps = await youngPeopleWithTokens(h.db, h.clock.now(), 3);
     const queued: string[] = [];
     for (const yp of yps) queued.push(((await (await h.request("POST", `/api/v1/sessions/${s.id}/bookings`, { token: yp.token, body: {} })).json()) as { id: string }).id);
+    const messagesOf = async () => (await h.db.select().from(outbox)).filter((m) => (m.payload as { bookingId?: string }).bookingId === g.id);
+    const inviteOf = async (m: (typeof outbox.$inferSelect)) => parseIcs((await renderEmail(h.db, m, h.deps.config, h.clock.now())).attachments!.find((a) => a.filename === "invite.ics")!.content);
+    // The invite the school got when it booked, as its calendar holds it.
+    const before = await inviteOf((await messagesOf())[0]!);
     const res = await h.request("PATCH", `/api/v1/group-bookings/${g.id}`, { token: teacher, body: { pupils: 8, staff: 2 } });
     expect(res.status).toBe(200);
     expect([await statusOf(queued[0]!), await statusOf(queued[1]!), await statusOf(queued[2]!)]).toEqual(["offered", "offered", "waitlisted"]);
     expect(await seatsTaken(s.id)).toBe(12);
     const templates = (await h.db.select().from(outbox)).filter((m) => (m.payload as { bookingId?: string }).bookingId === g.id).map((m) => m.template);
     expect(templates).toEqual(["group_confirmed", "group_changed"]);
+    // The change carries an updated invite: the same calendar entry (UID), a higher SEQUENCE,
+    // read back by a real iCalendar parser.
+    const after = await inviteOf((await messagesOf())[1]!);
+    expect(after.method).toBe("REQUEST");
+    expect(after.events[0]!.uid).toBe(before.events[0]!.uid);
+    expect(after.events[0]!.sequence).toBeGreaterThan(before.events[0]!.sequence);
   });
 
   it("checks the staff ratio on change", async () => {

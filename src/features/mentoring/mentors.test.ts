@@ -20,7 +20,7 @@ const newMentor = (extra: Record<string, unknown> = {}) => ({
   displayName: "Asha Patel",
   email: "asha@employer.test",
   sector: "engineering",
-  bio: "Civil engineer, 10 years on bridges.",
+  bio: { en: "Civil engineer, 10 years on bridges." },
   languages: ["en", "gu"],
   ...extra,
 });
@@ -47,10 +47,10 @@ describe("POST /mentors", () => {
   });
 
   it("refuses a bio over 500 characters and a language that is not an ISO code, naming both fields", async () => {
-    const res = await h.request("POST", "/api/v1/mentors", { token: staff.token, body: newMentor({ organisationId: employer, bio: "x".repeat(501), languages: ["English"] }) });
+    const res = await h.request("POST", "/api/v1/mentors", { token: staff.token, body: newMentor({ organisationId: employer, bio: { en: "Bridges.", ar: "x".repeat(501) }, languages: ["English"] }) });
     expect(res.status).toBe(400);
     const paths = (await problem(res)).errors!.map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(["bio", "languages.0"]));
+    expect(paths).toEqual(expect.arrayContaining(["bio.ar", "languages.0"]));
   });
 
   it("refuses staff adding a mentor to another employer (403)", async () => {

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { mentors, organisations } from "../../db/schema";
+import { mentors, organisations, type LocalisedText } from "../../db/schema";
 import { actsFor, isCoordinator } from "../../lib/auth";
 import { newId } from "../../lib/crypto";
 import type { Deps } from "../../lib/deps";
@@ -16,7 +16,7 @@ export interface NewMentor {
   displayName: string;
   email: string;
   sector: string;
-  bio: string;
+  bio: LocalisedText;
   languages: string[];
 }
 

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { SEAT_HOLDING_STATUSES, venues } from "../../db/schema";
-import { Email, Line, Text } from "../../lib/openapi";
+import { Email, Line, LocalisedTextOf } from "../../lib/openapi";
 import { field, refuse } from "../../lib/refusal";
 import { MAX_OCCURRENCES } from "../../lib/recurrence";
 import { iso, isoOrNull, londonDate } from "../../lib/time";
@@ -15,8 +15,10 @@ export const Day = z.iso.date({ message: "Use the format YYYY-MM-DD" }).max(10);
 export const LanguageCode = z.string().max(3, { abort: true }).regex(/^[a-z]{2,3}$/, "Use a 2 or 3 letter ISO 639 code like en, pl or ar").openapi({ example: "pl" });
 export const MeetingUrl = z.url({ protocol: /^https$/, message: "Use an https:// link" }).max(500);
 
+export const MentorBio = LocalisedTextOf(500, "MentorBio", "About the mentor, in their words");
+
 export const MentorPublic = z
-  .object({ id: z.string(), organisationId: z.string(), displayName: z.string(), sector: z.string(), bio: z.string(), languages: z.array(z.string()) })
+  .object({ id: z.string(), organisationId: z.string(), displayName: z.string(), sector: z.string(), bio: MentorBio, languages: z.array(z.string()) })
   .openapi("MentorPublic");
 export const MentorFull = MentorPublic.extend({
   email: z.string(),
@@ -131,7 +133,7 @@ export const NewMentor = z
     displayName: Line(80, 1),
     email: Email,
     sector: Line(60, 1),
-    bio: Text(500).default(""),
+    bio: MentorBio.default({ en: "" }),
     languages: z.array(LanguageCode).min(1).max(10).default(["en"]),
   })
   .openapi("NewMentor");

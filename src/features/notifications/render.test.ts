@@ -122,7 +122,7 @@ describe("a booking confirmation", () => {
     const { booking } = await f.confirmedBooking({
       email: "escape@example.test",
       startsAt: parseLondonLocal("2026-03-03T16:00"),
-      venue: { name: "<script>alert(1)</script> Hall", publicTransport: `Take the "<b>" bus & walk` },
+      venue: { name: "<script>alert(1)</script> Hall", publicTransport: { en: `Take the "<b>" bus & walk` } },
     });
     const mail = await render("booking_confirmed", "en", { bookingId: booking.id });
     expect(mail.html).not.toContain("<script>");
@@ -130,6 +130,26 @@ describe("a booking confirmation", () => {
     expect(mail.html).toContain("Take the &quot;&lt;b&gt;&quot; bus &amp; walk");
     // The plain-text part is not HTML: it keeps the words as typed.
     expect(mail.text).toContain("<script>alert(1)</script> Hall");
+  });
+
+  it("marks English standing in for a translation in the HTML part (lang=\"en\"), and the reader's own language not at all", async () => {
+    const { booking } = await f.confirmedBooking({
+      email: "lang@example.test",
+      locale: "pl",
+      startsAt: parseLondonLocal("2026-03-04T16:00"),
+      venue: { publicTransport: { en: "Bus 42 to Mill Lane.", pl: "Autobus 42 do Mill Lane." }, directions: { en: "Ring the bell at the side door." } },
+    });
+    const pl = await render("booking_confirmed", "pl", { bookingId: booking.id });
+    expect(pl.html).toContain("<td style=\"padding:6px 0\">Spróbuj być kucharzem</td>");
+    expect(pl.html).toContain("<td style=\"padding:6px 0\">Autobus 42 do Mill Lane.</td>");
+    expect(pl.html).toContain('<span lang="en" dir="ltr">Ring the bell at the side door.</span>');
+    expect(pl.html).toContain('<span lang="en" dir="ltr">An apron if you have one.</span>');
+    expect(pl.text).toContain("  Ring the bell at the side door.");
+    const ar = await render("booking_confirmed", "ar", { bookingId: booking.id });
+    expect(ar.html).toContain('<span lang="en" dir="ltr">Try being a chef</span>');
+    expect(ar.html).toContain('<span lang="en" dir="ltr">Bus 42 to Mill Lane.</span>');
+    const en = await render("booking_confirmed", "en", { bookingId: booking.id });
+    expect(en.html).not.toContain("<span lang=");
   });
 
   // Issue #20: the ticket's QR code inside the confirmation, as an inline (Content-ID) GIF that

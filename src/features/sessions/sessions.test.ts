@@ -184,7 +184,7 @@ describe("GET /sessions/{id}", () => {
       status: "scheduled",
       online: false,
       event: { id: eventId, titleText: "Opowieści", hostOrganisationId: w.employer.id },
-      venue: { id: venueId, postcode: "RV1 2LB", stepFree: true, hearingLoop: true, quietRoom: true, accessibleToilet: false, publicTransport: "Bus 5 to Library Square" },
+      venue: { id: venueId, postcode: "RV1 2LB", stepFree: true, hearingLoop: true, quietRoom: true, accessibleToilet: false, publicTransport: { en: "Bus 5 to Library Square" } },
     });
     expect(got).not.toHaveProperty("onlineUrl");
   });

@@ -70,7 +70,6 @@ export const ar: StaffCatalogue = {
   mentorEmail: "البريد الإلكتروني للمرشد",
   mentorSector: "القطاع",
   mentorSectorHint: "مثل البناء أو الصحة أو المالية.",
-  mentorBio: "عن المرشد (اختياري)",
   mentorLanguages: "اللغات",
   mentorLanguagesHint: "رموز اللغات مفصولة بفواصل، مثل en, pl.",
   mentorAddButton: "إضافة المرشد",

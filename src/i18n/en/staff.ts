@@ -73,7 +73,6 @@ export const staffEn = {
   mentorEmail: "Mentor's email",
   mentorSector: "Sector",
   mentorSectorHint: "For example construction, health or finance.",
-  mentorBio: "About the mentor (optional)",
   mentorLanguages: "Languages",
   mentorLanguagesHint: "Language codes with commas between them, like en, pl.",
   mentorAddButton: "Add mentor",

@@ -70,7 +70,6 @@ export const pl: StaffCatalogue = {
   mentorEmail: "E-mail mentora",
   mentorSector: "Branża",
   mentorSectorHint: "Na przykład budownictwo, zdrowie lub finanse.",
-  mentorBio: "O mentorze (opcjonalnie)",
   mentorLanguages: "Języki",
   mentorLanguagesHint: "Kody języków oddzielone przecinkami, na przykład en, pl.",
   mentorAddButton: "Dodaj mentora",

@@ -70,7 +70,6 @@ export const ro: StaffCatalogue = {
   mentorEmail: "E-mailul mentorului",
   mentorSector: "Domeniul",
   mentorSectorHint: "De exemplu construcții, sănătate sau finanțe.",
-  mentorBio: "Despre mentor (opțional)",
   mentorLanguages: "Limbi",
   mentorLanguagesHint: "Coduri de limbă separate prin virgule, de exemplu en, pl.",
   mentorAddButton: "Adaugă mentorul",

@@ -70,7 +70,6 @@ export const uk: StaffCatalogue = {
   mentorEmail: "Електронна адреса наставника",
   mentorSector: "Галузь",
   mentorSectorHint: "Наприклад будівництво, охорона здоров'я чи фінанси.",
-  mentorBio: "Про наставника (необов'язково)",
   mentorLanguages: "Мови",
   mentorLanguagesHint: "Коди мов через кому, наприклад en, pl.",
   mentorAddButton: "Додати наставника",

@@ -28,7 +28,7 @@ beforeAll(async () => {
   coordinator = await h.tokenFor(COORDINATOR);
   partner = await h.tokenFor("staff@pantry.test");
   venueId = (await venue(h.db)).id;
-  await h.db.update(venues).set({ stepFree: true, publicTransport: "Bus 12 to High Street" }).where(eq(venues.id, venueId));
+  await h.db.update(venues).set({ stepFree: true, publicTransport: { en: "Bus 12 to High Street" } }).where(eq(venues.id, venueId));
   const res = await h.request("POST", "/api/v1/directory/services", {
     token: coordinator,
     body: {

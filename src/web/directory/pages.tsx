@@ -8,6 +8,7 @@ import { byWeekday, isOpenAt, nextOpening } from "../../features/directory/openi
 import type { ServiceWithPlace } from "../../features/directory/schemas";
 import { formatDay } from "../format";
 import { Layout, Localised } from "../layout";
+import { VenueWay } from "../venue-way";
 import type { View } from "../view";
 import { Pictogram } from "./pictograms";
 import { categoryName, languageName, opensText, weekdayName } from "./words";
@@ -253,14 +254,7 @@ export function ServicePage({ view, row, categories }: { view: View; row: Servic
           <h3>{t.t("dirAccess")}</h3>
           {access.has.length > 0 && <p>{`${t.t("dirAccessHas")}: ${access.has.join(", ")}`}</p>}
           {access.lacks.length > 0 && <p>{`${t.t("dirAccessLacks")}: ${access.lacks.join(", ")}`}</p>}
-          {venue.publicTransport && (
-            <>
-              <h3>{t.t("gettingThere")}</h3>
-              <p>
-                <bdi>{venue.publicTransport}</bdi>
-              </p>
-            </>
-          )}
+          <VenueWay view={view} venue={venue} level="h3" />
           <ul class="links">
             <li>
               <a href={`geo:0,0?q=${encodeURIComponent(address)}`}>{t.t("dirDirections")}</a>

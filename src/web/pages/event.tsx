@@ -6,6 +6,7 @@ import type { eventPage } from "../../features/catalogue/read";
 import type { Venue } from "../../features/catalogue/venues";
 import type { View } from "../view";
 import { SessionLine } from "./events";
+import { VenueWay } from "../venue-way";
 import { BookLink } from "../people/book-link";
 import { isForFamilies } from "../../rules/families";
 import { SERIES_MAX_DATES } from "../../features/bookings/series";
@@ -41,12 +42,7 @@ export function VenueFacts({ view, venue, directions = true }: { view: View; ven
         ))}
         {lacks.length > 0 && <li>{t.t("eventNotAvailable", { what: lacks.map((need) => t.label("accessNeeds", need).toLocaleLowerCase(t.locale)).join(", ") })}</li>}
       </ul>
-      {venue.publicTransport && (
-        <>
-          <h4>{t.t("gettingThere")}</h4>
-          <p dir="auto">{venue.publicTransport}</p>
-        </>
-      )}
+      <VenueWay view={view} venue={venue} />
     </section>
   );
 }

@@ -53,10 +53,10 @@ describe("who may use the administration pages", () => {
 
 describe("venues", () => {
   it("adds a venue with its access facts, recorded in the audit log, and lists it", async () => {
-    const res = await submit(h, "/coordinator/venues", coordinator, { name: "Oak Library", address: "2 Oak Street, London", postcode: "SE5 8AB", organisationId: "", stepFree: "1", hearingLoop: "1", publicTransport: "Bus 12 to Oak Street" });
+    const res = await submit(h, "/coordinator/venues", coordinator, { name: "Oak Library", address: "2 Oak Street, London", postcode: "SE5 8AB", organisationId: "", stepFree: "1", hearingLoop: "1", publicTransport: "Bus 12 to Oak Street", publicTransport_pl: "Autobus 12 do Oak Street", directions_ar: "" });
     expect(res.status).toBe(303);
     const [venue] = await h.db.select().from(venues).where(eq(venues.name, "Oak Library"));
-    expect(venue).toMatchObject({ stepFree: true, hearingLoop: true, quietRoom: false, organisationId: null, publicTransport: "Bus 12 to Oak Street" });
+    expect(venue).toMatchObject({ stepFree: true, hearingLoop: true, quietRoom: false, organisationId: null, publicTransport: { en: "Bus 12 to Oak Street", pl: "Autobus 12 do Oak Street" }, directions: null });
     expect(await auditOf("venue.created", venue!.id)).toHaveLength(1);
     const list = await (await page(h, "/coordinator/venues?done=added", coordinator)).text();
     expect(list).toContain("The venue is added.");
@@ -68,7 +68,7 @@ describe("venues", () => {
     const res = await submit(h, `/coordinator/venues/${venue!.id}`, coordinator, { name: "Oak Library", address: "2 Oak Street, London", postcode: "SE5 8AB", quietRoom: "1" });
     expect(res.status).toBe(303);
     const [after] = await h.db.select().from(venues).where(eq(venues.id, venue!.id));
-    expect(after).toMatchObject({ stepFree: false, quietRoom: true, publicTransport: "" });
+    expect(after).toMatchObject({ stepFree: false, quietRoom: true, publicTransport: { en: "" }, directions: null });
     const [entry] = await auditOf("venue.changed", venue!.id);
     expect(entry!.detail).toMatchObject({ fields: expect.arrayContaining(["quietRoom", "stepFree"]) });
   });

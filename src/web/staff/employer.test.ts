@@ -38,14 +38,16 @@ describe("the employer area", () => {
   });
 
   it("adds a mentor, and names the fields that are wrong", async () => {
-    const bad = await submit(h, "/employers/org_northbuild/mentors", northbuild, { displayName: "", email: "not an email", sector: "construction", bio: "", languages: "english" });
+    const bad = await submit(h, "/employers/org_northbuild/mentors", northbuild, { displayName: "", email: "not an email", sector: "construction", bio: "", bio_pl: "Elektryk", languages: "english" });
     expect(bad.status).toBe(400);
     const html = await bad.text();
-    for (const field of ["displayName", "email", "languages"]) expect(html).toMatch(new RegExp(`id="${field}"[^>]*aria-invalid="true"`));
-    const res = await submit(h, "/employers/org_northbuild/mentors", northbuild, { displayName: "Sam, electrician", email: "sam@northbuild.example", sector: "construction", bio: "Ask me about electrical apprenticeships.", languages: "en, pl" });
+    // A Polish bio without the English one is refused beside the English box, the Polish kept as typed.
+    for (const field of ["displayName", "email", "languages", "bio"]) expect(html).toMatch(new RegExp(`id="${field}"[^>]*aria-invalid="true"`));
+    expect(html).toMatch(/<textarea[^>]*id="bio_pl"[^>]*lang="pl"[^>]*>Elektryk<\/textarea>/);
+    const res = await submit(h, "/employers/org_northbuild/mentors", northbuild, { displayName: "Sam, electrician", email: "sam@northbuild.example", sector: "construction", bio: "Ask me about electrical apprenticeships.", bio_pl: "Zapytaj mnie o praktyki elektryka.", bio_ar: "", languages: "en, pl" });
     expect(res.status).toBe(303);
     const [sam] = await h.db.select().from(mentors).where(eq(mentors.email, "sam@northbuild.example"));
-    expect(sam).toMatchObject({ organisationId: "org_northbuild", languages: ["en", "pl"], dbsCheckedOn: null });
+    expect(sam).toMatchObject({ organisationId: "org_northbuild", languages: ["en", "pl"], dbsCheckedOn: null, bio: { en: "Ask me about electrical apprenticeships.", pl: "Zapytaj mnie o praktyki elektryka." } });
     expect(await (await page(h, res.headers.get("location")!, northbuild)).text()).toContain("Sam, electrician");
   });
 

@@ -18,8 +18,9 @@ import { emptyOrgForm, OrganisationPage, OrganisationsPage, type OrgForm, type O
 import { emptyVenueForm, VENUE_FLAGS, VenueEditPage, venueFormOf, VenuesPage, type VenueForm } from "./pages/admin-venues";
 import { coordinatorPost, coordinatorView, notFound, notFoundIfMissing, render, statusOf, type C, type SignedIn, type Status } from "./respond";
 import { fromIssues, fromProblem, noErrors, str, type FieldMessages, type FormErrors } from "./ui";
+import { localised, optionalLocalised, readTexts, translationMessages } from "./translations";
 
-const VENUE_MESSAGES: FieldMessages = { name: "admErrVenueName", address: "admErrVenueAddress", postcode: "admErrVenuePostcode", organisationId: "admErrVenueOwner", publicTransport: "admErrVenueTransport" };
+const VENUE_MESSAGES: FieldMessages = { name: "admErrVenueName", address: "admErrVenueAddress", postcode: "admErrVenuePostcode", organisationId: "admErrVenueOwner", ...translationMessages("publicTransport", "admErrVenueTransport", "trErrEnglishToo"), ...translationMessages("directions", "trErrEnglishToo") };
 const ORG_MESSAGES: FieldMessages = { type: "admErrOrgType", name: "admErrOrgName", contactEmail: "admErrOrgContact" };
 const STAFF_MESSAGES: FieldMessages = { displayName: "admErrStaffName", email: "admErrStaffEmail" };
 const KEY_MESSAGES: FieldMessages = { name: { field: "keyName", key: "admErrKeyName" } };
@@ -35,11 +36,12 @@ const readVenueForm = (body: Record<string, unknown>): VenueForm => ({
   address: str(body.address),
   postcode: str(body.postcode),
   organisationId: str(body.organisationId),
-  publicTransport: str(body.publicTransport),
+  publicTransport: readTexts(body, "publicTransport"),
+  directions: readTexts(body, "directions"),
   flags: Object.fromEntries(VENUE_FLAGS.map((f) => [f, body[f] === "1"])) as VenueForm["flags"],
   holdsSeveralSessions: body.holdsSeveralSessions === "1",
 });
-const venueValues = (f: VenueForm) => ({ name: f.name, address: f.address, postcode: f.postcode, publicTransport: f.publicTransport, holdsSeveralSessions: f.holdsSeveralSessions, ...f.flags });
+const venueValues = (f: VenueForm) => ({ name: f.name, address: f.address, postcode: f.postcode, publicTransport: localised(f.publicTransport), directions: optionalLocalised(f.directions), holdsSeveralSessions: f.holdsSeveralSessions, ...f.flags });
 
 export function registerCoordinatorAdminPages(app: Api) {
   // ── Venues ─────────────────────────────────────────────────────────────────────────────

@@ -12,8 +12,9 @@ import { SlotChangePage, slotFormOf, type SlotChangeForm } from "./pages/slot-ch
 import { allVenues } from "../../features/catalogue/read";
 import { guardPost, notFound, notFoundIfMissing, organisationFor, statusOf, render, staffView, type C, type SignedIn, type Status } from "./respond";
 import { detailOf, fromIssues, fromProblem, type FieldMessages, keyedErrors, londonTimes, mergeErrors, noErrors, readTimes, readWhen, str, whenFrom, type FormErrors } from "./ui";
+import { localised, readTexts, translationMessages } from "./translations";
 
-const MENTOR_MESSAGES: FieldMessages = { displayName: "errName", email: "errEmail", sector: "errSector", bio: "errBio", languages: "errLanguages" };
+const MENTOR_MESSAGES: FieldMessages = { displayName: "errName", email: "errEmail", sector: "errSector", ...translationMessages("bio", "errBio", "trErrEnglishToo"), languages: "errLanguages" };
 const SLOT_MESSAGES: FieldMessages = { meetingUrl: "errUrl", venueId: "errVenue", startsAt: { field: "start", key: "errStart" }, start: "errStart", endsAt: { field: "durationMinutes", key: "errDuration" }, durationMinutes: "errDuration", rrule: { field: "weeks", key: "errWeeks" } };
 const SLOT_CHANGE_MESSAGES: FieldMessages = { meetingUrl: "errUrl", venueId: "errVenue", startsAt: { field: "date", key: "errStart" }, endsAt: { field: "endTime", key: "errSlotLength" } };
 const DONE: Record<string, StringKey> = { mentor: "mentorAdded", withdrawn: "slotWithdrawDone", changed: "slotChanged" };
@@ -82,9 +83,9 @@ export function registerEmployerPages(app: Api) {
     const org = await employerFor(c, view, c.req.param("orgId"));
     if (!org) return notFound(c, view);
     const body = await c.req.parseBody();
-    const form: MentorForm = { displayName: str(body.displayName), email: str(body.email), sector: str(body.sector), bio: str(body.bio), languages: str(body.languages) };
+    const form: MentorForm = { displayName: str(body.displayName), email: str(body.email), sector: str(body.sector), bio: readTexts(body, "bio"), languages: str(body.languages) };
     const languages = form.languages.split(/[\s,]+/).map((l) => l.trim().toLowerCase()).filter(Boolean);
-    const parsed = NewMentor.safeParse({ organisationId: org.id, displayName: form.displayName, email: form.email, sector: form.sector, bio: form.bio, languages: languages.length ? languages : undefined });
+    const parsed = NewMentor.safeParse({ organisationId: org.id, displayName: form.displayName, email: form.email, sector: form.sector, bio: localised(form.bio), languages: languages.length ? languages : undefined });
     if (!parsed.success) return employerPage(c, view, org, form, fromIssues(view, parsed.error.issues, MENTOR_MESSAGES), 400);
     try {
       await createMentor(c.var.deps, view.actor, parsed.data);

@@ -34,6 +34,6 @@ export const optionalLocalised = (texts: Texts): LocalisedText | null => (Object
  * Field messages for the translation boxes: an error at path `name.pl` lands on `name_pl`, one at
  * `name.en` (or `name`) on the English box with `english` (e.g. "write it in English too").
  */
-export function translationMessages(name: string, english: StringKey, tooLong: StringKey = "trErrTooLong"): FieldMessages {
-  return Object.fromEntries([[name, english], [`${name}_en`, { field: name, key: english }], ...TRANSLATED.map((l) => [`${name}_${l}`, tooLong])]);
+export function translationMessages(name: string, english: StringKey, englishBox: StringKey = english, tooLong: StringKey = "trErrTooLong"): FieldMessages {
+  return Object.fromEntries([[name, english], [`${name}_en`, { field: name, key: englishBox }], ...TRANSLATED.map((l) => [`${name}_${l}`, tooLong])]);
 }

@@ -2,7 +2,8 @@ import type { Child } from "hono/jsx";
 import type { mentors } from "../../../db/schema";
 import type { bookableSlots } from "../../../features/mentoring/finder";
 import { formatWhen, isoInstant, languageList, languageName } from "../../format";
-import { Layout } from "../../layout";
+import { Layout, Localised } from "../../layout";
+import { pickLocalised } from "../../../i18n";
 import type { Venue } from "../../../features/catalogue/venues";
 import type { View } from "../../view";
 import { Field } from "../../staff/ui";
@@ -79,6 +80,7 @@ export function MentoringPage(props: { view: View; filters: MentoringFilters; ch
 
 function MentorFacts({ view, mentor, organisationName }: { view: View; mentor: typeof mentors.$inferSelect; organisationName?: string }) {
   const { t } = view;
+  const bio = pickLocalised(mentor.bio, t.locale);
   return (
     <>
       <p class="meta">
@@ -90,7 +92,7 @@ function MentorFacts({ view, mentor, organisationName }: { view: View; mentor: t
           </>
         ) : null}
       </p>
-      <p dir="auto">{mentor.bio}</p>
+      {bio.text.trim() && <Localised as="p" text={bio.text} lang={bio.lang} />}
       <p>{t.t("mentoringSpeaks", { languages: languageList(view.t, mentor.languages) })}</p>
     </>
   );

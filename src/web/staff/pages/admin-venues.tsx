@@ -5,27 +5,37 @@ import type { View } from "../../view";
 import { ErrorSummary, Field, Notice, type FormErrors } from "../ui";
 import { CoordinatorShell } from "./coordinator-shell";
 import { Check } from "./event-form";
+import { TranslationFieldsets, type TextField } from "./translation-fields";
+import { emptyTexts, textsOf, type Texts } from "../translations";
+
+const VENUE_TEXTS: TextField[] = [
+  { name: "publicTransport", label: "admVenueTransport", maxlength: 1000, rows: 3 },
+  { name: "directions", label: "trDirections", maxlength: 1000, rows: 2 },
+];
 
 export const VENUE_FLAGS = ["stepFree", "accessibleToilet", "hearingLoop", "quietRoom", "disabledParking"] as const;
 const FLAG_LABELS = { stepFree: "step_free", accessibleToilet: "accessible_toilet", hearingLoop: "hearing_loop", quietRoom: "quiet_room", disabledParking: "disabled_parking" } as const;
-export const VENUE_ORDER = ["name", "address", "postcode", "organisationId", "publicTransport"];
+export const VENUE_ORDER = ["name", "address", "postcode", "organisationId", "publicTransport", "directions", ...["publicTransport", "directions"].flatMap((f) => ["pl", "ro", "uk", "ar"].map((l) => `${f}_${l}`))];
 
 export interface VenueForm {
   name: string;
   address: string;
   postcode: string;
   organisationId: string;
-  publicTransport: string;
+  /** Per language, English first: how to get there, and the way in once there. */
+  publicTransport: Texts;
+  directions: Texts;
   flags: Record<(typeof VENUE_FLAGS)[number], boolean>;
   holdsSeveralSessions: boolean;
 }
-export const emptyVenueForm: VenueForm = { name: "", address: "", postcode: "", organisationId: "", publicTransport: "", flags: { stepFree: false, accessibleToilet: false, hearingLoop: false, quietRoom: false, disabledParking: false }, holdsSeveralSessions: false };
+export const emptyVenueForm: VenueForm = { name: "", address: "", postcode: "", organisationId: "", publicTransport: emptyTexts(), directions: emptyTexts(), flags: { stepFree: false, accessibleToilet: false, hearingLoop: false, quietRoom: false, disabledParking: false }, holdsSeveralSessions: false };
 export const venueFormOf = (v: Venue): VenueForm => ({
   name: v.name,
   address: v.address,
   postcode: v.postcode,
   organisationId: v.organisationId ?? "",
-  publicTransport: v.publicTransport,
+  publicTransport: textsOf(v.publicTransport),
+  directions: textsOf(v.directions),
   flags: { stepFree: v.stepFree, accessibleToilet: v.accessibleToilet, hearingLoop: v.hearingLoop, quietRoom: v.quietRoom, disabledParking: v.disabledParking },
   holdsSeveralSessions: v.holdsSeveralSessions,
 });
@@ -68,13 +78,21 @@ function VenueFields({ view, form, errors, owners }: { view: View; form: VenueFo
         ))}
       </fieldset>
       <Check id="holdsSeveralSessions" name="holdsSeveralSessions" label={s.t("admVenueSeveral")} checked={form.holdsSeveralSessions} />
-      <Field id="publicTransport" label={s.t("admVenueTransport")} errors={errors}>
+      <Field id="publicTransport" label={s.t("trTransportEn")} errors={errors}>
         {(aria) => (
-          <textarea id="publicTransport" name="publicTransport" rows={3} maxlength={1000} {...aria}>
-            {form.publicTransport}
+          <textarea id="publicTransport" name="publicTransport" lang="en" dir="ltr" rows={3} maxlength={1000} {...aria}>
+            {form.publicTransport.en}
           </textarea>
         )}
       </Field>
+      <Field id="directions" label={s.t("trDirectionsEn")} errors={errors}>
+        {(aria) => (
+          <textarea id="directions" name="directions" lang="en" dir="ltr" rows={2} maxlength={1000} {...aria}>
+            {form.directions.en}
+          </textarea>
+        )}
+      </Field>
+      <TranslationFieldsets view={view} fields={VENUE_TEXTS} values={{ publicTransport: form.publicTransport, directions: form.directions }} errors={errors} />
     </>
   );
 }

@@ -8,6 +8,8 @@ import { Layout } from "../../layout";
 import type { View } from "../../view";
 import type { Translator } from "../../../i18n";
 import { ErrorSummary, Field, hasErrors, Notice, str, VenueField, type FormErrors, type WhenForm } from "../ui";
+import { emptyTexts, type Texts } from "../translations";
+import { TranslationFieldsets } from "./translation-fields";
 
 type Org = typeof organisations.$inferSelect;
 
@@ -15,10 +17,11 @@ export interface MentorForm {
   displayName: string;
   email: string;
   sector: string;
-  bio: string;
+  /** Per language: the mentor's own words, English first. */
+  bio: Texts;
   languages: string;
 }
-export const emptyMentorForm: MentorForm = { displayName: "", email: "", sector: "", bio: "", languages: "en" };
+export const emptyMentorForm: MentorForm = { displayName: "", email: "", sector: "", bio: emptyTexts(), languages: "en" };
 
 /** Online with a link or in person at a venue, as typed: the same on the add and change forms. */
 export interface SlotPlace {
@@ -88,13 +91,14 @@ export function EmployerPage(props: { view: View; org: Org; mentors: Mentor[]; f
         <Field id="sector" label={s.t("mentorSector")} hint={s.t("mentorSectorHint")} errors={errors}>
           {(aria) => <input type="text" id="sector" name="sector" maxlength={60} value={form.sector} {...aria} />}
         </Field>
-        <Field id="bio" label={s.t("mentorBio")} errors={errors}>
+        <Field id="bio" label={s.t("trBioEn")} errors={errors}>
           {(aria) => (
-            <textarea id="bio" name="bio" rows={3} maxlength={500} {...aria}>
-              {form.bio}
+            <textarea id="bio" name="bio" lang="en" dir="ltr" rows={3} maxlength={500} {...aria}>
+              {form.bio.en}
             </textarea>
           )}
         </Field>
+        <TranslationFieldsets view={view} fields={[{ name: "bio", label: "trBio", maxlength: 500, rows: 3 }]} values={{ bio: form.bio }} errors={errors} />
         <Field id="languages" label={s.t("mentorLanguages")} hint={s.t("mentorLanguagesHint")} errors={errors}>
           {(aria) => <input type="text" id="languages" name="languages" dir="ltr" value={form.languages} {...aria} />}
         </Field>

@@ -16,8 +16,12 @@ export interface TextField {
 
 export function TranslationFieldsets({ view, fields, values, errors }: { view: View; fields: TextField[]; values: Record<string, Texts>; errors: FormErrors }) {
   const s = view.t;
+  // Folded away until used, so a form stays short for someone writing English only; open
+  // whenever a translation is written or refused, so nothing typed or wrong is hidden.
+  const open = fields.some((f) => TRANSLATED.some((l) => values[f.name]?.[l] || errors.fields[`${f.name}_${l}`]));
   return (
-    <div class="translations">
+    <details class="translations" open={open}>
+      <summary>{s.t("trSummary")}</summary>
       <p class="hint">{s.t("trHint")}</p>
       {TRANSLATED.map((l) => (
         <fieldset>
@@ -46,6 +50,6 @@ export function TranslationFieldsets({ view, fields, values, errors }: { view: V
           })}
         </fieldset>
       ))}
-    </div>
+    </details>
   );
 }
