@@ -1,3 +1,4 @@
+import { parseIcs } from "../../../test/support/ics";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { seedDemoData } from "../../db/seed";
@@ -470,7 +471,14 @@ describe("mentoring", () => {
     const clash = await post("/mentoring-slots/slt_dee_1/book", {}, KUBA);
     expect(clash.status).toBe(409);
     expect(await clash.text()).toContain("You already have something booked at this time.");
-    expect((await post("/mentoring-slots/slt_dee_4/book", {}, KUBA)).status).toBe(303);
+    const booked = await post("/mentoring-slots/slt_dee_4/book", {}, KUBA);
+    expect(booked.status).toBe(303);
+    // A mentoring booking's page has "Add to calendar" too, and the file is the meeting's invite.
+    const id = booked.headers.get("location")!.split("/").pop()!;
+    expect((await get(`/bookings/${id}`, KUBA)).html).toContain(`href="/api/v1/bookings/${id}/invite.ics"`);
+    const invite = await h.request("GET", `/api/v1/bookings/${id}/invite.ics`, { headers: { cookie: cookies[KUBA]! } });
+    expect(invite.status).toBe(200);
+    expect(parseIcs(await invite.text()).events[0]!.summary).toContain("Dee");
   });
 
   it("cancels a mentoring booking from its page, and the slot opens again", async () => {

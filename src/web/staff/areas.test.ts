@@ -70,6 +70,12 @@ describe("a school's groups on My bookings", () => {
     expect(html).toContain("10 pupils");
     expect(html).toContain('href="/schools/org_riverside"');
     expect(html).not.toContain("You have no bookings yet.");
+    // Each group goes in the calendar from there too, and from its own page.
+    const group = /href="\/schools\/org_riverside\/groups\/([^"]+)"/.exec(html)![1]!;
+    expect(html).toContain(`href="/api/v1/bookings/${group}/invite.ics"`);
+    expect(await (await page(h, `/schools/org_riverside/groups/${group}`, khan)).text()).toContain(`href="/api/v1/bookings/${group}/invite.ics"`);
+    const invite = await page(h, `/api/v1/bookings/${group}/invite.ics`, khan);
+    expect(invite.status).toBe(200);
     const evans = await (await page(h, "/my", await cookieFor(h, "t.evans@hillview.example"))).text();
     expect(evans).toContain("Hillview High School: your school&#39;s groups");
     expect(evans).not.toContain("10 pupils");

@@ -98,6 +98,28 @@ export function registerHostPages(app: Api) {
     );
   };
 
+  /**
+   * Every POST about one of the host's sessions starts the same way: same-site and signed in
+   * (guardPost), acting for the organisation, and the organisation hosts the session; otherwise
+   * the refusal, or the same 404 as the pages.
+   */
+  const hostSessionPost = async (c: C, orgId: string, sessionId: string): Promise<{ view: SignedIn; refusal?: undefined } | { refusal: Response }> => {
+    const g = await guardPost(c);
+    if (g.refusal) return g;
+    if (!(await hostOrg(c, g.view, orgId)) || !(await hostedSession(c, orgId, sessionId))) return { refusal: await notFound(c, g.view) };
+    return g;
+  };
+
+  /** A change made from the register, which is then shown again with what was done or the refusal, worded. */
+  const changeOnRegister = async (c: C, view: SignedIn, orgId: string, sessionId: string, change: () => Promise<string>) => {
+    try {
+      return await registerPage(c, view, orgId, sessionId, { done: await change() });
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err;
+      return registerPage(c, view, orgId, sessionId, { errors: detailOf(view, err), status: statusOf(err) });
+    }
+  };
+
   app.get("/host/:orgId/sessions/:id", async (c) => {
     const view = staffView(c);
     if (!view) return c.redirect("/sign-in", 303);
@@ -111,12 +133,11 @@ export function registerHostPages(app: Api) {
   });
 
   app.post("/host/:orgId/sessions/:id/check-in", async (c) => {
-    const g = await guardPost(c);
-    if (g.refusal) return g.refusal;
-    const { view } = g;
     const orgId = c.req.param("orgId");
     const sessionId = c.req.param("id");
-    if (!(await hostOrg(c, view, orgId)) || !(await hostedSession(c, orgId, sessionId))) return notFound(c, view);
+    const g = await hostSessionPost(c, orgId, sessionId);
+    if (g.refusal) return g.refusal;
+    const { view } = g;
     const body = await c.req.parseBody();
     const fromRegister = str(body.from) === "register";
     const code = str(body.ticketCode).trim();
@@ -143,36 +164,28 @@ export function registerHostPages(app: Api) {
   });
 
   app.post("/host/:orgId/sessions/:id/undo", async (c) => {
-    const g = await guardPost(c);
-    if (g.refusal) return g.refusal;
-    const { view } = g;
     const orgId = c.req.param("orgId");
     const sessionId = c.req.param("id");
-    if (!(await hostOrg(c, view, orgId)) || !(await hostedSession(c, orgId, sessionId))) return notFound(c, view);
+    const g = await hostSessionPost(c, orgId, sessionId);
+    if (g.refusal) return g.refusal;
+    const { view } = g;
     const bookingId = str((await c.req.parseBody()).bookingId);
     const before = (await attendanceFor(c.var.deps, view.actor, sessionId)).attendees.find((a) => a.bookingId === bookingId);
-    try {
+    return changeOnRegister(c, view, orgId, sessionId, async () => {
       await undoCheckIn(c.var.deps, view.actor, sessionId, bookingId);
-      return registerPage(c, view, orgId, sessionId, { done: view.t.t("hostUndone", { name: before?.name ?? "" }) });
-    } catch (err) {
-      if (!(err instanceof ProblemError)) throw err;
-      return registerPage(c, view, orgId, sessionId, { errors: detailOf(view, err), status: statusOf(err) });
-    }
+      return view.t.t("hostUndone", { name: before?.name ?? "" });
+    });
   });
 
   app.post("/host/:orgId/sessions/:id/close", async (c) => {
-    const g = await guardPost(c);
-    if (g.refusal) return g.refusal;
-    const { view } = g;
     const orgId = c.req.param("orgId");
     const sessionId = c.req.param("id");
-    if (!(await hostOrg(c, view, orgId)) || !(await hostedSession(c, orgId, sessionId))) return notFound(c, view);
-    try {
+    const g = await hostSessionPost(c, orgId, sessionId);
+    if (g.refusal) return g.refusal;
+    const { view } = g;
+    return changeOnRegister(c, view, orgId, sessionId, async () => {
       const closed = await closeRegister(c.var.deps, view.actor, sessionId);
-      return registerPage(c, view, orgId, sessionId, { done: view.t.t("hostClosed", { noShows: closed.noShows, invited: closed.invited }) });
-    } catch (err) {
-      if (!(err instanceof ProblemError)) throw err;
-      return registerPage(c, view, orgId, sessionId, { errors: detailOf(view, err), status: statusOf(err) });
-    }
+      return view.t.t("hostClosed", { noShows: closed.noShows, invited: closed.invited });
+    });
   });
 }

@@ -114,7 +114,8 @@ export function BookingPage(props: BookingPageProps) {
       )}
       {live && (
         <div class="actions">
-          {booking.status === "confirmed" && booking.kind !== "mentoring" && (
+          {/* Every kind of booking goes in the calendar: a session, a mentoring meeting, a group. */}
+          {booking.status === "confirmed" && (
             <a class="button secondary" href={`/api/v1/bookings/${booking.id}/invite.ics`} download="invite.ics">
               {t.t("addToCalendar")}
             </a>

@@ -70,10 +70,20 @@ export function SchoolGroupCard({ view, orgId, group }: { view: View; orgId: str
         <dt>{t.t("groupTicket")}</dt>
         <dd dir="ltr">{booking.ticketCode}</dd>
       </dl>
-      {booking.status === "confirmed" && session.startsAt > view.now && (
-        <p>
-          <a href={`/schools/${orgId}/groups/${booking.id}`}>{t.t("groupChangeLink")}</a>
-        </p>
+      {booking.status === "confirmed" && (
+        <ul class="links">
+          {session.startsAt > view.now && (
+            <li>
+              <a href={`/schools/${orgId}/groups/${booking.id}`}>{t.t("groupChangeLink")}</a>
+            </li>
+          )}
+          <li>
+            <a href={`/api/v1/bookings/${booking.id}/invite.ics`} download="invite.ics">
+              {t.t("addToCalendar")}
+              <span class="visually-hidden">: {name.text}</span>
+            </a>
+          </li>
+        </ul>
       )}
     </li>
   );
@@ -158,6 +168,13 @@ export function GroupChangePage(props: { view: View; org: Org; group: Group; for
         {" · "}
         <time datetime={isoInstant(group.session.startsAt)}>{formatWhen(group.session.startsAt, group.session.endsAt, t, view.now)}</time>
       </p>
+      {group.booking.status === "confirmed" && (
+        <p>
+          <a class="button secondary" href={`/api/v1/bookings/${group.booking.id}/invite.ics`} download="invite.ics">
+            {t.t("addToCalendar")}
+          </a>
+        </p>
+      )}
       <p>{s.t("groupChangeIntro")}</p>
       <form method="post" action={`/schools/${org.id}/groups/${group.booking.id}`} novalidate>
         <GroupFields view={view} form={form} errors={errors} />
