@@ -17,8 +17,10 @@
 //   4. `throw refuse("my_reason", { fact: value }, { fields: [field("path", "too_long")], extra })`.
 //      A missing or misspelt fact does not compile: the facts are read from the English text.
 import { formatDay } from "../../emails/format";
-import { fill, pickLocalised, translator, type Locale, type Translator } from "../i18n";
-import { fieldRefusalsEn, problemTitlesEn, refusalsEn } from "../i18n/en/problems";
+import { fill, pickLocalised, translator, type Locale, type StringKey, type Translator } from "../i18n";
+// Types only: at run time the English lines come from the catalogue (ENGLISH below), so the
+// Worker's bundle carries no copy of them (its catalogues are static assets, issue #19).
+import type { fieldRefusalsEn, problemTitlesEn, refusalsEn } from "../i18n/en/problems";
 import { ProblemError, type FieldError, type ProblemCode } from "./problem";
 import { londonWallTime } from "./time";
 
@@ -303,7 +305,8 @@ export const REASON_CODES = {
 } as const satisfies Record<Reason, ProblemCode>;
 
 // Every problem code has an English title: fails to compile when PROBLEMS gains one without.
-problemTitlesEn satisfies Record<ProblemCode, string>;
+type EveryTitle<T extends Record<ProblemCode, string>> = T;
+export type EnglishProblemTitles = EveryTitle<typeof problemTitlesEn>;
 
 /** One refused form field: where (`path`, as in `errors[].path`), why, and the facts. */
 export interface FieldRefusal {
@@ -342,7 +345,9 @@ function factsIn(t: Translator, facts: Record<string, Fact> = {}): Record<string
 }
 
 const ENGLISH = translator("en");
-const englishLine = (reason: FieldReason, facts?: Record<string, Fact>) => fill((refusalsEn as Record<string, string>)[reason] ?? fieldRefusalsEn[reason as keyof typeof fieldRefusalsEn], factsIn(ENGLISH, facts));
+// The English catalogue holds refusalsEn and fieldRefusalsEn (en/problems.ts's problemsEn).
+const englishLine = (reason: FieldReason, facts?: Record<string, Fact>) => fill(ENGLISH.raw(reason as keyof Wording & StringKey) as string, factsIn(ENGLISH, facts));
+const englishTitle = (code: ProblemCode): string => (ENGLISH.raw("problemTitles") as EnglishProblemTitles)[code];
 const englishField = (f: FieldRefusal): FieldError => ({ path: f.path, message: englishLine(f.reason, f.facts) });
 
 /**
@@ -387,7 +392,7 @@ export interface ProblemWords {
 /** The title of a kind of refusal in `locale` (English when not translated). */
 export function problemTitle(code: ProblemCode, locale: Locale): string {
   const titles = translator(locale).raw("problemTitles") as Partial<Record<ProblemCode, string>>;
-  return titles[code] ?? problemTitlesEn[code];
+  return titles[code] ?? englishTitle(code);
 }
 
 /**
@@ -397,7 +402,7 @@ export function problemTitle(code: ProblemCode, locale: Locale): string {
  */
 export function wordProblem(err: ProblemError, locale: Locale): ProblemWords {
   if (!(err instanceof Refusal)) {
-    return { locale: "en", title: problemTitlesEn[err.code], detail: err.detail, ...(err.errors ? { errors: err.errors } : {}) };
+    return { locale: "en", title: englishTitle(err.code), detail: err.detail, ...(err.errors ? { errors: err.errors } : {}) };
   }
   const t = translator(locale);
   const word = (reason: FieldReason, facts?: Record<string, Fact>) => t.t(reason, factsIn(t, facts));

@@ -69,6 +69,7 @@ describe("who gave time at a session (hosts and coordinators)", () => {
     const today = "/host/org_oakhouse/sessions/ses_music_today/contributors";
     expect((await submit(h, today, who.coordinator, { name: "Ray", role: "community_volunteer" })).status).toBe(303);
     const [ray] = await h.db.select().from(contributors).where(eq(contributors.name, "Ray"));
+    expect(await (await page(h, "/coordinator/sessions/ses_music_today", who.coordinator)).text()).toContain(`href="${today}"`);
     const early = await submit(h, `${today}/${ray!.id}/confirm`, who.coordinator, {});
     expect(early.status).toBe(409);
     expect(await early.text()).toContain("Time can be confirmed once the session has ended");
@@ -82,6 +83,7 @@ describe("offers and spending hours", () => {
     expect(made.status).toBe(303);
     const [big] = await h.db.select().from(timebankOffers).where(eq(timebankOffers.title, "A week on site"));
     expect(big!.costMinutes).toBe(6000);
+    expect(await (await page(h, "/employers/org_northbuild", who.northbuild)).text()).toContain('href="/host/org_northbuild/offers"');
     const area = await (await page(h, "/host/org_northbuild/offers", who.northbuild)).text();
     expect(area).toContain("A week on site");
     expect(area).toContain("Hours by month");

@@ -56,6 +56,9 @@ export function EmployerPage(props: { view: View; org: Org; mentors: Mentor[]; f
         <a href="/staff">{s.t("staffBack")}</a>
       </p>
       <h1>{title}</h1>
+      <p>
+        <a href={`/host/${org.id}/offers`}>{s.t("tbOffersLink")}</a>
+      </p>
       {done && <Notice>{done}</Notice>}
       <ErrorSummary view={view} errors={errors} order={["displayName", "email", "sector", "bio", "languages"]} />
       <h2 id="mentors">{s.t("mentorsHeading")}</h2>

@@ -67,6 +67,9 @@ export function AttendancePage({ view, data, done }: { view: View; data: Attenda
         </a>
       </p>
       <p>
+        <a href={`/host/${data.event.hostOrganisationId}/sessions/${session.id}/contributors`}>{s.t("tbContribLink")}</a>
+      </p>
+      <p>
         <a href={`/coordinator/sessions/${session.id}/register.csv`} download>
           {s.t("admRegisterDownload")}
         </a>

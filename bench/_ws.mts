@@ -1,0 +1,2 @@
+import { workerSize } from "./worker-size";
+console.log(await workerSize());
