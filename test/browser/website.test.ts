@@ -651,6 +651,30 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await context.close();
   });
 
+  it("books a whole series in one step from the event page and shows the outcome per date (axe, English and Arabic)", async () => {
+    const email = "series.rami@example.com";
+    await server.deps.db.insert(people).values({ id: "per_browser_series", email, displayName: "Rami", isYoungPerson: true, dateOfBirth: "2007-03-01" });
+    // One sign-in for both languages (the cheap part of this test is the pages, not the link).
+    const context = await contextIn("en");
+    const page = await context.newPage();
+    await signIn(page, email);
+    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    for (const locale of ["en", "ar"] as const) {
+      await context.addCookies([{ name: "lang", value: locale, url: base }]);
+      await page.goto(`${base}/events/evt_stories`);
+      await Promise.all([page.waitForURL(`${base}/events/evt_stories/book-all`), page.click("main a[href='/events/evt_stories/book-all']")]);
+      await expectNoViolations(page, `book-all (${locale})`);
+      await Promise.all([page.waitForLoadState("load"), page.click("main form button")]);
+      await expectNoViolations(page, `book-all outcome (${locale})`);
+      // Every date of the series (and its past one) in a row: booked the first time, already booked the second.
+      expect(await page.locator("main table tbody tr").count()).toBeGreaterThanOrEqual(8);
+      if (locale === "en") expect(await page.locator("main table").innerText()).toContain("Booked");
+      else expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+      await page.screenshot({ path: join(SHOTS, `book-all-outcome-${locale}.png`), fullPage: true });
+    }
+    await context.close();
+  });
+
   it("lets a parent or carer say yes from the emailed link, and the young person's place is confirmed", async () => {
     await server.deps.db.insert(people).values({ id: "per_browser_lily", email: "lily@example.com", displayName: "Lily", isYoungPerson: true, dateOfBirth: "2013-06-01" });
     const young = await contextIn("en");
