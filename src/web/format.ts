@@ -29,3 +29,20 @@ export const isoInstant = (instant: number) => new Date(instant).toISOString();
  */
 export const mapsUrl = (place: { address: string; postcode: string }) =>
   `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(`${place.address}, ${place.postcode}`)}`;
+
+/**
+ * A language code ("pa") as the page's language names it ("Punjabi", "pendżabski", "البنجابية"),
+ * from the platform's Intl data, so every code has a name without a table of our own; the code
+ * itself if the platform has no name for it.
+ */
+export function languageName(t: Translator, code: string): string {
+  try {
+    return new Intl.DisplayNames([t.locale], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Several languages as one phrase in the page's language: "English and Punjabi", "angielski i pendżabski". */
+export const languageList = (t: Translator, codes: readonly string[]): string =>
+  new Intl.ListFormat(t.locale, { type: "conjunction" }).format(codes.map((code) => languageName(t, code)));

@@ -6,7 +6,8 @@ import { seedDemoData } from "../db/seed";
 import { EVENT_TYPES } from "../db/schema";
 import { ACCESS_NEEDS, EVENT_TAGS } from "../features/catalogue/read";
 import { FAMILY_TAG } from "../rules/families";
-import { LOCALES } from "../i18n";
+import { LOCALES, translator } from "../i18n";
+import { languageList } from "./format";
 import { createHarness, type Harness } from "../../test/support/harness";
 import { PICTOGRAM_KEYS } from "./pictograms";
 import { SITE_CSS } from "./style";
@@ -100,6 +101,16 @@ describe("what's on, activities first", () => {
       const page = await html(`/events?lang=${locale}`);
       const bytes = new TextEncoder().encode(page).length + new TextEncoder().encode(SITE_CSS).length;
       expect(bytes, locale).toBeLessThan(60 * 1024);
+    }
+  });
+});
+
+describe("mentors' languages", () => {
+  it("names them in the page's language, never as codes", async () => {
+    for (const locale of ["pl", "ar"] as const) {
+      const page = await html(`/mentoring?lang=${locale}`, aisha);
+      const spoken = translator(locale).t("mentoringSpeaks", { languages: languageList(translator(locale), ["en", "pl"]) });
+      expect(page.includes(spoken), `${locale}: ${spoken}`).toBe(true);
     }
   });
 });

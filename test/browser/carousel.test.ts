@@ -6,7 +6,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/i18n";
-import { CHROMIUM, CHROMIUM_ARGS, haveChromium, signIn, startSite, type Site } from "../support/browser";
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium, signedInLanding, signIn, startSite, type Site } from "../support/browser";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
@@ -44,7 +44,7 @@ describe.skipIf(!haveChromium())("the carousel pages in Chromium", () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
     const page = await context.newPage();
     await signIn(site, page, email);
-    await Promise.all([page.waitForURL(`${site.base}/my`), page.click("main form button")]);
+    await Promise.all([page.waitForURL(signedInLanding), page.click("main form button")]);
     return { context, page };
   }
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookings, sessions } from "../../src/db/schema";
 import { newTicketCode } from "../../src/lib/crypto";
 import { qrClip } from "../support/camera-clip";
-import { CHROMIUM, CHROMIUM_ARGS, COORDINATOR_EMAIL, haveChromium, signIn, startSite, type Site } from "../support/browser";
+import { CHROMIUM, CHROMIUM_ARGS, COORDINATOR_EMAIL, haveChromium, signedInLanding, signIn, startSite, type Site } from "../support/browser";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const SCAN_BUTTON = "Scan the QR code with the camera";
@@ -135,7 +135,7 @@ describe.skipIf(!haveChromium())("checking in with the camera in Chromium", () =
     page.on("pageerror", (e) => problems.push(e.message));
     page.on("request", (r) => requested.push(new URL(r.url()).pathname));
     await signIn(site, page, COORDINATOR_EMAIL);
-    await Promise.all([page.waitForURL(`${site.base}/my`), page.click("main form button")]);
+    await Promise.all([page.waitForURL(signedInLanding), page.click("main form button")]);
     return { page, problems, requested, close: () => browser.close() };
   }
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devMailbox, siteFeedback } from "../../src/db/schema";
 import { MIN_FILL_MS } from "../../src/features/site-feedback/form-token";
 import type { Clock } from "../../src/lib/time";
-import { CHROMIUM, CHROMIUM_ARGS, COORDINATOR_EMAIL, haveChromium, signIn, startSite, type Site } from "../support/browser";
+import { CHROMIUM, CHROMIUM_ARGS, COORDINATOR_EMAIL, haveChromium, signedInLanding, signIn, startSite, type Site } from "../support/browser";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
@@ -95,8 +95,7 @@ describe.skipIf(!haveChromium())("feedback from any page, answered by a coordina
     // The coordinator's inbox, in English.
     const { context, page } = await pageIn("en");
     await signIn(site, page, COORDINATOR_EMAIL);
-    // Signed in, the person lands on their role's page (/coordinator here, /my for others).
-    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/sign-in")), page.click("main form button")]);
+    await Promise.all([page.waitForURL(signedInLanding), page.click("main form button")]);
     await page.goto(`${site.base}/coordinator/feedback`);
     await expectNoViolations(page, "feedback inbox (en)");
     const items = page.locator("main li.card");

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookings, devMailbox, recordShares, directoryServices, outbox, people, sessions, youSaidWeDid } from "../../src/db/schema";
 import { sha256Hex } from "../../src/lib/crypto";
 import { LOCALES } from "../../src/i18n";
-import { CHROMIUM, CHROMIUM_ARGS, emailedLink as linkFor, haveChromium, signIn as signInAs, startSite, type Site } from "../support/browser";
+import { CHROMIUM, CHROMIUM_ARGS, emailedLink as linkFor, haveChromium, signedInLanding, signIn as signInAs, startSite, type Site } from "../support/browser";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
@@ -143,7 +143,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     const page = await context.newPage();
     await signIn(page, YOUNG_PERSON);
     expect(await page.locator("h1").innerText()).toBe("Sign in to Open Door");
-    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await Promise.all([page.waitForURL(signedInLanding), page.click("main form button")]);
     expect(await page.locator("main").innerText()).toContain("You have no bookings yet.");
     const [session] = await server.deps.db.select().from(sessions).where(eq(sessions.id, "ses_cv_1"));
     await server.deps.db.insert(bookings).values({
@@ -205,7 +205,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     const link = await signIn(page, YOUNG_PERSON);
     await expectNoViolations(page, `sign-in link page (${locale})`);
     expect(page.url()).toBe(link);
-    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await Promise.all([page.waitForURL(signedInLanding), page.click("main form button")]);
     await expectNoViolations(page, `my bookings (${locale})`);
     if (locale === "en" || locale === "ar") await page.screenshot({ path: join(SHOTS, `my-${locale}.png`), fullPage: true });
 
@@ -308,7 +308,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
       if (locale === "en" || locale === "ar") await page.screenshot({ path: join(SHOTS, `${name}-${locale}.png`), fullPage: true });
     }
     await signIn(page, "coordinator@opendoor.example");
-    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await Promise.all([page.waitForURL(signedInLanding), page.click("main form button")]);
     await page.goto(`${base}/coordinator/directory`);
     await expectNoViolations(page, `directory-review (${locale})`);
     await page.goto(`${base}/directory/services/dsv_foodbank/suggest`);
@@ -326,7 +326,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     const context = await contextIn(locale);
     const page = await context.newPage();
     await signIn(page, "coordinator@opendoor.example");
-    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await Promise.all([page.waitForURL(signedInLanding), page.click("main form button")]);
     const pages: [string, string][] = [
       ["admin-venues", "/coordinator/venues"],
       ["admin-venue", "/coordinator/venues/ven_oakhouse"],
@@ -442,7 +442,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     };
     // School staff: their landing page and the school area with its booking form.
     await signIn(page, "j.khan@riverside.example");
-    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await Promise.all([page.waitForURL(signedInLanding), page.click("main form button")]);
     await scan([
       ["staff-school", "/staff"],
       ["school", "/schools/org_riverside"],
@@ -459,7 +459,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await expectNoViolations(page, `school error (${locale})`);
     // A coordinator: every other area.
     await signIn(page, "coordinator@opendoor.example");
-    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await Promise.all([page.waitForURL(signedInLanding), page.click("main form button")]);
     await scan([
       ["staff", "/staff"],
       ["employer", "/employers/org_northbuild"],
@@ -515,7 +515,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     page.on("response", (r) => r.url().includes("/assets/check-in.") && scripts.push(r.status()));
     page.on("pageerror", (e) => problems.push(e.message));
     await signIn(page, "coordinator@opendoor.example");
-    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await Promise.all([page.waitForURL(signedInLanding), page.click("main form button")]);
     await page.goto(`${base}/coordinator/sessions/ses_browser_soon/check-in`);
     expect(await page.locator("h1").innerText()).toBe("Check in");
     await page.fill("#ticketCode", "olena 54321");
@@ -537,7 +537,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     const context = await contextIn("en");
     const page = await context.newPage();
     await signIn(page, "j.khan@riverside.example");
-    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await Promise.all([page.waitForURL(signedInLanding), page.click("main form button")]);
     await page.goto(`${base}/staff`);
     await Promise.all([page.waitForURL(`${base}/schools/org_riverside`), page.click("a[href='/schools/org_riverside']")]);
     await page.selectOption("#sessionId", "ses_garden_1");
@@ -599,7 +599,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     const context = await contextIn("en");
     const page = await context.newPage();
     await signIn(page, "kuba@example.com");
-    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await Promise.all([page.waitForURL(signedInLanding), page.click("main form button")]);
     await page.goto(`${base}/events/evt_garden`);
     const { tabUntil } = keyboardOn(page);
     await tabUntil((f) => f.href === "/sessions/ses_garden_1/book");
@@ -629,7 +629,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     const context = await contextIn("en");
     const page = await context.newPage();
     await signIn(page, "zoe@example.com");
-    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await Promise.all([page.waitForURL(signedInLanding), page.click("main form button")]);
     expect(await page.locator("main").innerText()).toContain("Write your first CV");
     const { tabUntil } = keyboardOn(page);
     await tabUntil((f) => f.href === "/my/data");
@@ -651,12 +651,36 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await context.close();
   });
 
+  it("books a whole series in one step from the event page and shows the outcome per date (axe, English and Arabic)", async () => {
+    const email = "series.rami@example.com";
+    await server.deps.db.insert(people).values({ id: "per_browser_series", email, displayName: "Rami", isYoungPerson: true, dateOfBirth: "2007-03-01" });
+    // One sign-in for both languages (the cheap part of this test is the pages, not the link).
+    const context = await contextIn("en");
+    const page = await context.newPage();
+    await signIn(page, email);
+    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    for (const locale of ["en", "ar"] as const) {
+      await context.addCookies([{ name: "lang", value: locale, url: base }]);
+      await page.goto(`${base}/events/evt_stories`);
+      await Promise.all([page.waitForURL(`${base}/events/evt_stories/book-all`), page.click("main a[href='/events/evt_stories/book-all']")]);
+      await expectNoViolations(page, `book-all (${locale})`);
+      await Promise.all([page.waitForLoadState("load"), page.click("main form button")]);
+      await expectNoViolations(page, `book-all outcome (${locale})`);
+      // Every date of the series (and its past one) in a row: booked the first time, already booked the second.
+      expect(await page.locator("main table tbody tr").count()).toBeGreaterThanOrEqual(8);
+      if (locale === "en") expect(await page.locator("main table").innerText()).toContain("Booked");
+      else expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+      await page.screenshot({ path: join(SHOTS, `book-all-outcome-${locale}.png`), fullPage: true });
+    }
+    await context.close();
+  });
+
   it("lets a parent or carer say yes from the emailed link, and the young person's place is confirmed", async () => {
     await server.deps.db.insert(people).values({ id: "per_browser_lily", email: "lily@example.com", displayName: "Lily", isYoungPerson: true, dateOfBirth: "2013-06-01" });
     const young = await contextIn("en");
     const page = await young.newPage();
     await signIn(page, "lily@example.com");
-    await Promise.all([page.waitForURL(`${base}/my`), page.click("main form button")]);
+    await Promise.all([page.waitForURL(signedInLanding), page.click("main form button")]);
     await page.goto(`${base}/sessions/ses_stories_7/book`);
     await page.fill("#guardianEmail", "lilys.carer@example.com");
     await Promise.all([page.waitForURL(/\/bookings\/bkg_/), page.click("main form button")]);

@@ -23,6 +23,13 @@ export function haveChromium(): boolean {
   return false;
 }
 
+/**
+ * Where the sign-in link's confirm button leads: each role's own page (staff/areas.ts
+ * landingFor: /coordinator, a school's or a host's area, /my for young people), so tests wait
+ * for the browser to leave /sign-in rather than for one address.
+ */
+export const signedInLanding = (url: URL) => !url.pathname.startsWith("/sign-in");
+
 /** Signs in through the pages, reading the emailed link from the development mailbox. */
 export async function signIn(site: Site, page: Page, email: string): Promise<string> {
   await page.goto(`${site.base}/sign-in`);

@@ -21,6 +21,26 @@ const call = async (method: string, path: string, token: string, body: unknown =
 };
 
 describe("bookings on D1", () => {
+  it("books a whole series in one batch on D1: one seat left on one date goes to one of 8 people at once, the rest queue; one email per person", async () => {
+    const first = await session(db, Date.now(), { capacity: 20 });
+    const last = await session(db, Date.now(), { capacity: 1, eventId: first.eventId, startsIn: 14 * 86_400_000 });
+    const yps = await youngPeopleWithTokens(db, Date.now(), 8);
+    const results = await Promise.all(yps.map((yp) => SELF.fetch(`https://opendoor.test/api/v1/events/${first.eventId}/series-bookings`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${yp.token}`, "content-type": "application/json" },
+      body: "{}",
+    })));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const answers = (await Promise.all(results.map((r) => r.json()))) as { items: { sessionId: string; outcome: string }[] }[];
+    const onLast = answers.map((a) => a.items.find((i) => i.sessionId === last.id)!.outcome);
+    expect(onLast.filter((o) => o === "booked")).toHaveLength(1);
+    expect(onLast.filter((o) => o === "waitlisted")).toHaveLength(7);
+    expect(answers.every((a) => a.items.find((i) => i.sessionId === first.id)!.outcome === "booked")).toBe(true);
+    const mails = (await db.select().from(outbox)).filter((m) => m.template === "series_booked" && yps.some((yp) => yp.email === m.toEmail));
+    expect(mails).toHaveLength(8);
+    expect(await checkSeatAccounting(db)).toEqual([]);
+  });
+
   it("gives exactly 5 seats to 40 people at once, offers a cancelled seat to the first in line, and keeps the ledger exact", async () => {
     const s = await session(db, Date.now(), { capacity: 5 });
     const yps = await youngPeopleWithTokens(db, Date.now(), 40);

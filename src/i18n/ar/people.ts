@@ -105,7 +105,6 @@ export const people_ar: PeopleCatalogue = {
   refuseMentorCheck: "لا يمكن لهذا المرشد لقاء من هم دون 18 في هذا التاريخ. من فضلك اختر وقتًا آخر أو مرشدًا آخر.",
   refuseNeedBirthday: "نحتاج إلى تاريخ ميلادك قبل أن تحجز الإرشاد. اطلب منا إضافته.",
   sectors: { construction: "البناء والحِرف", health: "الصحة والرعاية", finance: "المال والتمويل" },
-  languageNames: { en: "الإنجليزية", pl: "البولندية", ro: "الرومانية", uk: "الأوكرانية", ar: "العربية" },
   dataMyIntro: "اطّلع على ما نحتفظ به عنك، أو نزّل نسخة منه، أو احذف حسابك.",
   dataSee: "اطّلع على بياناتك",
   dataWeHold: "هذا ما يحتفظ به Open Door عنك:",

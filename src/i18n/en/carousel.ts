@@ -1,5 +1,6 @@
 // Taster carousels (issue #18): the pages for coordinators, school staff and hosts, and the
 // timetable email. English is complete and defines the keys; all start with "car".
+import type { Plural } from "./site";
 export const carouselEn = {
   carTitle: "Taster carousels",
   carIntro: "Employers run stations in one hall; school groups move from station to station in timed rounds, so every pupil meets every employer in one morning.",
@@ -7,7 +8,7 @@ export const carouselEn = {
   carLink: "Taster carousels",
   carWhen: "{day}, {from} to {to}",
   carRoundsFacts: "{rounds} rounds of {minutes} minutes, {changeover} minutes to change over",
-  carPlacesLeft: "{left} of {capacity} places left",
+  carPlacesLeft: { one: "{left} of {n} place left", other: "{left} of {n} places left" } as Plural,
   carBookingsClose: "Bookings close {day} at {time}",
   carBookingsClosed: "Bookings have closed.",
   carStations: "Stations",
@@ -50,7 +51,7 @@ export const carouselEn = {
   carErrAgeOrder: "The oldest pupil can't be younger than the youngest",
   carErrRatio: "A group of {pupils} pupils needs at least {needed} staff.",
   carErrFull: "Sorry, this carousel is full.",
-  carErrPlacesLeft: "Only {left} places are left and your group needs {wanted}.",
+  carErrPlacesLeft: { one: "Only {n} place is left and your group needs {wanted}.", other: "Only {n} places are left and your group needs {wanted}." } as Plural,
   carErrClosed: "Bookings for this carousel have closed.",
   carOnlyOwnSchool: "Only a school's own staff can book its groups.",
 

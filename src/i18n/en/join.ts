@@ -1,6 +1,7 @@
 // Joining and the doors people meet (issue #14, part 1): the sign-up page, the parent's
 // confirmation of an under-13's account, the profile page and the error pages a browser
 // reaches. English is complete and defines the keys; all start with "join" or "err".
+import type { Plural } from "./site";
 export const joinEn = {
   errBadRequestTitle: "We could not read that",
   errNotAllowedTitle: "That cannot be done here",
@@ -75,7 +76,7 @@ export const joinEn = {
   profileSave: "Save my details",
   profileSaved: "Saved.",
   profileEmailPending: "We have sent a link to {email}. Your email address changes when you open it (within 24 hours).",
-  profileFlagged: "Your new date of birth puts {count} of your bookings outside the activity's age range. A coordinator will look at them and contact you; nothing has been cancelled.",
+  profileFlagged: { one: "Your new date of birth puts {n} of your bookings outside the activity's age range. A coordinator will look at it and contact you; nothing has been cancelled.", other: "Your new date of birth puts {n} of your bookings outside the activity's age range. A coordinator will look at them and contact you; nothing has been cancelled." } as Plural,
   profileEmailConfirmTitle: "Use this email address",
   profileEmailConfirmBody: "Press the button to make {email} the email address of your Open Door account.",
   profileEmailConfirmButton: "Use this address",

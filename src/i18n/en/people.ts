@@ -116,13 +116,6 @@ export const peopleEn = {
     health: "Health and care",
     finance: "Money and finance",
   } as Record<string, string>,
-  languageNames: {
-    en: "English",
-    pl: "Polish",
-    ro: "Romanian",
-    uk: "Ukrainian",
-    ar: "Arabic",
-  } as Record<string, string>,
   dataMyIntro: "See what we hold about you, download a copy, or delete your account.",
   dataSee: "See your data",
   dataWeHold: "This is what Open Door keeps about you:",

@@ -67,7 +67,7 @@ export const joinPl: Partial<typeof joinEn> = {
   profileSave: "Zapisz moje dane",
   profileSaved: "Zapisano.",
   profileEmailPending: "Wysłaliśmy link na adres {email}. Twój adres e-mail zmieni się, gdy go otworzysz (w ciągu 24 godzin).",
-  profileFlagged: "Przez nową datę urodzenia {count} z Twoich rezerwacji nie pasuje do przedziału wiekowego zajęć. Koordynator je sprawdzi i się z Tobą skontaktuje; nic nie zostało odwołane.",
+  profileFlagged: { one: "Przez nową datę urodzenia {n} z Twoich rezerwacji nie pasuje do przedziału wiekowego zajęć. Koordynator ją sprawdzi i się z Tobą skontaktuje; nic nie zostało odwołane.", few: "Przez nową datę urodzenia {n} z Twoich rezerwacji nie pasują do przedziału wiekowego zajęć. Koordynator je sprawdzi i się z Tobą skontaktuje; nic nie zostało odwołane.", many: "Przez nową datę urodzenia {n} z Twoich rezerwacji nie pasuje do przedziału wiekowego zajęć. Koordynator je sprawdzi i się z Tobą skontaktuje; nic nie zostało odwołane.", other: "Przez nową datę urodzenia {n} z Twoich rezerwacji nie pasuje do przedziału wiekowego zajęć. Koordynator je sprawdzi i się z Tobą skontaktuje; nic nie zostało odwołane." },
   profileEmailConfirmTitle: "Używaj tego adresu e-mail",
   profileEmailConfirmBody: "Naciśnij przycisk, aby {email} był adresem e-mail Twojego konta Open Door.",
   profileEmailConfirmButton: "Używaj tego adresu",

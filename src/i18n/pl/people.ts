@@ -105,7 +105,6 @@ export const people_pl: PeopleCatalogue = {
   refuseMentorCheck: "Ten mentor nie może spotykać się z osobami poniżej 18 lat w tym dniu. Wybierz inny termin lub mentora.",
   refuseNeedBirthday: "Potrzebujemy twojej daty urodzenia, zanim zarezerwujesz mentora. Poproś nas o jej dodanie.",
   sectors: { construction: "Budownictwo i rzemiosło", health: "Zdrowie i opieka", finance: "Pieniądze i finanse" },
-  languageNames: { en: "angielski", pl: "polski", ro: "rumuński", uk: "ukraiński", ar: "arabski" },
   dataMyIntro: "Zobacz, jakie dane o tobie mamy, pobierz ich kopię albo usuń swoje konto.",
   dataSee: "Zobacz swoje dane",
   dataWeHold: "Oto, co Open Door przechowuje o tobie:",

@@ -67,7 +67,7 @@ export const joinRo: Partial<typeof joinEn> = {
   profileSave: "Salvează datele mele",
   profileSaved: "Salvat.",
   profileEmailPending: "Am trimis un link la {email}. Adresa ta de e-mail se schimbă când îl deschizi (în 24 de ore).",
-  profileFlagged: "Noua ta dată de naștere face ca {count} dintre rezervările tale să fie în afara intervalului de vârstă al activității. Un coordonator le va verifica și te va contacta; nu s-a anulat nimic.",
+  profileFlagged: { one: "Noua ta dată de naștere face ca una dintre rezervările tale să fie în afara intervalului de vârstă al activității. Un coordonator o va verifica și te va contacta; nu s-a anulat nimic.", few: "Noua ta dată de naștere face ca {n} dintre rezervările tale să fie în afara intervalului de vârstă al activității. Un coordonator le va verifica și te va contacta; nu s-a anulat nimic.", other: "Noua ta dată de naștere face ca {n} dintre rezervările tale să fie în afara intervalului de vârstă al activității. Un coordonator le va verifica și te va contacta; nu s-a anulat nimic." },
   profileEmailConfirmTitle: "Folosește această adresă de e-mail",
   profileEmailConfirmBody: "Apasă butonul ca {email} să devină adresa de e-mail a contului tău Open Door.",
   profileEmailConfirmButton: "Folosește această adresă",

@@ -105,7 +105,6 @@ export const people_ro: PeopleCatalogue = {
   refuseMentorCheck: "Acest mentor nu se poate întâlni cu persoane sub 18 ani în această zi. Te rugăm să alegi altă oră sau alt mentor.",
   refuseNeedBirthday: "Avem nevoie de data ta de naștere înainte să rezervi mentorat. Roagă-ne să o adăugăm.",
   sectors: { construction: "Construcții și meserii", health: "Sănătate și îngrijire", finance: "Bani și finanțe" },
-  languageNames: { en: "engleză", pl: "poloneză", ro: "română", uk: "ucraineană", ar: "arabă" },
   dataMyIntro: "Vezi ce date avem despre tine, descarcă o copie sau șterge-ți contul.",
   dataSee: "Vezi datele tale",
   dataWeHold: "Iată ce păstrează Open Door despre tine:",

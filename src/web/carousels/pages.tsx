@@ -41,7 +41,7 @@ function Facts({ view, c }: { view: View; c: CarouselOut }) {
         <When view={view} c={c} />
       </p>
       <p>{t.t("carRoundsFacts", { rounds: c.rounds.length, minutes: c.roundMinutes, changeover: c.changeoverMinutes })}</p>
-      <p>{t.t("carPlacesLeft", { left: c.seatsLeft, capacity: c.capacity })}</p>
+      <p>{t.plural("carPlacesLeft", c.capacity, { left: c.seatsLeft })}</p>
       <p>{closes > view.now ? t.t("carBookingsClose", { day: formatDay(closes, t.locale, view.now), time: formatTime(closes, t.locale, t) }) : t.t("carBookingsClosed")}</p>
     </>
   );

@@ -135,7 +135,7 @@ export function registerCarouselPages(app: Api) {
         if (e.code === "group_ratio") return { fields: { staff: t.t("carErrRatio", { pupils: form.pupils, needed: Number(e.extra?.staffNeeded) }) } };
         if (e.code === "session_full") {
           const left = Number(e.extra?.seatsLeft ?? 0);
-          return { fields: {}, general: { text: left === 0 ? t.t("carErrFull") : t.t("carErrPlacesLeft", { left, wanted: Number(form.pupils) + Number(form.staff) }), en: false } };
+          return { fields: {}, general: { text: left === 0 ? t.t("carErrFull") : t.plural("carErrPlacesLeft", left, { wanted: Number(form.pupils) + Number(form.staff) }), en: false } };
         }
         if (e.code === "conflict" || e.code === "session_cancelled") return { fields: {}, general: { text: t.t("carErrClosed"), en: false } };
         if (e.code === "forbidden") return { fields: { schoolId: t.t("carOnlyOwnSchool") } };

@@ -12,14 +12,8 @@ export function categoryName(t: Translator, category: Category | undefined, id: 
 /** ISO weekday 1–7 as the page's language names it (1 January 2024 was a Monday). */
 export const weekdayName = (t: Translator, day: number) => new Intl.DateTimeFormat(t.locale, { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, day));
 
-/** A language code ("pl") in the page's language ("polski", "Polish"), falling back to the code. */
-export function languageName(t: Translator, code: string): string {
-  try {
-    return new Intl.DisplayNames([t.locale], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+/** A language code ("pl") in the page's language ("polski", "Polish"): one helper for every page. */
+export { languageName } from "../format";
 
 /** "Opens today at 17:00", "Opens tomorrow at 10:00", "Opens Tuesday at 10:00". */
 export function opensText(t: Translator, next: NextOpening | null): string {

@@ -152,7 +152,7 @@ export function registerHostPages(app: Api) {
     try {
       const result = await checkIn(c.var.deps, view.actor, sessionId, input);
       if (fromRegister) {
-        const done = result.kind === "group" ? view.t.t("checkedInGroup", { name: result.name, count: result.checkedInCount, seats: result.seats }) : view.t.t("checkedIn", { name: result.name });
+        const done = result.kind === "group" ? view.t.plural("checkedInGroup", result.seats, { name: result.name, count: result.checkedInCount }) : view.t.t("checkedIn", { name: result.name });
         return registerPage(c, view, orgId, sessionId, { done });
       }
       return checkInPage(c, view, orgId, sessionId, { result });

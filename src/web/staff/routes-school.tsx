@@ -40,7 +40,7 @@ function groupProblem(view: SignedIn, form: GroupForm) {
     if (err.code === "session_full") {
       const left = Number(err.extra?.seatsLeft ?? 0);
       const wanted = Number(form.pupils) + Number(form.staff);
-      return { fields: {}, general: { text: left === 0 ? s.t("errFull") : s.t("errSeatsLeft", { left, wanted }), en: false } };
+      return { fields: {}, general: { text: left === 0 ? s.t("errFull") : s.plural("errSeatsLeft", left, { wanted }), en: false } };
     }
     if (err.code === "not_found") return { fields: { sessionId: s.t("errSession") } };
     return null;

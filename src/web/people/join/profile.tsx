@@ -25,7 +25,7 @@ export function ProfilePage(props: { view: View; form: ProfileForm; youngPerson:
         <div class="notice" role="status">
           {saved && <p>{t.t("profileSaved")}</p>}
           {pendingEmail && <p>{t.t("profileEmailPending", { email: pendingEmail })}</p>}
-          {flagged > 0 && <p>{t.t("profileFlagged", { count: flagged })}</p>}
+          {flagged > 0 && <p>{t.plural("profileFlagged", flagged)}</p>}
         </div>
       )}
       <p>{t.t("profileIntro")}</p>

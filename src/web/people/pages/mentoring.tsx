@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { mentors } from "../../../db/schema";
 import type { bookableSlots } from "../../../features/mentoring/finder";
-import { formatWhen, isoInstant } from "../../format";
+import { formatWhen, isoInstant, languageList, languageName } from "../../format";
 import { Layout, Localised } from "../../layout";
 import { pickLocalised } from "../../../i18n";
 import type { Venue } from "../../../features/catalogue/venues";
@@ -18,7 +18,6 @@ export interface MentoringFilters {
 }
 
 const sectorName = (view: View, sector: string) => view.t.raw("sectors")[sector.toLowerCase()] ?? sector;
-const languageName = (view: View, code: string) => view.t.raw("languageNames")[code] ?? code;
 
 function Select({ id, label, value, options }: { id: string; label: string; value: string; options: [string, string][] }) {
   return (
@@ -56,7 +55,7 @@ export function MentoringPage(props: { view: View; filters: MentoringFilters; ch
               ["in_person", t.t("inPerson")],
             ]}
           />
-          <Select id="language" label={t.t("mentoringLanguage")} value={filters.language} options={[["", t.t("mentoringAnyLanguage")], ...choices.languages.map((l): [string, string] => [l, languageName(view, l)])]} />
+          <Select id="language" label={t.t("mentoringLanguage")} value={filters.language} options={[["", t.t("mentoringAnyLanguage")], ...choices.languages.map((l): [string, string] => [l, languageName(view.t, l)])]} />
         </div>
         <div class="actions">
           <button class="button" type="submit">
@@ -94,7 +93,7 @@ function MentorFacts({ view, mentor, organisationName }: { view: View; mentor: t
         ) : null}
       </p>
       {bio.text.trim() && <Localised as="p" text={bio.text} lang={bio.lang} />}
-      <p>{t.t("mentoringSpeaks", { languages: mentor.languages.map((l) => languageName(view, l)).join(", ") })}</p>
+      <p>{t.t("mentoringSpeaks", { languages: languageList(view.t, mentor.languages) })}</p>
     </>
   );
 }

@@ -116,7 +116,7 @@ export function CoordinatorEventPage(props: {
                 <time datetime={isoInstant(session.startsAt)}>{formatWhen(session.startsAt, session.endsAt, t, view.now)}</time>
               </h3>
               <p>
-                {venueName ?? t.t("online")} · {s.t("sessionPlaces", { taken: session.seatsTaken, capacity: session.capacity })}
+                {venueName ?? t.t("online")} · {s.plural("sessionPlaces", session.capacity, { taken: session.seatsTaken })}
                 {session.status === "cancelled" ? ` · ${s.t("sessionCancelled")}` : ""}
               </p>
               <ul class="links">

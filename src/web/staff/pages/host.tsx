@@ -74,7 +74,7 @@ export function HostHome({ view, org, sessions, events, feedback }: { view: View
                         <time datetime={isoInstant(session.startsAt)}>{formatWhen(session.startsAt, session.endsAt, s, view.now)}</time>
                       </h3>
                       <p>
-                        {venueName ?? s.t("online")} · {s.t("sessionPlaces", { taken: session.seatsTaken, capacity: session.capacity })}
+                        {venueName ?? s.t("online")} · {s.plural("sessionPlaces", session.capacity, { taken: session.seatsTaken })}
                         {session.status === "cancelled" && ` · ${s.t("sessionCancelled")}`}
                       </p>
                       {session.status === "scheduled" && (

@@ -130,10 +130,9 @@ export function SchoolPage(props: { view: View; org: Org; groups: Group[]; choic
               <select id="sessionId" name="sessionId" {...aria}>
                 {choices.map(({ session, event }) => (
                   <option value={session.id} selected={form.sessionId === session.id}>
-                    {s.t("groupSessionOption", {
+                    {s.plural("groupSessionOption", Math.max(0, session.capacity - session.seatsTaken), {
                       event: pickLocalised(event.title, t.locale).text,
                       when: formatWhen(session.startsAt, session.endsAt, t, view.now),
-                      left: Math.max(0, session.capacity - session.seatsTaken),
                       ratio: event.pupilsPerStaff,
                     })}
                   </option>

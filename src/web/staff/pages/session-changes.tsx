@@ -25,7 +25,7 @@ export function SessionChangePage(props: { view: View; data: SessionAndEvent; ve
         <p class="status">{locked}</p>
       ) : (
         <>
-          <p>{s.t("sessionPlaces", { taken: data.session.seatsTaken, capacity: data.session.capacity })}</p>
+          <p>{s.plural("sessionPlaces", data.session.capacity, { taken: data.session.seatsTaken })}</p>
           <p>{s.t("sessionChangeInvite")}</p>
           <p>{s.t("sessionChangeWaitlist")}</p>
           <form method="post" action={`/coordinator/sessions/${data.session.id}/change`} novalidate>

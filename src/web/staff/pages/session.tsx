@@ -133,7 +133,7 @@ export function CheckInPage(props: {
   const done =
     result &&
     (result.kind === "group"
-      ? s.t("checkedInGroup", { name: result.name, count: result.checkedInCount, seats: result.seats })
+      ? s.plural("checkedInGroup", result.seats, { name: result.name, count: result.checkedInCount })
       : result.alreadyCheckedIn
         ? s.t("checkedInAlready", { name: result.name, time: formatTime(result.checkedInAt, view.t.locale, view.t) })
         : s.t("checkedIn", { name: result.name }));

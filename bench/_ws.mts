@@ -1,2 +1,0 @@
-import { workerSize } from "./worker-size";
-console.log(await workerSize());
