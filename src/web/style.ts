@@ -143,14 +143,16 @@ html,body{background:#fff!important;color:#000!important;font-size:12pt}
 main{padding:0}
 .poster{height:260mm;display:flex;flex-direction:column;justify-content:center;break-inside:avoid}
 .poster h1{font-size:36pt;color:#000!important}
-.poster .when{font-size:20pt}
-.poster svg{width:10cm}
+.poster p{margin:.3em 0}
+.poster ul.poster-pictos{font-size:13pt;margin:.3em 0}
+.poster .when{font-size:18pt}
+.poster svg{width:8cm;margin:.5em auto}
 .poster .pictogram{width:2.5cm;height:2.5cm}
 .poster.card{height:auto;min-height:120mm;border:1px dashed #000;padding:8mm}
 .poster.card h1{font-size:24pt}
 .poster.card svg{width:5cm}
-.poster .poster-type svg{width:3cm;height:3cm}
-.poster .picto svg{width:1.2cm;height:1.2cm}
+.poster .poster-type svg{width:2.5cm;height:2.5cm}
+.poster .picto svg{width:1cm;height:1cm}
 }
 `;
 

@@ -862,7 +862,7 @@ describe.skipIf(!haveChromium())("the website in Chromium", () => {
     await page.goto(`${base}/events/evt_trades/poster`);
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("header.site").isVisible()).toBe(false);
-    expect(await page.locator(".poster svg").isVisible()).toBe(true);
+    expect(await page.locator(".poster svg[role=img]").isVisible()).toBe(true);
     const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages).toHaveLength(1);
