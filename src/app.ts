@@ -36,6 +36,7 @@ import { registerSiteFeedback } from "./features/site-feedback/api";
 import { registerWeb } from "./web/routes";
 import { errorPage, wantsPage } from "./web/errors";
 import { REVALIDATED_PATHS, revalidatedByEtag } from "./lib/http-cache";
+import { keptWhileUnchanged } from "./lib/answer-cache";
 
 export const API_BASE = "/api/v1";
 
@@ -94,6 +95,7 @@ export function createApp(deps: DepsSource) {
   );
   app.use("*", crossSiteCheck());
   app.use("*", resolveActor());
+  app.use(`${API_BASE}/events`, keptWhileUnchanged());
   for (const path of REVALIDATED_PATHS) app.use(path, revalidatedByEtag());
   app.use(`${API_BASE}/*`, jsonBodies());
   app.use(`${API_BASE}/*`, idempotency());

@@ -8,6 +8,7 @@ import { mailerFor } from "./features/notifications/mailer";
 import { configFromEnv } from "./lib/config";
 import type { Deps } from "./lib/deps";
 import { memoryRateLimiter, type RateLimiter } from "./lib/rate-limiter";
+import { answerCache } from "./lib/answer-cache";
 import { isClusterWorker, primaryBackedRateLimiter, processesFromEnv, reportReady, runsScheduledJobs, startWorkers } from "./cluster";
 import { nodeClientIp } from "./lib/client-address";
 import { systemClock, type Clock } from "./lib/time";
@@ -41,7 +42,7 @@ export const LISTEN_BACKLOG = 4096;
 export async function startServer(options: ServerOptions) {
   const env = options.env ?? process.env;
   const config = configFromEnv({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${options.port}` }, "node");
-  const { db, client } = await openLibsqlFile(options.databaseUrl);
+  const { db, client, dataVersion } = await openLibsqlFile(options.databaseUrl);
   if (options.migrate !== false) await applyMigrations(db);
   const clock = options.clock ?? systemClock;
   if (options.seed) await seedDemoData(db, clock.now());
@@ -54,6 +55,7 @@ export async function startServer(options: ServerOptions) {
     defer: (p) => void p.then(() => drainSoon()).catch((err) => logFault("deferred work failed", err)),
     rateLimiter: options.rateLimiter ?? memoryRateLimiter(clock),
     clientIp: nodeClientIp(config.trustedProxyHops),
+    answers: dataVersion ? answerCache(dataVersion) : undefined,
   };
   const app = createApp(deps);
   let draining = false;

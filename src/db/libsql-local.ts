@@ -96,6 +96,11 @@ export interface LocalClient extends Client {
   readonly connection: Database.Database;
   /** How many statements have been compiled (a test checks the hot path reuses them). */
   readonly compiledCount: number;
+  /**
+   * Changes whenever the file's data may have changed: rows written on this connection
+   * (total_changes) or a commit by any other connection or process (data_version).
+   */
+  dataVersion(): string;
 }
 
 export function openLocalClient(path: string): LocalClient {
@@ -104,6 +109,7 @@ export function openLocalClient(path: string): LocalClient {
   const cache = new Map<string, Compiled>();
   let compiledCount = 0;
   let closed = false;
+  const versionOfData = db.prepare("select total_changes(), (select data_version from pragma_data_version)").raw(true);
 
   function compile(sql: string): Compiled {
     const hit = cache.get(sql);
@@ -173,6 +179,10 @@ export function openLocalClient(path: string): LocalClient {
     },
     get compiledCount() {
       return compiledCount;
+    },
+    dataVersion() {
+      check();
+      return (versionOfData.get() as unknown[]).join(".");
     },
     get closed() {
       return closed;

@@ -12,7 +12,7 @@ export const MIGRATIONS_DIR = resolve(dirname(new URL(import.meta.url).pathname)
  * statements compiled once (src/db/libsql-local.ts says why); a remote URL (Turso) goes
  * through @libsql/client as before.
  */
-export async function openLibsqlFile(path: string): Promise<{ db: Db; client: Client }> {
+export async function openLibsqlFile(path: string): Promise<{ db: Db; client: Client; dataVersion?: () => string }> {
   if (path.includes("://") && !path.startsWith("file:")) {
     const client = createClient({ url: path });
     return { db: libsqlDb(client), client };
@@ -20,7 +20,7 @@ export async function openLibsqlFile(path: string): Promise<{ db: Db; client: Cl
   const file = path.startsWith("file:") ? path.slice("file:".length) : path;
   if (file !== ":memory:") mkdirSync(dirname(resolve(file)), { recursive: true });
   const client = openLocalClient(file);
-  return { db: libsqlDb(client), client };
+  return { db: libsqlDb(client), client, dataVersion: () => client.dataVersion() };
 }
 
 export async function applyMigrations(db: Db): Promise<void> {

@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import type { RateLimiter } from "./rate-limiter";
 import type { Clock } from "./time";
 import type { ResolveHost } from "../features/webhooks/target";
+import type { AnswerCache } from "./answer-cache";
 
 /** Everything a request or a scheduled job needs, built once per entry point and passed in. */
 export interface Deps {
@@ -20,6 +21,8 @@ export interface Deps {
   clientIp?: (c: Context) => string | undefined;
   /** Resolves webhook hosts before each delivery (features/webhooks/target.ts); DNS over HTTPS when absent. */
   resolveHost?: ResolveHost;
+  /** Public answers kept while the data is unchanged; only where the database can say so (Node's file). */
+  answers?: AnswerCache;
 }
 
 /**

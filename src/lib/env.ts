@@ -24,6 +24,8 @@ export interface AppEnv {
     crossSite: boolean;
     /** A page's own Content-Security-Policy (one that runs our script file), kept over the global one. */
     pageCsp?: string;
+    /** Set by a route whose answer may be kept while the data is unchanged (lib/answer-cache.ts): when time alone would change it. */
+    freshUntil?: number;
   };
 }
 

@@ -9,6 +9,7 @@ import { applyMigrations, openLibsqlFile } from "../../src/db/libsql-node";
 import { devMailbox, people, type Locale } from "../../src/db/schema";
 import { testConfig, type Config } from "../../src/lib/config";
 import type { Deps } from "../../src/lib/deps";
+import { answerCache } from "../../src/lib/answer-cache";
 import { devMailboxMailer, type Mailer } from "../../src/features/notifications/mailer";
 import { fixedClock } from "../../src/lib/time";
 import { workerClientIp } from "../../src/lib/client-address";
@@ -34,12 +35,14 @@ export interface Harness {
 
 export async function createHarness(options: { now?: string; config?: Partial<Config>; mailer?: (db: Db) => Mailer } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "open-door-test-"));
-  const { db, client } = await openLibsqlFile(join(dir, "test.db"));
+  const { db, client, dataVersion } = await openLibsqlFile(join(dir, "test.db"));
   await applyMigrations(db);
   const clock = fixedClock(options.now ?? "2026-03-02T09:00:00Z");
   const config = testConfig({ coordinatorEmails: [COORDINATOR], publicUrl: "https://opendoor.test", ...options.config });
   // The client address as the Worker reads it (CF-Connecting-IP), so tests can play many callers.
-  const deps: Deps = { db, clock, config, mailer: options.mailer?.(db) ?? devMailboxMailer(db), clientIp: workerClientIp };
+  // Public answers are kept while the data is unchanged, as `npm start` keeps them, so every
+  // test that changes the catalogue and reads it back also checks the cache lets go.
+  const deps: Deps = { db, clock, config, mailer: options.mailer?.(db) ?? devMailboxMailer(db), clientIp: workerClientIp, answers: answerCache(dataVersion!) };
   const app = createApp(deps);
 
   const request: Harness["request"] = (method, path, { body, token, headers } = {}) => {

@@ -100,6 +100,8 @@ export function registerEventRoutes(api: Api) {
         cursor: query.cursor,
         limit: query.limit,
       });
+      // The same list may be reused until the data changes or an event's next session starts.
+      c.set("freshUntil", Math.min(...page.items.map(({ nextSession }) => nextSession?.startsAt ?? Number.POSITIVE_INFINITY)));
       return c.json(
         {
           items: page.items.map(({ event, nextSession }) => ({ ...eventOut(event, query.lang), nextSession: nextSession ? sessionSummaryOut(nextSession) : null })),
