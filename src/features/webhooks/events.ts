@@ -2,7 +2,8 @@
 // as the change itself (rule 9), so an event exists exactly when its change committed:
 // - the email outbox: every confirmation, cancellation, group change and session change or
 //   cancellation queues its email there in the change's own batch, with the booking's id;
-// - bookings.checked_in_at: check-in sends no email, and stamps the booking in its batch.
+// - bookings.checked_in_at: check-in sends no email, and stamps the booking in its batch;
+// - a series booking's one email, which names every date's booking.
 // `fanOutWebhookEvents` turns those into one webhook_deliveries row per subscribed endpoint,
 // keyed by its source so running it again (or twice at once) queues nothing twice. No feature's
 // verb has to know webhooks exist.
@@ -97,8 +98,20 @@ export async function fanOutWebhookEvents(deps: { db: Db; clock: { now(): number
       -- One event per change: a change that emails two people (a guardian too) is one event.
       o.template || ':' || json_extract(o.payload, '$.bookingId') || ':' || o.created_at as key
     from outbox o where o.created_at >= ${since} and o.template in (${sql.raw(names)})`;
+  // A series booking sends one email for all its dates (series_booked), listing each date's
+  // booking. A date is an event as a single booking's would be: booking.confirmed for each date
+  // the series' own write confirmed. A date still as that write left it (updated_at is the
+  // email's created_at) says how it went; one changed within the minute before this ran is
+  // told by its own change's event instead (a cancellation, an offer taken).
+  const fromSeries = sql`select sb.id as booking_id, o.created_at as at, 'booking.confirmed' as type,
+      'series_booked:' || sb.id || ':' || o.created_at as key
+    from outbox o
+    join json_each(o.payload, '$.dates') d
+    join bookings sb on sb.id = json_extract(d.value, '$.bookingId')
+    where o.created_at >= ${since} and o.template = 'series_booked'
+      and sb.status = 'confirmed' and sb.updated_at = o.created_at`;
   const fromCheckIns = sql`select cb.id as booking_id, cb.checked_in_at as at, 'booking.checked_in' as type,
       'checked_in:' || cb.id || ':' || cb.checked_in_at as key
     from bookings cb where cb.checked_in_at >= ${since}`;
-  await db.batch([deliveriesFrom(db, fromOutbox, now), deliveriesFrom(db, fromCheckIns, now)]);
+  await db.batch([deliveriesFrom(db, fromOutbox, now), deliveriesFrom(db, fromSeries, now), deliveriesFrom(db, fromCheckIns, now)]);
 }

@@ -9,11 +9,12 @@ import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { bookings, memberships, webhookDeliveries } from "../../db/schema";
 import { newId } from "../../lib/crypto";
-import { HOUR, parseLondonLocal } from "../../lib/time";
+import { DAY, HOUR, parseLondonLocal } from "../../lib/time";
 
 const MINUTE = 60_000;
 import { COORDINATOR, createHarness, type Harness } from "../../../test/support/harness";
 import { notificationFixtures } from "../../../test/support/notification-fixtures";
+import { event, session, youngPeopleWithTokens } from "../../../test/support/fixtures";
 import { enqueue } from "../notifications/outbox";
 import { dispatchWebhooks } from "./deliver";
 import { fanOutWebhookEvents } from "./events";
@@ -267,6 +268,31 @@ describe("deliveries", () => {
     const rows = await h.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id));
     expect(rows.map((r) => r.eventType)).toEqual(["booking.confirmed"]);
   });
+
+  it("tells the host of each date a series booking confirmed, once, and not of a date that went to the waiting list", async () => {
+    rx.state.received.length = 0;
+    const e = await event(h.db, { title: { en: "Storytelling at Oak House" } });
+    const dates = [];
+    for (let i = 1; i <= 3; i++) dates.push(await session(h.db, h.clock.now(), { eventId: e.id, startsIn: i * 7 * DAY, capacity: i === 2 ? 1 : 10 }));
+    const [yp, other] = await youngPeopleWithTokens(h.db, h.clock.now(), 2);
+    expect((await h.request("POST", `/api/v1/sessions/${dates[1]!.id}/bookings`, { token: other!.token })).status).toBe(201);
+    h.clock.advance(1000); // booked before the endpoint existed: not heard
+    const endpoint = await register(e.hostOrganisationId, ["booking.confirmed"]);
+    rx.state.secrets = [endpoint.secret];
+    h.clock.advance(1000);
+    const res = await h.request("POST", `/api/v1/events/${e.id}/series-bookings`, { token: yp!.token, body: {} });
+    expect(res.status).toBe(200);
+    const items = ((await res.json()) as { items: { sessionId: string; outcome: string; bookingId?: string }[] }).items;
+    expect(items.map((i) => i.outcome)).toEqual(["booked", "waitlisted", "booked"]);
+    h.clock.advance(MINUTE);
+    await runJobs();
+    await runJobs();
+    const heard = rx.state.received.filter((r) => r.body.data.eventId === e.id);
+    expect(heard.map((r) => [r.body.type, r.body.data.bookingId, r.body.data.status]).sort()).toEqual(
+      [items[0]!, items[2]!].map((i) => ["booking.confirmed", i.bookingId, "confirmed"]).sort(),
+    );
+  });
+
 });
 
 describe("the webhooks page", () => {
