@@ -4,9 +4,11 @@
 // only (the others ran with synchronous=FULL and busy_timeout=0), and compiling the SQL was
 // 15% of a booking's CPU. Every libSQL call is synchronous on the event loop, so a pool buys
 // no parallelism in one process; one connection, configured once, is exactly as fast and
-// has one set of settings. A batch runs BEGIN IMMEDIATE … COMMIT without yielding, so no
-// other request's statement can land inside it.
+// has one set of settings. Write batches commit in groups (src/db/group-commit.ts): each
+// runs inside the group's transaction without yielding, so no other request's statement can
+// land inside it.
 import Database from "libsql";
+import { groupCommit } from "./group-commit";
 import { LibsqlError, LibsqlBatchError, type Client, type InArgs, type InStatement, type ResultSet, type Transaction, type TransactionMode } from "@libsql/client";
 
 type Statement = ReturnType<Database.Database["prepare"]>;
@@ -96,6 +98,8 @@ export interface LocalClient extends Client {
   readonly connection: Database.Database;
   /** How many statements have been compiled (a test checks the hot path reuses them). */
   readonly compiledCount: number;
+  /** Write transactions committed (a test checks that concurrent batches share them). */
+  readonly commitCount: number;
   /**
    * Changes whenever the file's data may have changed: rows written on this connection
    * (total_changes) or a commit by any other connection or process (data_version).
@@ -150,18 +154,28 @@ export function openLocalClient(path: string): LocalClient {
     }
   }
 
-  function inBatch(stmts: Array<InStatement | [string, InArgs?]>, begin: string): ResultSet[] {
+  type Batch = Array<InStatement | [string, InArgs?]>;
+
+  /** A batch's statements in order, inside a transaction the caller holds. */
+  function runAll(stmts: Batch): ResultSet[] {
     const results: ResultSet[] = [];
+    stmts.forEach((s, i) => {
+      try {
+        results.push(Array.isArray(s) ? run(s[0], s[1]) : run(s));
+      } catch (e) {
+        if (e instanceof LibsqlError) throw new LibsqlBatchError(e.message, i, e.code, e.extendedCode, e.rawCode, e.cause as Error);
+        throw e;
+      }
+    });
+    return results;
+  }
+
+  const writes = groupCommit<Batch, ResultSet[]>(db, runAll, toLibsqlError);
+
+  function inBatch(stmts: Batch, begin: string): ResultSet[] {
     db.exec(begin);
     try {
-      stmts.forEach((s, i) => {
-        try {
-          results.push(Array.isArray(s) ? run(s[0], s[1]) : run(s));
-        } catch (e) {
-          if (e instanceof LibsqlError) throw new LibsqlBatchError(e.message, i, e.code, e.extendedCode, e.rawCode, e.cause as Error);
-          throw e;
-        }
-      });
+      const results = runAll(stmts);
       db.exec("COMMIT");
       return results;
     } finally {
@@ -180,6 +194,9 @@ export function openLocalClient(path: string): LocalClient {
     get compiledCount() {
       return compiledCount;
     },
+    get commitCount() {
+      return writes.commits;
+    },
     dataVersion() {
       check();
       return (versionOfData.get() as unknown[]).join(".");
@@ -194,7 +211,8 @@ export function openLocalClient(path: string): LocalClient {
     },
     async batch(stmts: Array<InStatement | [string, InArgs?]>, mode: TransactionMode = "deferred") {
       check();
-      return inBatch(stmts, mode === "write" ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+      // Reads in a batch need no group; writes share one COMMIT with this turn's others.
+      return mode === "write" ? writes.submit(stmts) : inBatch(stmts, "BEGIN DEFERRED");
     },
     async migrate(stmts: InStatement[]) {
       check();
@@ -225,6 +243,8 @@ export function openLocalClient(path: string): LocalClient {
     async reconnect() {},
     close() {
       if (closed) return;
+      // Batches already accepted are committed, not dropped.
+      writes.flush();
       closed = true;
       cache.clear();
       db.close();
