@@ -89,6 +89,7 @@ const ALIAS_OWNERS: Record<string, RegExp> = {
   "../locales/index.js": /node_modules\/zod\//,
   "./compile.js": /node_modules\/zod\/v4\/core\//,
   "./from-json-schema.js": /node_modules\/zod\/v4\/classic\//,
+  "./nlp/index": /node_modules\/rrule\/dist\/esm\//,
 };
 
 function aliasesReachOnlyTheirPackages(meta: { inputs: Record<string, { imports?: { path: string; original?: string }[] }> }) {
