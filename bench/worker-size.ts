@@ -90,6 +90,8 @@ const ALIAS_OWNERS: Record<string, RegExp> = {
   "./compile.js": /node_modules\/zod\/v4\/core\//,
   "./from-json-schema.js": /node_modules\/zod\/v4\/classic\//,
   "./nlp/index": /node_modules\/rrule\/dist\/esm\//,
+  "../pg-core/columns/enum.js": /node_modules\/drizzle-orm\/sql\//,
+  "./pg-core/primary-keys.js": /node_modules\/drizzle-orm\/[^/]+$/,
 };
 
 function aliasesReachOnlyTheirPackages(meta: { inputs: Record<string, { imports?: { path: string; original?: string }[] }> }) {
