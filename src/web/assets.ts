@@ -10,3 +10,4 @@ export function fingerprint(text: string): string {
 
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 export const JAVASCRIPT = "text/javascript; charset=utf-8";
+export const CSS_TYPE = "text/css; charset=utf-8";

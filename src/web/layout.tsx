@@ -2,7 +2,7 @@ import { feedbackPage } from "../features/site-feedback/page-path";
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 import { dirOf, LOCALE_NAMES, LOCALES } from "../i18n";
-import { CSS_PATH } from "./style";
+import { CSS_PATH } from "#site-stylesheet";
 import { withParams, type View } from "./view";
 
 interface PageProps {

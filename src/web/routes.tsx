@@ -26,8 +26,8 @@ import { registerTimebankPages } from "./timebank/routes";
 import { registerDirectoryPages } from "./directory/routes";
 import { registerSiteFeedbackPages } from "./site-feedback/routes";
 import { registerHouseholdPages } from "./families/household";
-import { IMMUTABLE } from "./assets";
-import { CSS_PATH, SITE_CSS } from "./style";
+import { CSS_TYPE, IMMUTABLE } from "./assets";
+import { CSS_PATH, STYLESHEET } from "#site-stylesheet";
 import { afterSignIn } from "./people/page";
 import { registerPeoplePages } from "./people/routes";
 import { registerJoinPages } from "./people/join/routes";
@@ -41,7 +41,9 @@ const GET_INVOLVED_LIMIT = 20;
 
 export function registerWeb(app: Api) {
   app.on("POST", ["/sign-in", "/sign-in/*", "/sign-out"], formLimit(FORM_LIMIT_BYTES));
-  app.get(CSS_PATH, (c) => c.body(SITE_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": IMMUTABLE }));
+  // The Worker: its static assets answer this path (src/worker-assets.ts).
+  const css = STYLESHEET;
+  if (css !== null) app.get(CSS_PATH, (c) => c.body(css, 200, { "content-type": CSS_TYPE, "cache-control": IMMUTABLE }));
 
   const whatsOn = (home: boolean) => async (c: C) => {
     const view = viewFor(c);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { d1Db } from "../../src/db/client";
 import { events, organisations, sessions, venues } from "../../src/db/schema";
 import { QR_DECODER_PATH } from "../../src/web/staff/qr-decoder";
+import { CSS_PATH, SITE_CSS } from "../../src/web/style";
 import { catalogues } from "#i18n-catalogues";
 
 describe("the website on the Worker and D1", () => {
@@ -59,5 +60,17 @@ describe("the website on the Worker and D1", () => {
     const sibling = await assets(QR_DECODER_PATH.replace(/decode\.js$/, "index.js"));
     expect(sibling.status).toBe(200);
     expect(await sibling.text()).toContain("export function encodeQR");
+  });
+
+  it("links the stylesheet at Node's path and has the static assets serve it, as Node's route does (issue #19)", async () => {
+    const home = await SELF.fetch("https://opendoor.test/");
+    const href = /<link rel="stylesheet" href="([^"]+)"/.exec(await home.text())?.[1];
+    expect(href).toBe(CSS_PATH);
+    const css = await env.ASSETS.fetch(new Request(`https://opendoor.test${href}`));
+    expect(css.status).toBe(200);
+    expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    expect(css.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(css.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await css.text()).toBe(SITE_CSS);
   });
 });
