@@ -13,6 +13,7 @@ import { memoryRateLimiter } from "../src/lib/rate-limiter";
 import { systemClock } from "../src/lib/time";
 import { devMailboxMailer } from "../src/features/notifications/mailer";
 import { createEvents, createHostAndVenue, createPeople, fillBookings } from "./fixtures";
+import { inFlight } from "./in-flight";
 
 const n = Number(process.argv[2] ?? 2000);
 const what = process.argv[3] ?? "book";
@@ -29,7 +30,6 @@ try {
   const config = configFromEnv({ NODE_ENV: "production", PUBLIC_URL: "http://127.0.0.1", COORDINATOR_EMAILS: "c@bench.test" }, "node");
   const deps: Deps = { db, config, clock: systemClock, mailer: devMailboxMailer(db), rateLimiter: memoryRateLimiter(systemClock), clientIp: () => "127.0.0.1" };
   const app = createApp(deps);
-  let i = 0;
   const request = (k: number) =>
     what === "book"
       ? app.request(`/api/v1/sessions/${s}/bookings`, { method: "POST", headers: { authorization: `Bearer ${tokens[k]}`, "content-type": "application/json" }, body: "{}" })
@@ -37,15 +37,11 @@ try {
   const started = performance.now();
   const cpu = process.cpuUsage();
   let failed = 0;
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (i < n) {
-        const res = await request(i++);
-        await res.arrayBuffer();
-        if (res.status >= 300) failed++;
-      }
-    }),
-  );
+  await inFlight(n, 16, async (k) => {
+    const res = await request(k);
+    await res.arrayBuffer();
+    if (res.status >= 300) failed++;
+  });
   const used = process.cpuUsage(cpu);
   // CPU per request holds still on a shared machine where requests per second do not.
   console.log(`${what}_rps=${(n / ((performance.now() - started) / 1000)).toFixed(1)} cpu_ms_per_request=${((used.user + used.system) / 1000 / n).toFixed(3)} failed=${failed}`);

@@ -9,28 +9,23 @@
 // flight), so the driver's group commit (src/db/group-commit.ts) shares COMMITs between them
 // as it does for the app: the ceiling for the app's grouped writes.
 import type { Client } from "@libsql/client";
+import { inFlight } from "./in-flight";
 
-export async function rawBookingRps(client: Client, sessionId: string, personIds: string[], inFlight = 1): Promise<number> {
+export async function rawBookingRps(client: Client, sessionId: string, personIds: string[], inFlightBatches = 1): Promise<number> {
   const started = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (next < personIds.length) {
-        const n = next++;
-        const now = Date.now();
-        await client.batch(
-          [
-            { sql: "update sessions set seats_taken = seats_taken + 1 where id = ? and seats_taken < capacity", args: [sessionId] },
-            {
-              sql: `insert into bookings (id, kind, session_id, person_id, seats, status, starts_at, ends_at, ticket_code, created_at, updated_at)
+  await inFlight(personIds.length, inFlightBatches, async (n) => {
+    const now = Date.now();
+    await client.batch(
+      [
+        { sql: "update sessions set seats_taken = seats_taken + 1 where id = ? and seats_taken < capacity", args: [sessionId] },
+        {
+          sql: `insert into bookings (id, kind, session_id, person_id, seats, status, starts_at, ends_at, ticket_code, created_at, updated_at)
                 select ?, 'individual', s.id, ?, 1, 'confirmed', s.starts_at, s.ends_at, ?, ?, ? from sessions s where s.id = ? and changes() = 1`,
-              args: [`bkg_raw_${sessionId}_${n}`, personIds[n]!, `RAW-${sessionId}-${n}`, now, now, sessionId],
-            },
-          ],
-          "write",
-        );
-      }
-    }),
-  );
+          args: [`bkg_raw_${sessionId}_${n}`, personIds[n]!, `RAW-${sessionId}-${n}`, now, now, sessionId],
+        },
+      ],
+      "write",
+    );
+  });
   return personIds.length / ((performance.now() - started) / 1000);
 }

@@ -11,6 +11,7 @@ import type { Actor } from "../src/lib/env";
 import { systemClock } from "../src/lib/time";
 import { devMailboxMailer } from "../src/features/notifications/mailer";
 import { bookSession } from "../src/features/bookings/book";
+import { inFlight } from "./in-flight";
 
 export async function serviceRps(db: Db, sessionId: string, personIds: string[], concurrency = 16): Promise<number> {
   const deps: Deps = { db, clock: systemClock, config: testConfig(), mailer: devMailboxMailer(db) };
@@ -19,15 +20,9 @@ export async function serviceRps(db: Db, sessionId: string, personIds: string[],
     const [person] = await db.select().from(people).where(eq(people.id, id)).limit(1);
     actors.push({ kind: "person", person: person!, isCoordinator: false, organisationIds: [], authSessionId: `ses_${id}` });
   }
-  let next = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < actors.length) {
-        const actor = actors[next++]!;
-        await bookSession(deps, actor, sessionId, {});
-      }
-    }),
-  );
+  await inFlight(actors.length, concurrency, async (i) => {
+    await bookSession(deps, actors[i]!, sessionId, {});
+  });
   return actors.length / ((performance.now() - started) / 1000);
 }

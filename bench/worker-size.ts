@@ -46,29 +46,37 @@ export async function buildWorker(out: string): Promise<{ gzipKib: number; rawKi
   }
 }
 
+/**
+ * The Miniflare options for a Worker `buildWorker` wrote to `dir`: worker.js and the text
+ * modules wrangler wrote beside it (the QR decoder's files), D1, and the static assets that
+ * wrangler.toml's [build] step wrote (the message catalogues, the stylesheet).
+ */
+export function builtWorker(dir: string, main: string, bindings: Record<string, string>) {
+  return {
+    name: "open-door",
+    modules: readdirSync(dir)
+      .filter((f) => f !== "README.md" && !f.endsWith(".map"))
+      .sort((a, b) => Number(b === main) - Number(a === main))
+      .map((f) => ({ type: f === main ? ("ESModule" as const) : ("Text" as const), path: join(dir, f) })),
+    modulesRoot: dir,
+    compatibilityDate: "2026-04-01",
+    compatibilityFlags: ["nodejs_compat"],
+    d1Databases: ["DB"],
+    bindings,
+    assets: { directory: join(root, "dist/worker-assets"), binding: "ASSETS", routerConfig: { has_user_worker: true } },
+  };
+}
+
 /** Median of 5 cold starts: new workerd, load the modules, first /healthz answered. */
 async function timeToFirstResponse(dir: string | null, main: string): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const mf = new Miniflare(convertV4MiniflareOptions({
       workers: [
+        // The first request loads the message catalogues from the assets, so they are part of
+        // the time to the first answer.
         dir
-          ? {
-            name: "open-door",
-            // worker.js and the text modules wrangler wrote beside it (the QR decoder's files).
-            modules: readdirSync(dir)
-              .filter((f) => f !== "README.md" && !f.endsWith(".map"))
-              .sort((a, b) => Number(b === main) - Number(a === main))
-              .map((f) => ({ type: f === main ? ("ESModule" as const) : ("Text" as const), path: join(dir, f) })),
-            modulesRoot: dir,
-            compatibilityDate: "2026-04-01",
-            compatibilityFlags: ["nodejs_compat"],
-            d1Databases: ["DB"],
-            bindings: { PUBLIC_URL: "http://localhost" },
-            // The message catalogues, which the build's [build] step wrote (wrangler.toml): the
-            // first request loads them, so they are part of the time to the first answer.
-            assets: { directory: join(root, "dist/worker-assets"), binding: "ASSETS", routerConfig: { has_user_worker: true } },
-          }
+          ? builtWorker(dir, main, { PUBLIC_URL: "http://localhost" })
           : {
               name: "empty",
               modules: true,

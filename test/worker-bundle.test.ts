@@ -5,14 +5,14 @@
 // workerd on D1, through the paths that touch what the stubs stand beside: validation and its
 // error messages (zod), the OpenAPI document (zod-openapi), a recurring series (rrule), and
 // drizzle's queries and relations.
-import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readD1Migrations } from "@cloudflare/vitest-plugin";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWorker } from "../bench/worker-size";
+import { builtWorker, buildWorker } from "../bench/worker-size";
+import { sha256Hex } from "../src/lib/crypto";
 import { CSS_PATH, SITE_CSS } from "../src/web/style";
 
 const root = join(import.meta.dirname, "..");
@@ -24,31 +24,13 @@ let mf: Miniflare;
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "open-door-bundle-"));
   await buildWorker(out);
-  mf = new Miniflare(
-    convertV4MiniflareOptions({
-      workers: [
-        {
-          name: "open-door",
-          modules: readdirSync(out)
-            .filter((f) => f !== "README.md" && !f.endsWith(".map"))
-            .sort((a, b) => Number(b === "worker.js") - Number(a === "worker.js"))
-            .map((f) => ({ type: f === "worker.js" ? ("ESModule" as const) : ("Text" as const), path: join(out, f) })),
-          modulesRoot: out,
-          compatibilityDate: "2026-04-01",
-          compatibilityFlags: ["nodejs_compat"],
-          d1Databases: ["DB"],
-          bindings: { PUBLIC_URL: BASE, COORDINATOR_EMAILS: "coordinator@opendoor.test" },
-          assets: { directory: join(root, "dist/worker-assets"), binding: "ASSETS", routerConfig: { has_user_worker: true } },
-        },
-      ],
-    }),
-  );
+  mf = new Miniflare(convertV4MiniflareOptions({ workers: [builtWorker(out, "worker.js", { PUBLIC_URL: BASE, COORDINATOR_EMAILS: "coordinator@opendoor.test" })] }));
   const db = await mf.getD1Database("DB");
   for (const migration of await readD1Migrations(join(root, "migrations"))) {
     await db.batch(migration.queries.map((q) => db.prepare(q)));
   }
   await db.prepare("insert into organisations (id, type, name) values ('org_b', 'employer', 'Bundle Ltd')").run();
-  const hash = createHash("sha256").update(KEY).digest("hex");
+  const hash = await sha256Hex(KEY);
   await db.prepare("insert into api_keys (id, organisation_id, name, prefix, key_hash) values ('key_b', 'org_b', 't', 'od_k_bun', ?)").bind(hash).run();
 }, 180_000);
 
